@@ -1,0 +1,121 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "dala",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dala-ingest", targets: ["DalaIngest"]),
+        .executable(name: "dala-enrichment", targets: ["DalaEnrichment"]),
+        .executable(name: "dala-query", targets: ["DalaQuery"]),
+        .executable(name: "dala", targets: ["DalaCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.5.0"),
+    ],
+    targets: [
+        // C libraries from the system, one module each.
+        .systemLibrary(
+            name: "CLibPQ", path: "Shared/CLibPQ", pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
+            providers: [.apt(["librdkafka-dev"])]
+        ),
+
+        // Domain model: documents, annotations, message envelopes. No I/O.
+        .target(name: "DalaCore", path: "Shared/DalaCore", swiftSettings: swiftSettings),
+        // Text analysis engine: pure Swift, no I/O, data in resources.
+        .target(
+            name: "DalaText", path: "Shared/DalaText",
+            resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
+        // Entity recognition: morphology (kk/ru/en), knowledge base, mentions, cross-lingual linking.
+        .target(
+            name: "DalaEntities", dependencies: ["DalaText"], path: "Shared/DalaEntities",
+            resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
+        // Time expressions, events with evidence, keywords.
+        .target(
+            name: "DalaEvents", dependencies: ["DalaText", "DalaEntities"], path: "Shared/DalaEvents",
+            resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
+        // PostgreSQL client over libpq.
+        .target(
+            name: "DalaPostgres", dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ], path: "Shared/DalaPostgres", swiftSettings: swiftSettings
+        ),
+        // Kafka client over librdkafka.
+        .target(
+            name: "DalaKafka", dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+            ], path: "Shared/DalaKafka", swiftSettings: swiftSettings
+        ),
+        // Schema migrations and repositories over DalaPostgres.
+        .target(
+            name: "DalaStorage", dependencies: ["DalaCore", "DalaPostgres",
+                .product(name: "Logging", package: "swift-log"),
+            ], path: "Shared/DalaStorage", resources: [.copy("Migrations")], swiftSettings: swiftSettings
+        ),
+        // Service support: configuration, HTTP errors, health and metrics routes, Kafka/PG services.
+        .target(
+            name: "DalaService", dependencies: [
+                "DalaCore", "DalaKafka", "DalaPostgres", "DalaStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ], path: "Shared/DalaService", swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "DalaIngest", dependencies: ["DalaService"],
+            path: "Services/Ingest", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "DalaEnrichment", dependencies: ["DalaService", "DalaText"],
+            path: "Services/Enrichment", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "DalaQuery", dependencies: ["DalaService"],
+            path: "Services/Query", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "DalaCLI", dependencies: [
+                "DalaCore", "DalaText", "DalaStorage", "DalaPostgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ], path: "Services/CLI", swiftSettings: swiftSettings
+        ),
+
+        // Unit tests: no servers.
+        .testTarget(name: "DalaTextTests", dependencies: ["DalaText"], path: "Tests/DalaTextTests",
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaEntitiesTests", dependencies: ["DalaEntities"], path: "Tests/DalaEntitiesTests",
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents"], path: "Tests/DalaEventsTests",
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaCoreTests", dependencies: ["DalaCore"], path: "Tests/DalaCoreTests"),
+        .testTarget(name: "DalaKafkaTests", dependencies: ["DalaKafka"], path: "Tests/DalaKafkaTests"),
+        // Integration tests: real PostgreSQL and the real broker, addresses from the environment.
+        .testTarget(
+            name: "IntegrationTests", dependencies: [
+                "DalaCore", "DalaKafka", "DalaPostgres", "DalaStorage", "DalaService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ], path: "Tests/IntegrationTests"
+        ),
+    ]
+)
