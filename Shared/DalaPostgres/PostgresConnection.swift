@@ -1,0 +1,386 @@
+import CLibPQ
+import Foundation
+import Logging
+
+/// A connection confined to one OS thread. All its methods are synchronous and may only be called inside
+/// `PostgresClient.withConnection` / `withTransaction` (i.e. on that connection's thread).
+public final class PostgresConnection {
+    /// The `PGconn`; owned by this object, freed in `deinit`.
+    private let handle: OpaquePointer
+    private let logger: Logger
+    /// Set when a connection-class failure was seen; the pool resets the connection before its next use.
+    private(set) var isBroken = false
+    /// Statements that succeeded since the pool last zeroed it (start of a lease); decides whether a retry is safe.
+    var succeededStatements = 0
+
+    private init(handle: OpaquePointer, logger: Logger) {
+        self.handle = handle
+        self.logger = logger
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Opens a connection (blocking, up to the connect timeout). Keyword defaults come first so the URL can override them.
+    static func connect(configuration: PostgresConfiguration, logger: Logger) throws -> PostgresConnection {
+        let params: [(String, String)] = [
+            ("connect_timeout", String(configuration.connectTimeoutSeconds)),
+            ("application_name", configuration.applicationName),
+            ("client_encoding", "UTF8"),
+            // Decoders expect ISO dates and exact floats whatever the server's defaults are.
+            ("options", "-c DateStyle=ISO -c extra_float_digits=3"),
+            ("dbname", configuration.url),
+        ]
+        // Both arrays end with a NULL entry, as libpq requires.
+        let handle: OpaquePointer? = withCStringArray(params.map(\.0) + [nil]) { keywords in
+            withCStringArray(params.map(\.1) + [nil]) { values in
+                // expand_dbname = 1: the `dbname` value is a full connection string or URL.
+                PQconnectdbParams(keywords, values, 1)
+            }
+        }
+        guard let handle else {
+            throw PostgresError(code: .connectionFailed, message: "libpq could not allocate a connection")
+        }
+        let connection = PostgresConnection(handle: handle, logger: logger)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            throw PostgresError(code: .connectionFailed, message: connection.libpqErrorMessage)
+        }
+        connection.installNoticeReceiver()
+        return connection
+    }
+
+    /// Re-establishes a broken connection with the same parameters (blocking).
+    func reset() throws {
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else {
+            isBroken = true
+            throw PostgresError(code: .connectionFailed, message: libpqErrorMessage)
+        }
+        isBroken = false
+    }
+
+    /// True when the connection must be reset before use.
+    var needsReset: Bool { isBroken || PQstatus(handle) != CONNECTION_OK }
+
+    /// Whether the session is inside a transaction block (open or failed).
+    var inTransaction: Bool {
+        let status = PQtransactionStatus(handle)
+        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR
+    }
+
+    /// Process ID of the server backend serving this connection.
+    public var backendPID: Int { Int(PQbackendPID(handle)) }
+
+    // MARK: - Statements
+
+    /// Runs a statement and returns its rows, copied into Swift values.
+    public func query(_ q: PostgresQuery) throws -> [PostgresRow] {
+        let result = try run(q)
+        return result.rows()
+    }
+
+    /// Runs a statement and returns the number of rows it affected (0 for statements without a count).
+    @discardableResult
+    public func execute(_ q: PostgresQuery) throws -> Int {
+        try run(q).affectedRows
+    }
+
+    /// Runs several `;`-separated statements without parameters (migrations). They run in one implicit
+    /// transaction unless the script has its own BEGIN/COMMIT.
+    public func execute(unescapedScript sql: String) throws {
+        let raw = PQexec(handle, sql)
+        _ = try check(raw, binds: [])
+    }
+
+    /// `COPY table (columns) FROM STDIN` in text format; returns the number of rows copied.
+    /// Values are escaped here (tab, newline, carriage return, backslash); `nil` is NULL.
+    /// A row with the wrong number of values, or a value with a NUL byte, aborts the whole copy.
+    @discardableResult
+    public func copy(into table: String, columns: [String], rows: some Sequence<[String?]>) throws -> Int {
+        let columnList = columns.map(PostgresQuery.quoteIdentifier).joined(separator: ", ")
+        let sql = "COPY \(PostgresQuery.quoteIdentifier(table)) (\(columnList)) FROM STDIN"
+        let start = PostgresResult(PQexec(handle, sql))
+        guard let start, PQresultStatus(start.handle) == PGRES_COPY_IN else {
+            // Not in COPY mode: the server rejected the statement (no such table or column, ...).
+            _ = try check(start?.release(), binds: [], failureCode: .copyFailed)
+            throw PostgresError(code: .copyFailed, message: "server did not enter COPY mode")
+        }
+
+        var buffer = [UInt8]()
+        let flushThreshold = 256 * 1024
+        buffer.reserveCapacity(flushThreshold + 4096)
+        var rowNumber = 0
+        do {
+            for row in rows {
+                rowNumber += 1
+                guard row.count == columns.count else {
+                    throw PostgresError(
+                        code: .badValue,
+                        message: "COPY row \(rowNumber) has \(row.count) values, expected \(columns.count)")
+                }
+                guard PostgresCopyText.appendRow(row, to: &buffer) else {
+                    throw PostgresError(code: .badValue, message: "COPY row \(rowNumber) contains a NUL byte")
+                }
+                if buffer.count >= flushThreshold {
+                    try putCopyData(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            if !buffer.isEmpty { try putCopyData(buffer) }
+        } catch let error as PostgresError {
+            // Ends COPY mode with an error so the server rolls the copy back and the connection stays usable.
+            if !isBroken {
+                _ = PQputCopyEnd(handle, "aborted by client")
+                drainResults()
+            }
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else {
+            throw connectionError(message: libpqErrorMessage)
+        }
+        // The final status arrives as the next result; libpq then returns NULL.
+        let final = try check(PQgetResult(handle), binds: [], failureCode: .copyFailed)
+        drainResults()
+        return final.affectedRows
+    }
+
+    private func putCopyData(_ bytes: [UInt8]) throws {
+        let ok = bytes.withUnsafeBufferPointer { buf in
+            buf.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        }
+        guard ok == 1 else { throw connectionError(message: libpqErrorMessage) }
+    }
+
+    private func drainResults() {
+        while let r = PQgetResult(handle) { PQclear(r) }
+    }
+
+    // MARK: - Transactions
+
+    /// BEGIN, body, COMMIT; ROLLBACK when the body throws.
+    func transaction<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        try execute("BEGIN")
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            rollbackQuietly()
+            throw error
+        }
+        let commit = try run("COMMIT")
+        // COMMIT of a failed transaction "succeeds" with the tag ROLLBACK (the body swallowed an error).
+        if commit.commandStatus == "ROLLBACK" {
+            throw PostgresError(code: .queryFailed, message: "transaction was rolled back: an earlier statement failed")
+        }
+        return value
+    }
+
+    /// Ends a transaction left open; errors are ignored because the caller is already failing or cleaning up.
+    func rollbackQuietly() {
+        guard !isBroken, PQstatus(handle) == CONNECTION_OK else { return }
+        if let r = PQexec(handle, "ROLLBACK") { PQclear(r) }
+    }
+
+    // MARK: - libpq plumbing
+
+    private func run(_ q: PostgresQuery) throws -> PostgresResult {
+        let binds = q.binds
+        let sql = q.sql
+        for (i, bind) in binds.enumerated() where bind.value?.utf8.contains(0) == true {
+            // libpq takes C strings: a NUL would silently truncate the value.
+            throw PostgresError(code: .badValue, message: "parameter $\(i + 1) contains a NUL byte")
+        }
+        let types = binds.map(\.typeOID)
+        let raw: OpaquePointer? = withCStringArray(binds.map(\.value)) { values in
+            types.withUnsafeBufferPointer { types in
+                // Text format for all parameters and for the result (last argument 0).
+                PQexecParams(handle, sql, Int32(binds.count), types.baseAddress, values, nil, nil, 0)
+            }
+        }
+        return try check(raw, binds: binds)
+    }
+
+    /// Wraps a result, turning error statuses into `PostgresError`.
+    private func check(_ raw: OpaquePointer?, binds: [PostgresBind], failureCode: PostgresError.Code? = nil) throws
+        -> PostgresResult
+    {
+        guard let result = PostgresResult(raw) else {
+            // NULL result: out of memory or the query could not be sent.
+            throw connectionError(message: libpqErrorMessage)
+        }
+        switch PQresultStatus(result.handle) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            succeededStatements += 1
+            return result
+        default:
+            throw error(from: result, binds: binds, failureCode: failureCode)
+        }
+    }
+
+    private func error(from result: PostgresResult, binds: [PostgresBind], failureCode: PostgresError.Code?)
+        -> PostgresError
+    {
+        let sqlState = result.errorField("C")
+        var message = result.errorField("M") ?? libpqErrorMessage
+        // Some messages quote the offending input (`invalid input syntax for type uuid: "..."`).
+        for value in Set(binds.compactMap(\.value)) where !value.isEmpty {
+            message = message.replacingOccurrences(of: "\"\(value)\"", with: "\"<value>\"")
+        }
+        var code = PostgresError.code(forSQLState: sqlState)
+        if PQstatus(handle) != CONNECTION_OK { code = .connectionFailed }
+        if code == .connectionFailed {
+            isBroken = true
+        } else if code == .queryFailed, let failureCode {
+            code = failureCode
+        }
+        return PostgresError(
+            code: code, sqlState: sqlState, message: message,
+            constraint: result.errorField("n"), table: result.errorField("t"))
+    }
+
+    private func connectionError(message: String) -> PostgresError {
+        isBroken = true
+        return PostgresError(code: .connectionFailed, message: message)
+    }
+
+    private var libpqErrorMessage: String {
+        guard let cstr = PQerrorMessage(handle) else { return "unknown libpq error" }
+        let s = String(cString: cstr).trimmingCharacters(in: .whitespacesAndNewlines)
+        return s.isEmpty ? "unknown libpq error" : s
+    }
+
+    private func installNoticeReceiver() {
+        // libpq prints NOTICE/WARNING to stderr by default; route them to the logger instead.
+        // Unretained is safe: libpq only calls the receiver during calls on this connection, while it is alive.
+        PQsetNoticeReceiver(handle, postgresNoticeReceiver, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    fileprivate func logNotice(severity: String?, message: String?) {
+        let level: Logger.Level = (severity == "WARNING") ? .warning : .debug
+        logger.log(level: level, "postgres notice", metadata: [
+            PostgresLogKey.severity: .string(severity ?? "NOTICE"),
+            PostgresLogKey.message: .string(message ?? ""),
+        ])
+    }
+}
+
+/// Notice receiver: finds its connection through the context pointer and hands the notice to its logger.
+private func postgresNoticeReceiver(_ context: UnsafeMutableRawPointer?, _ result: OpaquePointer?) {
+    guard let context, let result else { return }
+    let connection = Unmanaged<PostgresConnection>.fromOpaque(context).takeUnretainedValue()
+    func field(_ code: Character) -> String? {
+        PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
+    }
+    connection.logNotice(severity: field("V"), message: field("M"))
+}
+
+/// A `PGresult`; owned by this object and cleared in `deinit`, after its data was copied out.
+final class PostgresResult {
+    private(set) var handle: OpaquePointer
+    private var owned = true
+
+    init?(_ handle: OpaquePointer?) {
+        guard let handle else { return nil }
+        self.handle = handle
+    }
+
+    deinit {
+        if owned { PQclear(handle) }
+    }
+
+    /// Gives up ownership (the caller passes the handle to another owner).
+    func release() -> OpaquePointer {
+        owned = false
+        return handle
+    }
+
+    func errorField(_ code: Character) -> String? {
+        PQresultErrorField(handle, Int32(code.asciiValue!)).map { String(cString: $0) }
+    }
+
+    var commandStatus: String { PQcmdStatus(handle).map { String(cString: $0) } ?? "" }
+
+    var affectedRows: Int {
+        guard let s = PQcmdTuples(handle) else { return 0 }
+        return Int(String(cString: s)) ?? 0
+    }
+
+    func rows() -> [PostgresRow] {
+        let rowCount = Int(PQntuples(handle))
+        let columnCount = Int(PQnfields(handle))
+        let layout = PostgresRow.Columns(names: (0..<columnCount).map { c in
+            PQfname(handle, Int32(c)).map { String(cString: $0) } ?? "?column?"
+        })
+        var rows = [PostgresRow]()
+        rows.reserveCapacity(rowCount)
+        for r in 0..<Int32(rowCount) {
+            var values = [String?]()
+            values.reserveCapacity(columnCount)
+            for c in 0..<Int32(columnCount) {
+                if PQgetisnull(handle, r, c) == 1 {
+                    values.append(nil)
+                } else {
+                    // PQgetlength avoids a strlen per value.
+                    let ptr = UnsafeRawPointer(PQgetvalue(handle, r, c)!).assumingMemoryBound(to: UInt8.self)
+                    let count = Int(PQgetlength(handle, r, c))
+                    values.append(String(decoding: UnsafeBufferPointer(start: ptr, count: count), as: UTF8.self))
+                }
+            }
+            rows.append(PostgresRow(layout: layout, values: values))
+        }
+        return rows
+    }
+}
+
+/// COPY text format: one line per row, tab-separated, `\N` for NULL, backslash escapes.
+public enum PostgresCopyText {
+    /// One row as a COPY text line (with the trailing newline); `nil` when a value contains a NUL byte.
+    public static func encodeRow(_ row: [String?]) -> String? {
+        var buffer = [UInt8]()
+        guard appendRow(row, to: &buffer) else { return nil }
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    static func appendRow(_ row: [String?], to buffer: inout [UInt8]) -> Bool {
+        let backslash = UInt8(ascii: "\\")
+        for (i, value) in row.enumerated() {
+            if i > 0 { buffer.append(UInt8(ascii: "\t")) }
+            guard let value else {
+                buffer.append(backslash)
+                buffer.append(UInt8(ascii: "N"))
+                continue
+            }
+            for byte in value.utf8 {
+                switch byte {
+                case backslash: buffer += [backslash, backslash]
+                case UInt8(ascii: "\t"): buffer += [backslash, UInt8(ascii: "t")]
+                case UInt8(ascii: "\n"): buffer += [backslash, UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): buffer += [backslash, UInt8(ascii: "r")]
+                case 0: return false
+                default: buffer.append(byte)
+                }
+            }
+        }
+        buffer.append(UInt8(ascii: "\n"))
+        return true
+    }
+}
+
+/// Calls `body` with an array of C strings (`const char * const *`, `nil` for an empty array); `nil` entries
+/// stay NULL pointers. The strings live in one buffer that is valid only during `body`.
+func withCStringArray<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+    var storage = [CChar]()
+    var offsets = [Int?]()
+    offsets.reserveCapacity(strings.count)
+    for s in strings {
+        guard let s else { offsets.append(nil); continue }
+        offsets.append(storage.count)
+        storage.append(contentsOf: s.utf8.map { CChar(bitPattern: $0) })
+        storage.append(0)
+    }
+    return storage.withUnsafeBufferPointer { buf in
+        let pointers: [UnsafePointer<CChar>?] = offsets.map { offset in offset.map { buf.baseAddress! + $0 } }
+        return pointers.withUnsafeBufferPointer { body($0.isEmpty ? nil : $0.baseAddress) }
+    }
+}
