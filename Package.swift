@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     ],
     targets: [
         // C libraries from the system, one module each.
@@ -82,21 +83,38 @@ let package = Package(
             ], path: "Shared/DalaService", swiftSettings: swiftSettings
         ),
 
+        // The whole analysis (stages 1-3) behind one call, and its mapping to storage rows.
+        .target(
+            name: "DalaAnalysis", dependencies: ["DalaCore", "DalaText", "DalaEntities", "DalaEvents"],
+            path: "Shared/DalaAnalysis", swiftSettings: swiftSettings
+        ),
+        // Service logic, kept out of the executables so tests build the same applications.
+        .target(
+            name: "IngestAPI", dependencies: ["DalaService", .product(name: "NIOCore", package: "swift-nio")], path: "Shared/IngestAPI", swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "EnrichmentWorker", dependencies: ["DalaService", "DalaAnalysis"],
+            path: "Shared/EnrichmentWorker", swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "QueryAPI", dependencies: ["DalaService", "DalaAnalysis"], path: "Shared/QueryAPI", swiftSettings: swiftSettings
+        ),
+
         .executableTarget(
-            name: "DalaIngest", dependencies: ["DalaService"],
+            name: "DalaIngest", dependencies: ["IngestAPI"],
             path: "Services/Ingest", swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "DalaEnrichment", dependencies: ["DalaService", "DalaText"],
+            name: "DalaEnrichment", dependencies: ["EnrichmentWorker"],
             path: "Services/Enrichment", swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "DalaQuery", dependencies: ["DalaService"],
+            name: "DalaQuery", dependencies: ["QueryAPI"],
             path: "Services/Query", swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "DalaCLI", dependencies: [
-                "DalaCore", "DalaText", "DalaStorage", "DalaPostgres",
+                "DalaCore", "DalaAnalysis", "DalaStorage", "DalaPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Services/CLI", swiftSettings: swiftSettings
         ),
@@ -113,7 +131,8 @@ let package = Package(
         // Integration tests: real PostgreSQL and the real broker, addresses from the environment.
         .testTarget(
             name: "IntegrationTests", dependencies: [
-                "DalaCore", "DalaKafka", "DalaPostgres", "DalaStorage", "DalaService",
+                "DalaCore", "DalaKafka", "DalaPostgres", "DalaStorage", "DalaService", "IngestAPI", "QueryAPI",
+                "EnrichmentWorker", "DalaAnalysis",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], path: "Tests/IntegrationTests"
         ),

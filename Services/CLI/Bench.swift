@@ -1,0 +1,63 @@
+import ArgumentParser
+import DalaAnalysis
+import Foundation
+
+struct Bench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark the text analysis (single thread): MB/s per stage and peak memory, plus quality on the fixtures.")
+
+    @Option(help: "Directory of .txt files to measure on (default: ../shared/corpus, else the demo corpus).")
+    var corpus: String?
+
+    @Option(help: "Passes over the corpus.")
+    var iterations: Int = 5
+
+    func run() async throws {
+        let dir = corpus ?? ["../shared/corpus", "deploy/demo-corpus"].first { FileManager.default.fileExists(atPath: $0) } ?? "."
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
+        let texts = try names.map { try String(contentsOfFile: (dir as NSString).appendingPathComponent($0), encoding: .utf8) }
+        guard !texts.isEmpty else { throw ValidationError("no .txt files in \(dir)") }
+        let bytes = Double(texts.reduce(0) { $0 + $1.utf8.count }) * Double(iterations)
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let pipeline = try Pipeline()
+        let load = clock.now - loadStart
+
+        var stage1 = Duration.zero, stage2 = Duration.zero, stage3 = Duration.zero
+        var counts = (sentences: 0, mentions: 0, events: 0, times: 0)
+        for _ in 0..<iterations {
+            for text in texts {
+                let t0 = clock.now
+                let t = pipeline.text.analyze(text)
+                let t1 = clock.now
+                let e = pipeline.recognizer.recognize(text: text, sentences: t.sentences)
+                let t2 = clock.now
+                let ev = pipeline.extractor.extract(text: text, sentences: t.sentences, entities: e, documentDate: nil)
+                let t3 = clock.now
+                stage1 += t1 - t0; stage2 += t2 - t1; stage3 += t3 - t2
+                counts.sentences += t.sentences.count; counts.mentions += e.mentions.count
+                counts.events += ev.events.count; counts.times += ev.times.count
+            }
+        }
+        func mbps(_ d: Duration) -> String {
+            let s = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+            return String(format: "%8.2f MB/s", bytes / 1e6 / max(s, 1e-9))
+        }
+        print("corpus: \(dir), \(texts.count) files, \(Int(bytes) / iterations) bytes, \(iterations) passes, extractor \(Pipeline.version)")
+        print("resource load:            \(load)")
+        print("stage 1 text:            \(mbps(stage1))")
+        print("stage 2 entities:        \(mbps(stage2))")
+        print("stage 3 dates/events:    \(mbps(stage3))")
+        print("stages 1+2:              \(mbps(stage1 + stage2))")
+        print("full analysis:           \(mbps(stage1 + stage2 + stage3))")
+        print("per pass: \(counts.sentences / iterations) sentences, \(counts.mentions / iterations) mentions, "
+              + "\(counts.times / iterations) dates, \(counts.events / iterations) events")
+        print(String(format: "peak memory (max RSS):   %8.1f MB", Self.peakRSSMegabytes()))
+    }
+
+    static func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1024  // Linux reports kilobytes
+    }
+}

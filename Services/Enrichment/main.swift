@@ -1,0 +1,3 @@
+import EnrichmentWorker
+
+try await EnrichmentApp.run()

@@ -1,0 +1,3 @@
+import IngestAPI
+
+try await IngestApp.run()

@@ -1,0 +1,3 @@
+import QueryAPI
+
+try await QueryApp.run()

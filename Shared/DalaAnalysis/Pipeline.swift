@@ -1,0 +1,128 @@
+import DalaCore
+import DalaEntities
+import DalaEvents
+import DalaText
+import Foundation
+
+/// Everything the analysis found in one text. This is what `dala analyze FILE` prints.
+public struct DocumentAnalysis: Codable, Sendable {
+    public var extractorVersion: String
+    public var text: TextAnalysis
+    public var entities: EntityAnalysis
+    public var events: EventAnalysis
+
+    enum CodingKeys: String, CodingKey { case extractorVersion = "extractor_version", text, entities, events }
+}
+
+/// The whole text analysis: repair/structure/sentences/languages, then entities, then dates, events and keywords.
+/// Pure: no I/O after `init`, which loads every data file once per process.
+public struct Pipeline: Sendable {
+    /// Version of the extractor; stored with every annotation. Bump when output changes.
+    public static let version = "dala-0.1.0"
+
+    public let text: TextAnalyzer
+    public let knowledgeBase: KnowledgeBase
+    public let recognizer: EntityRecognizer
+    public let extractor: EventExtractor
+    /// SHA-256 over the versions and the knowledge base, so a changed data file shows up in extraction runs.
+    public let configHash: String
+
+    public init() throws {
+        text = try TextAnalyzer()
+        knowledgeBase = try KnowledgeBase.loadDefault()
+        recognizer = EntityRecognizer(knowledgeBase: knowledgeBase)
+        extractor = try EventExtractor()
+        var digestInput = Self.version + "|" + EventExtractor.version
+        for e in knowledgeBase.entities { digestInput += "|" + e.id + ":" + e.aliases.joined(separator: ",") }
+        configHash = String(SHA256.hex(digestInput).prefix(16))
+    }
+
+    public var extractorVersion: String { Self.version }
+
+    public func analyze(_ raw: String, documentDate: String? = nil) -> DocumentAnalysis {
+        let t = text.analyze(raw)
+        let e = recognizer.recognize(text: raw, sentences: t.sentences)
+        let ev = extractor.extract(text: raw, sentences: t.sentences, entities: e, documentDate: documentDate)
+        return DocumentAnalysis(extractorVersion: Self.version, text: t, entities: e, events: ev)
+    }
+
+    /// A tsquery for a free-text query: every word must match through one of its stems (in kk, ru or en) or an
+    /// entity it names; a multiword query that names one entity also matches that entity alone.
+    public func searchQuery(_ query: String) -> String? {
+        var groups: [[String]] = []
+        for word in query.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).prefix(16) {
+            var keys = Set<String>()
+            for lang in [Language.kk, .ru, .en] { keys.insert(Morphology.stem(String(word), language: lang)) }
+            for e in knowledgeBase.lookup(String(word)) { keys.insert("e:" + e.id) }
+            keys.remove("")
+            if !keys.isEmpty { groups.append(keys.sorted()) }
+        }
+        let whole = groups.count > 1 ? knowledgeBase.lookup(query).map { "e:" + $0.id } : []
+        return SearchText.tsquery(allOf: groups, orAnyOf: whole)
+    }
+}
+
+extension DocumentAnalysis {
+    /// The rows storage writes for this analysis.
+    public func annotationSet(configHash: String) -> AnnotationSet {
+        var mentionsBySentence: [Int: [String]] = [:]
+        for m in entities.mentions { mentionsBySentence[m.sentenceIndex, default: []].append("e:" + m.entityID) }
+        let sentenceRows = text.sentences.map { s in
+            var keys: [String] = []
+            keys.reserveCapacity(s.tokens.count + 4)
+            for token in s.tokens where token.kind == .word || token.kind == .number {
+                let key = Morphology.stem(token.text, language: s.language)
+                if !key.isEmpty { keys.append(key) }
+            }
+            keys += mentionsBySentence[s.index] ?? []
+            return AnnotationSet.SentenceRow(index: s.index, start: s.span.start, end: s.span.end, language: s.language.rawValue,
+                                             confidence: s.confidence, section: s.section, text: s.text, searchKeys: keys)
+        }
+        let entityRows = entities.entities.map { e in
+            AnnotationSet.EntityRow(id: e.id, type: e.type.rawValue, labelEN: e.labels["en"], labelRU: e.labels["ru"],
+                                    labelKK: e.labels["kk"], aliases: e.aliases, fromKnowledgeBase: e.fromKnowledgeBase)
+        }
+        let mentionRows = entities.mentions.map { m in
+            AnnotationSet.MentionRow(entityID: m.entityID, start: m.span.start, end: m.span.end, surface: m.surface,
+                                     sentenceIndex: m.sentenceIndex, kind: m.kind.rawValue, confidence: m.confidence,
+                                     alternatives: m.alternatives)
+        }
+        let timeRows = events.times.map { t in
+            AnnotationSet.TimeRow(start: t.span.start, end: t.span.end, surface: t.surface, sentenceIndex: t.sentenceIndex,
+                                  value: t.value, rangeStart: t.start, rangeEnd: t.end, precision: t.precision.rawValue,
+                                  relative: t.relative)
+        }
+        let eventRows = events.events.map { e in
+            AnnotationSet.EventRow(
+                key: e.id, type: e.type.rawValue, cameo: e.cameo, plover: e.plover, modality: e.modality.rawValue,
+                speakerEntityID: e.speaker, dateValue: e.date?.value, dateStart: e.date?.start, dateEnd: e.date?.end,
+                datePrecision: e.date?.precision.rawValue, confidence: e.confidence, language: e.language.rawValue,
+                participants: e.participants.map {
+                    .init(role: $0.role, entityID: $0.entityID, surface: $0.surface, start: $0.span?.start, end: $0.span?.end)
+                },
+                mentions: e.mentions.map {
+                    .init(sentenceIndex: $0.sentenceIndex, start: $0.span.start, end: $0.span.end, evidence: $0.evidence,
+                          trigger: $0.trigger, triggerStart: $0.triggerSpan.start, triggerEnd: $0.triggerSpan.end,
+                          confidence: $0.confidence)
+                })
+        }
+        let keywordRows = events.keywords.map {
+            AnnotationSet.KeywordRow(text: $0.text, language: $0.language.rawValue, source: $0.source, score: $0.score)
+        }
+        let structure = (try? DalaJSON.encoder().encode(StructureSummary(documents: text.documents, repairs: text.repairs,
+                                                                             keywords: events.keywords)))
+            .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return AnnotationSet(
+            extractorVersion: extractorVersion, configHash: configHash, language: text.language.rawValue,
+            languages: Dictionary(uniqueKeysWithValues: text.languages.map { ($0.key.rawValue, $0.value) }),
+            analysisJSON: structure, sentences: sentenceRows, entities: entityRows, mentions: mentionRows, times: timeRows,
+            events: eventRows, keywords: keywordRows)
+    }
+}
+
+/// The document-level parts of the analysis kept on the document row.
+struct StructureSummary: Encodable {
+    var documents: [DocumentPart]
+    var repairs: RepairStats
+    var keywords: [Keyword]
+}

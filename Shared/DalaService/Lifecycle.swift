@@ -1,0 +1,72 @@
+import DalaCore
+import DalaKafka
+import DalaPostgres
+import DalaStorage
+import Foundation
+import Logging
+import ServiceLifecycle
+
+enum DalaJSONBridge {
+    static func encode<T: Encodable>(_ value: T) throws -> [UInt8] { try DalaJSON.encode(value) }
+}
+
+/// Keeps a client alive while the service group runs and closes it on graceful shutdown. Put it before its users in
+/// the group: the group shuts services down in reverse order, so users finish first.
+public struct ClosingService: Service {
+    let name: String
+    let close: @Sendable () async -> Void
+    public init(name: String, close: @escaping @Sendable () async -> Void) { self.name = name; self.close = close }
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+}
+
+/// Runs blocking or CPU-heavy work on a dedicated thread, so Swift's cooperative pool (2 threads here) keeps serving.
+public final class BlockingWorker: Sendable {
+    private let queue: DispatchQueue
+    public init(label: String) { queue = DispatchQueue(label: label) }
+
+    public func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}
+
+/// Start-up steps every service takes in order: check the Kafka library, create topics, migrate the schema.
+public enum StartUp {
+    public static func prepare(configuration c: ServiceConfiguration, postgres: PostgresClient, kafka: KafkaConfiguration,
+                               logger: Logger) async throws {
+        try Librdkafka.checkVersion()
+        logger.info("starting", metadata: ["librdkafka": "\(Librdkafka.version)", "db": "\(PostgresConfiguration(url: c.postgresURL).redactedURL)",
+                                           "kafka.brokers": "\(c.kafkaBrokers)"])
+        try await retrying("PostgreSQL", logger: logger) { try await Migrator.migrate(postgres, logger: logger) }
+        try await retrying("Kafka", logger: logger) {
+            try await KafkaAdmin.createTopics(Topics.all, partitions: Int32(c.topicPartitions), configuration: kafka)
+        }
+    }
+
+    /// Retries start-up steps for ~30 s so services can start before their dependencies answer.
+    static func retrying(_ what: String, logger: Logger, _ body: @Sendable () async throws -> Void) async throws {
+        var attempt = 0
+        while true {
+            do { try await body(); return } catch {
+                attempt += 1
+                if attempt >= 30 { throw error }
+                logger.warning("\(what) not ready, retrying", metadata: [LogKey.error: "\(error)", LogKey.attempt: "\(attempt)"])
+                try await Task.sleep(for: .seconds(1))
+            }
+        }
+    }
+}
+
+extension ServiceConfiguration {
+    /// The librdkafka configuration for this service.
+    public func kafka(clientID: String) -> KafkaConfiguration {
+        KafkaConfiguration(brokers: kafkaBrokers, clientID: clientID, properties: kafkaProperties)
+    }
+
+    public var postgres: PostgresConfiguration { PostgresConfiguration(url: postgresURL, poolSize: postgresPoolSize) }
+}

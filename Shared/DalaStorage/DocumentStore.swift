@@ -1,0 +1,110 @@
+import DalaCore
+import DalaPostgres
+import Foundation
+
+/// Where a stored document stands after `insert`.
+public struct StoredDocumentRef: Sendable, Equatable {
+    public var id: UUID
+    /// False when the same text was already stored (idempotent ingestion).
+    public var created: Bool
+    public var status: String
+}
+
+/// What the enrichment worker needs of a document.
+public struct DocumentForEnrichment: Sendable {
+    public var id: UUID
+    public var text: String
+    public var declaredLanguage: String?
+    public var published: String?
+}
+
+/// Documents: ingestion, the publish outbox, status changes.
+public struct DocumentStore: Sendable {
+    public let client: PostgresClient
+    public init(client: PostgresClient) { self.client = client }
+
+    /// Stores a document unless the same text (by SHA-256) is already stored; returns its id either way.
+    public func insert(_ doc: ValidatedDocument) async throws -> StoredDocumentRef {
+        let id = UUID()
+        let (published, precision) = Self.publishedDate(doc.published)
+        let length = doc.text.unicodeScalars.count
+        return try await client.withConnection { conn in
+            let inserted = try conn.query("""
+                INSERT INTO documents (id, sha256, raw_text, title, source, language, published, published_precision,
+                                       metadata, char_length)
+                VALUES (\(id.uuidString)::uuid, \(doc.sha256), \(doc.text), \(doc.title), \(doc.source), \(doc.language),
+                        \(published)::date, \(precision), \(doc.metadataJSON)::jsonb, \(length))
+                ON CONFLICT (sha256) DO NOTHING
+                RETURNING id::text AS id, status
+                """)
+            if let row = inserted.first {
+                return StoredDocumentRef(id: try row.decode("id", as: UUID.self), created: true, status: row["status"] ?? "received")
+            }
+            let existing = try conn.query("SELECT id::text AS id, status FROM documents WHERE sha256 = \(doc.sha256)")
+            guard let row = existing.first else {
+                throw StorageError(.corrupt, "document with a conflicting hash vanished")
+            }
+            return StoredDocumentRef(id: try row.decode("id", as: UUID.self), created: false, status: row["status"] ?? "received")
+        }
+    }
+
+    /// Marks documents as published to the ingested topic (the outbox is the `received` status).
+    public func markQueued(_ ids: [UUID]) async throws {
+        guard !ids.isEmpty else { return }
+        let list = ids.map(\.uuidString)
+        try await client.execute("""
+            UPDATE documents SET status = 'queued', queued_at = now()
+            WHERE id = ANY(\(list)::uuid[]) AND status = 'received'
+            """)
+    }
+
+    /// Documents stored but never published (the publish failed or the service died in between).
+    public func unpublished(olderThanSeconds: Int, limit: Int) async throws -> [(id: UUID, sha256: String)] {
+        try await client.query("""
+            SELECT id::text AS id, sha256 FROM documents
+            WHERE status = 'received' AND received_at < now() - make_interval(secs => \(olderThanSeconds))
+            ORDER BY received_at LIMIT \(limit)
+            """).map { (try $0.decode("id", as: UUID.self), $0["sha256"] ?? "") }
+    }
+
+    /// The text and hints the analyser needs; nil when the document does not exist.
+    public func loadForEnrichment(_ id: UUID) async throws -> DocumentForEnrichment? {
+        try await client.query("""
+            SELECT raw_text, language, to_char(published, 'YYYY-MM-DD') AS published, published_precision
+            FROM documents WHERE id = \(id.uuidString)::uuid
+            """).first.map { row in
+            var published = row["published"]
+            if let p = published, let precision = row["published_precision"] {
+                published = precision == "year" ? String(p.prefix(4)) : precision == "month" ? String(p.prefix(7)) : p
+            }
+            return DocumentForEnrichment(id: id, text: row["raw_text"] ?? "", declaredLanguage: row["language"], published: published)
+        }
+    }
+
+    /// Records that enrichment gave up on a document (the message went to the dead-letter topic).
+    public func markFailed(_ id: UUID, error: String) async throws {
+        try await client.execute("""
+            UPDATE documents SET status = 'failed', error = \(String(error.prefix(2000))) WHERE id = \(id.uuidString)::uuid
+            """)
+    }
+
+    /// "2024" → ("2024-01-01", "year"), "2024-05" → ("2024-05-01", "month"), "2024-05-17" → (same, "day").
+    static func publishedDate(_ s: String?) -> (String?, String?) {
+        guard let s else { return (nil, nil) }
+        switch s.count {
+        case 4: return (s + "-01-01", "year")
+        case 7: return (s + "-01", "month")
+        default: return (s, "day")
+        }
+    }
+}
+
+extension DocumentStore {
+    /// Counts an enrichment attempt before the work starts, so a document that crashes the worker every time is
+    /// recognised on redelivery instead of looping forever. Returns the attempts including this one (nil: no document).
+    public func beginAttempt(_ id: UUID) async throws -> Int? {
+        try await client.query("""
+            UPDATE documents SET attempts = attempts + 1 WHERE id = \(id.uuidString)::uuid RETURNING attempts
+            """).first.map { try $0.decode("attempts", as: Int.self) }
+    }
+}

@@ -1,0 +1,46 @@
+import DalaAnalysis
+import DalaCore
+import DalaKafka
+import DalaPostgres
+import DalaService
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The enrichment worker process: the consumer loop plus a small HTTP server for health and metrics.
+public enum EnrichmentApp {
+    public static func run(reader: ConfigReader = ConfigReader()) async throws {
+        let config = ServiceConfiguration(reader: reader, defaultPort: 8082)
+        let logger = Observability.bootstrap(service: "dala-enrichment", level: config.logLevel)
+        let settings = EnrichmentWorker.Settings(
+            maxAttempts: max(1, reader.int("max-attempts", default: 3)),
+            workerName: reader.string("worker-name", default: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"))
+        let kafka = config.kafka(clientID: settings.workerName)
+        let postgres = PostgresClient(configuration: config.postgres, logger: logger)
+        try await StartUp.prepare(configuration: config, postgres: postgres, kafka: kafka, logger: logger)
+
+        let loadStart = Date()
+        let pipeline = try Pipeline()
+        logger.info("analysis pipeline loaded", metadata: ["extractor.version": "\(Pipeline.version)",
+                                                           "config.hash": "\(pipeline.configHash)",
+                                                           LogKey.duration: "\(Int(Date().timeIntervalSince(loadStart) * 1000))"])
+        let producer = try KafkaProducer(configuration: kafka, logger: logger)
+        let consumer = try KafkaConsumer(configuration: kafka, groupID: reader.string("consumer-group", default: "dala-enrichment"),
+                                         topics: [Topics.ingested], logger: logger)
+        let worker = EnrichmentWorker(consumer: consumer, producer: producer, postgres: postgres, pipeline: pipeline,
+                                      settings: settings, logger: logger)
+        let router = Router()
+        router.add(middleware: ProblemMiddleware())
+        OperationalRoutes(service: "dala-enrichment", postgres: postgres, kafka: kafka).register(on: router)
+        let app = Application(router: router, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
+                                                                   serverName: "dala-enrichment"), logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [
+            .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
+            .init(service: ClosingService(name: "producer") { await producer.shutdown() }),
+            .init(service: app),
+            .init(service: worker),
+        ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}

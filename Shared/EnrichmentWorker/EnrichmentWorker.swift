@@ -1,0 +1,171 @@
+import DalaAnalysis
+import DalaCore
+import DalaKafka
+import DalaPostgres
+import DalaService
+import DalaStorage
+import Foundation
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Consumes `dala.documents.ingested`, analyses each document, writes the annotations in one transaction, publishes
+/// `dala.documents.enriched`, and only then commits the offset (at-least-once; rewriting is idempotent).
+/// Workers in one consumer group share the partitions.
+public struct EnrichmentWorker: Service {
+    public struct Settings: Sendable {
+        /// Attempts before a document goes to the dead-letter topic (`--max-attempts`, `DALA_MAX_ATTEMPTS`). Default 3.
+        public var maxAttempts: Int
+        /// Name recorded in extraction runs (`--worker-name`, `DALA_WORKER_NAME`). Default host:pid.
+        public var workerName: String
+        public init(maxAttempts: Int = 3, workerName: String) { self.maxAttempts = maxAttempts; self.workerName = workerName }
+    }
+
+    let consumer: KafkaConsumer
+    let producer: KafkaProducer
+    let documents: DocumentStore
+    let annotations: AnnotationStore
+    let pipeline: Pipeline
+    let deadLetters: DeadLetterPublisher
+    let settings: Settings
+    let logger: Logger
+    let cpu = BlockingWorker(label: "dala.enrichment.analysis")
+    private let processed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "enriched")])
+    private let failed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "deadlettered")])
+    private let duration = Timer(label: "dala_enrichment_duration_seconds")
+
+    public init(consumer: KafkaConsumer, producer: KafkaProducer, postgres: PostgresClient, pipeline: Pipeline,
+                settings: Settings, logger: Logger) {
+        self.consumer = consumer; self.producer = producer
+        self.documents = DocumentStore(client: postgres); self.annotations = AnnotationStore(client: postgres)
+        self.pipeline = pipeline; self.settings = settings; self.logger = logger
+        self.deadLetters = DeadLetterPublisher(producer: producer, service: "dala-enrichment", logger: logger)
+    }
+
+    public func run() async throws {
+        do {
+            // Graceful shutdown stops the loop between messages; the message in hand is finished or handed back.
+            for try await message in consumer.messages.cancelOnGracefulShutdown() {
+                await handle(message)
+            }
+        } catch {
+            logger.error("consumer stopped", metadata: [LogKey.error: "\(error)"])
+        }
+        await consumer.shutdown()
+    }
+
+    enum Outcome { case done, handBack }
+
+    func handle(_ message: KafkaMessage) async {
+        var meta: Logger.Metadata = [LogKey.topic: "\(message.topic)", LogKey.partition: "\(message.partition)",
+                                     LogKey.offset: "\(message.offset)"]
+        let ingested: DocumentIngested
+        do {
+            let envelope = try DalaJSON.decode(Envelope<DocumentIngested>.self, from: message.value)
+            guard envelope.type == DocumentIngested.type, envelope.version == DocumentIngested.version else {
+                throw DecodeFailure(reason: "unsupported message \(envelope.type) v\(envelope.version)")
+            }
+            ingested = envelope.payload
+        } catch {
+            let reason = (error as? DecodeFailure)?.reason ?? "malformed envelope: \(Self.describe(error))"
+            await settle(message, outcome: await deadLetter(message, reason: reason, attempts: 1, documentID: nil), meta: meta)
+            return
+        }
+        meta[LogKey.documentID] = "\(ingested.documentID)"
+        var transientFailures = 0
+        while true {
+            do {
+                let outcome = try await enrich(ingested.documentID, message: message, meta: meta)
+                await settle(message, outcome: outcome, meta: meta)
+                return
+            } catch where Self.isTransient(error) {
+                // The database or broker is away: wait for it without spending the document's attempts.
+                transientFailures += 1
+                logger.warning("dependency unavailable, retrying", metadata: meta.merging([LogKey.error: "\(error)"]) { $1 })
+                if Task.isShuttingDownGracefully || Task.isCancelled { return }  // not committed: redelivered later
+                try? await Task.sleep(for: .milliseconds(min(200 * (1 << min(transientFailures, 6)), 10_000)))
+            } catch {
+                logger.error("enrichment failed", metadata: meta.merging([LogKey.error: "\(error)"]) { $1 })
+                if Task.isShuttingDownGracefully { return }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    /// One attempt. Throws on failures worth retrying; returns `.done` when the message is settled.
+    func enrich(_ id: UUID, message: KafkaMessage, meta: Logger.Metadata) async throws -> Outcome {
+        guard let attempt = try await documents.beginAttempt(id) else {
+            return await deadLetter(message, reason: "document \(id) does not exist", attempts: 1, documentID: nil)
+        }
+        guard attempt <= settings.maxAttempts else {
+            return await deadLetter(message, reason: "gave up after \(attempt - 1) attempts (last run did not finish)",
+                                    attempts: attempt - 1, documentID: id)
+        }
+        guard let doc = try await documents.loadForEnrichment(id) else {
+            return await deadLetter(message, reason: "document \(id) does not exist", attempts: attempt, documentID: nil)
+        }
+        let started = Date()
+        let pipeline = self.pipeline
+        do {
+            let set = try await cpu.run {
+                pipeline.analyze(doc.text, documentDate: doc.published).annotationSet(configHash: pipeline.configHash)
+            }
+            guard try await annotations.replace(documentID: id, with: set, startedAt: started, worker: settings.workerName) else {
+                return await deadLetter(message, reason: "document \(id) was deleted during enrichment", attempts: attempt, documentID: nil)
+            }
+            let ms = Date().timeIntervalSince(started) * 1000
+            duration.recordMilliseconds(ms)
+            let enriched = DocumentEnriched(documentID: id, extractorVersion: set.extractorVersion, language: set.language,
+                                            sentences: set.sentences.count, entities: set.entities.count,
+                                            mentions: set.mentions.count, events: set.events.count, durationMS: ms)
+            let envelope = Envelope(type: DocumentEnriched.type, version: DocumentEnriched.version, producer: "dala-enrichment",
+                                    payload: enriched)
+            try await producer.send(topic: Topics.enriched, key: Array(id.uuidString.utf8), value: try DalaJSON.encode(envelope))
+            processed.increment()
+            logger.info("document enriched", metadata: meta.merging([
+                LogKey.duration: "\(Int(ms))", "sentences": "\(set.sentences.count)", "mentions": "\(set.mentions.count)",
+                "events": "\(set.events.count)",
+            ]) { $1 })
+            return .done
+        } catch where Self.isTransient(error) {
+            throw error
+        } catch {
+            if attempt >= settings.maxAttempts {
+                return await deadLetter(message, reason: Self.describe(error), attempts: attempt, documentID: id)
+            }
+            throw error
+        }
+    }
+
+    func deadLetter(_ message: KafkaMessage, reason: String, attempts: Int, documentID: UUID?) async -> Outcome {
+        do {
+            try await deadLetters.send(message, reason: reason, attempts: attempts)
+            if let documentID { try await documents.markFailed(documentID, error: reason) }
+            failed.increment()
+            return .done
+        } catch {
+            // Could not record the failure: keep the offset so the message comes back.
+            logger.error("dead-lettering failed; the message will be redelivered", metadata: [LogKey.error: "\(error)"])
+            return .handBack
+        }
+    }
+
+    func settle(_ message: KafkaMessage, outcome: Outcome, meta: Logger.Metadata) async {
+        guard case .done = outcome else { return }
+        do {
+            try await consumer.commit(message)
+        } catch {
+            // Rewriting is idempotent, so a lost commit only costs a redelivery.
+            logger.warning("offset commit failed", metadata: meta.merging([LogKey.error: "\(error)"]) { $1 })
+        }
+    }
+
+    static func isTransient(_ error: any Error) -> Bool {
+        if let pg = error as? PostgresError { return pg.code == .connectionFailed || pg.code == .poolClosed || pg.code == .timeout }
+        return error is KafkaError
+    }
+
+    static func describe(_ error: any Error) -> String { String(String(describing: error).prefix(1000)) }
+
+    struct DecodeFailure: Error { var reason: String }
+}

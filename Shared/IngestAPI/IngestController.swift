@@ -1,0 +1,153 @@
+import DalaCore
+import DalaService
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// `POST /v1/documents` and `POST /v1/documents/batch`.
+public struct IngestController: Sendable {
+    let intake: DocumentIntake
+    let validator: SubmissionValidator
+
+    public init(intake: DocumentIntake, validator: SubmissionValidator) {
+        self.intake = intake; self.validator = validator
+    }
+
+    public func register<Context: RequestContext>(on router: Router<Context>) {
+        router.post("/v1/documents") { request, context in try await self.create(request, context: context) }
+        router.post("/v1/documents/batch") { request, context in try await self.batch(request, context: context) }
+    }
+
+    func create(_ request: Request, context: some RequestContext) async throws -> Response {
+        let kind = try Self.bodyKind(request)
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > validator.maxBytes + 64 * 1024 {
+            throw Self.tooLarge(length)
+        }
+        let bytes: ByteBuffer
+        do {
+            bytes = try await request.body.collect(upTo: validator.maxBytes + 64 * 1024)
+        } catch is NIOTooManyBytesError {
+            throw Self.tooLarge(nil)
+        }
+        let raw = Array(buffer: bytes)
+        let doc: ValidatedDocument
+        do {
+            switch kind {
+            case .json: doc = try validator.validateJSON(raw)
+            case .text:
+                let q = request.uri.queryParameters
+                doc = try validator.validatePlainText(raw, title: q["title"].map(String.init), source: q["source"].map(String.init),
+                                                     language: q["language"].map(String.init), published: q["published"].map(String.init))
+            }
+        } catch {
+            throw Problem(.init(code: error.status), error.title, detail: error.detail)
+        }
+        let result = try await intake.take(doc)
+        var response = try Response.json(result, status: result.created ? .accepted : .ok)
+        response.headers[.location] = "/v1/documents/\(result.id.uuidString.lowercased())"
+        return response
+    }
+
+    /// NDJSON in, NDJSON out: one result line per input line, in order, written as the input streams in.
+    func batch(_ request: Request, context: some RequestContext) async throws -> Response {
+        if let type = request.headers[.contentType], !(type.hasPrefix("application/x-ndjson") || type.hasPrefix("application/jsonl")
+            || type.hasPrefix("application/json") || type.hasPrefix("text/plain")) {
+            throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "Send application/x-ndjson: one JSON document per line.")
+        }
+        let maxLine = validator.maxBytes + 64 * 1024
+        let body = request.body
+        let intake = self.intake, validator = self.validator
+        return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init { writer in
+            var splitter = LineSplitter(maxLine: maxLine)
+            var lineNumber = 0
+            func handle(_ line: LineSplitter.Line) async throws {
+                lineNumber += 1
+                let result = await Self.process(line, number: lineNumber, intake: intake, validator: validator)
+                try await writer.write(ByteBuffer(bytes: result + [UInt8(ascii: "\n")]))
+            }
+            for try await chunk in body {
+                for line in splitter.feed(chunk.readableBytesView) { try await handle(line) }
+            }
+            if let last = splitter.finish() { try await handle(last) }
+            try await writer.finish(nil)
+        })
+    }
+
+    static func process(_ line: LineSplitter.Line, number: Int, intake: DocumentIntake, validator: SubmissionValidator) async -> [UInt8] {
+        struct Failure: Encodable { var line: Int; var status: Int; var title: String; var detail: String }
+        struct Success: Encodable { var line: Int; var id: UUID; var created: Bool; var status: String }
+        func fail(_ e: SubmissionError) -> [UInt8] {
+            (try? DalaJSON.encode(Failure(line: number, status: e.status, title: e.title, detail: e.detail))) ?? []
+        }
+        switch line {
+        case .tooLong(let length):
+            return fail(SubmissionError(status: 413, title: "Document too large", detail: "Line \(number) is \(length) bytes; the limit is \(validator.maxBytes)."))
+        case .bytes(let bytes):
+            do {
+                let doc = try validator.validateJSON(bytes)
+                let r = try await intake.take(doc)
+                return (try? DalaJSON.encode(Success(line: number, id: r.id, created: r.created, status: r.status))) ?? []
+            } catch let e as SubmissionError {
+                return fail(e)
+            } catch {
+                return fail(SubmissionError(status: 503, title: "Storage unavailable", detail: "The document could not be stored; retry this line."))
+            }
+        }
+    }
+
+    enum BodyKind { case json, text }
+
+    static func bodyKind(_ request: Request) throws -> BodyKind {
+        let type = request.headers[.contentType]?.lowercased() ?? "application/json"
+        if type.hasPrefix("application/json") { return .json }
+        if type.hasPrefix("text/plain") {
+            if let charset = type.split(separator: "charset=").dropFirst().first,
+               !["utf-8", "utf8"].contains(charset.trimmingCharacters(in: .whitespaces)) {
+                throw Problem(.unsupportedMediaType, "Unsupported charset", detail: "Send text as UTF-8.")
+            }
+            return .text
+        }
+        throw Problem(.unsupportedMediaType, "Unsupported media type",
+                      detail: "Send application/json ({\"text\": ...}) or text/plain; charset=utf-8.")
+    }
+
+    static func tooLarge(_ length: Int?) -> Problem {
+        Problem(.contentTooLarge, "Document too large",
+                detail: length.map { "The body is \($0) bytes, over the limit." } ?? "The body is over the size limit.")
+    }
+}
+
+/// Splits a byte stream into lines without holding more than one line (bounded by `maxLine`).
+struct LineSplitter {
+    enum Line: Equatable { case bytes([UInt8]), tooLong(Int) }
+    let maxLine: Int
+    private var current: [UInt8] = []
+    private var overflow = 0   // > 0 while skipping the rest of a too-long line
+
+    init(maxLine: Int) { self.maxLine = maxLine }
+
+    mutating func feed(_ bytes: some Collection<UInt8>) -> [Line] {
+        var out: [Line] = []
+        for b in bytes {
+            if b == UInt8(ascii: "\n") {
+                if let line = take() { out.append(line) }
+            } else if overflow > 0 {
+                overflow += 1
+            } else {
+                current.append(b)
+                if current.count > maxLine { overflow = current.count; current = [] }
+            }
+        }
+        return out
+    }
+
+    /// The last line when the stream did not end with a newline.
+    mutating func finish() -> Line? { current.isEmpty && overflow == 0 ? nil : take() }
+
+    private mutating func take() -> Line? {
+        defer { current = []; overflow = 0 }
+        if overflow > 0 { return .tooLong(overflow) }
+        if current.last == UInt8(ascii: "\r") { current.removeLast() }
+        return .bytes(current)
+    }
+}
