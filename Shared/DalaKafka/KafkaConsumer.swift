@@ -1,0 +1,477 @@
+import CRdKafka
+import Foundation
+import Logging
+
+/// A consumer-group member with manual, synchronous offset commits (at-least-once).
+///
+/// `enable.auto.commit=false` and `enable.auto.offset.store=false`: nothing is committed unless `commit` is
+/// called. One OS thread per consumer runs the poll loop, serves rebalances and performs commits; it reads
+/// at most `bufferCapacity` messages ahead of the application (then pauses the assigned partitions, while
+/// still polling so that the group membership and rebalances stay alive).
+public final class KafkaConsumer: Sendable {
+    /// Consumer defaults; `KafkaConfiguration.properties` overrides any of them.
+    ///
+    /// Tansu keeps a JoinGroup waiting for about the rebalance timeout, which librdkafka sets to
+    /// `max.poll.interval.ms`: 300 s by default made a join take ~23 s. The poll thread polls at least every
+    /// 100 ms whatever the application does, so a short interval does not evict slow handlers.
+    public static let defaultProperties: [String: String] = [
+        "enable.auto.commit": "false",
+        "enable.auto.offset.store": "false",
+        "auto.offset.reset": "earliest",
+        "session.timeout.ms": "6000",
+        "heartbeat.interval.ms": "500",
+        "max.poll.interval.ms": "6000",
+    ]
+
+    private let core: ConsumerCore
+
+    /// Joins `groupID` and subscribes to `topics`. `bufferCapacity` bounds how many messages are read ahead.
+    public init(
+        configuration: KafkaConfiguration, groupID: String, topics: [String], logger: Logger,
+        bufferCapacity: Int = 256
+    ) throws {
+        var logger = logger
+        logger[metadataKey: KafkaLoggingKeys.clientID] = "\(configuration.clientID)"
+        logger[metadataKey: KafkaLoggingKeys.group] = "\(groupID)"
+        var configuration = configuration
+        if configuration.properties["group.id"] == nil { configuration.properties["group.id"] = groupID }
+        core = try ConsumerCore(configuration: configuration, topics: topics, logger: logger,
+                                capacity: max(1, bufferCapacity))
+        let core = self.core
+        KafkaThread.detach(name: "kafka-consumer-\(configuration.clientID)") { core.run() }
+    }
+
+    deinit {
+        core.requestShutdown()
+    }
+
+    /// The messages of the subscribed topics, in order per partition; ends after `shutdown()`
+    /// (or a fatal client error, see `failure`).
+    public var messages: KafkaMessages { KafkaMessages(core: core) }
+
+    /// Commits `message.offset + 1` for the message's partition and waits for the broker's answer.
+    ///
+    /// A partition that was revoked in the meantime is skipped without error: its new owner re-reads the
+    /// uncommitted messages (at-least-once).
+    public func commit(_ message: KafkaMessage) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            core.post(.commit(
+                ConsumerCore.PartitionKey(topic: message.topic, partition: message.partition),
+                message.offset + 1, continuation))
+        }
+    }
+
+    /// Leaves the group cleanly (`rd_kafka_consumer_close`), ends `messages` and destroys the client.
+    /// Messages read ahead but not yet handed out are dropped (they were not committed). Idempotent.
+    public func shutdown() async {
+        await withCheckedContinuation { continuation in
+            core.requestShutdown(waiter: continuation)
+        }
+    }
+
+    /// Topic → partitions currently assigned to this member.
+    public var assignment: [String: [Int32]] { core.currentAssignment }
+
+    /// The fatal error that ended `messages`, if any.
+    public var failure: KafkaError? { core.failure }
+}
+
+/// The messages a `KafkaConsumer` receives. Iterate it from one task.
+public struct KafkaMessages: AsyncSequence, Sendable {
+    public typealias Element = KafkaMessage
+    let core: ConsumerCore
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let core: ConsumerCore
+
+        public mutating func next() async -> KafkaMessage? {
+            await core.next()
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(core: core)
+    }
+}
+
+/// Rebalance callback, served on the consumer's poll thread inside `rd_kafka_consumer_poll`/`_close`.
+private func rebalanceCallback(_ rk: OpaquePointer?, _ err: rd_kafka_resp_err_t,
+                               _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
+                               _ opaque: UnsafeMutableRawPointer?) {
+    guard let opaque else { return }
+    unsafeDowncast(RDKafkaContext.from(opaque), to: ConsumerCore.self).rebalance(err, partitions)
+}
+
+/// Owns one consumer handle.
+///
+/// Confinement: every librdkafka call on `handle` happens on the consumer's poll thread, except
+/// `rd_kafka_queue_yield` on `wakeQueue`, which is thread-safe and done under `condition` while the queue
+/// exists. The buffer, waiters, commands and assignment are guarded by `condition`.
+final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
+    struct PartitionKey: Hashable {
+        var topic: String
+        var partition: Int32
+    }
+
+    enum Command {
+        case commit(PartitionKey, Int64, CheckedContinuation<Void, any Error>)
+    }
+
+    private(set) var handle: OpaquePointer!
+    private let capacity: Int
+    private let condition = NSCondition()
+    private var wakeQueue: OpaquePointer?
+    private var buffer: [KafkaMessage] = []
+    private var bufferHead = 0
+    private var waiters: [(id: UInt64, continuation: CheckedContinuation<KafkaMessage?, Never>)] = []
+    private var nextWaiterID: UInt64 = 0
+    private var commands: [Command] = []
+    private var stopRequested = false
+    private var finished = false  // `messages` has ended; no more commands accepted
+    private var destroyed = false
+    private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
+    private var assigned: Set<PartitionKey> = []
+    private var fatal: KafkaError?
+    private var paused = false  // poll thread only
+
+    init(configuration: KafkaConfiguration, topics: [String], logger: Logger, capacity: Int) throws {
+        self.capacity = capacity
+        super.init(logger: logger)
+        handle = try RDKafka.makeHandle(
+            type: RD_KAFKA_CONSUMER, configuration: configuration,
+            defaults: KafkaConsumer.defaultProperties, context: self
+        ) { conf in
+            rd_kafka_conf_set_rebalance_cb(conf, rebalanceCallback)
+        }
+        // Route client events (errors, logs) to the consumer queue, so consumer_poll serves them.
+        rd_kafka_poll_set_consumer(handle)
+        let list = rd_kafka_topic_partition_list_new(Int32(topics.count))
+        for topic in topics {
+            rd_kafka_topic_partition_list_add(list, topic, RD_KAFKA_PARTITION_UA)
+        }
+        let err = rd_kafka_subscribe(handle, list)
+        rd_kafka_topic_partition_list_destroy(list)
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            rd_kafka_destroy(handle)
+            throw KafkaError(code: .configuration, rdKafka: err, context: "cannot subscribe to \(topics)")
+        }
+        wakeQueue = rd_kafka_queue_get_consumer(handle)
+        logger.debug("consumer subscribed", metadata: [KafkaLoggingKeys.topic: "\(topics)"])
+    }
+
+    var currentAssignment: [String: [Int32]] {
+        condition.withLock {
+            Dictionary(grouping: assigned, by: \.topic).mapValues { $0.map(\.partition).sorted() }
+        }
+    }
+
+    var failure: KafkaError? { condition.withLock { fatal } }
+
+    // MARK: Application side
+
+    func next() async -> KafkaMessage? {
+        enum Immediate { case message(KafkaMessage), end, wait(UInt64) }
+        let immediate = condition.withLock { () -> Immediate in
+            if let message = popLocked() { return .message(message) }
+            if finished { return .end }
+            nextWaiterID += 1
+            return .wait(nextWaiterID)
+        }
+        let id: UInt64
+        switch immediate {
+        case .message(let message): return message
+        case .end: return nil
+        case .wait(let waiterID): id = waiterID
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                condition.lock()
+                if let message = popLocked() {
+                    condition.unlock()
+                    continuation.resume(returning: message)
+                } else if finished || Task.isCancelled {
+                    condition.unlock()
+                    continuation.resume(returning: nil)
+                } else {
+                    waiters.append((id, continuation))
+                    condition.unlock()
+                }
+            }
+        } onCancel: {
+            condition.lock()
+            let index = waiters.firstIndex(where: { $0.id == id })
+            let waiter = index.map { waiters.remove(at: $0) }
+            condition.unlock()
+            waiter?.continuation.resume(returning: nil)
+        }
+    }
+
+    /// Takes the oldest buffered message; wakes the poll thread when that makes room. Caller holds the lock.
+    private func popLocked() -> KafkaMessage? {
+        guard bufferHead < buffer.count else { return nil }
+        let message = buffer[bufferHead]
+        bufferHead += 1
+        if bufferHead == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            bufferHead = 0
+        }
+        if buffer.count - bufferHead == capacity / 2 { condition.signal() }
+        return message
+    }
+
+    func post(_ command: Command) {
+        condition.lock()
+        guard !finished else {
+            condition.unlock()
+            if case .commit(_, _, let continuation) = command {
+                continuation.resume(throwing: KafkaError(code: .shutdown, message: "consumer is shut down"))
+            }
+            return
+        }
+        commands.append(command)
+        wakeLocked()
+        condition.unlock()
+    }
+
+    func requestShutdown(waiter: CheckedContinuation<Void, Never>? = nil) {
+        condition.lock()
+        stopRequested = true
+        if destroyed {
+            condition.unlock()
+            waiter?.resume()
+            return
+        }
+        if let waiter { shutdownWaiters.append(waiter) }
+        wakeLocked()
+        condition.unlock()
+    }
+
+    /// Interrupts a blocking `rd_kafka_consumer_poll`; caller holds the lock.
+    private func wakeLocked() {
+        if let wakeQueue { rd_kafka_queue_yield(wakeQueue) }
+        condition.signal()
+    }
+
+    // MARK: Poll thread
+
+    func run() {
+        while true {
+            condition.lock()
+            let work = commands
+            commands.removeAll()
+            let stop = stopRequested || fatal != nil
+            let buffered = buffer.count - bufferHead
+            condition.unlock()
+
+            if !work.isEmpty { performCommits(work) }
+            if stop { break }
+            if buffered >= capacity, !paused {
+                setPaused(true)
+            } else if paused, buffered <= capacity / 2 {
+                setPaused(false)
+            }
+            guard let message = rd_kafka_consumer_poll(handle, 100) else { continue }
+            handle(message)
+            rd_kafka_message_destroy(message)
+        }
+        tearDown()
+    }
+
+    private func handle(_ message: UnsafeMutablePointer<rd_kafka_message_t>) {
+        let err = message.pointee.err
+        guard err == RD_KAFKA_RESP_ERR_NO_ERROR else {
+            switch err {
+            case RD_KAFKA_RESP_ERR__PARTITION_EOF:
+                return
+            case RD_KAFKA_RESP_ERR__FATAL:
+                var errstr = [CChar](repeating: 0, count: 512)
+                let fatalErr = rd_kafka_fatal_error(handle, &errstr, errstr.count)
+                let error = KafkaError(
+                    code: .fatal, message: "fatal consumer error: \(RDKafka.string(errstr))",
+                    librdkafkaError: String(cString: rd_kafka_err2name(fatalErr)))
+                logger.critical("\(error)")
+                condition.withLock { fatal = error }
+            default:
+                // Per-partition or transient errors (unknown topic, broker down): librdkafka keeps retrying.
+                let topic = message.pointee.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? ""
+                let detail = rd_kafka_message_errstr(message).map { String(cString: $0) } ?? ""
+                logger.warning("consumer error: \(detail)", metadata: [
+                    KafkaLoggingKeys.error: "\(String(cString: rd_kafka_err2name(err)))",
+                    KafkaLoggingKeys.topic: "\(topic)",
+                ])
+            }
+            return
+        }
+        let copy = Self.copy(message)
+        condition.lock()
+        if waiters.isEmpty {
+            buffer.append(copy)
+            condition.unlock()
+        } else {
+            let waiter = waiters.removeFirst()
+            condition.unlock()
+            waiter.continuation.resume(returning: copy)
+        }
+    }
+
+    /// Copies a message out of librdkafka's memory.
+    private static func copy(_ message: UnsafeMutablePointer<rd_kafka_message_t>) -> KafkaMessage {
+        let m = message.pointee
+        let key = m.key.map { Array(UnsafeRawBufferPointer(start: $0, count: m.key_len)) }
+        let value = m.payload.map { Array(UnsafeRawBufferPointer(start: $0, count: m.len)) } ?? []
+        var headers: [KafkaHeader] = []
+        var hdrs: OpaquePointer?
+        if rd_kafka_message_headers(message, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR, let hdrs {
+            var index = 0
+            var name: UnsafePointer<CChar>?
+            var bytes: UnsafeRawPointer?
+            var size = 0
+            while rd_kafka_header_get_all(hdrs, index, &name, &bytes, &size) == RD_KAFKA_RESP_ERR_NO_ERROR {
+                let value = bytes.map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
+                headers.append(KafkaHeader(key: name.map { String(cString: $0) } ?? "", value: value))
+                index += 1
+            }
+        }
+        var timestampType = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE
+        let ms = rd_kafka_message_timestamp(message, &timestampType)
+        return KafkaMessage(
+            topic: m.rkt.map { String(cString: rd_kafka_topic_name($0)) } ?? "",
+            partition: m.partition, offset: m.offset, key: key, value: value, headers: headers,
+            timestamp: ms >= 0 ? Date(timeIntervalSince1970: Double(ms) / 1000) : nil
+        )
+    }
+
+    /// Commits the highest requested offset per partition in one synchronous request.
+    private func performCommits(_ work: [Command]) {
+        var offsets: [PartitionKey: Int64] = [:]
+        var continuations: [CheckedContinuation<Void, any Error>] = []
+        for case .commit(let key, let offset, let continuation) in work {
+            offsets[key] = max(offsets[key] ?? -1, offset)
+            continuations.append(continuation)
+        }
+        let owned = condition.withLock { assigned }
+        let (mine, revoked) = offsets.reduce(into: ([PartitionKey: Int64](), [PartitionKey]())) { acc, entry in
+            if owned.contains(entry.key) { acc.0[entry.key] = entry.value } else { acc.1.append(entry.key) }
+        }
+        for key in revoked {
+            logger.info("not committing: partition no longer assigned", metadata: [
+                KafkaLoggingKeys.topic: "\(key.topic)", KafkaLoggingKeys.partition: "\(key.partition)",
+            ])
+        }
+        var result: Result<Void, KafkaError> = .success(())
+        if !mine.isEmpty {
+            let list = rd_kafka_topic_partition_list_new(Int32(mine.count))!
+            for (key, offset) in mine {
+                rd_kafka_topic_partition_list_add(list, key.topic, key.partition).pointee.offset = offset
+            }
+            let err = rd_kafka_commit(handle, list, 0)
+            if err != RD_KAFKA_RESP_ERR_NO_ERROR {
+                result = .failure(KafkaError(code: .commit, rdKafka: err, context: "offset commit failed"))
+            } else if let elems = list.pointee.elems,
+                      let bad = (0..<Int(list.pointee.cnt)).first(where: { elems[$0].err != RD_KAFKA_RESP_ERR_NO_ERROR }) {
+                result = .failure(KafkaError(
+                    code: .commit, rdKafka: elems[bad].err,
+                    context: "offset commit failed for \(String(cString: elems[bad].topic))[\(elems[bad].partition)]"))
+            }
+            rd_kafka_topic_partition_list_destroy(list)
+        }
+        for continuation in continuations { continuation.resume(with: result.mapError { $0 }) }
+    }
+
+    /// Pauses (or resumes) fetching for the whole assignment; polling continues either way.
+    private func setPaused(_ pause: Bool) {
+        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        guard rd_kafka_assignment(handle, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        // On resume librdkafka refetches from the last position handed to us, so nothing is skipped.
+        _ = pause ? rd_kafka_pause_partitions(handle, list) : rd_kafka_resume_partitions(handle, list)
+        paused = pause
+    }
+
+    func rebalance(_ err: rd_kafka_resp_err_t, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
+        let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
+        let changed = Set(RDKafka.partitions(partitions).map { PartitionKey(topic: $0.topic, partition: $0.partition) })
+        switch err {
+        case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
+            if cooperative {
+                if let error = rd_kafka_incremental_assign(handle, partitions) { logAndDestroy(error, "incremental assign") }
+            } else {
+                rd_kafka_assign(handle, partitions)
+            }
+            condition.withLock {
+                if cooperative { assigned.formUnion(changed) } else { assigned = changed }
+            }
+            paused = false
+            logger.info("partitions assigned", metadata: [KafkaLoggingKeys.assignment: "\(describe(changed))"])
+        case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
+            if rd_kafka_assignment_lost(handle) != 0 {
+                logger.warning("assignment lost (session timed out?)", metadata: [
+                    KafkaLoggingKeys.assignment: "\(describe(changed))"])
+            }
+            if cooperative {
+                if let error = rd_kafka_incremental_unassign(handle, partitions) { logAndDestroy(error, "incremental unassign") }
+            } else {
+                rd_kafka_assign(handle, nil)
+            }
+            condition.withLock {
+                if cooperative { assigned.subtract(changed) } else { assigned.removeAll() }
+                // Read-ahead messages of revoked partitions go to their next owner; never hand them out.
+                let kept = buffer[bufferHead...].filter { assigned.contains(PartitionKey(topic: $0.topic, partition: $0.partition)) }
+                buffer = Array(kept)
+                bufferHead = 0
+            }
+            paused = false
+            logger.info("partitions revoked", metadata: [KafkaLoggingKeys.assignment: "\(describe(changed))"])
+        default:
+            rd_kafka_assign(handle, nil)
+            condition.withLock { assigned.removeAll() }
+            logger.error("rebalance error", metadata: [KafkaLoggingKeys.error: "\(String(cString: rd_kafka_err2name(err)))"])
+        }
+    }
+
+    private func logAndDestroy(_ error: OpaquePointer, _ what: String) {
+        logger.error("\(what) failed: \(String(cString: rd_kafka_error_string(error)))")
+        rd_kafka_error_destroy(error)
+    }
+
+    private func describe(_ partitions: Set<PartitionKey>) -> String {
+        Dictionary(grouping: partitions, by: \.topic)
+            .map { "\($0.key)\($0.value.map(\.partition).sorted())" }.sorted().joined(separator: " ")
+    }
+
+    override func clientError(_ err: rd_kafka_resp_err_t, reason: String) {
+        super.clientError(err, reason: reason)
+    }
+
+    private func tearDown() {
+        // Leaves the group; the revoke callback runs inside this call on this thread.
+        let err = rd_kafka_consumer_close(handle)
+        if err != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("consumer close failed", metadata: [KafkaLoggingKeys.error: "\(String(cString: rd_kafka_err2name(err)))"])
+        }
+        condition.lock()
+        finished = true
+        let left = commands
+        commands.removeAll()
+        let pendingWaiters = waiters
+        waiters.removeAll()
+        buffer.removeAll()
+        bufferHead = 0
+        let queue = wakeQueue
+        wakeQueue = nil
+        condition.unlock()
+        for case .commit(_, _, let continuation) in left {
+            continuation.resume(throwing: KafkaError(code: .shutdown, message: "consumer shut down before commit"))
+        }
+        for waiter in pendingWaiters { waiter.continuation.resume(returning: nil) }
+        if let queue { rd_kafka_queue_destroy(queue) }
+        rd_kafka_destroy(handle)
+        logger.debug("consumer destroyed")
+        let shutdown = condition.withLock { () -> [CheckedContinuation<Void, Never>] in
+            destroyed = true
+            defer { shutdownWaiters.removeAll() }
+            return shutdownWaiters
+        }
+        for waiter in shutdown { waiter.resume() }
+    }
+}
