@@ -1,0 +1,26 @@
+# Dala: `make run` starts the local stack with the sample documents; `make test` runs every test.
+.PHONY: run stop test bench build deps e2e clean
+
+run:            ## install, build (release), start PostgreSQL + broker + services, submit the samples
+	deploy/scripts/run.sh
+
+stop:           ## stop the services, the broker and PostgreSQL
+	deploy/scripts/services.sh stop
+	deploy/scripts/broker.sh stop
+	deploy/scripts/pg.sh stop
+
+test:           ## unit + integration tests (real PostgreSQL and broker, started and stopped here) + end-to-end
+	deploy/scripts/test.sh
+
+bench:          ## analysis throughput, memory and quality figures (release build)
+	swift build -c release --product dala
+	.build/release/dala bench
+
+deps:           ## what `run` and `test` install themselves
+	deploy/scripts/install-deps.sh
+
+build:
+	swift build -c release
+
+clean:
+	rm -rf .build .local/run .local/e2e-run

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# End-to-end checks over the real processes (debug build), the test PostgreSQL and a freshly started broker:
+# idempotent ingestion, clear 4xx for bad input while the services keep serving, the NDJSON batch, and a worker
+# SIGKILLed mid-stream that loses no document and duplicates no annotation. Called by deploy/scripts/test.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+S=deploy/scripts
+export DALA_RUN_DIR="$ROOT/.local/e2e-run" DALA_BIN="${DALA_BIN:-$ROOT/.build/debug}"
+export DALA_INGEST_PORT=18081 DALA_QUERY_PORT=18080 DALA_ENRICH_PORT=18082 DALA_WORKERS=2
+rm -rf "$DALA_RUN_DIR"; mkdir -p "$DALA_RUN_DIR"
+# A clean broker: messages left by the unit/integration tests must not reach these workers.
+$S/broker.sh stop >/dev/null 2>&1 || true
+$S/broker.sh start
+$S/pg.sh psql -qc "DROP DATABASE IF EXISTS dala_e2e WITH (FORCE)" -c "CREATE DATABASE dala_e2e OWNER dala" >/dev/null
+export DALA_PG_URL="postgres://dala@127.0.0.1:${DALA_PG_PORT:-55433}/dala_e2e"
+export DALA_KAFKA_BROKERS="$($S/broker.sh brokers)"
+trap '$S/services.sh stop >/dev/null 2>&1 || true' EXIT
+$S/services.sh start
+
+I="http://127.0.0.1:$DALA_INGEST_PORT"; Q="http://127.0.0.1:$DALA_QUERY_PORT"
+passed=0; failed=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" = "$3" ]; then passed=$((passed + 1)); echo "  ok   $1"
+  else failed=$((failed + 1)); echo "  FAIL $1: expected [$2], got [$3]"; fi
+}
+status_of() { curl -s -o "$DALA_RUN_DIR/body" -w '%{http_code}' "$@"; }
+sql() { $S/pg.sh psql -d dala_e2e -tAc "$1"; }
+
+doc='{"text":"Қазақстан мен Өзбекстан 2019 жылы Ташкентте келісімге қол қойды.","title":"e2e","language":"kk"}'
+check "new document is accepted (202)" 202 "$(status_of -H 'Content-Type: application/json' -d "$doc" "$I/v1/documents")"
+id1=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$DALA_RUN_DIR/body")
+check "same text again answers 200" 200 "$(status_of -H 'Content-Type: application/json' -d "$doc" "$I/v1/documents")"
+id2=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["id"])' "$DALA_RUN_DIR/body")
+check "same text again has the same id" "$id1" "$id2"
+
+printf '\xff\xfe\xfa not utf8' >"$DALA_RUN_DIR/bad.txt"
+check "invalid UTF-8 is a 400" 400 "$(status_of -H 'Content-Type: text/plain' --data-binary @"$DALA_RUN_DIR/bad.txt" "$I/v1/documents")"
+check "its error is problem+json" "Invalid UTF-8" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["title"])' "$DALA_RUN_DIR/body")"
+check "empty body is a 4xx (400)" 400 "$(status_of -H 'Content-Type: application/json' --data-binary '' "$I/v1/documents")"
+check "empty text is a 422" 422 "$(status_of -H 'Content-Type: application/json' -d '{"text":"   "}' "$I/v1/documents")"
+check "malformed JSON is a 400" 400 "$(status_of -H 'Content-Type: application/json' -d '{"text": "abc' "$I/v1/documents")"
+check "wrong JSON shape is a 422" 422 "$(status_of -H 'Content-Type: application/json' -d '{"text": 42}' "$I/v1/documents")"
+check "unsupported media type is a 415" 415 "$(status_of -H 'Content-Type: image/png' -d 'x' "$I/v1/documents")"
+head -c $((20 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$DALA_RUN_DIR/huge.txt"
+check "a 20 MB body is a 413" 413 "$(status_of -H 'Content-Type: text/plain' --data-binary @"$DALA_RUN_DIR/huge.txt" "$I/v1/documents")"
+check "ingest still serves after bad input" 200 "$(status_of "$I/healthz")"
+
+printf '%s\n' '{"text":"Russia and China signed a treaty in 2001."}' 'not json' '{"text":"Russia and China signed a treaty in 2001."}' >"$DALA_RUN_DIR/batch.ndjson"
+curl -s -H 'Content-Type: application/x-ndjson' --data-binary @"$DALA_RUN_DIR/batch.ndjson" "$I/v1/documents/batch" >"$DALA_RUN_DIR/batch.out"
+check "batch answers one line per input line" 3 "$(wc -l <"$DALA_RUN_DIR/batch.out" | tr -d ' ')"
+check "batch reports the bad line" 400 "$(sed -n 2p "$DALA_RUN_DIR/batch.out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+
+# Stream 120 documents in, SIGKILL one worker mid-stream, restart it, and expect every document enriched exactly once.
+python3 - "$DALA_RUN_DIR/stream.ndjson" deploy/demo-corpus <<'PY'
+import json, os, sys
+out, corpus = sys.argv[1], sys.argv[2]
+texts = [open(os.path.join(corpus, f), encoding="utf-8").read() for f in sorted(os.listdir(corpus)) if f.endswith(".txt")]
+with open(out, "w", encoding="utf-8") as f:
+    for i in range(120):
+        f.write(json.dumps({"text": texts[i % len(texts)] + f"\n\nNo. {i} ({2000 + i % 25})", "title": f"stream {i}"}, ensure_ascii=False) + "\n")
+PY
+curl -s -H 'Content-Type: application/x-ndjson' --data-binary @"$DALA_RUN_DIR/stream.ndjson" "$I/v1/documents/batch" >/dev/null &
+sleep 1
+$S/services.sh stop-one enrichment-1 KILL
+sleep 2
+$S/services.sh start-one enrichment-1
+wait
+total=$(sql "SELECT count(*) FROM documents")
+for _ in $(seq 1 240); do
+  [ "$(sql "SELECT count(*) FROM documents WHERE status = 'enriched'")" = "$total" ] && break
+  sleep 0.5
+done
+check "every document enriched after the SIGKILL" "$total" "$(sql "SELECT count(*) FROM documents WHERE status = 'enriched'")"
+check "no duplicated mention" 0 "$(sql "SELECT count(*) FROM (SELECT 1 FROM mentions GROUP BY document_id, start_offset, end_offset, entity_id HAVING count(*) > 1) d")"
+check "no duplicated sentence" 0 "$(sql "SELECT count(*) FROM (SELECT 1 FROM sentences GROUP BY document_id, idx HAVING count(*) > 1) d")"
+check "both workers took part" 2 "$(sql "SELECT count(DISTINCT worker) FROM extraction_runs")"
+check "nothing dead-lettered" 0 "$(sql "SELECT count(*) FROM documents WHERE status = 'failed'")"
+
+check "query: document by id" 200 "$(status_of "$Q/v1/documents/$id1")"
+check "query: the document has mentions" True "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["mentions"]) > 0)' "$DALA_RUN_DIR/body")"
+check "query: unknown id is a 404" 404 "$(status_of "$Q/v1/documents/00000000-0000-0000-0000-000000000000")"
+check "query: bad id is a 400" 400 "$(status_of "$Q/v1/documents/not-a-uuid")"
+check "query: list documents" 200 "$(status_of "$Q/v1/documents?limit=5")"
+check "query: limit too large is a 400" 400 "$(status_of "$Q/v1/documents?limit=100000")"
+check "query: entity lookup" 200 "$(status_of "$Q/v1/entities?name=%D0%9A%D0%B0%D0%B7%D0%B0%D1%85%D1%81%D1%82%D0%B0%D0%BD%D0%BE%D0%BC")"
+check "query: search" 200 "$(status_of "$Q/v1/search?q=Kazakhstan")"
+check "query: search finds documents" True "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]) > 0)' "$DALA_RUN_DIR/body")"
+check "readyz of every service" "200 200 200" "$(status_of "$I/readyz") $(status_of "$Q/readyz") $(status_of "http://127.0.0.1:$DALA_ENRICH_PORT/readyz")"
+
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" = 0 ]

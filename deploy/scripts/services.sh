@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Starts/stops the three Dala services (and a second enrichment worker) from a build directory.
+#   services.sh start               start (binaries from $DALA_BIN, default .build/release) whatever is not running, wait until each /readyz answers 200
+#   services.sh stop                SIGTERM (graceful), SIGKILL after 20 s
+#   services.sh status              one line per service
+#   services.sh start-one NAME / stop-one NAME [SIGNAL]   (NAME: ingest query enrichment-1 enrichment-2)
+# Environment: DALA_PG_URL, DALA_KAFKA_BROKERS, DALA_RUN_DIR (default .local/run), DALA_WORKERS (default 2),
+# ports DALA_INGEST_PORT (8081), DALA_QUERY_PORT (8080), enrichment health ports 8082, 8083, ...
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+RUN="${DALA_RUN_DIR:-$ROOT/.local/run}"
+BIN="${DALA_BIN:-$ROOT/.build/release}"
+WORKERS="${DALA_WORKERS:-2}"
+INGEST_PORT="${DALA_INGEST_PORT:-8081}"
+QUERY_PORT="${DALA_QUERY_PORT:-8080}"
+ENRICH_BASE_PORT="${DALA_ENRICH_PORT:-8082}"
+mkdir -p "$RUN"
+log() { printf '[services] %s\n' "$*" >&2; }
+
+names() { echo ingest query; for i in $(seq 1 "$WORKERS"); do echo "enrichment-$i"; done; }
+
+spec() {  # NAME → "binary port"
+  case "$1" in
+    ingest) echo "dala-ingest $INGEST_PORT" ;;
+    query) echo "dala-query $QUERY_PORT" ;;
+    enrichment-*) echo "dala-enrichment $((ENRICH_BASE_PORT + ${1#enrichment-} - 1))" ;;
+    *) log "unknown service $1"; exit 2 ;;
+  esac
+}
+
+pid_of() {
+  local f="$RUN/$1.pid" pid
+  [ -f "$f" ] || return 1
+  pid="$(cat "$f")"
+  kill -0 "$pid" 2>/dev/null && grep -q dala "/proc/$pid/cmdline" 2>/dev/null || return 1
+  echo "$pid"
+}
+
+start_one() {
+  local name="$1" binary port
+  read -r binary port <<<"$(spec "$name")"
+  if pid_of "$name" >/dev/null; then log "$name already running"; return 0; fi
+  [ -x "$BIN/$binary" ] || { log "missing $BIN/$binary (build first)"; exit 1; }
+  local extra=()
+  case "$name" in enrichment-*) extra=(--worker-name "$name") ;; esac
+  DALA_HTTP_PORT="$port" nohup "$BIN/$binary" "${extra[@]}" >>"$RUN/$name.log" 2>&1 &
+  echo $! >"$RUN/$name.pid"
+  log "$name started (pid $!, port $port, log $RUN/$name.log)"
+}
+
+wait_ready() {
+  local name="$1" binary port
+  read -r binary port <<<"$(spec "$name")"
+  for _ in $(seq 1 120); do
+    if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then return 0; fi
+    pid_of "$name" >/dev/null || { log "$name exited; last log lines:"; tail -n 20 "$RUN/$name.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  log "$name not ready after 60 s"; tail -n 20 "$RUN/$name.log" >&2; exit 1
+}
+
+stop_one() {
+  local name="$1" sig="${2:-TERM}" pid
+  pid="$(pid_of "$name")" || { rm -f "$RUN/$name.pid"; return 0; }
+  kill -"$sig" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$pid" 2>/dev/null; then log "$name did not stop, killing"; kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$RUN/$name.pid"
+  log "$name stopped ($sig)"
+}
+
+case "${1:-}" in
+  start) for n in $(names); do start_one "$n"; done; for n in $(names); do wait_ready "$n"; done; log "all services ready" ;;
+  stop) for n in ingest $(names | grep enrichment) query; do stop_one "$n"; done
+        for f in "$RUN"/*.pid; do [ -e "$f" ] && stop_one "$(basename "$f" .pid)"; done; true ;;
+  status) for n in $(names); do if p="$(pid_of "$n")"; then echo "$n running (pid $p)"; else echo "$n stopped"; fi; done ;;
+  start-one) start_one "$2"; wait_ready "$2" ;;
+  stop-one) stop_one "$2" "${3:-TERM}" ;;
+  *) echo "usage: $0 start|stop|status|start-one NAME|stop-one NAME [SIGNAL]" >&2; exit 2 ;;
+esac
