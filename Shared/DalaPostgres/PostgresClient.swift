@@ -30,7 +30,8 @@ public final class PostgresClient: Sendable {
         var closed = false
     }
 
-    public init(configuration: PostgresConfiguration, logger: Logger) {
+    /// Creates the pool; no connection is opened until the first call.
+    public init(configuration: PostgresConfiguration, logger: Logger = Logger(label: "dala.postgres")) {
         self.configuration = configuration
         var logger = logger
         logger[metadataKey: PostgresLogKey.url] = .string(configuration.redactedURL)
@@ -175,7 +176,9 @@ final class PoolSlot: @unchecked Sendable {
     func perform<T: Sendable>(_ work: @escaping @Sendable (PoolSlot) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let accepted = thread.submit {
-                continuation.resume(with: Result { try work(self) })
+                let result = Result { try work(self) }
+                // Resumed by the thread after it dropped this job (and with it `work`), see ConnectionThread.
+                return { continuation.resume(with: result) }
             }
             if !accepted {
                 continuation.resume(throwing: PostgresError(code: .poolClosed, message: "the PostgreSQL client was shut down"))
@@ -250,10 +253,15 @@ final class PoolSlot: @unchecked Sendable {
 }
 
 /// A dedicated OS thread that runs submitted jobs one at a time, in order.
+///
+/// A job returns a completion that the thread calls after releasing the job. Callers resume their continuation
+/// in that completion, so a closure captured by the job is provably released before the caller continues
+/// (`withoutActuallyEscaping` checks exactly that).
 final class ConnectionThread: @unchecked Sendable {
+    typealias Job = @Sendable () -> (@Sendable () -> Void)
     // Confinement: `jobs`, `stopping` and the stop callbacks are guarded by `condition`; jobs run only on the thread.
     private let condition = NSCondition()
-    private var jobs: [@Sendable () -> Void] = []
+    private var jobs: [Job] = []
     private var stopping = false
     private var finally: (@Sendable () -> Void)?
     private var exited: (@Sendable () -> Void)?
@@ -265,7 +273,7 @@ final class ConnectionThread: @unchecked Sendable {
     }
 
     /// Queues a job; false once the thread is stopping.
-    func submit(_ job: @escaping @Sendable () -> Void) -> Bool {
+    func submit(_ job: @escaping Job) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         guard !stopping else { return false }
@@ -300,9 +308,11 @@ final class ConnectionThread: @unchecked Sendable {
                 exited?()
                 return
             }
-            let job = jobs.removeFirst()
+            var job: Job? = jobs.removeFirst()
             condition.unlock()
-            job()
+            let complete = job!()
+            job = nil
+            complete()
         }
     }
 }

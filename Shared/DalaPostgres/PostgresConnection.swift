@@ -246,7 +246,9 @@ public final class PostgresConnection {
 
     private var libpqErrorMessage: String {
         guard let cstr = PQerrorMessage(handle) else { return "unknown libpq error" }
-        let s = String(cString: cstr).trimmingCharacters(in: .whitespacesAndNewlines)
+        // libpq's messages span several indented lines; one line reads better in logs.
+        let s = String(cString: cstr).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
         return s.isEmpty ? "unknown libpq error" : s
     }
 

@@ -1,0 +1,542 @@
+import DalaPostgres
+import Foundation
+import Testing
+
+// MARK: - Pure tests (no server)
+
+@Suite("DalaPostgres: queries and codecs (no server)")
+struct PostgresQueryCodecTests {
+    @Test func interpolatedValuesBecomeNumberedParameters() {
+        let id = 42
+        let name = "O'Brien; DROP TABLE docs"
+        let q: PostgresQuery = "SELECT * FROM t WHERE id = \(id) AND name = \(name)"
+        #expect(q.sql == "SELECT * FROM t WHERE id = $1 AND name = $2")
+        #expect(q.binds == [
+            PostgresBind(value: "42", typeOID: PostgresTypeOID.int8),
+            PostgresBind(value: name, typeOID: PostgresTypeOID.unspecified),
+        ])
+    }
+
+    @Test func optionalNilIsTypedNull() {
+        let missing: UUID? = nil
+        let present: Int32? = 7
+        let q: PostgresQuery = "INSERT INTO t VALUES (\(missing), \(present))"
+        #expect(q.sql == "INSERT INTO t VALUES ($1, $2)")
+        #expect(q.binds == [
+            PostgresBind(value: nil, typeOID: PostgresTypeOID.uuid),
+            PostgresBind(value: "7", typeOID: PostgresTypeOID.int4),
+        ])
+    }
+
+    @Test func unescapedAndIdentifierSpliceRawSQL() {
+        let column = "created_at"
+        let q: PostgresQuery = "SELECT * FROM \(identifier: "public.my \"docs\"") ORDER BY \(unescaped: column) LIMIT \(10)"
+        #expect(q.sql == #"SELECT * FROM "public"."my ""docs""" ORDER BY created_at LIMIT $1"#)
+        #expect(q.binds.count == 1)
+    }
+
+    @Test func fragmentsAreRenumbered() {
+        let filter: PostgresQuery = "lang = \("kk") AND year > \(2020)"
+        var q: PostgresQuery = "SELECT id FROM docs WHERE source = \("tengri") AND \(fragment: filter)"
+        q.append(" LIMIT \(5)")
+        #expect(q.sql == "SELECT id FROM docs WHERE source = $1 AND lang = $2 AND year > $3 LIMIT $4")
+        #expect(q.binds.map(\.value) == ["tengri", "kk", "2020", "5"])
+        #expect(q.description == q.sql)  // values never printed
+    }
+
+    @Test func scalarEncodings() {
+        #expect(Int.max.postgresText == "9223372036854775807")
+        #expect(Int32.min.postgresText == "-2147483648")
+        #expect(Int64(-5).postgresText == "-5")
+        #expect(0.1.postgresText == "0.1")
+        #expect(Double.infinity.postgresText == "Infinity")
+        #expect((-Double.infinity).postgresText == "-Infinity")
+        #expect(Double.nan.postgresText == "NaN")
+        #expect(true.postgresText == "true")
+        #expect(false.postgresText == "false")
+        let uuid = UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!
+        #expect(uuid.postgresText == "e621e1f8-c36c-495a-93fc-0c247a3e6e5f")
+        #expect(Int.postgresTypeOID == 20 && Int32.postgresTypeOID == 23 && Double.postgresTypeOID == 701)
+        #expect(Bool.postgresTypeOID == 16 && UUID.postgresTypeOID == 2950 && Date.postgresTypeOID == 1184)
+    }
+
+    @Test func scalarDecodings() throws {
+        #expect(try Int(postgresText: "-17") == -17)
+        #expect(try Double(postgresText: "Infinity") == .infinity)
+        #expect(try Double(postgresText: "NaN").isNaN)
+        #expect(try Double(postgresText: "1e-300") == 1e-300)
+        #expect(try Bool(postgresText: "t") == true)
+        #expect(try Bool(postgresText: "f") == false)
+        #expect(throws: PostgresError.self) { try Int(postgresText: "12.5") }
+        #expect(throws: PostgresError.self) { try Bool(postgresText: "yes") }
+    }
+
+    @Test func dateEncodingIsISO8601UTCWithMicroseconds() throws {
+        let date = Date(timeIntervalSince1970: 1_700_000_000.123456)
+        #expect(date.postgresText == "2023-11-14T22:13:20.123456Z")
+        #expect(Date(timeIntervalSince1970: 0).postgresText == "1970-01-01T00:00:00Z")
+        #expect(Date(timeIntervalSince1970: -1).postgresText == "1969-12-31T23:59:59Z")
+        // 1 BC in PostgreSQL's calendar is astronomical year 0.
+        let bc = try Date(postgresText: "0001-01-01 00:00:00+00 BC")
+        #expect(bc.postgresText == "0001-01-01T00:00:00Z BC")
+    }
+
+    @Test func dateDecodingHandlesServerOutputForms() throws {
+        let base = 1_700_000_000.0  // 2023-11-14 22:13:20 UTC
+        #expect(try Date(postgresText: "2023-11-14 22:13:20+00").timeIntervalSince1970 == base)
+        #expect(try Date(postgresText: "2023-11-14 22:13:20.5+00").timeIntervalSince1970 == base + 0.5)
+        #expect(try Date(postgresText: "2023-11-15 04:13:20+06").timeIntervalSince1970 == base)  // Almaty
+        #expect(try Date(postgresText: "2023-11-15 03:43:20+05:30").timeIntervalSince1970 == base)
+        #expect(try Date(postgresText: "2023-11-14 20:13:20-02").timeIntervalSince1970 == base)
+        #expect(try Date(postgresText: "2023-11-14T22:13:20Z").timeIntervalSince1970 == base)
+        #expect(try Date(postgresText: "2023-11-14 22:13:20").timeIntervalSince1970 == base)  // timestamp: UTC
+        #expect(try Date(postgresText: "2023-11-14").timeIntervalSince1970 == base - 22 * 3600 - 13 * 60 - 20)
+        #expect(try Date(postgresText: "infinity") == .distantFuture)
+        #expect(try Date(postgresText: "-infinity") == .distantPast)
+        #expect(throws: PostgresError.self) { try Date(postgresText: "14.11.2023") }
+        #expect(throws: PostgresError.self) { try Date(postgresText: "2023-11-14 22:13:20+00 junk") }
+    }
+
+    @Test func arrayLiterals() throws {
+        let strings = ["plain", "with,comma", "quote\"d", "back\\slash", "", "NULL", "Қазақстан"]
+        #expect(strings.postgresText == #"{"plain","with,comma","quote\"d","back\\slash","","NULL","Қазақстан"}"#)
+        #expect([String].postgresTypeOID == PostgresTypeOID.textArray)
+        #expect([1, -2, 3].postgresText == #"{"1","-2","3"}"#)
+        #expect([Int].postgresTypeOID == PostgresTypeOID.int8Array)
+        #expect([String]().postgresText == "{}")
+        // Server output: unquoted when possible, NULL unquoted, optional bounds prefix.
+        #expect(try [String](postgresText: #"{plain,"with,comma","quote\"d","back\\slash","","NULL",Қазақстан}"#)
+            == strings)
+        #expect(try [Int](postgresText: "{1,-2,3}") == [1, -2, 3])
+        #expect(try [Int](postgresText: "[0:1]={7,8}") == [7, 8])
+        #expect(try [Int](postgresText: "{}") == [])
+        #expect(throws: PostgresError.self) { try [String](postgresText: "{a,NULL}") }
+        #expect(throws: PostgresError.self) { try [Int](postgresText: "{{1,2},{3,4}}") }
+    }
+
+    @Test func byteaIsHex() throws {
+        let bytes: [UInt8] = [0x00, 0xff, 0x10, 0x5c]
+        #expect(bytes.postgresText == #"\x00ff105c"#)
+        #expect(Data(bytes).postgresText == #"\x00ff105c"#)
+        #expect([UInt8].postgresTypeOID == PostgresTypeOID.bytea && Data.postgresTypeOID == PostgresTypeOID.bytea)
+        #expect(try [UInt8](postgresText: #"\x00FF105c"#) == bytes)
+        #expect(try Data(postgresText: #"a\\b\001"#) == Data([0x61, 0x5c, 0x62, 0x01]))  // escape format
+        #expect(throws: PostgresError.self) { try Data(postgresText: #"\x0g"#) }
+    }
+
+    @Test func jsonFromEncodable() throws {
+        struct Doc: Codable, Equatable { var title: String; var lang: String; var year: Int }
+        let doc = Doc(title: "Сайлау / election", lang: "ru", year: 2024)
+        let json = try PostgresJSON(encoding: doc)
+        #expect(json.rawJSON == #"{"lang":"ru","title":"Сайлау / election","year":2024}"#)
+        #expect(PostgresJSON.postgresTypeOID == PostgresTypeOID.jsonb)
+        #expect(try json.decode(as: Doc.self) == doc)
+        #expect(throws: PostgresError.self) { try PostgresJSON(rawJSON: "[1]").decode(as: Doc.self) }
+    }
+
+    @Test func copyTextEscaping() {
+        let row: [String?] = ["a\tb", "line1\nline2", #"back\slash"#, nil, "cr\r", "", #"\N"#]
+        let expected = [#"a\tb"#, #"line1\nline2"#, #"back\\slash"#, #"\N"#, #"cr\r"#, "", #"\\N"#]
+        #expect(PostgresCopyText.encodeRow(row) == expected.joined(separator: "\t") + "\n")
+        #expect(PostgresCopyText.encodeRow(["ok", "nul\u{0}byte"]) == nil)
+    }
+
+    @Test func urlRedaction() {
+        func redacted(_ url: String) -> String { PostgresConfiguration(url: url).redactedURL }
+        #expect(redacted("postgres://dala:s3cr3t@127.0.0.1:55432/dala?sslmode=disable")
+            == "postgres://dala:***@127.0.0.1:55432/dala?sslmode=disable")
+        #expect(redacted("postgres://dala@127.0.0.1:55432/dala") == "postgres://dala@127.0.0.1:55432/dala")
+        #expect(redacted("postgresql://u:p@ss/w@db.example:5432/x") == "postgresql://u:***@db.example:5432/x")
+        #expect(redacted("postgres://h/db?user=u&password=hunter2&sslmode=require")
+            == "postgres://h/db?user=u&password=***&sslmode=require")
+        #expect(redacted("host=h password='se cret\\' x' dbname=d") == "host=h password=*** dbname=d")
+        #expect(redacted("host=h password = plain user=u") == "host=h password=*** user=u")
+        #expect(PostgresConfiguration(url: "postgres://x").poolSize == 4)
+        #expect(PostgresConfiguration(url: "postgres://x").connectTimeoutSeconds == 5)
+    }
+
+    @Test func rowDecoding() throws {
+        let row = PostgresRow(columns: ["id", "title", "deleted_at"], values: ["7", "Ақорда", nil])
+        #expect(row.columns == ["id", "title", "deleted_at"])
+        #expect(row["title"] == "Ақорда")
+        #expect(row["deleted_at"] == nil)
+        #expect(try row.decode("id", as: Int.self) == 7)
+        #expect(try row.decode("deleted_at", as: Date?.self) == nil)
+        #expect(try row.decode("id", as: Int?.self) == 7)
+        let missing = #expect(throws: PostgresError.self) { try row.decode("nope", as: String.self) }
+        #expect(missing?.code == .badValue)
+        let null = #expect(throws: PostgresError.self) { try row.decode("deleted_at", as: Date.self) }
+        #expect(null?.code == .badValue)
+        let bad = #expect(throws: PostgresError.self) { try row.decode("title", as: Int.self) }
+        #expect(bad?.message.contains("Ақорда") == false)  // values stay out of messages
+    }
+
+    @Test func errorDescriptionHasCodeAndState() {
+        let e = PostgresError(code: .uniqueViolation, sqlState: "23505", message: "duplicate key", constraint: "docs_pkey")
+        #expect("\(e)" == "PostgresError(uniqueViolation, sqlState: 23505, constraint: docs_pkey): duplicate key")
+    }
+}
+
+// MARK: - Server tests (DALA_TEST_PG_URL)
+
+private let testURL = ProcessInfo.processInfo.environment["DALA_TEST_PG_URL"].flatMap { $0.isEmpty ? nil : $0 }
+
+/// Unique table name per test run so runs against a shared database do not collide.
+private func tableName(_ base: String) -> String {
+    "dala_pgtest_\(base)_\(UInt32.random(in: 0...UInt32.max))"
+}
+
+private func withClient<T>(
+    poolSize: Int = 4, _ body: (PostgresClient) async throws -> T
+) async throws -> T {
+    let client = PostgresClient(configuration: PostgresConfiguration(url: testURL!, poolSize: poolSize))
+    do {
+        let value = try await body(client)
+        await client.shutdown()
+        return value
+    } catch {
+        await client.shutdown()
+        throw error
+    }
+}
+
+@Suite(
+    "DalaPostgres against a server",
+    .serialized,
+    .enabled(if: testURL != nil, "set DALA_TEST_PG_URL (e.g. $(deploy/scripts/pg.sh url)) to run PostgreSQL tests")
+)
+struct PostgresServerTests {
+    struct Sample: Codable, Equatable, Sendable { var name: String; var tags: [String] }
+
+    @Test func everyTypeRoundTripsThroughATable() async throws {
+        let text = "Қазақстан «Nur Otan» — 'quoted' \"double\" \\ back\ttab\nnewline Ельбасы"
+        let uuid = UUID()
+        let date = Date(timeIntervalSince1970: 1_700_000_000.654321)
+        let bytes = Data((0...255).map { UInt8($0) })
+        let json = try PostgresJSON(encoding: Sample(name: "Тоқаев", tags: ["kk", "ru"]))
+        let strings = ["a", "b,c", "d\"e", "f\\g", "", "NULL", "Алматы"]
+        let ints = [Int.min, -1, 0, Int.max]
+        let table = tableName("types")
+        try await withClient { client in
+            let row = try await client.withConnection { conn in
+                try conn.execute("""
+                    CREATE TEMP TABLE \(identifier: table) (
+                        s text, i int8, i32 int4, i64 bigint, d float8, b bool, u uuid, t timestamptz,
+                        sa text[], ia int8[], j jsonb, by bytea, raw bytea, n int4)
+                    """)
+                try conn.execute("""
+                    INSERT INTO \(identifier: table) VALUES (\(text), \(Int.max), \(Int32.min), \(Int64.min),
+                        \(-1.5e-300), \(true), \(uuid), \(date), \(strings), \(ints), \(json), \(bytes),
+                        \([UInt8](bytes)), \(nil as Int32?))
+                    """)
+                return try conn.query("SELECT * FROM \(identifier: table)").first!
+            }
+            #expect(try row.decode("s", as: String.self) == text)
+            #expect(try row.decode("i", as: Int.self) == Int.max)
+            #expect(try row.decode("i32", as: Int32.self) == Int32.min)
+            #expect(try row.decode("i64", as: Int64.self) == Int64.min)
+            #expect(try row.decode("d", as: Double.self) == -1.5e-300)
+            #expect(try row.decode("b", as: Bool.self) == true)
+            #expect(try row.decode("u", as: UUID.self) == uuid)
+            let back = try row.decode("t", as: Date.self)
+            #expect(abs(back.timeIntervalSince(date)) < 1e-6)
+            #expect(try row.decode("sa", as: [String].self) == strings)
+            #expect(try row.decode("ia", as: [Int].self) == ints)
+            #expect(try row.decode("j", as: PostgresJSON.self).decode(as: Sample.self)
+                == Sample(name: "Тоқаев", tags: ["kk", "ru"]))
+            #expect(try row.decode("by", as: Data.self) == bytes)
+            #expect(try row.decode("raw", as: [UInt8].self) == [UInt8](bytes))
+            #expect(try row.decode("n", as: Int32?.self) == nil)
+            #expect(row["n"] == nil)
+        }
+    }
+
+    @Test func serverValuesDecode() async throws {
+        try await withClient { client in
+            // Session in a non-UTC zone: decoding must honour the offset the server prints.
+            let rows = try await client.withConnection { conn in
+                try conn.execute("SET TimeZone = 'Asia/Almaty'")
+                defer { _ = try? conn.execute("RESET TimeZone") }
+                return try conn.query("""
+                    SELECT now() AS now, 'infinity'::timestamptz AS inf, '2024-03-01'::date AS day,
+                           '1.5'::float8 AS f, ARRAY['x y', NULL] AS arr, \("untyped") AS untyped
+                    """)
+            }
+            let row = try #require(rows.first)
+            #expect(abs(try row.decode("now", as: Date.self).timeIntervalSinceNow) < 60)
+            #expect(try row.decode("inf", as: Date.self) == .distantFuture)
+            #expect(try row.decode("day", as: Date.self) == Date(timeIntervalSince1970: 1_709_251_200))
+            #expect(try row.decode("f", as: Double.self) == 1.5)
+            #expect(row["arr"] == #"{"x y",NULL}"#)
+            #expect(try row.decode("untyped", as: String.self) == "untyped")
+        }
+    }
+
+    @Test func transactionRollsBackWhenBodyThrows() async throws {
+        struct Boom: Error {}
+        let table = tableName("tx")
+        try await withClient { client in
+            try await client.execute("CREATE TABLE \(identifier: table) (id int PRIMARY KEY)")
+            await #expect(throws: Boom.self) {
+                try await client.withTransaction { conn in
+                    try conn.execute("INSERT INTO \(identifier: table) VALUES (1)")
+                    throw Boom()
+                }
+            }
+            #expect(try await client.query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n", as: Int.self) == 0)
+
+            // A swallowed error aborts the transaction; COMMIT must not report success.
+            let swallowed = await #expect(throws: PostgresError.self) {
+                try await client.withTransaction { conn in
+                    try conn.execute("INSERT INTO \(identifier: table) VALUES (2)")
+                    _ = try? conn.execute("INSERT INTO \(identifier: table) VALUES (2)")
+                }
+            }
+            #expect(swallowed?.code == .queryFailed)
+
+            let inserted = try await client.withTransaction { conn in
+                try conn.execute("INSERT INTO \(identifier: table) VALUES (\(3)), (\(4))")
+            }
+            #expect(inserted == 2)
+            let ids = try await client.query("SELECT id FROM \(identifier: table) ORDER BY id").map { try $0.decode("id", as: Int.self) }
+            #expect(ids == [3, 4])
+            try await client.execute("DROP TABLE \(identifier: table)")
+        }
+    }
+
+    @Test func connectionLeftInTransactionIsRolledBack() async throws {
+        try await withClient(poolSize: 1) { client in
+            try await client.withConnection { conn in
+                try conn.execute("BEGIN")
+                try conn.execute("SET LOCAL statement_timeout = '1234ms'")
+                try conn.execute("CREATE TEMP TABLE dala_pgtest_leaked (x int)")
+            }
+            // Same (only) connection: the dangling transaction was rolled back, so its effects are gone.
+            let row = try await client.query("""
+                SELECT current_setting('statement_timeout') AS timeout,
+                       to_regclass('pg_temp.dala_pgtest_leaked') IS NULL AS gone
+                """)[0]
+            #expect(row["timeout"] != "1234ms")
+            #expect(try row.decode("gone", as: Bool.self))
+        }
+    }
+
+    @Test func copyTenThousandRows() async throws {
+        let table = tableName("copy")
+        let count = 10_000
+        @Sendable func note(_ i: Int) -> String? {
+            i % 10 == 0 ? nil : "tab\there\nnewline \\backslash \\N Ақпарат \(i)"
+        }
+        try await withClient { client in
+            let (copied, elapsed) = try await client.withConnection { conn in
+                try conn.execute("CREATE TEMP TABLE \(identifier: table) (id int8, body text, note text)")
+                let start = ContinuousClock.now
+                let copied = try conn.copy(
+                    into: table, columns: ["id", "body", "note"],
+                    rows: (0..<count).lazy.map { i in [String(i), "body \(i)", note(i)] })
+                return (copied, ContinuousClock.now - start)
+            }
+            #expect(copied == count)
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print("COPY \(count) rows in \(elapsed): \(Int(Double(count) / seconds)) rows/s")
+
+            let rows = try await client.withConnection { conn in
+                (try conn.query("SELECT count(*) AS n, count(note) AS notes FROM \(identifier: table)"),
+                 try conn.query("SELECT note FROM \(identifier: table) WHERE id IN (7, 10) ORDER BY id"))
+            }
+            #expect(try rows.0[0].decode("n", as: Int.self) == count)
+            #expect(try rows.0[0].decode("notes", as: Int.self) == count - count / 10)
+            #expect(rows.1[0]["note"] == note(7))
+            #expect(rows.1[1]["note"] == nil)
+        }
+    }
+
+    @Test func copyWithBadRowFailsAndConnectionStaysUsable() async throws {
+        let table = tableName("copybad")
+        try await withClient(poolSize: 1) { client in
+            let error = await #expect(throws: PostgresError.self) {
+                try await client.withConnection { conn in
+                    try conn.execute("CREATE TABLE \(identifier: table) (a text, b text)")
+                    try conn.copy(into: table, columns: ["a", "b"], rows: [["1", "2"], ["only one"]])
+                }
+            }
+            #expect(error?.code == .badValue)
+            let missing = await #expect(throws: PostgresError.self) {
+                try await client.withConnection { try $0.copy(into: "no_such_table_x", columns: ["a"], rows: [["1"]]) }
+            }
+            #expect(missing?.code == .copyFailed)
+            #expect(missing?.sqlState == "42P01")
+            #expect(try await client.query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n", as: Int.self) == 0)
+            try await client.execute("DROP TABLE \(identifier: table)")
+        }
+    }
+
+    @Test func blockingCallsDoNotStallTheCooperativePool() async throws {
+        try await withClient(poolSize: 4) { client in
+            let ticks = TickCounter()
+            let ticker = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(10))
+                    await ticks.tick()
+                }
+            }
+            let start = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { _ = try await client.query("SELECT pg_sleep(0.5)") }
+                }
+                try await group.waitForAll()
+            }
+            let elapsed = ContinuousClock.now - start
+            ticker.cancel()
+            let count = await ticks.count
+            print("8 × pg_sleep(0.5) on a pool of 4: \(elapsed), ticker ran \(count) times")
+            // Two rounds of four: at least 1 s, and close to it if nothing serialises.
+            #expect(elapsed >= .milliseconds(1000))
+            #expect(elapsed < .milliseconds(1600))
+            #expect(count >= 40)
+        }
+    }
+
+    @Test func poolWaitersAreServedInOrderAndCanBeCancelled() async throws {
+        try await withClient(poolSize: 1) { client in
+            let holder = Task { try await client.query("SELECT pg_sleep(0.4)") }
+            try await Task.sleep(for: .milliseconds(100))
+
+            // A cancelled waiter leaves the queue promptly without taking the connection.
+            let cancelled = Task { try await client.query("SELECT 'cancelled' AS who") }
+            try await Task.sleep(for: .milliseconds(20))
+            let cancelStart = ContinuousClock.now
+            cancelled.cancel()
+            await #expect(throws: CancellationError.self) { try await cancelled.value }
+            #expect(ContinuousClock.now - cancelStart < .milliseconds(200))
+
+            var waiters: [Task<Date, any Error>] = []
+            for _ in 0..<3 {
+                waiters.append(Task {
+                    try await client.query("SELECT clock_timestamp() AS at")[0].decode("at", as: Date.self)
+                })
+                try await Task.sleep(for: .milliseconds(30))
+            }
+            var served: [Date] = []
+            for waiter in waiters { served.append(try await waiter.value) }
+            _ = try await holder.value
+            #expect(served == served.sorted())
+        }
+    }
+
+    @Test func reconnectsAfterBackendIsTerminated() async throws {
+        try await withClient(poolSize: 1) { client in
+            try await withClient(poolSize: 1) { admin in
+                let pid = try await client.withConnection { $0.backendPID }
+                try await terminate(pid, using: admin)
+
+                // Single statement on a dead connection: reset and retried transparently.
+                let one = try await client.query("SELECT 1 AS one")
+                #expect(try one[0].decode("one", as: Int.self) == 1)
+                let pid2 = try await client.withConnection { $0.backendPID }
+                #expect(pid2 != pid)
+
+                // A transaction whose BEGIN hits the dead connection is retried too.
+                try await terminate(pid2, using: admin)
+                let value = try await client.withTransaction { try $0.query("SELECT 2 AS two")[0].decode("two", as: Int.self) }
+                #expect(value == 2)
+
+                // Once a statement of the call has run, the failure is reported, not retried.
+                let error = await #expect(throws: PostgresError.self) {
+                    try await client.withConnection { conn in
+                        _ = try conn.query("SELECT 1")
+                        _ = try conn.query("SELECT pg_terminate_backend(pg_backend_pid())")
+                    }
+                }
+                #expect(error?.code == .connectionFailed)
+                try await client.ping()
+            }
+        }
+    }
+
+    @Test func unreachableServerGivesConnectionFailedAndClientIsLazy() async throws {
+        // Nothing listens on port 1; creating the client must not connect.
+        let client = PostgresClient(configuration: PostgresConfiguration(url: "postgres://dala@127.0.0.1:1/dala"))
+        let error = await #expect(throws: PostgresError.self) { try await client.ping() }
+        #expect(error?.code == .connectionFailed)
+        await client.shutdown()
+        let closed = await #expect(throws: PostgresError.self) { try await client.ping() }
+        #expect(closed?.code == .poolClosed)
+    }
+
+    @Test func uniqueViolationIsMappedAndMessageHidesValues() async throws {
+        let table = tableName("uniq")
+        let secret = "secret-\(UUID().uuidString)"
+        try await withClient { client in
+            try await client.execute("CREATE TABLE \(identifier: table) (email text CONSTRAINT \(identifier: table + "_email") UNIQUE)")
+            try await client.execute("INSERT INTO \(identifier: table) VALUES (\(secret))")
+            let dup = await #expect(throws: PostgresError.self) {
+                try await client.execute("INSERT INTO \(identifier: table) VALUES (\(secret))")
+            }
+            #expect(dup?.code == .uniqueViolation)
+            #expect(dup?.sqlState == "23505")
+            #expect(dup?.constraint == table + "_email")
+            #expect(dup.map { "\($0)".contains(secret) } == false)
+
+            let badUUID = await #expect(throws: PostgresError.self) {
+                try await client.query("SELECT \(secret)::uuid")
+            }
+            #expect(badUUID?.code == .queryFailed)
+            #expect(badUUID?.sqlState == "22P02")
+            #expect(badUUID.map { $0.message.contains(secret) } == false)
+
+            let nul = await #expect(throws: PostgresError.self) { try await client.query("SELECT \("a\u{0}b")") }
+            #expect(nul?.code == .badValue)
+            try await client.execute("DROP TABLE \(identifier: table)")
+        }
+    }
+
+    @Test func scriptsAndAffectedRows() async throws {
+        let table = tableName("script")
+        try await withClient { client in
+            let updated = try await client.withConnection { conn in
+                try conn.execute(unescapedScript: """
+                    CREATE TEMP TABLE \(table) (id int, lang text);
+                    INSERT INTO \(table) VALUES (1, 'kk'), (2, 'ru'), (3, 'en');
+                    """)
+                return try conn.execute("UPDATE \(identifier: table) SET lang = \("kk") WHERE id <> \(1)")
+            }
+            #expect(updated == 2)
+            let bad = await #expect(throws: PostgresError.self) {
+                try await client.withConnection { try $0.execute(unescapedScript: "SELECT 1; SELEC 2;") }
+            }
+            #expect(bad?.sqlState == "42601")
+        }
+    }
+
+    @Test func shutdownFailsWaitersAndLaterCalls() async throws {
+        let client = PostgresClient(configuration: PostgresConfiguration(url: testURL!, poolSize: 1))
+        let holder = Task { try await client.query("SELECT pg_sleep(0.3)") }
+        try await Task.sleep(for: .milliseconds(100))
+        let waiter = Task { try await client.query("SELECT 1") }
+        try await Task.sleep(for: .milliseconds(50))
+        await client.shutdown()
+        _ = try await holder.value  // running work finishes
+        let waiterError = await #expect(throws: PostgresError.self) { try await waiter.value }
+        #expect(waiterError?.code == .poolClosed)
+        let later = await #expect(throws: PostgresError.self) { try await client.ping() }
+        #expect(later?.code == .poolClosed)
+    }
+}
+
+private actor TickCounter {
+    var count = 0
+    func tick() { count += 1 }
+}
+
+/// Terminates a backend and waits until it is gone, so the next use of its connection sees a dead socket.
+private func terminate(_ pid: Int, using admin: PostgresClient) async throws {
+    _ = try await admin.query("SELECT pg_terminate_backend(\(Int32(pid)))")
+    for _ in 0..<100 {
+        let alive = try await admin.query("SELECT 1 FROM pg_stat_activity WHERE pid = \(pid)")
+        if alive.isEmpty { return }
+        try await Task.sleep(for: .milliseconds(20))
+    }
+    Issue.record("backend \(pid) did not exit")
+}
