@@ -5,7 +5,7 @@
 #   pg.sh stop         fast shutdown (no-op when stopped)
 #   pg.sh status       exit 0 when running and accepting connections, 3 otherwise
 #   pg.sh url          print the connection URL (postgres://dala@127.0.0.1:PORT/dala)
-#   pg.sh psql [args]  psql connected as dala to the dala database
+#   pg.sh psql [args]  psql as dala to the dala database (-d NAME picks another)
 #
 # Environment: DALA_PG_DIR (default <repo>/.local/pg, git-ignored), DALA_PG_PORT (default 55432).
 # Layout: $DALA_PG_DIR/data (PGDATA, also the unix socket dir), $DALA_PG_DIR/server.log.
@@ -192,6 +192,7 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   url) cmd_url ;;
-  psql) shift; exec "$PG_BIN/psql" "$(cmd_url)" "$@" ;;
+  # Connection through the environment so callers can still pick another database with -d.
+  psql) shift; PGHOST=127.0.0.1 PGPORT="$PORT" PGUSER=dala PGDATABASE=dala exec "$PG_BIN/psql" "$@" ;;
   *) echo "usage: $0 start|stop|status|url|psql [args]" >&2; exit 2 ;;
 esac
