@@ -5,15 +5,15 @@ import Logging
 /// A consumer-group member with manual, synchronous offset commits (at-least-once).
 ///
 /// `enable.auto.commit=false` and `enable.auto.offset.store=false`: nothing is committed unless `commit` is
-/// called. One OS thread per consumer runs the poll loop, serves rebalances and performs commits; it reads
-/// at most `bufferCapacity` messages ahead of the application (then pauses the assigned partitions, while
-/// still polling so that the group membership and rebalances stay alive).
+/// called. One OS thread per consumer runs the poll loop, serves rebalances and performs commits; it hands
+/// over at most `bufferCapacity` messages ahead of the application, then stops polling until the application
+/// takes one (librdkafka's own prefetch is bounded by `queued.max.messages.kbytes`).
 public final class KafkaConsumer: Sendable {
     /// Consumer defaults; `KafkaConfiguration.properties` overrides any of them.
     ///
     /// Tansu keeps a JoinGroup waiting for about the rebalance timeout, which librdkafka sets to
-    /// `max.poll.interval.ms`: 300 s by default made a join take ~23 s. The poll thread polls at least every
-    /// 100 ms whatever the application does, so a short interval does not evict slow handlers.
+    /// `max.poll.interval.ms`: 300 s by default made a join take ~23 s. The interval must still exceed the time
+    /// the application spends on one message (librdkafka requires it to be ≥ `session.timeout.ms`).
     public static let defaultProperties: [String: String] = [
         "enable.auto.commit": "false",
         "enable.auto.offset.store": "false",
@@ -132,7 +132,6 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
     private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     private var assigned: Set<PartitionKey> = []
     private var fatal: KafkaError?
-    private var paused = false  // poll thread only
 
     init(configuration: KafkaConfiguration, topics: [String], logger: Logger, capacity: Int) throws {
         self.capacity = capacity
@@ -215,7 +214,7 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
             buffer.removeAll(keepingCapacity: true)
             bufferHead = 0
         }
-        if buffer.count - bufferHead == capacity / 2 { condition.signal() }
+        if buffer.count - bufferHead == capacity - 1 { condition.signal() }  // room again for the poll thread
         return message
     }
 
@@ -257,19 +256,21 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
     func run() {
         while true {
             condition.lock()
+            // Full buffer: stop calling consumer_poll until the reader takes a message (or a command arrives).
+            // Like a plain poll/process loop, the gap between polls is then one message's handling time,
+            // which must stay below max.poll.interval.ms.
+            if commands.isEmpty, !stopRequested, fatal == nil, buffer.count - bufferHead >= capacity {
+                _ = condition.wait(until: Date(timeIntervalSinceNow: 0.1))
+            }
             let work = commands
             commands.removeAll()
             let stop = stopRequested || fatal != nil
-            let buffered = buffer.count - bufferHead
+            let full = buffer.count - bufferHead >= capacity
             condition.unlock()
 
             if !work.isEmpty { performCommits(work) }
             if stop { break }
-            if buffered >= capacity, !paused {
-                setPaused(true)
-            } else if paused, buffered <= capacity / 2 {
-                setPaused(false)
-            }
+            if full { continue }
             guard let message = rd_kafka_consumer_poll(handle, 100) else { continue }
             handle(message)
             rd_kafka_message_destroy(message)
@@ -378,16 +379,6 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
         for continuation in continuations { continuation.resume(with: result.mapError { $0 }) }
     }
 
-    /// Pauses (or resumes) fetching for the whole assignment; polling continues either way.
-    private func setPaused(_ pause: Bool) {
-        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
-        guard rd_kafka_assignment(handle, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
-        defer { rd_kafka_topic_partition_list_destroy(list) }
-        // On resume librdkafka refetches from the last position handed to us, so nothing is skipped.
-        _ = pause ? rd_kafka_pause_partitions(handle, list) : rd_kafka_resume_partitions(handle, list)
-        paused = pause
-    }
-
     func rebalance(_ err: rd_kafka_resp_err_t, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
         let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
         let changed = Set(RDKafka.partitions(partitions).map { PartitionKey(topic: $0.topic, partition: $0.partition) })
@@ -401,7 +392,6 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
             condition.withLock {
                 if cooperative { assigned.formUnion(changed) } else { assigned = changed }
             }
-            paused = false
             logger.info("partitions assigned", metadata: [KafkaLoggingKeys.assignment: "\(describe(changed))"])
         case RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS:
             if rd_kafka_assignment_lost(handle) != 0 {
@@ -420,7 +410,6 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
                 buffer = Array(kept)
                 bufferHead = 0
             }
-            paused = false
             logger.info("partitions revoked", metadata: [KafkaLoggingKeys.assignment: "\(describe(changed))"])
         default:
             rd_kafka_assign(handle, nil)

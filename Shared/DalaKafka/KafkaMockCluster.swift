@@ -26,6 +26,8 @@ public final class KafkaMockCluster: Sendable {
                 throw KafkaError(code: .configuration, message: "librdkafka created no mock cluster")
             }
             self.cluster = cluster
+            // The mock delays a new group's first rebalance by 3 s, like a real broker; tests need no delay.
+            rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0)
         }
 
         deinit {

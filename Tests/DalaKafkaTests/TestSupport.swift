@@ -3,9 +3,10 @@ import Foundation
 import Logging
 
 /// A logger that prints warnings and worse (librdkafka's own complaints show up in the test output).
-func testLogger(_ label: String) -> Logger {
+/// Tests that take a broker down on purpose pass `.critical` to keep the expected connection errors quiet.
+func testLogger(_ label: String, level: Logger.Level = .warning) -> Logger {
     var logger = Logger(label: label)
-    logger.logLevel = ProcessInfo.processInfo.environment["DALA_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+    logger.logLevel = ProcessInfo.processInfo.environment["DALA_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? level
     return logger
 }
 
@@ -13,27 +14,42 @@ struct TimedOut: Error, CustomStringConvertible {
     var description: String
 }
 
-/// Reads `count` messages (committing none) or throws after `timeout`.
+/// Reads `count` messages (committing none) or throws after `timeout`, saying how many arrived.
 func collect(_ consumer: KafkaConsumer, count: Int, timeout: Duration = .seconds(20)) async throws -> [KafkaMessage] {
-    try await withThrowingTaskGroup(of: [KafkaMessage]?.self) { group in
+    let received = Received()
+    let complete = try await withThrowingTaskGroup(of: Bool.self) { group in
         group.addTask {
-            var received: [KafkaMessage] = []
             for await message in consumer.messages {
-                received.append(message)
-                if received.count == count { break }
+                if received.append(message) == count { return true }
             }
-            return received
+            return false
         }
         group.addTask {
             try await Task.sleep(for: timeout)
-            return nil
+            return false
         }
         defer { group.cancelAll() }
-        guard let first = try await group.next(), let received = first else {
-            throw TimedOut(description: "fewer than \(count) messages within \(timeout)")
-        }
-        return received
+        return try await group.next() ?? false
     }
+    let messages = received.messages
+    guard complete else {
+        throw TimedOut(description: "\(messages.count) of \(count) messages within \(timeout)")
+    }
+    return messages
+}
+
+final class Received: @unchecked Sendable {  // guarded by lock
+    private let lock = NSLock()
+    private var storage: [KafkaMessage] = []
+
+    func append(_ message: KafkaMessage) -> Int {
+        lock.withLock {
+            storage.append(message)
+            return storage.count
+        }
+    }
+
+    var messages: [KafkaMessage] { lock.withLock { storage } }
 }
 
 /// Waits until `condition` holds, polling every 50 ms.
