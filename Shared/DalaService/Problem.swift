@@ -31,7 +31,7 @@ public struct Problem: Error, HTTPResponseError, Sendable {
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = self.headers
-        let body = self.body(allocator: context.allocator) ?? ByteBuffer()
+        let body = self.body(allocator: ByteBufferAllocator()) ?? ByteBuffer()
         headers[.contentLength] = String(body.readableBytes)
         return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }

@@ -19,7 +19,7 @@ public struct QueryStore: Sendable {
         let analysis: PostgresQuery = withAnalysis ? ", analysis::text AS analysis" : ""
         return try await client.query("""
             SELECT \(unescaped: Self.documentColumns.sql)\(unescaped: analysis.sql) FROM documents WHERE id = \(id.uuidString)::uuid
-            """).first.map(Self.documentView)
+            """).first.map { try Self.documentView($0) }
     }
 
     /// Documents newest first; cursor is the last item's (received_at, id).
@@ -30,7 +30,7 @@ public struct QueryStore: Sendable {
         if let c = cursor { q.append(" AND (received_at, id) < (\(c[0])::timestamptz, \(c[1])::uuid)") }
         q.append(" ORDER BY received_at DESC, id DESC LIMIT \(limit + 1)")
         let rows = try await client.query(q)
-        let items = rows.prefix(limit).map(Self.documentView)
+        let items = try rows.prefix(limit).map { try Self.documentView($0) }
         let next = rows.count > limit ? items.last.map { Cursor.encode([$0.receivedAt, $0.id.uuidString]) } : nil
         return Page(items: Array(items), nextCursor: next)
     }
@@ -77,7 +77,7 @@ public struct QueryStore: Sendable {
         q.append(")")
         if let type { q.append(" AND e.type = \(type)") }
         q.append(" ORDER BY mention_count DESC, e.id LIMIT \(limit)")
-        return try await client.query(q).map(Self.entityView)
+        return try await client.query(q).map { try Self.entityView($0) }
     }
 
     /// Sentences whose search keys match `tsquery` (built by `SearchText.tsquery`), best first.

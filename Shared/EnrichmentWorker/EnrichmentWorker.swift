@@ -43,15 +43,16 @@ public struct EnrichmentWorker: Service {
     }
 
     public func run() async throws {
-        do {
-            // Graceful shutdown stops the loop between messages; the message in hand is finished or handed back.
-            for try await message in consumer.messages.cancelOnGracefulShutdown() {
-                await handle(message)
-            }
-        } catch {
-            logger.error("consumer stopped", metadata: [LogKey.error: "\(error)"])
+        // Graceful shutdown stops the loop between messages; the message in hand is finished or handed back.
+        for await message in consumer.messages.cancelOnGracefulShutdown() {
+            await handle(message)
         }
         await consumer.shutdown()
+        // The stream also ends when the consumer fails for good: fail the service so the process gets restarted.
+        if let failure = consumer.failure, !Task.isShuttingDownGracefully {
+            logger.error("consumer failed", metadata: [LogKey.error: "\(failure)"])
+            throw failure
+        }
     }
 
     enum Outcome { case done, handBack }

@@ -1,5 +1,6 @@
 import DalaCore
 import DalaKafka
+import DalaService
 import DalaStorage
 import Foundation
 import Logging

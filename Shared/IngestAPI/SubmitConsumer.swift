@@ -21,15 +21,16 @@ public struct SubmitConsumer: Service {
     }
 
     public func run() async throws {
-        // On graceful shutdown the loop stops asking for messages; the one in hand is finished first.
-        do {
-            for try await message in consumer.messages.cancelOnGracefulShutdown() {
-                await handle(message)
-            }
-        } catch {
-            logger.error("submit consumer stopped", metadata: [LogKey.error: "\(error)"])
+        // Graceful shutdown stops the loop between messages; the message in hand is finished or handed back.
+        for await message in consumer.messages.cancelOnGracefulShutdown() {
+            await handle(message)
         }
         await consumer.shutdown()
+        // The stream also ends when the consumer fails for good: fail the service so the process gets restarted.
+        if let failure = consumer.failure, !Task.isShuttingDownGracefully {
+            logger.error("submit consumer failed", metadata: [LogKey.error: "\(failure)"])
+            throw failure
+        }
     }
 
     func handle(_ message: KafkaMessage) async {
