@@ -1,0 +1,100 @@
+import DalaCore
+import Foundation
+import Testing
+
+@Suite struct SHA256Tests {
+    @Test func knownVectors() {
+        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Two blocks: the padding crosses a 64-byte boundary.
+        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(SHA256.hex("Қазақстан") == SHA256.hex(bytes: Array("Қазақстан".utf8)))
+        #expect(SHA256.hex("Қазақстан") != SHA256.hex("Казахстан"))
+    }
+}
+
+@Suite struct SubmissionValidationTests {
+    let validator = SubmissionValidator(maxBytes: 1000)
+
+    func refusal(_ body: String) -> SubmissionError? {
+        do { _ = try validator.validateJSON(Array(body.utf8)); return nil } catch { return error }
+    }
+
+    @Test func acceptsAFullDocument() throws {
+        let doc = try validator.validateJSON(Array("""
+            {"text":"Астана — столица.","title":"T\\nline","source":"s","language":"RU","published":"2024-05","metadata":{"a":[1,true,null]}}
+            """.utf8))
+        #expect(doc.language == "ru")
+        #expect(doc.published == "2024-05")
+        #expect(doc.title == "T line")
+        #expect(doc.metadataJSON.contains("\"a\""))
+        #expect(doc.sha256 == SHA256.hex("Астана — столица."))
+    }
+
+    @Test func refusesBadBodiesWithTheRightStatus() {
+        #expect(refusal("")?.status == 400)                              // empty body is not JSON
+        #expect(refusal("{\"text\": \"abc")?.status == 400)              // malformed
+        #expect(refusal("[1,2]")?.status == 422)                         // not an object
+        #expect(refusal("{\"title\":\"x\"}")?.detail.contains("text") == true)
+        #expect(refusal("{\"text\": 5}")?.status == 422)
+        #expect(refusal("{\"text\": \"  \\n \"}")?.status == 422)        // whitespace only
+        #expect(refusal("{\"text\": \"a\\u0000b\"}")?.title == "Binary content")
+        #expect(refusal("{\"text\": \"ok\", \"language\": \"xx\"}")?.status == 422)
+        #expect(refusal("{\"text\": \"ok\", \"published\": \"2024-02-30\"}")?.status == 422)
+        #expect(refusal("{\"text\": \"ok\", \"metadata\": [1]}")?.status == 422)
+        #expect(refusal("{\"text\": \"" + String(repeating: "я", count: 600) + "\"}")?.status == 413)
+    }
+
+    @Test func refusesInvalidUTF8() {
+        #expect(throws: SubmissionError.self) { try validator.validatePlainText([0xFF, 0xFE, 0x41]) }
+        do { _ = try validator.validatePlainText([0xC3, 0x28]) } catch { #expect(error.status == 400) }
+    }
+
+    @Test func normalisesDates() {
+        #expect(SubmissionValidator.normaliseDate("2024") == "2024")
+        #expect(SubmissionValidator.normaliseDate("2024-02-29") == "2024-02-29")
+        #expect(SubmissionValidator.normaliseDate("2023-02-29") == nil)
+        #expect(SubmissionValidator.normaliseDate("2024-13") == nil)
+        #expect(SubmissionValidator.normaliseDate("24-01-01") == nil)
+        #expect(SubmissionValidator.normaliseDate("2024-05-17T10:00:00Z") == "2024-05-17")
+        #expect(SubmissionValidator.normaliseDate("٢٠٢٤") == nil)
+    }
+}
+
+@Suite struct EnvelopeTests {
+    @Test func roundTripsWithSnakeCaseAndVersion() throws {
+        let id = UUID()
+        let e = Envelope(type: DocumentIngested.type, version: DocumentIngested.version, producer: "test",
+                         payload: DocumentIngested(documentID: id, sha256: "ab"))
+        let bytes = try DalaJSON.encode(e)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("\"document_id\""))
+        #expect(text.contains("\"produced_at\""))
+        let back = try DalaJSON.decode(Envelope<DocumentIngested>.self, from: bytes)
+        #expect(back.payload == e.payload)
+        #expect(back.version == 1)
+        #expect(abs(back.producedAt.timeIntervalSince(e.producedAt)) < 0.001)
+    }
+
+    @Test func deadLetterKeepsBinaryPayloadAsBase64AndTruncatesHugeOnes() {
+        let binary = DeadLetter(sourceTopic: "t", partition: 0, offset: 1, key: nil, reason: "bad", attempts: 1,
+                                service: "s", original: [0xFF, 0x00, 0x01])
+        #expect(binary.payload == nil)
+        #expect(binary.payloadBase64 == Data([0xFF, 0x00, 0x01]).base64EncodedString())
+        let huge = DeadLetter(sourceTopic: "t", partition: 0, offset: 1, key: nil, reason: "bad", attempts: 1, service: "s",
+                              original: Array(repeating: 65, count: 300_000))
+        #expect(huge.payload?.utf8.count == 256 * 1024)
+        #expect(huge.reason.contains("truncated"))
+    }
+}
+
+@Suite struct SearchTextTests {
+    @Test func quotesLexemesSoPostgresNeverResplitsThem() {
+        #expect(SearchText.tsvector(["қазақстан", "it's", "a\\b"]) == "'қазақстан':1 'it''s':2 'a\\\\b':3")
+        #expect(SearchText.tsquery(["a", "b"], all: false) == "'a' | 'b'")
+        #expect(SearchText.tsquery([], all: true) == nil)
+        #expect(SearchText.tsquery(allOf: [["a", "b"], ["c"]], orAnyOf: ["e:Q1"]) == "(('a' | 'b') & ('c')) | ('e:Q1')")
+        #expect(SearchText.tsquery(allOf: []) == nil)
+    }
+}
