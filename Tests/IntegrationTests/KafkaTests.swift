@@ -13,7 +13,7 @@ import Testing
     .serialized
 )
 struct KafkaTests {
-    let configuration = KafkaConfiguration(brokers: KafkaIT.brokers ?? "", clientID: "dala-it")
+    let configuration = KafkaConfiguration(brokers: KafkaIT.brokers ?? "", clientID: "dala-it", properties: KafkaIT.properties)
 
     @Test func createsAndListsTopics() async throws {
         let a = KafkaIT.uniqueTopic("create-a"), b = KafkaIT.uniqueTopic("create-b")
@@ -157,6 +157,13 @@ struct KafkaTests {
 /// Helpers private to the Kafka integration tests (the target is shared with other suites).
 enum KafkaIT {
     static let brokers = ProcessInfo.processInfo.environment["DALA_TEST_KAFKA_BROKERS"].flatMap { $0.isEmpty ? nil : $0 }
+    /// Extra librdkafka properties for experiments, "key=value,key=value" in `DALA_TEST_KAFKA_PROPERTIES`.
+    static let properties: [String: String] = Dictionary(
+        (ProcessInfo.processInfo.environment["DALA_TEST_KAFKA_PROPERTIES"] ?? "").split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            return parts.count == 2 ? (parts[0], parts[1]) : nil
+        },
+        uniquingKeysWith: { $1 })
     private static let run = UUID().uuidString.prefix(8).lowercased()
 
     /// Tansu keeps topics and offsets while it runs: every test run uses fresh names.
