@@ -133,7 +133,8 @@ let package = Package(
             name: "IntegrationTests", dependencies: [
                 "DalaCore", "DalaKafka", "DalaPostgres", "DalaStorage", "DalaService", "IngestAPI", "QueryAPI",
                 "EnrichmentWorker", "DalaAnalysis",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ], path: "Tests/IntegrationTests"
         ),
     ]

@@ -80,12 +80,13 @@ public struct QueryStore: Sendable {
         return try await client.query(q).map { try Self.entityView($0) }
     }
 
-    /// Sentences whose search keys match `tsquery` (built by `SearchText.tsquery`), best first.
+    /// Sentences whose search keys match `tsquery` (built by `SearchText.tsquery`), best first. The literal is cast, not
+    /// parsed by a text-search configuration, so keys like `e:Q232` and Kazakh stems stay whole.
     public func search(tsquery: String, language: String?, limit: Int, offset: Int) async throws -> Page<SearchHit> {
         var q: PostgresQuery = """
             SELECT s.document_id::text AS document_id, d.title, s.idx, s.start_offset, s.end_offset, s.language, s.text,
                    ts_rank(s.search, query) AS rank
-            FROM sentences s JOIN documents d ON d.id = s.document_id, to_tsquery('simple', \(tsquery)) AS query
+            FROM sentences s JOIN documents d ON d.id = s.document_id, CAST(\(tsquery) AS tsquery) AS query
             WHERE s.search @@ query
             """
         if let language { q.append(" AND s.language = \(language)") }

@@ -1,0 +1,107 @@
+import DalaCore
+import DalaPostgres
+import DalaStorage
+import Foundation
+import Testing
+
+/// Migrations, idempotent ingestion and annotation replacement against the real PostgreSQL.
+@Suite(.serialized, .enabled(if: Env.pgURL != nil, "set DALA_TEST_PG_URL (make test does) to run storage tests"))
+struct StorageTests {
+    @Test func migrationsAreIdempotent() async throws {
+        let pg = Env.postgres()
+        try await Migrator.migrate(pg, logger: Env.logger)
+        #expect(try await Migrator.migrate(pg, logger: Env.logger).isEmpty)
+        let versions = try await pg.query("SELECT version FROM schema_migrations ORDER BY version").map { try $0.decode("version", as: Int.self) }
+        #expect(versions == (try Migrator.bundled()).map(\.version))
+        await pg.shutdown()
+    }
+
+    static func sampleAnnotations(version: String, mentionCount: Int) -> AnnotationSet {
+        let entity = AnnotationSet.EntityRow(id: "test:kz", type: "country", labelEN: "Kazakhstan", labelRU: "Казахстан",
+                                             labelKK: "Қазақстан", aliases: ["Қазақстанның", "RK \"quoted\""], fromKnowledgeBase: true)
+        let mentions = (0..<mentionCount).map { i in
+            AnnotationSet.MentionRow(entityID: "test:kz", start: i * 10, end: i * 10 + 9, surface: "Қазақстан\t\(i)",
+                                     sentenceIndex: 0, kind: "name", confidence: 0.9, alternatives: ["a", "b,c"])
+        }
+        let event = AnnotationSet.EventRow(
+            key: "e1", type: "agreement", cameo: "057", plover: "AGREE", modality: "asserted", speakerEntityID: nil,
+            dateValue: "2024", dateStart: "2024-01-01", dateEnd: "2024-12-31", datePrecision: "year", confidence: 0.8,
+            language: "kk",
+            participants: [.init(role: "actor", entityID: "test:kz", surface: "Қазақстан", start: 0, end: 9),
+                           .init(role: "counterpart", entityID: nil, surface: "тараптар", start: nil, end: nil)],
+            mentions: [.init(sentenceIndex: 0, start: 0, end: 40, evidence: "Қазақстан\nкелісім", trigger: "қол қойды",
+                             triggerStart: 20, triggerEnd: 29, confidence: 0.8)])
+        return AnnotationSet(
+            extractorVersion: version, configHash: "cfg", language: "kk", languages: ["kk": 0.9, "ru": 0.1],
+            analysisJSON: #"{"documents":[]}"#,
+            sentences: [.init(index: 0, start: 0, end: 40, language: "kk", confidence: 0.95, section: "body",
+                              text: "Қазақстан келісімге қол қойды", searchKeys: ["қазақстан", "келісім", "e:test:kz", "o'neil"])],
+            entities: [entity], mentions: mentions,
+            times: [.init(start: 30, end: 34, surface: "2024", sentenceIndex: 0, value: "2024", rangeStart: "2024-01-01",
+                          rangeEnd: "2024-12-31", precision: "year", relative: false)],
+            events: [event], keywords: [.init(text: "интеграция", language: "kk", source: "author", score: 1)])
+    }
+
+    @Test func insertIsIdempotentAndReplacementNeverDuplicates() async throws {
+        let pg = Env.postgres()
+        try await Migrator.migrate(pg, logger: Env.logger)
+        let docs = DocumentStore(client: pg)
+        let validator = SubmissionValidator()
+        let doc = try validator.validate(DocumentSubmission(text: "Storage test \(UUID()) Қазақстан келісімге қол қойды", published: "2024"))
+        let first = try await docs.insert(doc)
+        let again = try await docs.insert(doc)
+        #expect(first.created && !again.created)
+        #expect(first.id == again.id)
+
+        let store = AnnotationStore(client: pg)
+        #expect(try await docs.beginAttempt(first.id) == 1)
+        try await store.replace(documentID: first.id, with: Self.sampleAnnotations(version: "v1", mentionCount: 3), startedAt: Date(), worker: "w1")
+        try await store.replace(documentID: first.id, with: Self.sampleAnnotations(version: "v1", mentionCount: 3), startedAt: Date(), worker: "w2")
+        func count(_ table: String) async throws -> Int {
+            try await pg.query("SELECT count(*) AS n FROM \(unescaped: table) WHERE document_id = \(first.id.uuidString)::uuid")[0].decode("n", as: Int.self)
+        }
+        #expect(try await count("mentions") == 3)
+        #expect(try await count("sentences") == 1)
+        #expect(try await count("events") == 1)
+        #expect(try await count("extraction_runs") == 2)
+        // A newer extractor version replaces the older one's rows.
+        try await store.replace(documentID: first.id, with: Self.sampleAnnotations(version: "v2", mentionCount: 2), startedAt: Date(), worker: "w1")
+        #expect(try await count("mentions") == 2)
+        let doneRow = try await pg.query("SELECT status, extractor_version, attempts FROM documents WHERE id = \(first.id.uuidString)::uuid")[0]
+        #expect(doneRow["status"] == "enriched")
+        #expect(doneRow["extractor_version"] == "v2")
+        #expect(doneRow["attempts"] == "0")
+
+        let query = QueryStore(client: pg)
+        let view = try #require(try await query.document(first.id))
+        #expect(view.published == "2024")
+        #expect(view.status == "enriched")
+        let mentions = try await query.mentions(document: first.id)
+        #expect(mentions.count == 2)
+        #expect(mentions.first?.surface == "Қазақстан\t0")
+        #expect(mentions.first?.alternatives == ["a", "b,c"])
+        #expect(mentions.first?.sentence == "Қазақстан келісімге қол қойды")
+        let entities = try await query.entities(ids: [], name: "казахстан", type: nil, limit: 5)
+        #expect(entities.first?.id == "test:kz")
+        #expect(entities.first?.aliases == ["Қазақстанның", "RK \"quoted\""])
+        let byAlias = try await query.entities(ids: [], name: "Қазақстанның", type: "country", limit: 5)
+        #expect(byAlias.map(\.id) == ["test:kz"])
+        let hits = try await query.search(tsquery: try #require(SearchText.tsquery(allOf: [["келісім"], ["e:test:kz"]])),
+                                          language: nil, limit: 10, offset: 0)
+        #expect(hits.items.contains { $0.documentID == first.id })
+        let miss = try await query.search(tsquery: "'жоқсөз'", language: nil, limit: 10, offset: 0)
+        #expect(!miss.items.contains { $0.documentID == first.id })
+
+        // Pages are stable: walking with cursors visits each document once.
+        var seen = Set<UUID>(), cursor: [String]? = nil, pages = 0
+        repeat {
+            let page = try await query.documents(limit: 1, cursor: cursor, status: nil, language: nil)
+            for item in page.items { #expect(seen.insert(item.id).inserted) }
+            cursor = page.nextCursor.flatMap { Cursor.decode($0, parts: 2) }
+            pages += 1
+        } while cursor != nil && pages < 10_000
+        let total = try await pg.query("SELECT count(*) AS n FROM documents")[0].decode("n", as: Int.self)
+        #expect(seen.count == total)
+        await pg.shutdown()
+    }
+}
