@@ -1,0 +1,624 @@
+import DalaText
+
+/// Finds mentions of registry entities and of names outside the registry, and links each to one entity.
+public struct EntityRecognizer: Sendable {
+    public let knowledgeBase: KnowledgeBase
+
+    public init(knowledgeBase: KnowledgeBase) { self.knowledgeBase = knowledgeBase }
+
+    /// Mentions and the entities they refer to; offsets index the original `text` (Unicode scalars).
+    public func recognize(text: String, sentences: [Sentence]) -> EntityAnalysis {
+        var doc = DocumentPass(store: knowledgeBase.store, sentences: sentences)
+        doc.run()
+        return doc.assemble(text: text)
+    }
+}
+
+/// A mention before linking: registry candidates or a document-local key.
+struct RawMention {
+    var sentence: Int           // position in the sentences array
+    var start: Int              // unit range in that sentence
+    var end: Int
+    var span: Span
+    var candidates: [Int]       // registry entity indices (empty for local entities)
+    var local: (key: String, type: EntityType, label: String)?
+    var kind: MentionKind
+    var confidence: Double
+    var isSurname = false
+    var stripped = false
+    var alternatives: [Int] = []
+}
+
+/// The state of recognising one document.
+struct DocumentPass {
+    let store: Store
+    let lex: Lexicon
+    let matcher: Matcher
+    let sentences: [Sentence]
+    var units: [[WordUnit]] = []
+    var consumed: [[Bool]] = []
+    var mentions: [RawMention] = []
+    var sentenceYears: [[Int]] = []
+    var acronyms: [String: RawMention] = [:]     // document-defined acronym → the mention that defined it
+    var localSurnames: [String: RawMention] = [:]
+
+    init(store: Store, sentences: [Sentence]) {
+        self.store = store
+        self.lex = store.lexicon
+        self.matcher = Matcher(store: store)
+        self.sentences = sentences
+    }
+
+    mutating func run() {
+        units = sentences.map { expandHyphenated(WordUnit.units(of: $0)) }
+        consumed = units.map { [Bool](repeating: false, count: $0.count) }
+        sentenceYears = units.map(DocumentPass.years)
+        for s in units.indices { registryPass(s) }
+        for s in units.indices { personPass(s) }
+        for s in units.indices { organizationPass(s) }
+        for s in units.indices { acronymDefinitionPass(s) }
+        for s in units.indices { documentNamesPass(s) }
+        link()
+    }
+
+    // MARK: Units
+
+    /// Splits hyphenated units the registry does not know as a whole: "ЕО-ОА" → two, "НАТО-ға" → "НАТО"
+    /// (span keeps the suffix), "узбекско-таджикский" → two.
+    func expandHyphenated(_ input: [WordUnit]) -> [WordUnit] {
+        guard input.contains(where: { $0.isHyphenated }) else { return input }
+        var out: [WordUnit] = []
+        out.reserveCapacity(input.count + 4)
+        for u in input {
+            guard u.isHyphenated, u.isWord, matcher.analyses(of: u).isEmpty else { out.append(u); continue }
+            let pieces = u.text.split(separator: "-", omittingEmptySubsequences: false)
+            guard pieces.count >= 2, pieces.allSatisfy({ !$0.isEmpty }) else { out.append(u); continue }
+            let exact = u.text.unicodeScalars.count == u.span.length
+            var parts: [WordUnit] = []
+            var offset = u.span.start
+            for (k, p) in pieces.enumerated() {
+                let len = p.unicodeScalars.count
+                let span = exact ? Span(start: offset, end: offset + len) : u.span
+                let pn = TextNorm.normalize(p)
+                if k > 0, !parts.isEmpty, !(p.first.map { $0.isUppercase } ?? false),
+                   Morphology.isKazakhSuffixChain(pn, lexicon: lex) {
+                    parts[parts.count - 1].span.end = span.end          // "ОА-ның": the suffix joins the acronym
+                } else {
+                    var part = WordUnit(text: String(p), span: span, shape: .word)
+                    if p.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { part.shape = .number }
+                    part.isSentenceStart = k == 0 && u.isSentenceStart
+                    part.followsSpace = k == 0 ? u.followsSpace : false
+                    parts.append(part)
+                }
+                offset += len + 1
+            }
+            out.append(contentsOf: parts)
+        }
+        return out
+    }
+
+    static func years(_ units: [WordUnit]) -> [Int] {
+        var out: [Int] = []
+        for u in units where u.shape == .number || u.isWord {
+            var digits = 0, value = 0
+            for s in u.text.unicodeScalars {
+                guard s.value >= 0x30 && s.value <= 0x39 else { break }
+                digits += 1; value = value * 10 + Int(s.value - 0x30)
+            }
+            if digits == 4, (1700...2100).contains(value) { out.append(value) }
+        }
+        return out
+    }
+
+    func isNameLike(_ s: Int, _ i: Int) -> Bool {
+        let u = units[s][i]
+        return u.isWord && u.isCapitalized && !u.isAllCaps && !u.isInitial && !consumed[s][i]
+            && !lex.notNames.contains(u.norm) && u.norm.unicodeScalars.count >= 2
+            && u.norm.unicodeScalars.allSatisfy { TextNorm.isLetter($0.value) || $0 == "-" || $0 == "'" }
+    }
+
+    mutating func add(_ m: RawMention) {
+        for k in m.start..<m.end { consumed[m.sentence][k] = true }
+        mentions.append(m)
+    }
+
+    // MARK: Registry names
+
+    mutating func registryPass(_ s: Int) {
+        let us = units[s]
+        var cache = [[WordAnalysis]?](repeating: nil, count: us.count)
+        var i = 0
+        while i < us.count {
+            let u = us[i]
+            guard u.isWord, !consumed[s][i] else { i += 1; continue }
+            let match = withUnsafeMutablePointer(to: &cache) { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }
+            if let m = match, accept(m, s) {
+                var span = Span(start: us[m.start].span.start, end: us[m.end - 1].span.end)
+                var start = m.start, end = m.end
+                if m.isSurname {
+                    while start > 0, us[start - 1].isInitial { start -= 1 }
+                    while end < us.count, us[end].isInitial, !us[end].followsSpace || us[end].text.count <= 5 { end += 1 }
+                    span = Span(start: us[start].span.start, end: us[end - 1].span.end)
+                }
+                var conf: Double
+                switch m.kind {
+                case .name: conf = m.isSurname ? 0.8 : (m.end - m.start > 1 ? 0.95 : 0.9)
+                case .acronym: conf = u.norm.unicodeScalars.count <= 2 ? 0.75 : 0.85
+                case .adjective: conf = 0.8
+                case .metonymy: conf = 0.7
+                }
+                if m.stripped { conf -= 0.02 }
+                add(RawMention(sentence: s, start: start, end: end, span: span, candidates: m.entities, local: nil,
+                               kind: m.kind, confidence: conf, isSurname: m.isSurname, stripped: m.stripped))
+                i = end
+                continue
+            }
+            if let soviet = sovietHomonym(s, i) { add(soviet); i += 1; continue }
+            i += 1
+        }
+    }
+
+    func accept(_ m: RegistryMatch, _ s: Int) -> Bool {
+        let us = units[s]
+        let u = us[m.start]
+        if m.end - m.start == 1 && u.isSentenceStart && lex.notNames.contains(u.norm) { return false }
+        if m.kind == .acronym, lex.legalForms.contains(u.norm), m.start + 1 < us.count,
+           us[m.start + 1].isQuote || us[m.start + 1].isCapitalized { return false }
+        // A Kazakh case suffix on an English or Russian-only acronym inside an all-caps heading is noise; and a
+        // two-letter acronym inside an all-caps run of words is part of the heading, not a name.
+        if m.kind == .acronym, u.norm.unicodeScalars.count <= 2 {
+            let neighbours = [m.start - 1, m.end].filter { $0 >= 0 && $0 < us.count && us[$0].isWord }
+            if !neighbours.isEmpty && neighbours.allSatisfy({ us[$0].isAllCaps && us[$0].norm.unicodeScalars.count > 3 }) { return false }
+        }
+        return true
+    }
+
+    /// Kazakh "Кеңес" standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
+    func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
+        let us = units[s]
+        let u = us[i]
+        guard u.norm == "кеңес", u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
+              !us[i + 1].isCapitalized, let ussr = store.byID["Q15180"] else { return nil }
+        return RawMention(sentence: s, start: i, end: i + 1, span: u.span, candidates: [ussr], local: nil,
+                          kind: .adjective, confidence: 0.6)
+    }
+
+    // MARK: People outside the registry
+
+    func surnameKey(_ norm: String) -> String? {
+        let n = norm.unicodeScalars.count
+        for e in lex.surnameEndings {
+            guard let r = norm.range(of: e, options: .backwards) else { continue }
+            let stemLen = norm.unicodeScalars.distance(from: norm.unicodeScalars.startIndex, to: r.lowerBound)
+            guard stemLen >= 3 else { continue }
+            let tail = String(norm[r.upperBound...])
+            guard tail.isEmpty || DocumentPass.russianCaseTails.contains(tail) || Morphology.isKazakhSuffixChain(tail, lexicon: lex)
+            else { continue }
+            _ = n
+            var key = String(norm[..<r.upperBound])
+            if e.count >= 3, key.hasSuffix("а") || key.hasSuffix("a") { key.removeLast() }
+            if key.hasSuffix("ий") || key.hasSuffix("ая") || key.hasSuffix("ый") { key.removeLast(2) }
+            return key
+        }
+        return nil
+    }
+    static let russianCaseTails: Set<String> = ["а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ого", "ому", "им", "ем", "ую", "ей"]
+
+    func isPatronymic(_ norm: String) -> Bool {
+        lex.patronymicEndings.contains { e in
+            norm.hasSuffix(e) || ["а", "у", "ем", "е"].contains { norm.hasSuffix(e + $0) }
+        }
+    }
+
+    func isTitle(_ s: Int, _ i: Int) -> Bool {
+        let n = units[s][i].norm
+        return lex.titles.values.contains { $0.contains(n) }
+    }
+
+    mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double) {
+        let us = units[s]
+        guard let key = surnameKey(us[surnameAt].norm) ?? Optional(Morphology.stem(us[surnameAt].text,
+                                                                                      language: Morphology.guessLanguage(us[surnameAt].norm)))
+        else { return }
+        let label = us[start..<end].filter { $0.isWord }.map(\.text).joined(separator: " ")
+        let m = RawMention(sentence: s, start: start, end: end,
+                           span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
+                           local: ("local:person:" + key, .person, label), kind: .name, confidence: confidence)
+        add(m)
+        localSurnames[key] = m
+    }
+
+    mutating func personPass(_ s: Int) {
+        let us = units[s]
+        var i = 0
+        while i < us.count {
+            if consumed[s][i] { i += 1; continue }
+            // Initials + surname: "А.Д. Арбашиева", "Ш. Уәлиханов"; surname + initials: "Арбашиева А.Д."
+            if us[i].isInitial {
+                var j = i
+                while j < us.count, us[j].isInitial, !consumed[s][j] { j += 1 }
+                if j < us.count, isNameLike(s, j), !isTitle(s, j) {
+                    addPerson(s, i, j + 1, surnameAt: j, confidence: 0.75); i = j + 1; continue
+                }
+                i = j; continue
+            }
+            if isNameLike(s, i), i + 1 < us.count, us[i + 1].isInitial, !consumed[s][i + 1], surnameKey(us[i].norm) != nil {
+                var j = i + 1
+                while j < us.count, us[j].isInitial { j += 1 }
+                addPerson(s, i, j, surnameAt: i, confidence: 0.75); i = j; continue
+            }
+            // Title + name: "министр Ержан Ашықбаев", "President Zhaparov"
+            if isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
+                var j = i + 1
+                while j < us.count, j - i <= 3, isNameLike(s, j) { j += 1 }
+                let n = j - (i + 1)
+                if n >= 2 || surnameKey(us[i + 1].norm) != nil {
+                    addPerson(s, i + 1, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
+                }
+            }
+            // Given name (+ patronymic) + surname: "Асқар Ақаев", "Иван Петрович Сидоров", "Нұрсұлтан Әбішұлы"
+            if isNameLike(s, i), surnameKey(us[i].norm) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
+                if i + 2 < us.count, isPatronymic(us[i + 1].norm), isNameLike(s, i + 2), surnameKey(us[i + 2].norm) != nil {
+                    addPerson(s, i, i + 3, surnameAt: i + 2, confidence: 0.7); i += 3; continue
+                }
+                if surnameKey(us[i + 1].norm) != nil || isPatronymic(us[i + 1].norm) {
+                    let isUnknownWord = matcher.analyses(of: us[i]).isEmpty
+                    if isUnknownWord {
+                        addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
+                    }
+                }
+            }
+            // Surname + given name + patronymic: "Сидоров Иван Петрович"
+            if isNameLike(s, i), surnameKey(us[i].norm) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
+               isPatronymic(us[i + 2].norm) {
+                addPerson(s, i, i + 3, surnameAt: i, confidence: 0.7); i += 3; continue
+            }
+            i += 1
+        }
+    }
+
+    // MARK: Organisations outside the registry
+
+    func headNoun(_ s: Int, _ i: Int, language: String) -> Lexicon.HeadNoun? {
+        let u = units[s][i]
+        guard u.isWord, let table = lex.headNouns[language] else { return nil }
+        if let h = table[u.norm] { return h }
+        switch language {
+        case "kk":
+            for c in Morphology.kazakhStems(Array(u.norm.unicodeScalars.map(\.value)), lexicon: lex, maxDepth: 2) {
+                if let h = table[c.form] { return h }
+            }
+        case "ru":
+            let st = Morphology.russianFallbackStem(u.norm)
+            if let h = lex.russianHeadStems[st] { return h }
+        case "en":
+            if u.norm.hasSuffix("s"), let h = table[String(u.norm.dropLast())] { return h }
+        default: break
+        }
+        return nil
+    }
+
+    func mentionCovering(_ s: Int, _ i: Int) -> RawMention? {
+        mentions.last { $0.sentence == s && $0.start <= i && i < $0.end }
+    }
+
+    func isPlaceLike(_ m: RawMention) -> Bool {
+        m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
+    }
+
+    static let russianGenitiveEndings = ["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"]
+    static let russianConnectors: Set<String> = ["и", "по", "в", "для", "за", "при", "на"]
+    static let englishConnectors: Set<String> = ["of", "for", "and", "the", "on", "in", "de", "du", "&"]
+    static let kazakhConnectors: Set<String> = ["және", "мен", "пен", "бен"]
+
+    mutating func organizationPass(_ s: Int) {
+        let us = units[s]
+        let lang = sentences[s].language
+        var i = 0
+        while i < us.count {
+            guard us[i].isWord, !consumed[s][i] else { i += 1; continue }
+            let script = Morphology.guessLanguage(us[i].norm)
+            // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
+            if script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
+                if let start = kazakhPhraseStart(s, head: i) {
+                    addOrganization(s, start, i + 1, type: head.type); i += 1; continue
+                }
+            }
+            // Russian: the head opens the phrase ("Союз журналистов Казахстана"), or follows adjectives
+            // ("Азиатский банк развития").
+            if script == .ru, let head = headNoun(s, i, language: "ru") {
+                var start = i
+                while start > 0, us[start - 1].isWord, !consumed[s][start - 1], DocumentPass.isRussianAdjective(us[start - 1].norm),
+                      i - start < 3 { start -= 1 }
+                while start < i, !us[start].isCapitalized { start += 1 }
+                var end = i + 1
+                var k = i + 1
+                while k < us.count, k - i <= 7 {
+                    let w = us[k]
+                    if w.isQuote, w.norm == "«" || w.norm == "\"" || w.norm == "“" {
+                        var q = k + 1
+                        while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
+                        if q < us.count, q > k + 1 { end = q + 1 }
+                        break
+                    }
+                    guard w.isWord, !consumed[s][k] || isPlaceLikeAt(s, k) else { break }
+                    if DocumentPass.russianConnectors.contains(w.norm) {
+                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].norm) || us[k + 1].isCapitalized { k += 1; continue }
+                        break
+                    }
+                    guard w.isCapitalized || DocumentPass.looksGenitive(w.norm) else { break }
+                    k += 1; end = k
+                }
+                let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
+                if capitalizedHead, end - start >= 2 {
+                    addOrganization(s, start, end, type: head.type); i = end; continue
+                }
+            }
+            // English: a run of capitalised words containing a head noun ("Kazakhstan Institute for Strategic Studies").
+            if script == .en, us[i].isCapitalized, !lex.notNames.contains(us[i].norm) {
+                var end = i
+                var hasHead: Lexicon.HeadNoun?
+                var headAt = -1
+                var k = i
+                while k < us.count {
+                    let w = us[k]
+                    if w.isWord, w.isCapitalized, !consumed[s][k] || isPlaceLikeAt(s, k) {
+                        if hasHead == nil || headAt < k, let h = headNoun(s, k, language: "en") { hasHead = h; headAt = k }
+                        k += 1; end = k; continue
+                    }
+                    if w.isWord, DocumentPass.englishConnectors.contains(w.norm), k + 1 < us.count, us[k + 1].isCapitalized,
+                       !consumed[s][k + 1] || isPlaceLikeAt(s, k + 1) { k += 1; continue }
+                    break
+                }
+                if let h = hasHead, end - i >= 2, (i..<end).contains(where: { !consumed[s][$0] }) {
+                    addOrganization(s, i, end, type: h.type); i = end; continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    func isPlaceLikeAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
+        return isPlaceLike(m) && m.kind != .metonymy
+    }
+
+    static func isRussianAdjective(_ norm: String) -> Bool {
+        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их"].contains { norm.hasSuffix($0) }
+            && norm.count > 4
+    }
+
+    static func looksGenitive(_ norm: String) -> Bool {
+        norm.count > 2 && russianGenitiveEndings.contains { norm.hasSuffix($0) }
+    }
+
+    /// Start of a Kazakh organisation phrase ending at `head`: the nearest capitalised word to the left and the
+    /// capitalised words (or a registry place) right before it, within six words.
+    func kazakhPhraseStart(_ s: Int, head: Int) -> Int? {
+        let us = units[s]
+        var k = head - 1
+        var start: Int?
+        var steps = 0
+        while k >= 0, steps < 6 {
+            let w = us[k]
+            guard w.isWord, !lex.notNames.contains(w.norm) else { break }
+            if consumed[s][k] {
+                if let m = mentionCovering(s, k), isPlaceLike(m), m.kind != .metonymy { start = m.start }
+                break
+            }
+            if w.isCapitalized && !w.isAllCaps { start = k } else if start != nil { break }
+            if DocumentPass.kazakhConnectors.contains(w.norm) && start == nil { break }
+            k -= 1; steps += 1
+        }
+        guard let st = start else { return nil }
+        if us[st].isSentenceStart && !consumed[s][st] {
+            let caps = (st..<head).filter { us[$0].isCapitalized }.count
+            if caps < 2 { return nil }
+        }
+        return st
+    }
+
+    mutating func addOrganization(_ s: Int, _ start: Int, _ end: Int, type: EntityType) {
+        let us = units[s]
+        // Registry mentions swallowed by the phrase stay as they are (a country inside an organisation's name).
+        let words = us[start..<end].filter { $0.isWord }
+        let label = words.map(\.text).joined(separator: " ")
+        let key = words.map { Morphology.stem($0.text, language: Morphology.guessLanguage($0.norm)) }.joined(separator: "-")
+        let m = RawMention(sentence: s, start: start, end: end,
+                           span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
+                           local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
+        for k in start..<end { consumed[s][k] = true }
+        mentions.append(m)
+    }
+
+    // MARK: Acronyms defined in the text
+
+    mutating func acronymDefinitionPass(_ s: Int) {
+        let us = units[s]
+        var k = 1
+        while k + 2 < us.count + 1, k + 1 < us.count {
+            guard us[k - 1].norm == "(", us[k].isWord, k + 1 < us.count, us[k + 1].norm == ")" || us[k + 1].norm == ",",
+                  DocumentPass.looksLikeAcronym(us[k].text) else { k += 1; continue }
+            let acr = us[k].norm
+            if let existing = mentionCovering(s, k) {
+                acronyms[acr] = existing; k += 2; continue
+            }
+            // The name right before the bracket defines it.
+            if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }) {
+                var m = named
+                m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = min(0.85, named.confidence)
+                add(m); acronyms[acr] = m; k += 2; continue
+            }
+            // Otherwise the words before the bracket whose initials spell it.
+            if let start = initialsStart(s, bracket: k - 1, acronym: us[k].text) {
+                addOrganization(s, start, k - 1, type: .organization)
+                if let named = mentions.last {
+                    var m = named
+                    m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = 0.6
+                    add(m); acronyms[acr] = m
+                }
+            }
+            k += 2
+        }
+    }
+
+    static func looksLikeAcronym(_ text: String) -> Bool {
+        var letters = 0, upper = 0
+        for u in text.unicodeScalars where TextNorm.isLetter(u.value) {
+            letters += 1
+            if TextNorm.isUpper(u.value) { upper += 1 }
+        }
+        return letters >= 2 && letters <= 10 && upper >= 2 && upper * 2 >= letters
+    }
+
+    /// Index of the first word of the phrase before `bracket` whose word initials spell `acronym`.
+    func initialsStart(_ s: Int, bracket: Int, acronym: String) -> Int? {
+        let us = units[s]
+        let letters = acronym.unicodeScalars.filter { TextNorm.isLetter($0.value) && TextNorm.isUpper($0.value) }
+            .map { TextNorm.lower($0.value) }
+        guard letters.count >= 2 else { return nil }
+        var k = bracket - 1
+        var needed = letters.count - 1
+        var skipped = 0
+        while k >= 0, bracket - k <= 12 {
+            let w = us[k]
+            guard w.isWord else { if w.isQuote || w.isDash { k -= 1; continue } else { return nil } }
+            let first = w.norm.unicodeScalars.first.map(\.value) ?? 0
+            if needed >= 0, first == letters[needed] {
+                needed -= 1
+                if needed < 0 { return k }
+            } else if !(DocumentPass.englishConnectors.contains(w.norm) || DocumentPass.russianConnectors.contains(w.norm)
+                        || DocumentPass.kazakhConnectors.contains(w.norm)) {
+                skipped += 1
+                if skipped > 2 { return nil }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    // MARK: Second pass over the document
+
+    /// Bare acronyms defined elsewhere in the document, and lone surnames of people named in full elsewhere.
+    mutating func documentNamesPass(_ s: Int) {
+        let us = units[s]
+        for i in us.indices where us[i].isWord && !consumed[s][i] {
+            if let def = acronyms[us[i].norm], DocumentPass.looksLikeAcronym(us[i].text) {
+                var m = def
+                m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.kind = .acronym
+                add(m)
+            } else if us[i].isCapitalized, !us[i].isAllCaps, let key = surnameKey(us[i].norm), let def = localSurnames[key] {
+                var m = def
+                m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.confidence = 0.6
+                add(m)
+            }
+        }
+    }
+
+    // MARK: Linking
+
+    mutating func link() {
+        let docYears = sentenceYears.flatMap { $0 }
+        var present = Set<Int>()
+        for m in mentions where m.candidates.count == 1 { present.insert(m.candidates[0]) }
+        for idx in mentions.indices where mentions[idx].candidates.count > 1 {
+            let m = mentions[idx]
+            let years = sentenceYears[m.sentence]
+            let sentenceNorms = Set(units[m.sentence].filter(\.isWord).map(\.norm))
+            var scored: [(Int, Double)] = []
+            for c in m.candidates {
+                let info = store.infos[c]
+                var score = 0.0
+                if info.validFrom != nil || info.validTo != nil {
+                    if !years.isEmpty {
+                        score += years.contains(where: { info.isValid(inYear: $0) }) ? 2 : -2
+                    } else if !docYears.isEmpty {
+                        let inside = docYears.filter { info.isValid(inYear: $0) }.count
+                        score += Double(inside) / Double(docYears.count)
+                    }
+                }
+                let related = relatedEntities(c)
+                score += min(2, Double(related.intersection(present).count)) * 0.5
+                if !info.cues.isEmpty, sentenceNorms.contains(where: { w in info.cues.contains { w.hasPrefix($0) } }) { score += 1.5 }
+                scored.append((c, score))
+            }
+            scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+            mentions[idx].candidates = [scored[0].0]
+            if scored.count > 1, scored[0].1 - scored[1].1 < 0.75 {
+                mentions[idx].alternatives = scored.dropFirst().filter { scored[0].1 - $0.1 < 0.75 }.map(\.0)
+                mentions[idx].confidence *= 0.6
+            }
+        }
+        // Metonymy: a capital city standing for its government.
+        for idx in mentions.indices {
+            let m = mentions[idx]
+            guard m.kind == .name, !m.stripped || sentences[m.sentence].language != .kk, let c = m.candidates.first,
+                  store.infos[c].relations.contains(where: { $0.kind == .capitalOf }) else { continue }
+            if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
+        }
+    }
+
+    func relatedEntities(_ c: Int) -> Set<Int> {
+        var out = Set<Int>()
+        for r in store.infos[c].relations { if let t = store.byID[r.target] { out.insert(t) } }
+        return out
+    }
+
+    func isMetonymy(_ m: RawMention) -> Bool {
+        let us = units[m.sentence]
+        if m.start > 0, lex.metonymyModifiers.contains(us[m.start - 1].norm) { return true }
+        if m.stripped { return false }
+        let lang = sentences[m.sentence].language
+        if lang == .kk || Morphology.guessLanguage(us[m.start].norm) == .kk {
+            // Kazakh verbs close the sentence: the city must be its first word (the subject).
+            guard !us[..<m.start].contains(where: { $0.isWord }),
+                  let last = us.last(where: { $0.isWord }) else { return false }
+            return lex.metonymyVerbs.contains { last.norm.hasPrefix($0) }
+        }
+        var k = m.end
+        while k < us.count, !us[k].isWord { if us[k].norm != "," { return false }; k += 1 }
+        guard k < us.count else { return false }
+        let next = us[k].norm
+        return lex.metonymyVerbs.contains { next.hasPrefix($0) }
+    }
+
+    // MARK: Output
+
+    func assemble(text: String) -> EntityAnalysis {
+        let scalars = Array(text.unicodeScalars)
+        func surface(_ span: Span) -> String {
+            let a = max(0, min(span.start, scalars.count)), b = max(a, min(span.end, scalars.count))
+            var v = String.UnicodeScalarView()
+            v.append(contentsOf: scalars[a..<b])
+            return String(v)
+        }
+        var records: [String: EntityRecord] = [:]
+        var order: [String] = []
+        var out: [Mention] = []
+        out.reserveCapacity(mentions.count)
+        for m in mentions {
+            let id: String
+            if let c = m.candidates.first {
+                id = store.infos[c].record.id
+                if records[id] == nil { records[id] = store.infos[c].record; order.append(id) }
+            } else if let local = m.local {
+                id = local.key
+                let surf = surface(m.span)
+                if var r = records[id] {
+                    if !r.aliases.contains(surf) { r.aliases.append(surf); records[id] = r }
+                } else {
+                    let lang = sentences[m.sentence].language
+                    let key = [.kk, .ru, .en].contains(lang) ? lang.rawValue : Morphology.guessLanguage(local.label).rawValue
+                    records[id] = EntityRecord(id: id, type: local.type, labels: [key: local.label], aliases: [surf],
+                                               fromKnowledgeBase: false)
+                    order.append(id)
+                }
+            } else { continue }
+            out.append(Mention(entityID: id, span: m.span, surface: surface(m.span), sentenceIndex: sentences[m.sentence].index,
+                               confidence: (m.confidence * 100).rounded() / 100, kind: m.kind,
+                               alternatives: m.alternatives.map { store.infos[$0].record.id }))
+        }
+        out.sort { $0.span.start < $1.span.start || ($0.span.start == $1.span.start && $0.span.end > $1.span.end) }
+        return EntityAnalysis(entities: order.compactMap { records[$0] }, mentions: out)
+    }
+}

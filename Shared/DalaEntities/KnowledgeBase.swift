@@ -1,0 +1,292 @@
+import DalaText
+
+/// A relation between two registry entities.
+public struct EntityRelation: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable {
+        case predecessor, successor, mergedInto, memberOf, hasMember, partOf, capitalOf
+    }
+    public var kind: Kind
+    public var target: String
+}
+
+/// A role a person held, with its period (dates as yyyymmdd integers; nil = open).
+public struct PersonRole: Codable, Sendable, Hashable {
+    public var title: String            // "president", "prime-minister", ...
+    public var entityID: String         // the state or organisation
+    public var from: Int?
+    public var to: Int?
+    /// Whether the role was held on `date` (yyyymmdd).
+    public func holds(at date: Int) -> Bool { (from ?? .min) <= date && date <= (to ?? .max) }
+}
+
+/// Everything the registry knows about one entity beyond `EntityRecord`.
+public struct EntityInfo: Codable, Sendable, Hashable {
+    public var record: EntityRecord
+    public var qid: String?             // Wikidata QID when the id is one
+    public var iso: String?             // ISO 3166-1 alpha-2 for states
+    public var validFrom: Int?          // yyyymmdd
+    public var validTo: Int?
+    public var relations: [EntityRelation]
+    public var roles: [PersonRole]
+    public var note: String?
+    /// Context words (prefixes) that favour this entity when a name is shared with another one.
+    public var cues: [String] = []
+    /// Whether the entity existed (or the proposal was current) in `year`.
+    public func isValid(inYear year: Int) -> Bool {
+        (validFrom.map { $0 / 10000 <= year } ?? true) && (validTo.map { year <= $0 / 10000 } ?? true)
+    }
+}
+
+/// The curated multilingual registry (data in `Resources/kb/*.kb`), indexed for recognition.
+public struct KnowledgeBase: Sendable {
+    let store: Store
+
+    /// The registry from the module's resources; parsed once per process.
+    public static func loadDefault() throws -> KnowledgeBase {
+        switch defaultResult {
+        case .success(let kb): return kb
+        case .failure(let e): throw e
+        }
+    }
+    private static let defaultResult: Result<KnowledgeBase, EntityStageError> = {
+        do {
+            let texts = try ResourceFiles.knowledgeBaseTexts()
+            return .success(try KnowledgeBase(sources: texts))
+        } catch let e as EntityStageError { return .failure(e) } catch {
+            return .failure(EntityStageError(code: .resourceMissing, detail: "\(error)"))
+        }
+    }()
+
+    /// A registry from `.kb` texts (see Resources/README.md); used by tests and tools.
+    public init(sources: [(name: String, text: String)]) throws {
+        if let e = Lexicon.loadError { throw e }
+        store = try Store(sources: sources, lexicon: Lexicon.shared)
+    }
+
+    public var entities: [EntityRecord] { store.infos.map(\.record) }
+    public var infos: [EntityInfo] { store.infos }
+    public func entity(id: String) -> EntityRecord? { store.byID[id].map { store.infos[$0].record } }
+    public func info(id: String) -> EntityInfo? { store.byID[id].map { store.infos[$0] } }
+
+    /// Entities any of whose names, acronyms or adjectives (any language, any inflected form) is `name`.
+    public func lookup(_ name: String) -> [EntityRecord] {
+        let units = WordUnit.units(ofPhrase: name)
+        guard !units.isEmpty else { return [] }
+        let matcher = Matcher(store: store)
+        var ids: [Int] = []
+        if let m = matcher.longestMatch(units: units, at: 0, ignoreCase: true), m.start == 0 && m.end == units.count {
+            ids = m.entities
+        }
+        var seen = Set<Int>()
+        return ids.filter { seen.insert($0).inserted }.map { store.infos[$0].record }
+    }
+
+    /// The roles of a person (empty for other entities).
+    public func roles(of id: String) -> [PersonRole] { info(id: id)?.roles ?? [] }
+
+    /// The person's roles held on a date (yyyymmdd) or in a year (pass yyyy0101...yyyy1231 via `year:`).
+    public func roles(of id: String, at date: Int) -> [PersonRole] { roles(of: id).filter { $0.holds(at: date) } }
+    public func roles(of id: String, inYear year: Int) -> [PersonRole] {
+        roles(of: id).filter { ($0.from ?? .min) <= year * 10000 + 1231 && year * 10000 + 101 <= ($0.to ?? .max) }
+    }
+
+    /// Normalised-name key used to merge document-local entities across documents.
+    public static func localID(type: EntityType, name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        return "local:" + type.rawValue + ":" + words.map { Morphology.stem(String($0), language: Morphology.guessLanguage($0)) }
+            .joined(separator: "-")
+    }
+}
+
+/// One indexed name: a sequence of canonical words pointing at an entity.
+struct NameEntry: Sendable {
+    var entity: Int
+    var words: [Int32]
+    var kind: MentionKind
+    var requiresCapital: Bool
+    var caseMask: [Bool]?               // for acronyms: which letters are uppercase in the data
+    var isSurname: Bool
+}
+
+/// Parsed registry plus its recognition index. Immutable after init, so it is shared freely between tasks.
+final class Store: Sendable {
+    let infos: [EntityInfo]
+    let byID: [String: Int]
+    let formToWords: [String: [Int32]]
+    let wordStrings: [String]           // canonical "lang:word" by word id
+    let names: [NameEntry]
+    let namesByFirstWord: [Int32: [Int32]]
+    let prefixes: Set<UInt64>            // any form
+    let lowercasePrefixes: Set<UInt64>   // forms of names that may appear in lowercase
+    let lexicon: Lexicon
+
+    init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
+        self.lexicon = lexicon
+        var infos: [EntityInfo] = []
+        var byID: [String: Int] = [:]
+        var rawNames: [(entity: Int, lang: String, text: String, kind: MentionKind, surname: Bool)] = []
+        var hasMembers: [(String, String)] = []
+        for (file, text) in sources {
+            for line in ResourceFiles.lines(text) {
+                let fields = line.components(separatedBy: " | ")
+                guard fields.count >= 3, let type = EntityType(rawValue: fields[1].trimmingCharacters(in: .whitespaces)) else {
+                    throw EntityStageError(code: .malformedData, detail: "\(file): \(line.prefix(80))")
+                }
+                let id = fields[0].trimmingCharacters(in: .whitespaces)
+                if byID[id] != nil { throw EntityStageError(code: .malformedData, detail: "\(file): duplicate id \(id)") }
+                var labels: [String: String] = [:]
+                var aliases: [String] = []
+                var info = EntityInfo(record: EntityRecord(id: id, type: type, labels: [:], aliases: [], fromKnowledgeBase: true),
+                                      qid: id.first == "Q" ? id : nil, iso: nil, validFrom: nil, validTo: nil,
+                                      relations: [], roles: [], note: nil)
+                let index = infos.count
+                for field in fields.dropFirst(2) {
+                    guard let colon = field.firstIndex(of: ":") else {
+                        throw EntityStageError(code: .malformedData, detail: "\(file): \(id): field without key: \(field)")
+                    }
+                    let key = field[..<colon].trimmingCharacters(in: .whitespaces)
+                    let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    let values = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    switch key {
+                    case "en", "ru", "kk":
+                        if let first = values.first { labels[key] = first }
+                        for v in values { rawNames.append((index, key, v, .name, false)); aliases.append(v) }
+                    case "en.acr", "ru.acr", "kk.acr":
+                        for v in values { rawNames.append((index, String(key.prefix(2)), v, .acronym, false)); aliases.append(v) }
+                    case "en.adj", "ru.adj", "kk.adj":
+                        for v in values { rawNames.append((index, String(key.prefix(2)), v, .adjective, false)) }
+                    case "surname":
+                        for v in values {
+                            let lang = v.unicodeScalars.contains { TextNorm.isCyrillic($0.value) } ? "ru" : "en"
+                            rawNames.append((index, lang, v, .name, true))
+                            if lang == "ru" { rawNames.append((index, "kk", v, .name, true)) }
+                        }
+                    case "initials": break   // documented for reviewers; initials are recognised generically
+                    case "iso": info.iso = value
+                    case "from": info.validFrom = Store.date(value, end: false)
+                    case "to": info.validTo = Store.date(value, end: true)
+                    case "pred": info.relations += values.map { EntityRelation(kind: .predecessor, target: $0) }
+                    case "succ": info.relations += values.map { EntityRelation(kind: .successor, target: $0) }
+                    case "merged": info.relations += values.map { EntityRelation(kind: .mergedInto, target: $0) }
+                    case "member": info.relations += values.map { EntityRelation(kind: .memberOf, target: $0) }
+                    case "part": info.relations += values.map { EntityRelation(kind: .partOf, target: $0) }
+                    case "members":
+                        info.relations += values.map { EntityRelation(kind: .hasMember, target: $0) }
+                        hasMembers += values.map { ($0, id) }
+                    case "role":
+                        for v in values {
+                            // title@entity:from..to
+                            guard let at = v.firstIndex(of: "@") else { continue }
+                            let title = String(v[..<at])
+                            let rest = v[v.index(after: at)...]
+                            guard let colon = rest.lastIndex(of: ":") else { continue }
+                            let entity = String(rest[..<colon])
+                            let periodText = rest[rest.index(after: colon)...]
+                            let period = periodText.components(separatedBy: "..")
+                            info.roles.append(PersonRole(
+                                title: title, entityID: entity,
+                                from: period.count == 2 && !period[0].isEmpty ? Store.date(period[0], end: false) : nil,
+                                to: period.count == 2 && !period[1].isEmpty ? Store.date(period[1], end: true) : nil))
+                        }
+                    case "note": info.note = value
+                    case "cue": info.cues = values.map { TextNorm.normalize($0) }
+                    case "capital": info.relations += values.map { EntityRelation(kind: .capitalOf, target: $0) }
+                    default:
+                        throw EntityStageError(code: .malformedData, detail: "\(file): \(id): unknown key \(key)")
+                    }
+                }
+                info.record.labels = labels
+                var seen = Set<String>()
+                info.record.aliases = aliases.filter { seen.insert($0).inserted }
+                byID[id] = index
+                infos.append(info)
+            }
+        }
+        // Memberships declared on the organisation side are mirrored onto the members.
+        for (member, org) in hasMembers {
+            if let i = byID[member], !infos[i].relations.contains(EntityRelation(kind: .memberOf, target: org)) {
+                infos[i].relations.append(EntityRelation(kind: .memberOf, target: org))
+            }
+        }
+
+        // Index: canonical words, their forms, names as word sequences.
+        var wordIDs: [String: Int32] = [:]
+        var forms: [String: [Int32]] = [:]
+        var names: [NameEntry] = []
+        var byFirst: [Int32: [Int32]] = [:]
+        var prefixes = Set<UInt64>()
+        var lowerPrefixes = Set<UInt64>()
+        func addForm(_ form: String, _ w: Int32, lower: Bool) {
+            if !(forms[form]?.contains(w) ?? false) { forms[form, default: []].append(w) }
+            let key = TextNorm.prefixKey(form)
+            prefixes.insert(key)
+            if lower { lowerPrefixes.insert(key) }
+        }
+        var seenNames = Set<String>()
+        for raw in rawNames {
+            let words = WordUnit.nameWords(raw.text)
+            guard !words.isEmpty else { continue }
+            let dedupe = "\(raw.entity)|\(raw.kind)|\(raw.lang)|\(words.joined(separator: " "))"
+            guard seenNames.insert(dedupe).inserted else { continue }
+            let requiresCapital = raw.text.unicodeScalars.first.map { TextNorm.isUpper($0.value) } ?? false
+            var ids: [Int32] = []
+            for (wi, word) in words.enumerated() {
+                let canonical = raw.lang + ":" + word
+                let id: Int32
+                if let existing = wordIDs[canonical] { id = existing } else {
+                    id = Int32(wordIDs.count); wordIDs[canonical] = id
+                }
+                ids.append(id)
+                let lowerOK = !requiresCapital || wi > 0
+                addForm(word, id, lower: lowerOK)
+                if raw.lang == "ru" && raw.kind != .acronym {
+                    for f in Store.russianForms(of: word, lexicon: lexicon) { addForm(f, id, lower: lowerOK) }
+                }
+            }
+            var mask: [Bool]? = nil
+            if raw.kind == .acronym {
+                mask = raw.text.unicodeScalars.filter { TextNorm.isLetter($0.value) }.map { TextNorm.isUpper($0.value) }
+            }
+            let entry = NameEntry(entity: raw.entity, words: ids, kind: raw.kind, requiresCapital: requiresCapital,
+                                  caseMask: mask, isSurname: raw.surname)
+            byFirst[ids[0], default: []].append(Int32(names.count))
+            names.append(entry)
+        }
+        self.infos = infos
+        self.byID = byID
+        self.formToWords = forms
+        var strings = [String](repeating: "", count: wordIDs.count)
+        for (w, id) in wordIDs { strings[Int(id)] = w }
+        self.wordStrings = strings
+        self.names = names
+        self.namesByFirstWord = byFirst
+        self.prefixes = prefixes
+        self.lowercasePrefixes = lowerPrefixes
+    }
+
+    /// Every inflected form of a Russian name word (hyphenated words inflect their last part).
+    static func russianForms(of word: String, lexicon: Lexicon) -> [String] {
+        var head = ""
+        var last = word
+        if let dash = word.lastIndex(of: "-") {
+            head = String(word[...dash]); last = String(word[word.index(after: dash)...])
+        }
+        guard let (stem, paradigm) = lexicon.russianParadigm(for: last) else { return [] }
+        var out: [String] = []
+        for e in paradigm.endings {
+            let f = head + stem + e
+            out.append(f)
+            // Compound adjectives inflect only their last part, but the first part may stand in -о (узбекско-).
+        }
+        return out
+    }
+
+    /// yyyymmdd from "1991-12-16", "1991-12" or "1991"; `end` fills missing parts with the last day.
+    static func date(_ s: String, end: Bool) -> Int? {
+        let p = s.split(separator: "-").compactMap { Int($0) }
+        guard let y = p.first else { return nil }
+        let m = p.count > 1 ? p[1] : (end ? 12 : 1)
+        let d = p.count > 2 ? p[2] : (end ? 31 : 1)
+        return y * 10000 + m * 100 + d
+    }
+}

@@ -1,0 +1,124 @@
+import DalaText
+
+/// Morphology tables and word lists loaded from `Resources/morphology` and `Resources/lexicon`, once per process.
+struct Lexicon: Sendable {
+    struct KazakhSuffix: Sendable {
+        enum Harmony: Sendable { case back, front, any }
+        var scalars: [UInt32]
+        var harmony: Harmony
+        var isAdjective: Bool
+        var isDerivation: Bool
+    }
+    struct RussianParadigm: Sendable {
+        var name: String
+        var nominativeEndings: [String]     // "*" = any other (consonant) ending
+        var endings: [String]               // replacement endings ("" included when the bare stem is a form)
+    }
+    struct HeadNoun: Sendable {
+        var type: EntityType
+        var position: String                // "first", "last", "any"
+    }
+
+    /// Suffixes keyed by their last scalar, longest first.
+    var kazakhSuffixes: [UInt32: [KazakhSuffix]] = [:]
+    var russianParadigms: [RussianParadigm] = []
+    var russianEndings: [String] = []
+    /// language code → normalised head-noun form → head noun.
+    var headNouns: [String: [String: HeadNoun]] = [:]
+    var titles: [String: Set<String>] = [:]
+    var surnameEndings: [String] = []
+    var patronymicEndings: [String] = []
+    var legalForms: Set<String> = []
+    var metonymyModifiers: Set<String> = []
+    var metonymyVerbs: [String] = []
+    var notNames: Set<String> = []
+    /// Russian head nouns by their stem (организаци → организация), for inflected heads.
+    var russianHeadStems: [String: HeadNoun] = [:]
+
+    static let shared: Lexicon = (try? Lexicon.load()) ?? Lexicon()
+    static let loadError: EntityStageError? = {
+        do { _ = try Lexicon.load(); return nil } catch let e as EntityStageError { return e } catch {
+            return EntityStageError(code: .resourceMissing, detail: "\(error)")
+        }
+    }()
+
+    static func load() throws -> Lexicon {
+        var lex = Lexicon()
+        for line in ResourceFiles.lines(try ResourceFiles.text("morphology/kk-suffixes.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 3 else { throw EntityStageError(code: .malformedData, detail: "kk-suffixes: \(line)") }
+            let harmony: KazakhSuffix.Harmony = f[1] == "back" ? .back : f[1] == "front" ? .front : .any
+            let sc = TextNorm.normalize(f[0]).unicodeScalars.map(\.value)
+            let s = KazakhSuffix(scalars: sc, harmony: harmony, isAdjective: f[2] == "derive.adjective",
+                                 isDerivation: f[2].hasPrefix("derive."))
+            lex.kazakhSuffixes[sc.last!, default: []].append(s)
+        }
+        for k in lex.kazakhSuffixes.keys { lex.kazakhSuffixes[k]!.sort { $0.scalars.count > $1.scalars.count } }
+        for line in ResourceFiles.lines(try ResourceFiles.text("morphology/ru-paradigms.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 3 else { throw EntityStageError(code: .malformedData, detail: "ru-paradigms: \(line)") }
+            lex.russianParadigms.append(RussianParadigm(
+                name: f[0], nominativeEndings: f[1].split(separator: "|").map(String.init),
+                endings: f[2].split(separator: "|").map { $0 == "-" ? "" : String($0) }))
+        }
+        lex.russianEndings = ResourceFiles.lines(try ResourceFiles.text("morphology/ru-endings.tsv"))
+            .map { String($0).trimmingCharacters(in: .whitespaces) }.sorted { $0.count > $1.count }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/head-nouns.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 4, let type = EntityType(rawValue: f[2]) else {
+                throw EntityStageError(code: .malformedData, detail: "head-nouns: \(line)")
+            }
+            for w in f[3].split(separator: "|") {
+                lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
+            }
+        }
+        for (form, head) in lex.headNouns["ru"] ?? [:] { lex.russianHeadStems[Morphology.russianFallbackStem(form, endings: lex.russianEndings)] = head }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/titles.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { continue }
+            lex.titles[f[0], default: []].formUnion(f[1].split(separator: "|").map { TextNorm.normalize($0) })
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/person-patterns.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { continue }
+            let forms = f[1].split(separator: "|").map { TextNorm.normalize($0) }.sorted { $0.count > $1.count }
+            if f[0] == "surname" { lex.surnameEndings = forms } else if f[0] == "patronymic" { lex.patronymicEndings = forms }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/legal-forms.tsv")) {
+            lex.legalForms.formUnion(line.split(separator: "|").map { TextNorm.normalize($0) })
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/metonymy.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 3 else { continue }
+            let forms = f[2].split(separator: "|").map { TextNorm.normalize($0) }
+            if f[0] == "modifier" { lex.metonymyModifiers.formUnion(forms) } else { lex.metonymyVerbs.append(contentsOf: forms) }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/not-names.tsv")) {
+            lex.notNames.insert(TextNorm.normalize(line.trimmingCharacters(in: .whitespaces)))
+        }
+        return lex
+    }
+
+    /// The Russian paradigm for a normalised nominative word (longest matching ending; "*" is the fallback).
+    func russianParadigm(for word: String) -> (stem: Substring, paradigm: RussianParadigm)? {
+        var best: (Int, RussianParadigm)?
+        var fallback: RussianParadigm?
+        for p in russianParadigms {
+            for e in p.nominativeEndings {
+                if e == "*" { fallback = p; continue }
+                if word.hasSuffix(e), word.count > e.count + 1, best == nil || e.count > best!.0 { best = (e.count, p) }
+            }
+        }
+        if let (n, p) = best {
+            // Adjectival endings on short words (Ой, Ли) are not adjectives.
+            if p.name == "adjective" && word.count < 5 { return fallback.map { (word[...], $0) } }
+            if p.name == "plural-y" && word.count < 6 { return nil }
+            if p.endings == [""] { return (word[...], p) }   // indeclinable: the word is its only form
+            return (word.dropLast(n), p)
+        }
+        if let last = word.unicodeScalars.last, TextNorm.isLetter(last.value) { return fallback.map { (word[...], $0) } }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,144 @@
+import DalaText
+
+/// One reading of a word unit as a registry word.
+struct WordAnalysis: Sendable {
+    var word: Int32
+    var stripped: Bool        // an inflection was removed
+    var adjective: Bool       // a Kazakh adjective-making suffix (-лық/-лік …) was removed
+}
+
+/// A registry name found at a unit position.
+struct RegistryMatch: Sendable {
+    var start: Int            // unit index
+    var end: Int              // unit index, exclusive (skipped quotes and dashes included)
+    var entities: [Int]       // candidate entity indices, registry order
+    var kind: MentionKind
+    var isSurname: Bool
+    var stripped: Bool        // the last word was inflected
+}
+
+/// Registry lookups over word units: hash lookups on normalised forms, Kazakh suffix stripping, then a walk along
+/// the multiword names that start with the word.
+struct Matcher {
+    let store: Store
+
+    /// Readings of a unit (empty when it cannot start or continue any registry name).
+    func analyses(of unit: WordUnit) -> [WordAnalysis] {
+        guard unit.isWord || unit.shape == .number else { return [] }
+        let norm = unit.norm
+        guard store.prefixes.contains(TextNorm.prefixKey(norm)) else { return [] }
+        var out: [WordAnalysis] = []
+        if let ids = store.formToWords[norm] {
+            for id in ids { out.append(WordAnalysis(word: id, stripped: false, adjective: false)) }
+        }
+        var hasCyrillic = false
+        var hasLatin = false
+        for u in norm.unicodeScalars {
+            if TextNorm.isCyrillic(u.value) { hasCyrillic = true; break }
+            if TextNorm.isLatin(u.value) { hasLatin = true }
+        }
+        if hasCyrillic && norm.unicodeScalars.count >= 4 {
+            for c in Morphology.kazakhStems(Array(norm.unicodeScalars.map(\.value)), lexicon: store.lexicon) {
+                if let ids = store.formToWords[c.form] {
+                    for id in ids where !out.contains(where: { $0.word == id }) {
+                        out.append(WordAnalysis(word: id, stripped: true, adjective: c.adjective))
+                    }
+                }
+            }
+        } else if hasLatin, let base = Morphology.englishPossessiveBase(norm), let ids = store.formToWords[base] {
+            for id in ids where !out.contains(where: { $0.word == id }) {
+                out.append(WordAnalysis(word: id, stripped: true, adjective: false))
+            }
+        }
+        return out
+    }
+
+    /// The longest registry name starting at `start`.
+    func longestMatch(units: [WordUnit], at start: Int, ignoreCase: Bool,
+                      cache: UnsafeMutablePointer<[[WordAnalysis]?]>? = nil) -> RegistryMatch? {
+        func an(_ i: Int) -> [WordAnalysis] {
+            if let cache {
+                if let a = cache.pointee[i] { return a }
+                let a = analyses(of: units[i])
+                cache.pointee[i] = a
+                return a
+            }
+            return analyses(of: units[i])
+        }
+        let first = units[start]
+        guard first.isWord || first.shape == .number else { return nil }
+        let firstAnalyses = an(start)
+        guard !firstAnalyses.isEmpty else { return nil }
+        var best: RegistryMatch?
+        for a in firstAnalyses {
+            guard let nameIDs = store.namesByFirstWord[a.word] else { continue }
+            for nid in nameIDs {
+                let name = store.names[Int(nid)]
+                if !ignoreCase {
+                    if name.requiresCapital && !(first.isCapitalized || first.isAllCaps) { continue }
+                    if let mask = name.caseMask, !first.isAllCaps, !WordUnit.caseMatches(first.text, mask) { continue }
+                }
+                // Acronyms and surnames are never adjectives; only the last word of a name may be inflected (Kazakh),
+                // which the walk below checks for the following words.
+                var end = start + 1
+                var lastStripped = a.stripped
+                var adjective = a.adjective
+                var ok = true
+                if name.words.count > 1 {
+                    if a.adjective { ok = false }
+                    var k = 1
+                    while ok && k < name.words.count {
+                        var j = end
+                        while j < units.count && units[j].isSkippableInsideName { j += 1 }
+                        guard j < units.count else { ok = false; break }
+                        let w = name.words[k]
+                        guard let hit = an(j).first(where: { $0.word == w }) else { ok = false; break }
+                        lastStripped = hit.stripped
+                        adjective = hit.adjective
+                        end = j + 1
+                        k += 1
+                    }
+                    // A closing quote right after a name that opened one inside belongs to it.
+                    if ok, end < units.count, units[end].isQuote,
+                       units[start..<end].contains(where: { $0.isQuote }) { end += 1 }
+                }
+                guard ok else { continue }
+                if adjective && (name.kind == .acronym || name.isSurname) { continue }
+                let kind: MentionKind = adjective ? .adjective : name.kind
+                let m = RegistryMatch(start: start, end: end, entities: [name.entity], kind: kind,
+                                      isSurname: name.isSurname, stripped: lastStripped)
+                if let b = best {
+                    if m.end > b.end || (m.end == b.end && rank(m.kind) < rank(b.kind)) {
+                        best = m
+                    } else if m.end == b.end && m.kind == b.kind && !b.entities.contains(name.entity) {
+                        best!.entities.append(name.entity)
+                        best!.isSurname = b.isSurname && m.isSurname
+                    }
+                } else {
+                    best = m
+                }
+            }
+        }
+        if var b = best { b.entities.sort(); best = b }
+        return best
+    }
+
+    private func rank(_ k: MentionKind) -> Int {
+        switch k { case .name: 0; case .acronym: 1; case .metonymy: 2; case .adjective: 3 }
+    }
+}
+
+extension WordUnit {
+    /// Whether the letters of `text` have the case pattern of a registry acronym (EurAsEC, ЕурАзЭҚ, PfP).
+    static func caseMatches(_ text: String, _ mask: [Bool]) -> Bool {
+        var i = 0
+        for u in text.unicodeScalars {
+            if u == "-" { break }
+            guard TextNorm.isLetter(u.value) else { continue }
+            guard i < mask.count else { return false }
+            if TextNorm.isUpper(u.value) != mask[i] { return false }
+            i += 1
+        }
+        return i == mask.count
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Errors of the entity stage. Only resource loading can fail.
+public struct EntityStageError: Error, CustomStringConvertible, Sendable {
+    public enum Code: String, Sendable { case resourceMissing, malformedData }
+    public var code: Code
+    public var detail: String
+    public var description: String { "DalaEntities \(code.rawValue): \(detail)" }
+}
+
+/// Reads the module's data files (`Resources/…` copied into `Bundle.module`).
+enum ResourceFiles {
+    static func directory() throws -> URL {
+        guard let base = Bundle.module.resourceURL else {
+            throw EntityStageError(code: .resourceMissing, detail: "Bundle.module has no resource directory")
+        }
+        let dir = base.appendingPathComponent("Resources")
+        guard FileManager.default.fileExists(atPath: dir.path) else {
+            throw EntityStageError(code: .resourceMissing, detail: "missing \(dir.path)")
+        }
+        return dir
+    }
+
+    static func text(_ relativePath: String) throws -> String {
+        let url = try directory().appendingPathComponent(relativePath)
+        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+            throw EntityStageError(code: .resourceMissing, detail: relativePath)
+        }
+    }
+
+    /// Every `*.kb` file under `kb/`, sorted by name so the registry order is stable.
+    static func knowledgeBaseTexts() throws -> [(name: String, text: String)] {
+        let dir = try directory().appendingPathComponent("kb")
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".kb") }.sorted()
+        return try names.map { ($0, try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8)) }
+    }
+
+    /// Non-empty, non-comment lines.
+    static func lines(_ text: String) -> [Substring] {
+        text.split(whereSeparator: \.isNewline).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+}

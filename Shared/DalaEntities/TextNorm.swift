@@ -1,0 +1,108 @@
+import DalaText
+
+/// Scalar-level normalisation shared by the knowledge-base index, the recogniser and `Morphology`:
+/// lowercase, ё→е, typographic apostrophes, and homoglyph repair inside mixed-script words.
+enum TextNorm {
+    /// Lowercase of one scalar for the scripts we care about (Latin, Cyrillic incl. Kazakh letters); ё→е.
+    @inline(__always)
+    static func lower(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x41...0x5A: return v + 0x20
+        case 0x410...0x42F: return v + 0x20
+        case 0x401, 0x451: return 0x435            // Ё ё → е
+        case 0x400...0x40F: return v + 0x50         // Ѐ..Џ (incl. І U+0406 → і U+0456)
+        case 0x460...0x4FF: return v & 1 == 0 ? v + 1 : v   // paired letters: Ә Ғ Қ Ң Ө Ұ Ү Һ ...
+        case 0xC0...0xDE where v != 0xD7: return v + 0x20
+        case 0x2019, 0x2018, 0x02BC, 0x60, 0xB4: return 0x27   // ’ ‘ ʼ ` ´ → '
+        case 0x2010, 0x2011, 0x2012, 0x2013: return 0x2D        // hyphen variants and en dash inside words → -
+        default: return v
+        }
+    }
+
+    @inline(__always)
+    static func isUpper(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x41...0x5A, 0x410...0x42F, 0x400...0x40F: return true
+        case 0x460...0x4FF: return v & 1 == 0
+        case 0xC0...0xDE: return v != 0xD7
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isCyrillic(_ v: UInt32) -> Bool { v >= 0x400 && v <= 0x4FF }
+
+    @inline(__always)
+    static func isLatin(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F) }
+
+    @inline(__always)
+    static func isLetter(_ v: UInt32) -> Bool { isCyrillic(v) || isLatin(v) }
+
+    /// Latin letters that look like Cyrillic ones (after lowercasing), used when a word is mostly Cyrillic.
+    @inline(__always)
+    static func latinToCyrillic(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x61: return 0x430  // a
+        case 0x65: return 0x435  // e
+        case 0x6F: return 0x43E  // o
+        case 0x70: return 0x440  // p
+        case 0x63: return 0x441  // c
+        case 0x78: return 0x445  // x
+        case 0x79: return 0x443  // y
+        case 0x6B: return 0x43A  // k
+        case 0x6D: return 0x43C  // m (from M)
+        case 0x74: return 0x442  // t (from T)
+        case 0x68: return 0x43D  // h (from H)
+        case 0x62: return 0x432  // b (from B)
+        case 0x69: return 0x456  // i → Kazakh і
+        default: return v
+        }
+    }
+
+    @inline(__always)
+    static func cyrillicToLatin(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x430: return 0x61
+        case 0x435: return 0x65
+        case 0x43E: return 0x6F
+        case 0x440: return 0x70
+        case 0x441: return 0x63
+        case 0x445: return 0x78
+        case 0x443: return 0x79
+        case 0x456: return 0x69
+        default: return v
+        }
+    }
+
+    /// Normalised key of a word or phrase: lowercase, ё→е, one apostrophe, homoglyphs repaired per word.
+    static func normalize<S: StringProtocol>(_ s: S) -> String {
+        var cyr = 0, lat = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if isCyrillic(v) { cyr += 1 } else if isLatin(v) { lat += 1 }
+        }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            var v = lower(u.value)
+            if cyr > 0 && lat > 0 {
+                if cyr >= lat { v = latinToCyrillic(v) } else { v = cyrillicToLatin(v) }
+            }
+            if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }  // soft hyphen, ZW*
+            if let s = Unicode.Scalar(v) { out.append(s) }
+        }
+        return String(out)
+    }
+
+    /// Key of the first (up to) three letters of a normalised word, for the fast pre-filter.
+    @inline(__always)
+    static func prefixKey<S: StringProtocol>(_ normalized: S) -> UInt64 {
+        var key: UInt64 = 0
+        var n = 0
+        for u in normalized.unicodeScalars {
+            if n == 3 { break }
+            key = (key << 16) | UInt64(u.value & 0xFFFF)
+            n += 1
+        }
+        return key | (UInt64(n) << 48)
+    }
+}

@@ -1,0 +1,150 @@
+import DalaText
+
+/// A word as the recogniser sees it: one or more adjacent tokens (hyphenated compounds, apostrophes and initials
+/// joined), or one punctuation token. Spans are in the original text.
+struct WordUnit: Sendable {
+    enum Shape: Sendable { case word, number, punctuation }
+    var text: String                // cleaned text
+    var norm: String                // TextNorm.normalize(text)
+    var span: Span
+    var shape: Shape
+    var isCapitalized = false       // first letter uppercase
+    var isAllCaps = false           // ≥ 2 letters, all uppercase
+    var isInitial = false           // "Н.", "Н.Ә.", "Ж."
+    var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
+    var isHyphenated = false
+    var followsSpace = true         // whitespace (or nothing) before it in the original
+
+    var isWord: Bool { shape == .word }
+    var isQuote: Bool { shape == .punctuation && WordUnit.quotes.contains(norm) }
+    var isDash: Bool { shape == .punctuation && (norm == "—" || norm == "–" || norm == "-") }
+    var isSkippableInsideName: Bool { shape == .punctuation && (isQuote || isDash || norm == ",") }
+
+    static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "„", "'", "‹", "›"]
+
+    init(text: String, span: Span, shape: Shape) {
+        self.text = text
+        self.norm = TextNorm.normalize(text)
+        self.span = span
+        self.shape = shape
+        if shape == .word { classify() }
+    }
+
+    private mutating func classify() {
+        var letters = 0, upper = 0
+        var firstLetterUpper: Bool?
+        for u in text.unicodeScalars where TextNorm.isLetter(u.value) {
+            letters += 1
+            let up = TextNorm.isUpper(u.value)
+            if up { upper += 1 }
+            if firstLetterUpper == nil { firstLetterUpper = up }
+        }
+        isCapitalized = firstLetterUpper ?? false
+        isAllCaps = letters >= 2 && upper == letters
+        isHyphenated = norm.contains("-")
+    }
+
+    /// Units of one sentence from its tokens.
+    static func units(of sentence: Sentence) -> [WordUnit] {
+        let tokens = sentence.tokens
+        var out: [WordUnit] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        var prevEnd = sentence.span.start
+        while i < tokens.count {
+            let t = tokens[i]
+            if t.kind == .word || t.kind == .number {
+                var text = t.text
+                var end = t.span.end
+                var j = i + 1
+                // Join word-hyphen-word, word-apostrophe-word and initials ("Н" "." "Ә" ".") when adjacent.
+                while j + 1 < tokens.count, tokens[j].span.start == end, tokens[j + 1].span.start == tokens[j].span.end,
+                      tokens[j].kind == .punctuation || tokens[j].kind == .symbol,
+                      tokens[j + 1].kind == .word || tokens[j + 1].kind == .number {
+                    let p = tokens[j].text
+                    guard p == "-" || p == "‐" || p == "‑" || p == "'" || p == "’" || (p == "." && isInitialLetter(text)) else { break }
+                    text += p + tokens[j + 1].text
+                    end = tokens[j + 1].span.end
+                    j += 2
+                }
+                var shape: Shape = t.kind == .number && j == i + 1 ? .number : .word
+                if shape == .word, text.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { shape = .number }
+                var u = WordUnit(text: text, span: Span(start: t.span.start, end: end), shape: shape)
+                u.followsSpace = t.span.start != prevEnd || out.isEmpty
+                // "Н." / "Н.Ә." : the trailing dot belongs to the initial.
+                if shape == .word, j < tokens.count, tokens[j].text == ".", tokens[j].span.start == end, isInitialLetter(lastPart(text)) {
+                    u.text += "."
+                    u.span.end = tokens[j].span.end
+                    u.isInitial = true
+                    j += 1
+                } else if shape == .word, isInitialsToken(text) {
+                    u.isInitial = true
+                }
+                out.append(u)
+                prevEnd = u.span.end
+                i = j
+            } else {
+                var u = WordUnit(text: t.text, span: t.span, shape: .punctuation)
+                u.followsSpace = t.span.start != prevEnd
+                out.append(u)
+                prevEnd = t.span.end
+                i += 1
+            }
+        }
+        var atStart = true
+        for k in out.indices {
+            if out[k].isWord || out[k].shape == .number {
+                out[k].isSentenceStart = atStart
+                atStart = false
+            } else if !(out[k].isQuote || out[k].norm == "(" || out[k].norm == "[" || out[k].isDash) {
+                atStart = false
+            }
+        }
+        return out
+    }
+
+    private static func lastPart(_ s: String) -> String {
+        if let dot = s.lastIndex(of: ".") { return String(s[s.index(after: dot)...]) }
+        return s
+    }
+
+    /// One uppercase letter (or Дж/Ш-style digraph of two letters, first uppercase), as initials are written.
+    static func isInitialLetter(_ s: String) -> Bool {
+        let sc = Array(s.unicodeScalars)
+        guard let f = sc.first, TextNorm.isLetter(f.value), TextNorm.isUpper(f.value) else { return false }
+        if sc.count == 1 { return true }
+        return sc.count == 2 && TextNorm.isLetter(sc[1].value) && !TextNorm.isUpper(sc[1].value)
+            && ["Дж", "Sh", "Ch", "Zh", "Kh", "Ts"].contains(s)
+    }
+
+    /// "Н.Ә." or "A.D." as one token.
+    static func isInitialsToken(_ s: String) -> Bool {
+        guard s.hasSuffix(".") else { return false }
+        let parts = s.split(separator: ".")
+        return !parts.isEmpty && parts.allSatisfy { isInitialLetter(String($0)) }
+    }
+
+    /// Units of a free phrase (registry lookups): split on spaces, punctuation units for brackets and quotes.
+    static func units(ofPhrase phrase: String) -> [WordUnit] {
+        var out: [WordUnit] = []
+        var offset = 0
+        for raw in phrase.split(separator: " ", omittingEmptySubsequences: true) {
+            var w = Substring(raw)
+            while let f = w.first, "«\"“„(".contains(f) { w = w.dropFirst() }
+            while let l = w.last, "»\"”),;:.".contains(l), !(l == "." && isInitialsToken(String(w))) { w = w.dropLast() }
+            guard !w.isEmpty else { continue }
+            let len = w.unicodeScalars.count
+            var u = WordUnit(text: String(w), span: Span(start: offset, end: offset + len), shape: .word)
+            if w.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { u.shape = .number }
+            u.isInitial = isInitialsToken(String(w))
+            out.append(u)
+            offset += len + 1
+        }
+        return out
+    }
+
+    /// Normalised words of a registry name ("Организация «Центрально-Азиатское сотрудничество»" → 3 words).
+    static func nameWords(_ name: String) -> [String] {
+        units(ofPhrase: name).filter { $0.shape != .punctuation && !["—", "–", "-", "+"].contains($0.norm) }.map(\.norm)
+    }
+}
