@@ -97,7 +97,7 @@ let package = Package(
             path: "Shared/EnrichmentWorker", swiftSettings: swiftSettings
         ),
         .target(
-            name: "QueryAPI", dependencies: ["DalaService", "DalaAnalysis"], path: "Shared/QueryAPI", swiftSettings: swiftSettings
+            name: "QueryAPI", dependencies: ["DalaService"], path: "Shared/QueryAPI", swiftSettings: swiftSettings
         ),
 
         .executableTarget(
@@ -109,7 +109,11 @@ let package = Package(
             path: "Services/Enrichment", swiftSettings: swiftSettings
         ),
         .executableTarget(
-            name: "DalaQuery", dependencies: ["QueryAPI"],
+            name: "DalaQuery", dependencies: [
+                "QueryAPI", "DalaAnalysis",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Services/Query", swiftSettings: swiftSettings
         ),
         .executableTarget(

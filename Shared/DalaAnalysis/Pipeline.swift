@@ -126,3 +126,8 @@ struct StructureSummary: Encodable {
     var repairs: RepairStats
     var keywords: [Keyword]
 }
+
+extension Pipeline {
+    /// Canonical entity ids for a name in any language or inflected form.
+    public func entityIDs(named name: String) -> [String] { knowledgeBase.lookup(name).map(\.id) }
+}

@@ -1,4 +1,3 @@
-import DalaAnalysis
 import DalaCore
 import DalaService
 import DalaStorage
@@ -7,15 +6,24 @@ import Hummingbird
 
 typealias DalaStorageCursor = Cursor
 
+/// What the query API needs of the analyser: resolving names to entity ids and turning a query into search keys,
+/// with the same knowledge base and morphology the enrichment used. `DalaAnalysis.Pipeline` provides it.
+public protocol SearchVocabulary: Sendable {
+    /// Canonical entity ids for any alias in any language or inflected form.
+    func entityIDs(named name: String) -> [String]
+    /// A tsquery literal over the analyser's search keys, or nil when the query has no searchable word.
+    func searchQuery(_ query: String) -> String?
+}
+
 /// The analyst's read API over PostgreSQL.
 public struct QueryController: Sendable {
     let store: QueryStore
-    let pipeline: Pipeline
+    let vocabulary: any SearchVocabulary
     static let statuses: Set<String> = ["received", "queued", "enriched", "failed"]
     static let languages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"]
     static let entityTypes: Set<String> = ["country", "organization", "person", "place", "people", "agreement", "programme", "other"]
 
-    public init(store: QueryStore, pipeline: Pipeline) { self.store = store; self.pipeline = pipeline }
+    public init(store: QueryStore, vocabulary: any SearchVocabulary) { self.store = store; self.vocabulary = vocabulary }
 
     public func register<Context: RequestContext>(on router: Router<Context>) {
         let v1 = router.group("v1")
@@ -48,6 +56,12 @@ public struct QueryController: Sendable {
         }
     }
 
+    struct Annotations: Encodable {
+        var documentID: UUID
+        var mentions: [MentionView]
+        enum CodingKeys: String, CodingKey { case documentID = "document_id", mentions }
+    }
+
     struct EntitySummary: Encodable { var type: String?; var label: String?; var mentions: Int }
 
     func document(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -69,8 +83,6 @@ public struct QueryController: Sendable {
     }
 
     func annotations(context: some RequestContext) async throws -> Response {
-        struct Annotations: Encodable { var documentID: UUID; var mentions: [MentionView]
-            enum CodingKeys: String, CodingKey { case documentID = "document_id", mentions } }
         let id = try documentID(context)
         guard try await store.document(id, withAnalysis: false) != nil else {
             throw Problem.notFound("No document \(id.uuidString.lowercased()).")
@@ -83,7 +95,7 @@ public struct QueryController: Sendable {
         let name = try p.string("name", maxLength: 200)
         let type = try p.oneOf("type", Self.entityTypes)
         guard name != nil || type != nil else { throw Problem.badRequest("Give \"name\" (any alias, any language) or \"type\".") }
-        var ids = name.map { pipeline.knowledgeBase.lookup($0).map(\.id) } ?? []
+        var ids = name.map { vocabulary.entityIDs(named: $0) } ?? []
         if ids.count > 100 { ids = Array(ids.prefix(100)) }
         let found = try await store.entities(ids: ids, name: name, type: type, limit: try p.limit(default: 20, maximum: 100))
         return try .json(Page(items: found, nextCursor: nil))
@@ -95,7 +107,7 @@ public struct QueryController: Sendable {
         let limit = try p.limit(default: 20, maximum: 100)
         let offset = try p.cursor(parts: 1).map { Int($0[0]) ?? -1 } ?? 0
         guard offset >= 0, offset <= 10_000 else { throw Problem.badRequest("Malformed \"cursor\"; pass next_cursor back unchanged.") }
-        guard let tsquery = pipeline.searchQuery(q) else { return try .json(Page<SearchHit>(items: [], nextCursor: nil)) }
+        guard let tsquery = vocabulary.searchQuery(q) else { return try .json(Page<SearchHit>(items: [], nextCursor: nil)) }
         let page = try await store.search(tsquery: tsquery, language: try p.oneOf("lang", Self.languages), limit: limit, offset: offset)
         return try .json(page)
     }
