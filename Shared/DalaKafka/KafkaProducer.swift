@@ -82,10 +82,11 @@ public final class KafkaProducer: Sendable {
         }
     }
 
-    /// Flushes (for at most `shutdownFlushTimeout`), fails what is left, and destroys the client. Idempotent.
-    public func shutdown() async {
+    /// Flushes for at most `flushTimeout`, fails what is left (their `send`s throw), and destroys the
+    /// client. Idempotent; the first call's timeout applies.
+    public func shutdown(flushTimeout: Duration = .seconds(10)) async {
         await withCheckedContinuation { continuation in
-            core.requestShutdown(waiter: continuation)
+            core.requestShutdown(waiter: continuation, flushTimeoutMs: RDKafka.milliseconds(flushTimeout))
         }
     }
 
@@ -152,7 +153,6 @@ final class ProducerCore: RDKafkaContext, @unchecked Sendable {
         case flush(Int32, CheckedContinuation<Void, any Error>)
     }
 
-    static let shutdownFlushTimeoutMs: Int32 = 10_000
 
     private(set) var handle: OpaquePointer!
     private var mainQueue: OpaquePointer?  // guarded by lock; nil once destroyed
@@ -162,6 +162,7 @@ final class ProducerCore: RDKafkaContext, @unchecked Sendable {
     private var closed = false
     private var finished = false  // no more commands accepted
     private var destroyed = false
+    private var shutdownFlushTimeoutMs: Int32 = 10_000
     private var commands: [Command] = []
     private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
 
@@ -283,8 +284,9 @@ final class ProducerCore: RDKafkaContext, @unchecked Sendable {
         if let mainQueue { rd_kafka_queue_yield(mainQueue) }
     }
 
-    func requestShutdown(waiter: CheckedContinuation<Void, Never>? = nil) {
+    func requestShutdown(waiter: CheckedContinuation<Void, Never>? = nil, flushTimeoutMs: Int32? = nil) {
         lock.lock()
+        if !closed, let flushTimeoutMs { shutdownFlushTimeoutMs = flushTimeoutMs }
         closed = true
         if destroyed {
             lock.unlock()
@@ -323,7 +325,8 @@ final class ProducerCore: RDKafkaContext, @unchecked Sendable {
     }
 
     private func tearDown() {
-        if rd_kafka_flush(handle, Self.shutdownFlushTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR {
+        let flushTimeoutMs = lock.withLock { shutdownFlushTimeoutMs }
+        if rd_kafka_flush(handle, flushTimeoutMs) != RD_KAFKA_RESP_ERR_NO_ERROR {
             logger.warning("shutdown flush timed out; purging undelivered messages",
                            metadata: [KafkaLoggingKeys.count: "\(rd_kafka_outq_len(handle))"])
             rd_kafka_purge(handle, Int32(RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT))

@@ -200,3 +200,37 @@ import Testing
         #expect(ContinuousClock.now - started < .seconds(5))
     }
 }
+
+/// Shutdown must finish in bounded time even when the broker has gone away (SIGTERM during an outage).
+@Suite struct ShutdownWithoutBrokerTests {
+    @Test func producerShutdownFailsUndeliveredSendsWithinTheFlushTimeout() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("gone", partitions: 1)
+        let configuration = KafkaConfiguration(brokers: cluster.bootstrapServers, clientID: "dala-test")
+        let producer = try KafkaProducer(configuration: configuration, logger: testLogger("producer", level: .critical))
+        try await producer.send(topic: "gone", key: nil, value: bytes("first"))
+        cluster.setBroker(1, up: false)
+        let stuck = Task { try await producer.send(topic: "gone", key: nil, value: bytes("never")) }
+        try await eventually { producer.inFlightCount == 1 }
+        let started = ContinuousClock.now
+        await producer.shutdown(flushTimeout: .milliseconds(500))
+        #expect(ContinuousClock.now - started < .seconds(5))
+        let error = await #expect(throws: KafkaError.self) { try await stuck.value }
+        #expect(error?.code == .delivery || error?.code == .shutdown)
+    }
+
+    @Test func consumerShutdownCompletesWhenTheBrokerIsDown() async throws {
+        let cluster = try KafkaMockCluster()
+        try cluster.createTopic("gone", partitions: 1)
+        let configuration = KafkaConfiguration(brokers: cluster.bootstrapServers, clientID: "dala-test")
+        let consumer = try KafkaConsumer(configuration: configuration, groupID: "g-gone", topics: ["gone"],
+                                         logger: testLogger("consumer", level: .critical))
+        try await eventually { consumer.assignment["gone"] == [0] }
+        cluster.setBroker(1, up: false)
+        let started = ContinuousClock.now
+        await consumer.shutdown()
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(15), "consumer close took \(elapsed)")
+        print("[kafka-shutdown] consumer close with the broker down took \(elapsed)")
+    }
+}
