@@ -1,0 +1,221 @@
+import Foundation
+
+// Language identification: character trigram models for Cyrillic kk/ru/ky/uz/tt and Latin en, trained at
+// load time from the texts in Resources/langid, plus decisive letters and function words.
+
+/// Evidence for one span of text: log-likelihoods per Cyrillic language and the Latin English model.
+struct LangEvidence {
+    var cyr = SIMD8<Float>()      // lanes 0...4: kk ru ky uz tt
+    var cyrLetters = 0
+    var latLetters = 0
+    var en: Float = 0             // English trigram log-likelihood of the Latin letters
+    var enWords = 0               // English function words
+    var otherLetters = 0          // letters only other Cyrillic languages use (ї є ґ ...)
+
+    static func + (a: LangEvidence, b: LangEvidence) -> LangEvidence {
+        var r = a
+        r.cyr += b.cyr; r.cyrLetters += b.cyrLetters; r.latLetters += b.latLetters
+        r.en += b.en; r.enWords += b.enWords; r.otherLetters += b.otherLetters
+        return r
+    }
+
+    var letters: Int { cyrLetters + latLetters }
+}
+
+struct LanguageModel: Sendable {
+    static let cyrLanguages: [Language] = [.kk, .ru, .ky, .uz, .tt]
+    // Cyrillic alphabet: 0 = word boundary, 1...46 letters, 47 = other Cyrillic letter.
+    static let cyrSymbols = 48
+    static let latSymbols = 28      // 0 boundary, 1...26 a-z, 27 other Latin letter
+
+    private let cyrIndex: [UInt8]           // (lowercase scalar - 0x400) → symbol
+    private let cyrTable: [SIMD8<Float>]    // cyrSymbols^3 cells
+    private let latTable: [Float]           // latSymbols^3 cells, English
+    private let decisivePenalty: [SIMD8<Float>]   // per Cyrillic symbol: penalty per occurrence
+    private let isDecisive: [Bool]
+    private let otherSymbols: Set<UInt32>
+    private let functionWords: WordTable<SIMD8<Float>>   // lanes 0...4 Cyrillic, lane 5 English
+    /// Per-letter English log-likelihood below which Latin text is called `other`.
+    static let englishThreshold: Float = -2.75
+
+    init(chars: CharClass) throws {
+        // Symbol table.
+        var index = [UInt8](repeating: 47, count: 0x130)
+        var next: UInt8 = 1
+        func add(_ v: UInt32) { index[Int(v - 0x400)] = next; next += 1 }
+        for v in UInt32(0x430)...UInt32(0x44F) { add(v) }
+        for v: UInt32 in [0x451, 0x456, 0x45E, 0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x497, 0x4B3] { add(v) }
+        cyrIndex = index
+
+        var cyr = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols * LanguageModel.cyrSymbols * LanguageModel.cyrSymbols)
+        for (lane, lang) in LanguageModel.cyrLanguages.enumerated() {
+            let text = try ResourceLoader.text(lang.rawValue, subdirectory: "langid")
+            let probs = LanguageModel.train(text, symbols: LanguageModel.cyrSymbols) { s in
+                let v = s.value
+                guard v >= 0x400 && v < 0x530 else { return nil }
+                return Int(index[Int(v - 0x400)])
+            }
+            for c in 0..<probs.count { cyr[c][lane] = probs[c] }
+        }
+        cyrTable = cyr
+        let enText = try ResourceLoader.text("en", subdirectory: "langid")
+        latTable = LanguageModel.train(enText, symbols: LanguageModel.latSymbols) { s in
+            let v = s.value
+            if v >= 0x61 && v <= 0x7A { return Int(v - 0x60) }
+            if v >= 0xE0 && v < 0x250 { return 27 }
+            return nil
+        }
+
+        // Decisive letters.
+        let letters = try ResourceLoader.sections("letters", subdirectory: "langid")
+        var penalty = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols)
+        var decisive = [Bool](repeating: false, count: LanguageModel.cyrSymbols)
+        for line in letters["letters"] {
+            let parts = line.split(separator: " ").map(String.init)
+            guard let letter = parts.first?.unicodeScalars.first, letter.value >= 0x400 && letter.value < 0x530 else {
+                throw TextResourceError(file: "langid/letters.txt", reason: "bad line '\(line)'")
+            }
+            let sym = Int(index[Int(letter.value - 0x400)])
+            var p = SIMD8<Float>()
+            for (lane, lang) in LanguageModel.cyrLanguages.enumerated() where !parts.dropFirst().contains(lang.rawValue) {
+                p[lane] = -5
+            }
+            penalty[sym] = p
+            decisive[sym] = true
+        }
+        decisivePenalty = penalty
+        isDecisive = decisive
+        otherSymbols = Set(letters["otherLetters"].compactMap { $0.unicodeScalars.first?.value })
+
+        // Function words.
+        let words = try ResourceLoader.sections("function-words", subdirectory: "langid")
+        var fw: [UInt64: SIMD8<Float>] = [:]
+        for (lane, lang) in (LanguageModel.cyrLanguages + [.en]).enumerated() {
+            for w in words[lang.rawValue] { fw[wordHash(w), default: SIMD8<Float>()][lane] = 1.5 }
+        }
+        functionWords = WordTable(fw)
+    }
+
+    /// Interpolated trigram log-probabilities log P(c | a b) for every cell a*S*S + b*S + c.
+    static func train(_ text: String, symbols S: Int, map: (Unicode.Scalar) -> Int?) -> [Float] {
+        var seq: [Int] = [0]
+        for s in text.unicodeScalars {
+            if let m = map(CharClass.lower(s)) { seq.append(m) } else if seq.last != 0 { seq.append(0) }
+        }
+        seq.append(0)
+        var c3 = [Float](repeating: 0, count: S * S * S)
+        var c2 = [Float](repeating: 0, count: S * S)
+        var c1 = [Float](repeating: 0, count: S)
+        var ctx2 = [Float](repeating: 0, count: S * S)
+        var ctx1 = [Float](repeating: 0, count: S)
+        for k in 0..<seq.count {
+            let c = seq[k]
+            c1[c] += 1
+            if k >= 1 { let b = seq[k - 1]; c2[b * S + c] += 1; ctx1[b] += 1 }
+            if k >= 2 { let a = seq[k - 2], b = seq[k - 1]; c3[(a * S + b) * S + c] += 1; ctx2[a * S + b] += 1 }
+        }
+        let total = Float(seq.count)
+        var out = [Float](repeating: 0, count: S * S * S)
+        for a in 0..<S {
+            for b in 0..<S {
+                let cab = ctx2[a * S + b], cb = ctx1[b]
+                for c in 0..<S {
+                    let p1 = (c1[c] + 0.5) / (total + 0.5 * Float(S))
+                    let p2 = cb > 0 ? c2[b * S + c] / cb : 0
+                    let p3 = cab > 0 ? c3[(a * S + b) * S + c] / cab : 0
+                    let w3: Float = cab > 0 ? 0.6 : 0, w2: Float = cb > 0 ? 0.3 : 0
+                    let p = w3 * p3 + w2 * p2 + (1 - w3 - w2) * p1 + 1e-6
+                    out[(a * S + b) * S + c] = Float(log(Double(p)))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Gathers the evidence of the scalars `[a, b)`.
+    func evidence(_ s: [Unicode.Scalar], _ a: Int, _ b: Int, chars: CharClass) -> LangEvidence {
+        var ev = LangEvidence()
+        let S = LanguageModel.cyrSymbols, L = LanguageModel.latSymbols
+        var ca = 0, cb = 0          // previous two Cyrillic symbols
+        var la = 0, lb = 0          // previous two Latin symbols
+        var decisiveCounts = [UInt8](repeating: 0, count: S)
+        var hash: UInt64 = 0xcbf29ce484222325
+        var wordLength = 0
+        var sum = SIMD8<Float>()
+        var en: Float = 0
+        var fw = SIMD8<Float>()
+        cyrTable.withUnsafeBufferPointer { cyrT in
+        latTable.withUnsafeBufferPointer { latT in
+            var k = a
+            while k <= b {
+                let c = k < b ? CharClass.lower(s[k]) : " "
+                let v = c.value
+                var cs = 0, ls = 0
+                var isLetter = false
+                if v >= 0x400 && v < 0x530 {
+                    cs = Int(cyrIndex[Int(v - 0x400)]); isLetter = true
+                    if cs == 47 && otherSymbols.contains(v) { ev.otherLetters += 1 }
+                } else if v >= 0x61 && v <= 0x7A {
+                    ls = Int(v - 0x60); isLetter = true
+                } else if v >= 0xE0 && v < 0x250 && chars.isLetter(c) {
+                    ls = 27; isLetter = true
+                }
+                if isLetter {
+                    hash = (hash ^ UInt64(v)) &* 0x100000001b3
+                    wordLength += 1
+                } else if wordLength > 0 {
+                    if wordLength <= 10, let w = functionWords.get(hash) { fw += w }
+                    hash = 0xcbf29ce484222325
+                    wordLength = 0
+                }
+                if cs > 0 {
+                    sum += cyrT[(ca * S + cb) * S + cs]
+                    ca = cb; cb = cs
+                    ev.cyrLetters += 1
+                    if isDecisive[cs] && decisiveCounts[cs] < 4 { decisiveCounts[cs] += 1 }
+                } else if cb != 0 {
+                    sum += cyrT[(ca * S + cb) * S]
+                    ca = 0; cb = 0
+                }
+                if ls > 0 {
+                    en += latT[(la * L + lb) * L + ls]
+                    la = lb; lb = ls
+                    ev.latLetters += 1
+                } else if lb != 0 {
+                    en += latT[(la * L + lb) * L]
+                    la = 0; lb = 0
+                }
+                k += 1
+            }
+        }
+        }
+        for sym in 0..<S where decisiveCounts[sym] > 0 { sum += decisivePenalty[sym] * Float(decisiveCounts[sym]) }
+        ev.cyr = sum + fw
+        ev.en = en
+        ev.enWords = Int(fw[5] / 1.5)
+        return ev
+    }
+
+    /// The label and its confidence for the gathered evidence.
+    func decide(_ ev: LangEvidence) -> (Language, Double, [Double]) {
+        if ev.letters < 2 { return (.unknown, 0, []) }
+        if ev.latLetters > ev.cyrLetters {
+            let n = Float(max(ev.latLetters, 1))
+            let enScore = ev.en + 1.5 * Float(ev.enWords)
+            let other = n * LanguageModel.englishThreshold
+            let p = 1 / (1 + exp(Double(other - enScore) * 0.5))
+            return p >= 0.5 ? (.en, p, []) : (.other, 1 - p, [])
+        }
+        if ev.otherLetters > 0 && ev.otherLetters * 50 >= ev.cyrLetters { return (.other, 0.8, []) }
+        var best = 0
+        for lane in 1..<5 where ev.cyr[lane] > ev.cyr[best] { best = lane }
+        var z = 0.0
+        var probs = [Double](repeating: 0, count: 5)
+        for lane in 0..<5 {
+            probs[lane] = exp(Double(ev.cyr[lane] - ev.cyr[best]) * 0.5)
+            z += probs[lane]
+        }
+        for lane in 0..<5 { probs[lane] /= z }
+        return (LanguageModel.cyrLanguages[best], probs[best], probs)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Error raised when the module's data files are missing or malformed.
+public struct TextResourceError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var reason: String
+    public var description: String { "DalaText resource \(file): \(reason)" }
+}
+
+/// A data file of `[section]` headers with one entry per line; `#` starts a comment line.
+struct SectionedFile: Sendable {
+    var sections: [String: [String]] = [:]
+
+    init(text: String) {
+        var current = ""
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            if line.hasPrefix("[") && line.hasSuffix("]") {
+                current = String(line.dropFirst().dropLast())
+                sections[current, default: []] = sections[current, default: []]
+                continue
+            }
+            sections[current, default: []].append(line)
+        }
+    }
+
+    subscript(_ name: String) -> [String] { sections[name] ?? [] }
+}
+
+/// Loads the module's resource files once.
+enum ResourceLoader {
+    static func text(_ name: String, ext: String = "txt", subdirectory: String? = nil) throws -> String {
+        let dir = subdirectory.map { "Resources/\($0)" } ?? "Resources"
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: dir) else {
+            throw TextResourceError(file: "\(dir)/\(name).\(ext)", reason: "not found in the bundle")
+        }
+        do {
+            return try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw TextResourceError(file: "\(dir)/\(name).\(ext)", reason: "unreadable: \(error)")
+        }
+    }
+
+    static func sections(_ name: String, subdirectory: String? = nil) throws -> SectionedFile {
+        SectionedFile(text: try text(name, subdirectory: subdirectory))
+    }
+}
+
+/// Everything the analyzer reads from its resources, parsed into lookup structures.
+struct TextResources: Sendable {
+    var referencesHeadings: Set<String>
+    var keywordLabels: [[Unicode.Scalar]]
+    var abstractLabels: [[Unicode.Scalar]]
+    var referencesHeadingInitials: Set<Unicode.Scalar>
+    var affiliationCues: [[Unicode.Scalar]]
+    var footerPhrases: [[Unicode.Scalar]]
+    var captionWords: Set<String>
+    var noteWords: Set<String>
+
+    var abbrevNever: Set<String>
+    var abbrevEnd: Set<String>
+    var abbrevDate: Set<String>
+    var sentenceStarters: Set<String>
+
+    var latinToCyrillic: [UInt32: Unicode.Scalar]
+    var cyrillicToLatin: [UInt32: Unicode.Scalar]
+    var romanCyrillic: [UInt32: Unicode.Scalar]
+
+    var pairFirst: Set<UInt64>
+    var kkAdjectiveEndings: [[Unicode.Scalar]]
+    var ruAdjectiveEndings: [[Unicode.Scalar]]
+
+    init() throws {
+        let structure = try ResourceLoader.sections("structure")
+        referencesHeadings = Set(structure["referencesHeading"])
+        keywordLabels = structure["keywords"].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        abstractLabels = structure["abstract"].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+        referencesHeadingInitials = Set(referencesHeadings.compactMap { $0.unicodeScalars.first })
+        affiliationCues = structure["affiliation"].map { Array($0.unicodeScalars) }
+        footerPhrases = structure["footer"].map { Array($0.unicodeScalars) }
+        captionWords = Set(structure["caption"])
+        noteWords = Set(structure["note"])
+
+        let abbr = try ResourceLoader.sections("abbreviations")
+        abbrevNever = Set(abbr["never"])
+        abbrevEnd = Set(abbr["end"])
+        abbrevDate = Set(abbr["date"])
+        sentenceStarters = Set(abbr["starters"])
+
+        let glyphs = try ResourceLoader.sections("homoglyphs")
+        var l2c: [UInt32: Unicode.Scalar] = [:], c2l: [UInt32: Unicode.Scalar] = [:]
+        for line in glyphs["pairs"] {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let l = parts[0].unicodeScalars.first, let c = parts[1].unicodeScalars.first else {
+                throw TextResourceError(file: "homoglyphs.txt", reason: "bad pair line '\(line)'")
+            }
+            l2c[l.value] = c; c2l[c.value] = l
+        }
+        latinToCyrillic = l2c; cyrillicToLatin = c2l
+        var roman: [UInt32: Unicode.Scalar] = [:]
+        for line in glyphs["roman"] {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let c = parts[0].unicodeScalars.first, let l = parts[1].unicodeScalars.first else {
+                throw TextResourceError(file: "homoglyphs.txt", reason: "bad roman line '\(line)'")
+            }
+            roman[c.value] = l
+        }
+        romanCyrillic = roman
+
+        let lex = try ResourceLoader.sections("lexicon")
+        pairFirst = Set(lex["pairFirst"].map(wordHash))
+        kkAdjectiveEndings = lex["kkAdjectiveEnding"].map { Array($0.unicodeScalars) }
+        ruAdjectiveEndings = lex["ruAdjectiveEnding"].map { Array($0.unicodeScalars) }
+    }
+}
