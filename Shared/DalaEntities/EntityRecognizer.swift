@@ -58,6 +58,7 @@ struct DocumentPass {
         for s in units.indices { organizationPass(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
+        applyAcronymDefinitions()
         link()
     }
 
@@ -69,8 +70,9 @@ struct DocumentPass {
         guard input.contains(where: { $0.isHyphenated }) else { return input }
         var out: [WordUnit] = []
         out.reserveCapacity(input.count + 4)
-        for u in input {
-            guard u.isHyphenated, u.isWord, matcher.analyses(of: u).isEmpty else { out.append(u); continue }
+        for (idx, u) in input.enumerated() {
+            guard u.isHyphenated, u.isWord, matcher.longestMatch(units: input, at: idx, ignoreCase: false) == nil
+            else { out.append(u); continue }
             let pieces = u.text.split(separator: "-", omittingEmptySubsequences: false)
             guard pieces.count >= 2, pieces.allSatisfy({ !$0.isEmpty }) else { out.append(u); continue }
             let exact = u.text.unicodeScalars.count == u.span.length
@@ -137,7 +139,7 @@ struct DocumentPass {
                 var start = m.start, end = m.end
                 if m.isSurname {
                     while start > 0, us[start - 1].isInitial { start -= 1 }
-                    while end < us.count, us[end].isInitial, !us[end].followsSpace || us[end].text.count <= 5 { end += 1 }
+                    if start == m.start { while end < us.count, us[end].isInitial { end += 1 } }
                     span = Span(start: us[start].span.start, end: us[end - 1].span.end)
                 }
                 var conf: Double
@@ -192,8 +194,9 @@ struct DocumentPass {
             let stemLen = norm.unicodeScalars.distance(from: norm.unicodeScalars.startIndex, to: r.lowerBound)
             guard stemLen >= 3 else { continue }
             let tail = String(norm[r.upperBound...])
-            guard tail.isEmpty || DocumentPass.russianCaseTails.contains(tail) || Morphology.isKazakhSuffixChain(tail, lexicon: lex)
-            else { continue }
+            let tailScalars = Array(tail.unicodeScalars.map(\.value))
+            let oneKazakhSuffix = tailScalars.last.flatMap { lex.kazakhSuffixes[$0] }?.contains { $0.scalars == tailScalars } ?? false
+            guard tail.isEmpty || DocumentPass.russianCaseTails.contains(tail) || oneKazakhSuffix else { continue }
             _ = n
             var key = String(norm[..<r.upperBound])
             if e.count >= 3, key.hasSuffix("а") || key.hasSuffix("a") { key.removeLast() }
@@ -262,10 +265,7 @@ struct DocumentPass {
                     addPerson(s, i, i + 3, surnameAt: i + 2, confidence: 0.7); i += 3; continue
                 }
                 if surnameKey(us[i + 1].norm) != nil || isPatronymic(us[i + 1].norm) {
-                    let isUnknownWord = matcher.analyses(of: us[i]).isEmpty
-                    if isUnknownWord {
-                        addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
-                    }
+                    addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
                 }
             }
             // Surname + given name + patronymic: "Сидоров Иван Петрович"
@@ -298,6 +298,10 @@ struct DocumentPass {
         return nil
     }
 
+    func headNounAny(_ s: Int, _ i: Int) -> Lexicon.HeadNoun? {
+        headNoun(s, i, language: "kk") ?? headNoun(s, i, language: "ru") ?? headNoun(s, i, language: "en")
+    }
+
     func mentionCovering(_ s: Int, _ i: Int) -> RawMention? {
         mentions.last { $0.sentence == s && $0.start <= i && i < $0.end }
     }
@@ -307,9 +311,12 @@ struct DocumentPass {
     }
 
     static let russianGenitiveEndings = ["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"]
-    static let russianConnectors: Set<String> = ["и", "по", "в", "для", "за", "при", "на"]
+    static let russianConnectors: Set<String> = ["и", "по"]
+    static let russianVerbEndings = ["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"]
     static let englishConnectors: Set<String> = ["of", "for", "and", "the", "on", "in", "de", "du", "&"]
     static let kazakhConnectors: Set<String> = ["және", "мен", "пен", "бен"]
+    static let kazakhDescriptiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+                                           "нда", "нде", "ында", "інде"]
 
     mutating func organizationPass(_ s: Int) {
         let us = units[s]
@@ -335,18 +342,20 @@ struct DocumentPass {
                 var k = i + 1
                 while k < us.count, k - i <= 7 {
                     let w = us[k]
-                    if w.isQuote, w.norm == "«" || w.norm == "\"" || w.norm == "“" {
+                    if w.isQuote, k == end, w.norm == "«" || w.norm == "\"" || w.norm == "“" {
                         var q = k + 1
                         while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
                         if q < us.count, q > k + 1 { end = q + 1 }
                         break
                     }
-                    guard w.isWord, !consumed[s][k] || isPlaceLikeAt(s, k) else { break }
+                    guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNames.contains(w.norm),
+                          !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, language: "ru") == nil else { break }
                     if DocumentPass.russianConnectors.contains(w.norm) {
-                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].norm) || us[k + 1].isCapitalized { k += 1; continue }
+                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].norm),
+                           !lex.notNames.contains(us[k + 1].norm) { k += 1; continue }
                         break
                     }
-                    guard w.isCapitalized || DocumentPass.looksGenitive(w.norm) else { break }
+                    guard DocumentPass.looksGenitive(w.norm) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
@@ -389,7 +398,7 @@ struct DocumentPass {
     }
 
     static func looksGenitive(_ norm: String) -> Bool {
-        norm.count > 2 && russianGenitiveEndings.contains { norm.hasSuffix($0) }
+        norm.count > 2 && russianGenitiveEndings.contains { norm.hasSuffix($0) } && !russianVerbEndings.contains { norm.hasSuffix($0) }
     }
 
     /// Start of a Kazakh organisation phrase ending at `head`: the nearest capitalised word to the left and the
@@ -411,6 +420,14 @@ struct DocumentPass {
             k -= 1; steps += 1
         }
         guard let st = start else { return nil }
+        // "Қазақстанның бастамасы" (a country's initiative) and phrases with a genitive or locative word inside
+        // ("Азия елдерінің ортақ стратегиясы") describe; they do not name.
+        let firstFree = (st..<head).first { !consumed[s][$0] }
+        guard let ff = firstFree else { return nil }
+        for k in ff..<head {
+            let n = us[k].norm
+            if DocumentPass.kazakhDescriptiveEndings.contains(where: { n.hasSuffix($0) }) { return nil }
+        }
         if us[st].isSentenceStart && !consumed[s][st] {
             let caps = (st..<head).filter { us[$0].isCapitalized }.count
             if caps < 2 { return nil }
@@ -428,6 +445,8 @@ struct DocumentPass {
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
         for k in start..<end { consumed[s][k] = true }
+        // An adjective inside an organisation's name is part of the name, not a reference of its own.
+        mentions.removeAll { $0.sentence == s && $0.kind == .adjective && $0.start >= start && $0.end <= end }
         mentions.append(m)
     }
 
@@ -440,18 +459,31 @@ struct DocumentPass {
             guard us[k - 1].norm == "(", us[k].isWord, k + 1 < us.count, us[k + 1].norm == ")" || us[k + 1].norm == ",",
                   DocumentPass.looksLikeAcronym(us[k].text) else { k += 1; continue }
             let acr = us[k].norm
-            if let existing = mentionCovering(s, k) {
-                acronyms[acr] = existing; k += 2; continue
+            if let existing = mentionCovering(s, k), existing.start == k {
+                // "Орта Азия (ОА)": the document's own definition beats the registry's reading of the acronym.
+                if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective,
+                   named.candidates != existing.candidates || named.local?.key != existing.local?.key,
+                   let idx = mentions.lastIndex(where: { $0.sentence == s && $0.start == k }) {
+                    mentions[idx].candidates = named.candidates
+                    mentions[idx].local = named.local
+                    acronyms[acr] = mentions[idx]
+                } else {
+                    acronyms[acr] = existing
+                }
+                k += 2; continue
             }
             // The name right before the bracket defines it.
-            if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }) {
+            if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective {
                 var m = named
                 m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = min(0.85, named.confidence)
                 add(m); acronyms[acr] = m; k += 2; continue
             }
             // Otherwise the words before the bracket whose initials spell it.
-            if let start = initialsStart(s, bracket: k - 1, acronym: us[k].text) {
-                addOrganization(s, start, k - 1, type: .organization)
+            if let start = initialsStart(s, bracket: k - 1, acronym: us[k].text),
+               us[start].isCapitalized || (start..<(k - 1)).contains(where: { headNounAny(s, $0) != nil }) {
+                var type = EntityType.organization
+                for w in start..<(k - 1) { if let h = headNounAny(s, w) { type = h.type; break } }
+                addOrganization(s, start, k - 1, type: type)
                 if let named = mentions.last {
                     var m = named
                     m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = 0.6
@@ -512,6 +544,17 @@ struct DocumentPass {
                 m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.confidence = 0.6
                 add(m)
             }
+        }
+    }
+
+    /// Registry acronyms the document defines otherwise take the document's meaning everywhere in it.
+    mutating func applyAcronymDefinitions() {
+        guard !acronyms.isEmpty else { return }
+        for idx in mentions.indices where mentions[idx].kind == .acronym {
+            let m = mentions[idx]
+            guard let def = acronyms[units[m.sentence][m.start].norm] else { continue }
+            mentions[idx].candidates = def.candidates
+            mentions[idx].local = def.local
         }
     }
 

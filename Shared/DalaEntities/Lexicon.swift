@@ -113,8 +113,11 @@ struct Lexicon: Sendable {
             // Adjectival endings on short words (Ой, Ли) are not adjectives.
             if p.name == "adjective" && word.count < 5 { return fallback.map { (word[...], $0) } }
             if p.name == "plural-y" && word.count < 6 { return nil }
-            if p.endings == [""] { return (word[...], p) }   // indeclinable: the word is its only form
-            return (word.dropLast(n), p)
+            _ = n
+            // The stem loses the longest of the paradigm's own endings the word has (Россия → Росс-ия,
+            // Содружество → Содружеств-о); indeclinable and consonant stems keep the whole word.
+            let own = p.endings.filter { !$0.isEmpty && word.hasSuffix($0) }.max { $0.count < $1.count }
+            return (own.map { word.dropLast($0.count) } ?? word[...], p)
         }
         if let last = word.unicodeScalars.last, TextNorm.isLetter(last.value) { return fallback.map { (word[...], $0) } }
         return nil

@@ -11,14 +11,14 @@ public struct EntityStageError: Error, CustomStringConvertible, Sendable {
 /// Reads the module's data files (`Resources/…` copied into `Bundle.module`).
 enum ResourceFiles {
     static func directory() throws -> URL {
-        guard let base = Bundle.module.resourceURL else {
-            throw EntityStageError(code: .resourceMissing, detail: "Bundle.module has no resource directory")
+        // `.copy("Resources")` keeps the folder; Foundation may already report it as the resource URL.
+        let bases = [Bundle.module.resourceURL, Bundle.module.bundleURL].compactMap { $0 }
+        for base in bases {
+            for dir in [base.appendingPathComponent("Resources"), base] {
+                if FileManager.default.fileExists(atPath: dir.appendingPathComponent("kb").path) { return dir }
+            }
         }
-        let dir = base.appendingPathComponent("Resources")
-        guard FileManager.default.fileExists(atPath: dir.path) else {
-            throw EntityStageError(code: .resourceMissing, detail: "missing \(dir.path)")
-        }
-        return dir
+        throw EntityStageError(code: .resourceMissing, detail: "no kb/ folder in \(Bundle.module.bundleURL.path)")
     }
 
     static func text(_ relativePath: String) throws -> String {

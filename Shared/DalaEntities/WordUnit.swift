@@ -62,7 +62,8 @@ struct WordUnit: Sendable {
                       tokens[j].kind == .punctuation || tokens[j].kind == .symbol,
                       tokens[j + 1].kind == .word || tokens[j + 1].kind == .number {
                     let p = tokens[j].text
-                    guard p == "-" || p == "‐" || p == "‑" || p == "'" || p == "’" || (p == "." && isInitialLetter(text)) else { break }
+                    guard p == "-" || p == "‐" || p == "‑" || p == "'" || p == "’"
+                          || (p == "." && isInitialLetter(lastPart(text)) && isInitialLetter(tokens[j + 1].text)) else { break }
                     text += p + tokens[j + 1].text
                     end = tokens[j + 1].span.end
                     j += 2
@@ -114,7 +115,6 @@ struct WordUnit: Sendable {
         guard let f = sc.first, TextNorm.isLetter(f.value), TextNorm.isUpper(f.value) else { return false }
         if sc.count == 1 { return true }
         return sc.count == 2 && TextNorm.isLetter(sc[1].value) && !TextNorm.isUpper(sc[1].value)
-            && ["Дж", "Sh", "Ch", "Zh", "Kh", "Ts"].contains(s)
     }
 
     /// "Н.Ә." or "A.D." as one token.
