@@ -431,10 +431,6 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
             .map { "\($0.key)\($0.value.map(\.partition).sorted())" }.sorted().joined(separator: " ")
     }
 
-    override func clientError(_ err: rd_kafka_resp_err_t, reason: String) {
-        super.clientError(err, reason: reason)
-    }
-
     private func tearDown() {
         // Leaves the group; the revoke callback runs inside this call on this thread.
         let err = rd_kafka_consumer_close(handle)

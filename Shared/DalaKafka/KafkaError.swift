@@ -63,10 +63,4 @@ public struct KafkaError: Error, CustomStringConvertible, Sendable {
             librdkafkaError: String(cString: rd_kafka_err2name(err))
         )
     }
-
-    /// Whether librdkafka reported this error with the given code (e.g. `RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE`),
-    /// for tests and logs inside the module.
-    func isRdKafka(_ err: rd_kafka_resp_err_t) -> Bool {
-        librdkafkaError == String(cString: rd_kafka_err2name(err))
-    }
 }

@@ -175,7 +175,7 @@ final class ProducerCore: RDKafkaContext, @unchecked Sendable {
             rd_kafka_conf_set_dr_msg_cb(conf, deliveryReportCallback)
         }
         mainQueue = rd_kafka_queue_get_main(handle)
-        logger.debug("producer created", metadata: ["kafka.brokers": "\(configuration.brokers)"])
+        logger.debug("producer created", metadata: [KafkaLoggingKeys.brokers: "\(configuration.brokers)"])
     }
 
     var pendingCount: Int {

@@ -4,6 +4,7 @@ import Logging
 
 /// Dotted metadata keys for every log line this module writes.
 enum KafkaLoggingKeys {
+    static let brokers = "kafka.brokers"
     static let clientID = "kafka.client_id"
     static let facility = "kafka.facility"
     static let topic = "kafka.topic"
