@@ -144,7 +144,7 @@ struct Emitter {
                         k = e; continue
                     }
                 }
-                if dots == 1 && e < b && startsNewSentence(src[e]) && lowercaseWordBefore(minLength: 3) {
+                if dots == 1 && e < b && (chars.isUpper(src[e]) || src[e] == "«") && lowercaseWordBefore(minLength: 3) {
                     put(".", k); put(" ", k)
                     stats.gluedTokensSplit += 1
                     wordStart = out.count

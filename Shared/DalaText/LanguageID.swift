@@ -11,11 +11,13 @@ struct LangEvidence {
     var en: Float = 0             // English trigram log-likelihood of the Latin letters
     var enWords = 0               // English function words
     var otherLetters = 0          // letters only other Cyrillic languages use (ї є ґ ...)
+    var iWithoutTurkic = false    // і and no ы or Turkic letter: Ukrainian or Belarusian
 
     static func + (a: LangEvidence, b: LangEvidence) -> LangEvidence {
         var r = a
         r.cyr += b.cyr; r.cyrLetters += b.cyrLetters; r.latLetters += b.latLetters
         r.en += b.en; r.enWords += b.enWords; r.otherLetters += b.otherLetters
+        r.iWithoutTurkic = a.iWithoutTurkic && b.iWithoutTurkic
         return r
     }
 
@@ -33,10 +35,11 @@ struct LanguageModel: Sendable {
     private let latTable: [Float]           // latSymbols^3 cells, English
     private let decisivePenalty: [SIMD8<Float>]   // per Cyrillic symbol: penalty per occurrence
     private let isDecisive: [Bool]
+    private let iSymbol: Int
     private let otherSymbols: Set<UInt32>
     private let functionWords: WordTable<SIMD8<Float>>   // lanes 0...4 Cyrillic, lane 5 English
     /// Per-letter English log-likelihood below which Latin text is called `other`.
-    static let englishThreshold: Float = -2.75
+    static let englishThreshold: Float = -3.0
 
     init(chars: CharClass) throws {
         // Symbol table.
@@ -46,6 +49,7 @@ struct LanguageModel: Sendable {
         for v in UInt32(0x430)...UInt32(0x44F) { add(v) }
         for v: UInt32 in [0x451, 0x456, 0x45E, 0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x497, 0x4B3] { add(v) }
         cyrIndex = index
+        iSymbol = Int(index[0x456 - 0x400])
 
         var cyr = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols * LanguageModel.cyrSymbols * LanguageModel.cyrSymbols)
         for (lane, lang) in LanguageModel.cyrLanguages.enumerated() {
@@ -190,6 +194,11 @@ struct LanguageModel: Sendable {
         }
         }
         for sym in 0..<S where decisiveCounts[sym] > 0 { sum += decisivePenalty[sym] * Float(decisiveCounts[sym]) }
+        if decisiveCounts[iSymbol] >= 2 && ev.cyrLetters >= 30 {
+            var turkic = 0
+            for sym in 0..<S where isDecisive[sym] && sym != iSymbol { turkic += Int(decisiveCounts[sym]) }
+            ev.iWithoutTurkic = turkic == 0
+        }
         ev.cyr = sum + fw
         ev.en = en
         ev.enWords = Int(fw[5] / 1.5)
@@ -207,6 +216,7 @@ struct LanguageModel: Sendable {
             return p >= 0.5 ? (.en, p, []) : (.other, 1 - p, [])
         }
         if ev.otherLetters > 0 && ev.otherLetters * 50 >= ev.cyrLetters { return (.other, 0.8, []) }
+        if ev.iWithoutTurkic { return (.other, 0.7, []) }
         var best = 0
         for lane in 1..<5 where ev.cyr[lane] > ev.cyr[best] { best = lane }
         var z = 0.0

@@ -367,9 +367,10 @@ struct LineModel {
 
     private mutating func layoutStatistics() {
         var oneBlank = 0, pairs = 0
-        var endLetterSpace = 0, endLetterNoSpace = 0
+        var endLetterSpace = 0, endLetterNoSpace = 0, terminalEnds = 0
         for (k, i) in textLines.enumerated() {
             let l = lines[i]
+            if endsSentence(l) { terminalEnds += 1 }
             if k + 1 < textLines.count {
                 pairs += 1
                 if lines[textLines[k + 1]].blanksBefore == 1 { oneBlank += 1 }
@@ -378,7 +379,10 @@ struct LineModel {
                 if l.te < l.end { endLetterSpace += 1 } else { endLetterNoSpace += 1 }
             }
         }
+        // Wrapped lines separated by blank lines mostly end mid-sentence; one-line paragraphs separated by
+        // blank lines mostly end with punctuation.
         doubleSpaced = pairs >= 6 && Double(oneBlank) >= 0.7 * Double(pairs)
+            && Double(terminalEnds) < 0.5 * Double(textLines.count)
         trailingSpaceConvention = endLetterSpace >= 10
             && Double(endLetterSpace) >= 0.6 * Double(endLetterSpace + endLetterNoSpace)
     }
@@ -612,11 +616,15 @@ struct LineModel {
         if chars.isDigit(b) && chars.isLower(a) && l2.role == .none { return .space }
         let len = visualLength
         if blanks >= 1 {
-            if terminal { return .paragraph }
+            // A one-line paragraph without final punctuation (a title, a heading) stands alone.
+            if terminal || paragraphStart { return .paragraph }
             return len >= 0.8 * width ? .space : .paragraph
         }
         if terminal { return len < 0.8 * width ? .paragraph : .space }
-        if len < (paragraphStart ? 0.85 : 0.75) * width {
+        // A line set apart by extra blank lines above it is more likely a heading.
+        let blanksAbove = doubleSpaced ? max(0, l1.blanksBefore - 1) : l1.blanksBefore
+        let setApart = paragraphStart && (blanksAbove >= 1 || textLines.first == i)
+        if len < (setApart ? 0.85 : 0.75) * width {
             // A heading wrapped onto a second, short line: keep the two together.
             if paragraphStart, Double(l2.length) < 0.5 * width, !endsSentence(l2), l2.role == .none {
                 if let n = afterNext {

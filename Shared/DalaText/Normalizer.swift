@@ -25,6 +25,7 @@ struct Normalizer {
     struct Output {
         var text: TracedText
         var pageBreakLines: Set<Int>   // output offsets of line starts that follow a form feed
+        var absorbed: [Int]            // original offsets of combining marks merged into the scalar before them
     }
 
     func run(_ original: [Unicode.Scalar], stats: inout RepairStats, noise: inout [NoiseSpan]) -> Output {
@@ -32,6 +33,7 @@ struct Normalizer {
         out.s.reserveCapacity(original.count)
         out.o.reserveCapacity(original.count)
         var pageBreaks = Set<Int>()
+        var absorbed: [Int] = []
         let n = original.count
         var i = 0
         while i < n {
@@ -78,6 +80,7 @@ struct Normalizer {
             case 0x0300...0x036F, 0x0483...0x0489:
                 if let last = out.s.last, let composed = compose(last, c) {
                     out.s[out.s.count - 1] = composed
+                    absorbed.append(i)
                     stats.nfcCompositions += 1
                 } else {
                     out.append(c, i)
@@ -88,7 +91,7 @@ struct Normalizer {
             i += 1
         }
         fixMixedScriptWords(&out, stats: &stats)
-        return Output(text: out, pageBreakLines: pageBreaks)
+        return Output(text: out, pageBreakLines: pageBreaks, absorbed: absorbed)
     }
 
     private func isUnitBefore(_ out: TracedText) -> Bool {

@@ -22,6 +22,7 @@ public struct TextAnalyzer: Sendable {
         var noise: [NoiseSpan] = []
 
         let normalized = Normalizer(chars: chars, res: res).run(original, stats: &stats, noise: &noise)
+        let absorbed = Set(normalized.absorbed)
         var lines = LineModel(chars: chars, res: res, text: normalized.text.s, pageBreaks: normalized.pageBreakLines)
         lines.classify(origins: normalized.text.o, noise: &noise, stats: &stats)
         lines.decideJoins()
@@ -60,7 +61,10 @@ public struct TextAnalyzer: Sendable {
                 let p = a < cleaned.count ? Int(cleaned.o[a]) : original.count
                 return Span(start: p, end: p)
             }
-            return Span(start: Int(cleaned.o[a]), end: Int(cleaned.o[b - 1]) + 1)
+            var end = Int(cleaned.o[b - 1]) + 1
+            // A composed letter also covers the combining marks that followed it in the original.
+            if !absorbed.isEmpty { while absorbed.contains(end) { end += 1 } }
+            return Span(start: Int(cleaned.o[a]), end: end)
         }
 
         // Sentences and their language evidence.
@@ -209,21 +213,40 @@ public struct TextAnalyzer: Sendable {
         result.reserveCapacity(ev.count)
         for (n, e) in ev.enumerated() {
             let own = model.decide(e)
-            guard e.cyrLetters >= e.latLetters, e.cyrLetters > 0, own.0 != .other else {
+            if e.latLetters > e.cyrLetters {
+                // Short Latin lines (names, titles) lean on the Latin text around them.
+                let p = paragraphOf[n]
+                guard e.latLetters < 40 else { result.append((own.0, own.1)); continue }
+                var context = total[p]
+                for q in [p - 1, p + 1] where q >= 0 && q < paragraphCount { context = context + total[q] }
+                let others = context.latLetters - e.latLetters
+                guard others >= 20 else { result.append((own.0, own.1)); continue }
+                var mixed = e
+                let w = Float(max(e.latLetters, 40)) / Float(others)
+                mixed.en += (context.en - e.en) * w
+                mixed.enWords += Int((Float(context.enWords - e.enWords) * w).rounded())
+                mixed.latLetters += max(e.latLetters, 40)
+                let d = model.decide(mixed)
+                result.append((d.0, d.1)); continue
+            }
+            guard e.cyrLetters > 0, own.0 != .other else {
                 result.append((own.0, own.1)); continue
             }
             if own.1 >= 0.95 && e.cyrLetters >= 40 { result.append((own.0, own.1)); continue }
             let p = paragraphOf[n]
-            var context = total[p].cyr - e.cyr
-            var contextLetters = total[p].cyrLetters - e.cyrLetters
-            if total[p].cyrLetters < 40 {
-                for q in [p - 1, p + 1] where q >= 0 && q < paragraphCount && total[q].cyrLetters > 0 {
-                    context += total[q].cyr; contextLetters += total[q].cyrLetters
-                }
-            }
-            guard contextLetters > 0 else { result.append((own.0, own.1)); continue }
+            // The rest of the paragraph weighs 0.7 of the sentence; for a short paragraph (a heading, a name)
+            // the neighbouring paragraphs weigh 0.3.
             var mixed = e
-            mixed.cyr += context * Float(max(e.cyrLetters, 20)) / Float(contextLetters) * 0.7
+            let weight = Float(max(e.cyrLetters, 20))
+            let rest = total[p].cyrLetters - e.cyrLetters
+            if rest > 0 { mixed.cyr += (total[p].cyr - e.cyr) * (weight / Float(rest) * 0.7) }
+            if total[p].cyrLetters < 40 {
+                var around = SIMD8<Float>(), aroundLetters = 0
+                for q in [p - 1, p + 1] where q >= 0 && q < paragraphCount && total[q].cyrLetters > 0 {
+                    around += total[q].cyr; aroundLetters += total[q].cyrLetters
+                }
+                if aroundLetters > 0 { mixed.cyr += around * (weight / Float(aroundLetters) * 0.3) }
+            }
             let d = model.decide(mixed)
             result.append((d.0, d.1))
         }
