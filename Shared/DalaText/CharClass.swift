@@ -179,3 +179,47 @@ struct WordTable<Value>: Sendable where Value: Sendable {
         return nil
     }
 }
+
+/// Set of 64-bit word hashes with open addressing (the keys are already well mixed hashes).
+struct HashSet64 {
+    private var slots: [UInt64]
+    private var count = 0
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var size = 64
+        while size < capacity * 2 { size *= 2 }
+        slots = [UInt64](repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    mutating func insert(_ key: UInt64) {
+        let k = key == 0 ? 1 : key
+        if (count + 1) * 2 > slots.count { grow() }
+        var i = Int(truncatingIfNeeded: k ^ (k >> 31)) & mask
+        while slots[i] != 0 {
+            if slots[i] == k { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = k
+        count += 1
+    }
+
+    func contains(_ key: UInt64) -> Bool {
+        let k = key == 0 ? 1 : key
+        var i = Int(truncatingIfNeeded: k ^ (k >> 31)) & mask
+        while slots[i] != 0 {
+            if slots[i] == k { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        count = 0
+        for k in old where k != 0 { insert(k) }
+    }
+}

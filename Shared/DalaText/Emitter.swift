@@ -9,6 +9,7 @@ struct Paragraph {
     var pageBreakBefore: Bool
     var firstLine: Int
     var citations: [Int] = []       // first number of each citation marker, in order
+    var spaces = 0                  // spaces inside the paragraph (words - 1)
 }
 
 struct Emitter {
@@ -63,7 +64,10 @@ struct Emitter {
             } else {
                 switch previousJoin {
                 case .space:
-                    if out.s.last != " " { put(" ", model.lines[model.textLines[n - 1]].end) }
+                    if out.s.last != " " {
+                        put(" ", model.lines[model.textLines[n - 1]].end)
+                        paragraphs[paragraphs.count - 1].spaces += 1
+                    }
                     stats.lineBreaksJoined += 1
                 case .concat, .keepHyphen:
                     stats.lineBreaksJoined += 1
@@ -98,6 +102,7 @@ struct Emitter {
             if f.contains(.space) {
                 if let last = out.s.last, last != " " && last != "\n", out.count > paragraphs[paragraphs.count - 1].start {
                     put(" ", k)
+                    paragraphs[paragraphs.count - 1].spaces += 1
                 }
                 wordStart = out.count
                 k += 1; continue

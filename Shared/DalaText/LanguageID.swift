@@ -35,6 +35,7 @@ struct LanguageModel: Sendable {
     private let latTable: [Float]           // latSymbols^3 cells, English
     private let decisivePenalty: [SIMD8<Float>]   // per Cyrillic symbol: penalty per occurrence
     private let isDecisive: [Bool]
+    private let prior: SIMD8<Float>
     private let iSymbol: Int
     private let otherSymbols: Set<UInt32>
     private let functionWords: WordTable<SIMD8<Float>>   // lanes 0...4 Cyrillic, lane 5 English
@@ -88,6 +89,16 @@ struct LanguageModel: Sendable {
             decisive[sym] = true
         }
         decisivePenalty = penalty
+        var prior = SIMD8<Float>()
+        for line in letters["prior"] {
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let lane = LanguageModel.cyrLanguages.firstIndex(where: { $0.rawValue == parts[0] }),
+                  let value = Float(parts[1]) else {
+                throw TextResourceError(file: "langid/letters.txt", reason: "bad prior line '\(line)'")
+            }
+            prior[lane] = value
+        }
+        self.prior = prior
         isDecisive = decisive
         otherSymbols = Set(letters["otherLetters"].compactMap { $0.unicodeScalars.first?.value })
 
@@ -142,7 +153,8 @@ struct LanguageModel: Sendable {
         let S = LanguageModel.cyrSymbols, L = LanguageModel.latSymbols
         var ca = 0, cb = 0          // previous two Cyrillic symbols
         var la = 0, lb = 0          // previous two Latin symbols
-        var decisiveCounts = [UInt8](repeating: 0, count: S)
+        // Counts of decisive letters (capped at 4): 48 symbols fit in a SIMD64 on the stack.
+        var decisiveCounts = SIMD64<UInt8>()
         var hash: UInt64 = 0xcbf29ce484222325
         var wordLength = 0
         var sum = SIMD8<Float>()
@@ -154,6 +166,11 @@ struct LanguageModel: Sendable {
             while k <= b {
                 let c = k < b ? CharClass.lower(s[k]) : " "
                 let v = c.value
+                // URLs say nothing about the language of the sentence around them.
+                if (v == 0x68 || v == 0x77) && wordLength == 0 && isURLStart(s, k, b) {
+                    while k < b && s[k] != " " { k += 1 }
+                    continue
+                }
                 var cs = 0, ls = 0
                 var isLetter = false
                 if v >= 0x400 && v < 0x530 {
@@ -199,10 +216,22 @@ struct LanguageModel: Sendable {
             for sym in 0..<S where isDecisive[sym] && sym != iSymbol { turkic += Int(decisiveCounts[sym]) }
             ev.iWithoutTurkic = turkic == 0
         }
-        ev.cyr = sum + fw
+        ev.cyr = sum + fw + (ev.cyrLetters > 0 ? prior : SIMD8<Float>())
         ev.en = en
         ev.enWords = Int(fw[5] / 1.5)
         return ev
+    }
+
+    private func isURLStart(_ s: [Unicode.Scalar], _ k: Int, _ b: Int) -> Bool {
+        func has(_ p: String) -> Bool {
+            var i = k
+            for c in p.unicodeScalars {
+                guard i < b, CharClass.lower(s[i]) == c else { return false }
+                i += 1
+            }
+            return true
+        }
+        return has("http://") || has("https://") || has("www.")
     }
 
     /// The label and its confidence for the gathered evidence.

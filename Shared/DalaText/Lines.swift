@@ -41,7 +41,7 @@ struct LineModel {
 
     private var doubleSpaced = false
     private var trailingSpaceConvention = false
-    private var lexicon: Set<UInt64>? = nil
+    private var lexicon: HashSet64? = nil
 
     init(chars: CharClass, res: TextResources, text: [Unicode.Scalar], pageBreaks: Set<Int>) {
         self.chars = chars; self.res = res; self.text = text
@@ -509,9 +509,9 @@ struct LineModel {
 
     // MARK: - Joins
 
-    private mutating func wordSet() -> Set<UInt64> {
+    private mutating func wordSet() -> HashSet64 {
         if let lexicon { return lexicon }
-        var set = Set<UInt64>()
+        var set = HashSet64(capacity: text.count / 6)
         let n = text.count
         var i = 0
         while i < n {

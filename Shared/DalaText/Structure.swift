@@ -5,22 +5,6 @@ struct StructureAnalyzer {
     let res: TextResources
     let s: [Unicode.Scalar]
     let paragraphs: [Paragraph]
-    private let words: [Int]
-
-    init(chars: CharClass, res: TextResources, s: [Unicode.Scalar], paragraphs: [Paragraph]) {
-        self.chars = chars; self.res = res; self.s = s; self.paragraphs = paragraphs
-        var words = [Int](repeating: 0, count: paragraphs.count)
-        for (p, q) in paragraphs.enumerated() {
-            var n = 0, inWord = false
-            for k in q.start..<q.end {
-                let l = chars.isLetterOrDigit(s[k])
-                if l && !inWord { n += 1 }
-                inWord = l
-            }
-            words[p] = n
-        }
-        self.words = words
-    }
 
     struct Result {
         var kinds: [PartKind]
@@ -41,7 +25,8 @@ struct StructureAnalyzer {
         return q.end > q.start ? s[q.end - 1] : nil
     }
 
-    private func wordCount(_ p: Int) -> Int { words[p] }
+    /// Words, approximately: spaces + 1.
+    private func wordCount(_ p: Int) -> Int { paragraphs[p].end > paragraphs[p].start ? paragraphs[p].spaces + 1 : 0 }
 
     private func endsWithPeriodLike(_ p: Int) -> Bool {
         guard let c = lastScalar(p) else { return false }

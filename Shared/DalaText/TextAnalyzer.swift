@@ -40,14 +40,29 @@ public struct TextAnalyzer: Sendable {
         }
 
         // UTF-8 of the cleaned text, for cheap token and sentence strings.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(cleaned.count * 2)
         var u8offset = [Int32](repeating: 0, count: cleaned.count + 1)
-        for (k, c) in cleaned.s.enumerated() {
-            u8offset[k] = Int32(utf8.count)
-            UTF8.encode(c) { utf8.append($0) }
+        let utf8 = [UInt8](unsafeUninitializedCapacity: cleaned.count * 4) { out, count in
+            var n = 0
+            u8offset.withUnsafeMutableBufferPointer { offsets in
+                for (k, c) in cleaned.s.enumerated() {
+                    offsets[k] = Int32(n)
+                    let v = c.value
+                    if v < 0x80 {
+                        out[n] = UInt8(v); n += 1
+                    } else if v < 0x800 {
+                        out[n] = UInt8(0xC0 | v >> 6); out[n + 1] = UInt8(0x80 | v & 0x3F); n += 2
+                    } else if v < 0x10000 {
+                        out[n] = UInt8(0xE0 | v >> 12); out[n + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                        out[n + 2] = UInt8(0x80 | v & 0x3F); n += 3
+                    } else {
+                        out[n] = UInt8(0xF0 | v >> 18); out[n + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                        out[n + 2] = UInt8(0x80 | (v >> 6) & 0x3F); out[n + 3] = UInt8(0x80 | v & 0x3F); n += 4
+                    }
+                }
+                offsets[cleaned.count] = Int32(n)
+            }
+            count = n
         }
-        u8offset[cleaned.count] = Int32(utf8.count)
         let cleanedText = String(decoding: utf8, as: UTF8.self)
         let view = cleanedText.utf8
         func string(_ a: Int, _ b: Int) -> String {
