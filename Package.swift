@@ -97,7 +97,8 @@ let package = Package(
             path: "Shared/EnrichmentWorker", swiftSettings: swiftSettings
         ),
         .target(
-            name: "QueryAPI", dependencies: ["DalaService"], path: "Shared/QueryAPI", swiftSettings: swiftSettings
+            name: "QueryAPI", dependencies: ["DalaService"], path: "Shared/QueryAPI", resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
         ),
 
         .executableTarget(

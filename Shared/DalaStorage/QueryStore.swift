@@ -2,7 +2,8 @@ import DalaCore
 import DalaPostgres
 import Foundation
 
-/// Read side used by the query service. Every value reaches SQL as a parameter.
+/// Read side used by the query service. Every value reaches SQL as a parameter; the only spliced SQL is fixed
+/// fragments chosen from closed sets (sort columns, label languages).
 public struct QueryStore: Sendable {
     public let client: PostgresClient
     public init(client: PostgresClient) { self.client = client }
@@ -22,11 +23,48 @@ public struct QueryStore: Sendable {
             """).first.map { try Self.documentView($0) }
     }
 
+    /// A document with its structure, annotation counts and the entities it mentions (one round trip).
+    public func documentDetail(_ id: UUID, labelLanguage: String? = nil) async throws -> DocumentDetail? {
+        let doc = id.uuidString
+        let label = Self.labelExpression(labelLanguage, table: "e")
+        return try await client.withConnection { conn -> DocumentDetail? in
+            guard let row = try conn.query("""
+                SELECT \(unescaped: Self.documentColumns.sql), analysis::text AS analysis,
+                    (SELECT count(*) FROM sentences WHERE document_id = \(doc)::uuid) AS n_sentences,
+                    (SELECT count(*) FROM mentions WHERE document_id = \(doc)::uuid) AS n_mentions,
+                    (SELECT count(*) FROM events WHERE document_id = \(doc)::uuid) AS n_events,
+                    (SELECT count(*) FROM time_expressions WHERE document_id = \(doc)::uuid) AS n_times,
+                    (SELECT count(*) FROM keywords WHERE document_id = \(doc)::uuid) AS n_keywords
+                FROM documents WHERE id = \(doc)::uuid
+                """).first else { return nil }
+            let entities = try conn.query("""
+                SELECT m.entity_id, e.type, \(unescaped: label) AS label, count(*) AS n, min(m.start_offset) AS first_offset
+                FROM mentions m JOIN entities e ON e.id = m.entity_id
+                WHERE m.document_id = \(doc)::uuid
+                GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk
+                ORDER BY n DESC, first_offset
+                """).map { r in
+                DocumentEntity(id: r["entity_id"] ?? "", type: r["type"] ?? "", label: r["label"],
+                               mentions: try r.decode("n", as: Int.self), firstOffset: try r.decode("first_offset", as: Int.self))
+            }
+            let counts = DocumentDetail.Counts(
+                sentences: try row.decode("n_sentences", as: Int.self), mentions: try row.decode("n_mentions", as: Int.self),
+                entities: entities.count, events: try row.decode("n_events", as: Int.self),
+                timeExpressions: try row.decode("n_times", as: Int.self), keywords: try row.decode("n_keywords", as: Int.self))
+            return DocumentDetail(document: try Self.documentView(row), counts: counts, entities: entities)
+        }
+    }
+
     /// Documents newest first; cursor is the last item's (received_at, id).
-    public func documents(limit: Int, cursor: [String]?, status: String?, language: String?) async throws -> Page<DocumentView> {
+    public func documents(limit: Int, cursor: [String]?, status: String?, language: String?,
+                          publishedFrom: String? = nil, publishedTo: String? = nil,
+                          extractorVersion: String? = nil) async throws -> Page<DocumentView> {
         var q: PostgresQuery = "SELECT \(unescaped: Self.documentColumns.sql) FROM documents WHERE true"
         if let status { q.append(" AND status = \(status)") }
         if let language { q.append(" AND coalesce(detected_language, language) = \(language)") }
+        if let publishedFrom { q.append(" AND published >= \(publishedFrom)::date") }
+        if let publishedTo { q.append(" AND published <= \(publishedTo)::date") }
+        if let extractorVersion { q.append(" AND extractor_version = \(extractorVersion)") }
         if let c = cursor { q.append(" AND (received_at, id) < (\(c[0])::timestamptz, \(c[1])::uuid)") }
         q.append(" ORDER BY received_at DESC, id DESC LIMIT \(limit + 1)")
         let rows = try await client.query(q)
@@ -35,20 +73,33 @@ public struct QueryStore: Sendable {
         return Page(items: Array(items), nextCursor: next)
     }
 
-    public func rawText(_ id: UUID) async throws -> String? {
-        try await client.query("SELECT raw_text FROM documents WHERE id = \(id.uuidString)::uuid").first?["raw_text"]
+    /// The original text, or the half-open code-point span `[start, end)` of it; nil when there is no such document.
+    public func rawText(_ id: UUID, start: Int? = nil, end: Int? = nil) async throws -> String? {
+        if start == nil && end == nil {
+            return try await client.query("SELECT raw_text FROM documents WHERE id = \(id.uuidString)::uuid").first?["raw_text"]
+        }
+        let from = max(0, start ?? 0)
+        return try await client.query("""
+            SELECT CASE WHEN \(end)::int IS NULL THEN substr(raw_text, \(from)::int + 1)
+                        ELSE substr(raw_text, \(from)::int + 1, greatest(\(end)::int - \(from)::int, 0)) END AS span
+            FROM documents WHERE id = \(id.uuidString)::uuid
+            """).first.map { $0["span"] ?? "" }
     }
 
     /// A document's mentions with entity labels and evidence sentences, in text order.
     public func mentions(document id: UUID) async throws -> [MentionView] {
-        try await client.query("""
+        try await client.withConnection { try Self.mentions(document: id, conn: $0) }
+    }
+
+    static func mentions(document id: UUID, conn: PostgresConnection) throws -> [MentionView] {
+        try conn.query("""
             SELECT m.entity_id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.start_offset, m.end_offset,
                    m.surface, m.sentence_index, s.text AS sentence, m.kind, m.confidence, m.alternatives::text AS alternatives
             FROM mentions m JOIN entities e ON e.id = m.entity_id
             LEFT JOIN sentences s ON s.document_id = m.document_id AND s.extractor_version = m.extractor_version
                                  AND s.idx = m.sentence_index
             WHERE m.document_id = \(id.uuidString)::uuid
-            ORDER BY m.start_offset, m.end_offset
+            ORDER BY m.start_offset, m.end_offset, m.id
             """).map { row in
             MentionView(entityID: row["entity_id"] ?? "", entityType: row["type"], label: row["label"],
                         start: try row.decode("start_offset", as: Int.self), end: try row.decode("end_offset", as: Int.self),
@@ -59,46 +110,44 @@ public struct QueryStore: Sendable {
         }
     }
 
-    /// Entities by id (resolved by the analyser's knowledge base) or by label/alias, with mention counts.
-    public func entities(ids: [String], name: String?, type: String?, limit: Int) async throws -> [EntityView] {
-        var q: PostgresQuery = """
-            SELECT e.id, e.type, e.label_en, e.label_ru, e.label_kk, e.aliases::text AS aliases, e.from_kb,
-                   (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count,
-                   (SELECT count(DISTINCT m.document_id) FROM mentions m WHERE m.entity_id = e.id) AS document_count
-            FROM entities e WHERE (e.id = ANY(\(ids)::text[])
-            """
-        if let name {
-            let lower = name.lowercased()
-            q.append("""
-                 OR lower(e.label_en) = \(lower) OR lower(e.label_ru) = \(lower) OR lower(e.label_kk) = \(lower)
-                 OR e.aliases @> ARRAY[\(name)]::text[]
-                """)
+    /// Everything the analysis stored for a document (one round trip); nil when there is no such document.
+    public func annotations(document id: UUID) async throws -> AnnotationsView? {
+        let doc = id.uuidString
+        return try await client.withConnection { conn -> AnnotationsView? in
+            guard let head = try conn.query("SELECT extractor_version FROM documents WHERE id = \(doc)::uuid").first else {
+                return nil
+            }
+            let sentences = try conn.query("""
+                SELECT idx, start_offset, end_offset, language, confidence, section FROM sentences
+                WHERE document_id = \(doc)::uuid ORDER BY idx
+                """).map { r in
+                SentenceView(index: try r.decode("idx", as: Int.self), start: try r.decode("start_offset", as: Int.self),
+                             end: try r.decode("end_offset", as: Int.self), language: r["language"] ?? "",
+                             confidence: try r.decode("confidence", as: Double.self), section: r["section"])
+            }
+            let times = try conn.query("""
+                SELECT start_offset, end_offset, surface, sentence_index, value, to_char(range_start, 'YYYY-MM-DD') AS range_start,
+                       to_char(range_end, 'YYYY-MM-DD') AS range_end, precision, relative
+                FROM time_expressions WHERE document_id = \(doc)::uuid ORDER BY start_offset, id
+                """).map { r in
+                TimeExpressionView(start: try r.decode("start_offset", as: Int.self), end: try r.decode("end_offset", as: Int.self),
+                                   surface: r["surface"] ?? "", sentenceIndex: try r.decode("sentence_index", as: Int.self),
+                                   value: r["value"], rangeStart: r["range_start"], rangeEnd: r["range_end"],
+                                   precision: r["precision"] ?? "", relative: r["relative"] == "t")
+            }
+            let keywords = try conn.query("""
+                SELECT text, language, source, score FROM keywords WHERE document_id = \(doc)::uuid ORDER BY score DESC, text
+                """).map { r in
+                KeywordView(text: r["text"] ?? "", language: r["language"] ?? "", source: r["source"] ?? "",
+                            score: try r.decode("score", as: Double.self))
+            }
+            var eventQuery = EventQuery.base
+            eventQuery.append(" WHERE e.document_id = \(doc)::uuid ORDER BY e.event_key")
+            let events = try EventQuery.load(try conn.query(eventQuery), conn: conn)
+            return AnnotationsView(documentID: id, extractorVersion: head["extractor_version"], sentences: sentences,
+                                   mentions: try Self.mentions(document: id, conn: conn), timeExpressions: times,
+                                   events: events, keywords: keywords)
         }
-        q.append(")")
-        if let type { q.append(" AND e.type = \(type)") }
-        q.append(" ORDER BY mention_count DESC, e.id LIMIT \(limit)")
-        return try await client.query(q).map { try Self.entityView($0) }
-    }
-
-    /// Sentences whose search keys match `tsquery` (built by `SearchText.tsquery`), best first. The literal is cast, not
-    /// parsed by a text-search configuration, so keys like `e:Q232` and Kazakh stems stay whole.
-    public func search(tsquery: String, language: String?, limit: Int, offset: Int) async throws -> Page<SearchHit> {
-        var q: PostgresQuery = """
-            SELECT s.document_id::text AS document_id, d.title, s.idx, s.start_offset, s.end_offset, s.language, s.text,
-                   ts_rank(s.search, query) AS rank
-            FROM sentences s JOIN documents d ON d.id = s.document_id, CAST(\(tsquery) AS tsquery) AS query
-            WHERE s.search @@ query
-            """
-        if let language { q.append(" AND s.language = \(language)") }
-        q.append(" ORDER BY rank DESC, s.document_id, s.idx LIMIT \(limit + 1) OFFSET \(offset)")
-        let rows = try await client.query(q)
-        let hits = try rows.prefix(limit).map { row in
-            SearchHit(documentID: try row.decode("document_id", as: UUID.self), title: row["title"],
-                      sentenceIndex: try row.decode("idx", as: Int.self), start: try row.decode("start_offset", as: Int.self),
-                      end: try row.decode("end_offset", as: Int.self), language: row["language"] ?? "", text: row["text"] ?? "",
-                      rank: try row.decode("rank", as: Double.self))
-        }
-        return Page(items: hits, nextCursor: rows.count > limit ? Cursor.encode([String(offset + limit)]) : nil)
     }
 
     /// Documents by status, for health pages and tests.
@@ -109,6 +158,8 @@ public struct QueryStore: Sendable {
         }
         return out
     }
+
+    // MARK: - Row mapping
 
     static func documentView(_ row: PostgresRow) throws -> DocumentView {
         DocumentView(id: try row.decode("id", as: UUID.self), sha256: row["sha256"] ?? "", title: row["title"],
@@ -127,6 +178,14 @@ public struct QueryStore: Sendable {
                           aliases: parseTextArray(row["aliases"]), fromKnowledgeBase: row["from_kb"] == "t",
                           mentionCount: try row.decode("mention_count", as: Int.self),
                           documentCount: try row.decode("document_count", as: Int.self))
+    }
+
+    /// SQL for an entity's display label, preferring `language` (one of en, ru, kk; anything else is ignored).
+    static func labelExpression(_ language: String?, table: String) -> String {
+        let order = ["en", "ru", "kk"]
+        let first = language.flatMap { order.contains($0) ? $0 : nil }
+        let langs = (first.map { [$0] } ?? []) + order.filter { $0 != first }
+        return "coalesce(" + langs.map { "\(table).label_\($0)" }.joined(separator: ", ") + ")"
     }
 
     static func publishedText(_ date: String?, _ precision: String?) -> String? {
@@ -154,6 +213,6 @@ public struct QueryStore: Sendable {
             }
         }
         if !current.isEmpty || quotedItem || !out.isEmpty { out.append(current) }
-        return out.filter { $0 != "NULL" || false }
+        return out
     }
 }

@@ -4,8 +4,6 @@ import DalaStorage
 import Foundation
 import Hummingbird
 
-typealias DalaStorageCursor = Cursor
-
 /// What the query API needs of the analyser: resolving names to entity ids and turning a query into search keys,
 /// with the same knowledge base and morphology the enrichment used. `DalaAnalysis.Pipeline` provides it.
 public protocol SearchVocabulary: Sendable {
@@ -13,102 +11,217 @@ public protocol SearchVocabulary: Sendable {
     func entityIDs(named name: String) -> [String]
     /// A tsquery literal over the analyser's search keys, or nil when the query has no searchable word.
     func searchQuery(_ query: String) -> String?
+    /// Knowledge-base relations of an entity (member of, part of, predecessor...); none by default.
+    func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView]
+}
+
+extension SearchVocabulary {
+    public func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView] { [] }
+}
+
+/// Every route of the query API. `openapi.json` documents exactly these (a test checks both directions).
+public enum QueryRoute: String, CaseIterable, Sendable {
+    case search, documents, document, documentText, documentAnnotations
+    case entities, entity, entityMentions, entityCooccurrences
+    case events, event, timeline, graph, exportEvents, exportMentions, stats, reprocess, openAPI
+
+    /// Method and OpenAPI path.
+    public var endpoint: (method: String, path: String) {
+        switch self {
+        case .search: ("GET", "/v1/search")
+        case .documents: ("GET", "/v1/documents")
+        case .document: ("GET", "/v1/documents/{id}")
+        case .documentText: ("GET", "/v1/documents/{id}/text")
+        case .documentAnnotations: ("GET", "/v1/documents/{id}/annotations")
+        case .entities: ("GET", "/v1/entities")
+        case .entity: ("GET", "/v1/entities/{id}")
+        case .entityMentions: ("GET", "/v1/entities/{id}/mentions")
+        case .entityCooccurrences: ("GET", "/v1/entities/{id}/cooccurrences")
+        case .events: ("GET", "/v1/events")
+        case .event: ("GET", "/v1/events/{id}")
+        case .timeline: ("GET", "/v1/timeline")
+        case .graph: ("GET", "/v1/graph")
+        case .exportEvents: ("GET", "/v1/export/events")
+        case .exportMentions: ("GET", "/v1/export/mentions")
+        case .stats: ("GET", "/v1/stats")
+        case .reprocess: ("POST", "/v1/reprocess")
+        case .openAPI: ("GET", "/openapi.json")
+        }
+    }
+
+    /// The Hummingbird form of the path (`{id}` → `:id`).
+    var routerPath: String { endpoint.path.replacingOccurrences(of: "{id}", with: ":id") }
 }
 
 /// The analyst's read API over PostgreSQL.
 public struct QueryController: Sendable {
     let store: QueryStore
     let vocabulary: any SearchVocabulary
+    let reprocessing: Reprocessing?
     static let statuses: Set<String> = ["received", "queued", "enriched", "failed"]
     static let languages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"]
+    static let labelLanguages: Set<String> = ["kk", "ru", "en"]
     static let entityTypes: Set<String> = ["country", "organization", "person", "place", "people", "agreement", "programme", "other"]
 
-    public init(store: QueryStore, vocabulary: any SearchVocabulary) { self.store = store; self.vocabulary = vocabulary }
+    public init(store: QueryStore, vocabulary: any SearchVocabulary, reprocessing: Reprocessing? = nil) {
+        self.store = store; self.vocabulary = vocabulary; self.reprocessing = reprocessing
+    }
 
     public func register<Context: RequestContext>(on router: Router<Context>) {
-        let v1 = router.group("v1")
-        v1.get("documents") { request, _ in try await self.listDocuments(request) }
-        v1.get("documents/:id") { request, context in try await self.document(request, context: context) }
-        v1.get("documents/:id/text") { _, context in try await self.text(context: context) }
-        v1.get("documents/:id/annotations") { _, context in try await self.annotations(context: context) }
-        v1.get("entities") { request, _ in try await self.entities(request) }
-        v1.get("search") { request, _ in try await self.search(request) }
+        for route in QueryRoute.allCases {
+            let (method, _) = route.endpoint
+            let path = RouterPath(stringLiteral: route.routerPath)
+            let handler: @Sendable (Request, Context) async throws -> Response = { request, context in
+                try await self.handle(route, request, context: context)
+            }
+            if method == "POST" { router.post(path, use: handler) } else { router.get(path, use: handler) }
+        }
     }
+
+    func handle(_ route: QueryRoute, _ request: Request, context: some RequestContext) async throws -> Response {
+        switch route {
+        case .search: return try await search(request)
+        case .documents: return try await listDocuments(request)
+        case .document: return try await document(request, context: context)
+        case .documentText: return try await text(request, context: context)
+        case .documentAnnotations: return try await annotations(request, context: context)
+        case .entities: return try await entities(request)
+        case .entity: return try await entity(request, context: context)
+        case .entityMentions: return try await entityMentions(request, context: context)
+        case .entityCooccurrences: return try await cooccurrences(request, context: context)
+        case .events: return try await events(request)
+        case .event: return try await event(request, context: context)
+        case .timeline: return try await timeline(request)
+        case .graph: return try await graph(request)
+        case .exportEvents: return try await exportEvents(request)
+        case .exportMentions: return try await exportMentions(request)
+        case .stats: return try .json(try await store.stats())
+        case .reprocess: return try await reprocess(request)
+        case .openAPI: return try OpenAPIDocument.response()
+        }
+    }
+
+    // MARK: - Documents
 
     func listDocuments(_ request: Request) async throws -> Response {
-        let p = QueryParameters(request)
-        let page = try await store.documents(limit: try p.limit(), cursor: try p.cursor(parts: 2),
+        let p = try QueryParameters(request, allowed: ["limit", "cursor", "status", "lang", "from", "to", "extractor_version"])
+        let (from, to) = try p.dateRange()
+        let page = try await store.documents(limit: try p.limit(), cursor: try p.cursor("documents", parts: 2) { c in
+                                                 DalaJSON.parseTimestamp(c[0]) != nil && UUID(uuidString: c[1]) != nil
+                                             },
                                              status: try p.oneOf("status", Self.statuses),
-                                             language: try p.oneOf("lang", Self.languages))
-        return try .json(page)
+                                             language: try p.oneOf("lang", Self.languages), publishedFrom: from, publishedTo: to,
+                                             extractorVersion: try p.string("extractor_version", maxLength: 100))
+        return try .json(Page(items: page.items, nextCursor: retag(page.nextCursor, "documents")))
     }
 
-    struct DocumentWithAnnotations: Encodable {
-        var document: DocumentView
+    struct DocumentWithMentions: Encodable {
+        var detail: DocumentDetail
         var mentions: [MentionView]
-        var entities: [String: EntitySummary]
-        enum CodingKeys: String, CodingKey { case document, mentions, entities }
         func encode(to encoder: any Encoder) throws {
-            try document.encode(to: encoder)
+            try detail.encode(to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(mentions, forKey: .mentions)
-            try c.encode(entities, forKey: .entities)
         }
+        enum CodingKeys: String, CodingKey { case mentions }
     }
-
-    struct Annotations: Encodable {
-        var documentID: UUID
-        var mentions: [MentionView]
-        enum CodingKeys: String, CodingKey { case documentID = "document_id", mentions }
-    }
-
-    struct EntitySummary: Encodable { var type: String?; var label: String?; var mentions: Int }
 
     func document(_ request: Request, context: some RequestContext) async throws -> Response {
-        let id = try documentID(context)
-        guard let doc = try await store.document(id) else { throw Problem.notFound("No document \(id.uuidString.lowercased()).") }
-        let mentions = try await store.mentions(document: id)
-        var entities: [String: EntitySummary] = [:]
-        for m in mentions {
-            entities[m.entityID, default: EntitySummary(type: m.entityType, label: m.label, mentions: 0)].mentions += 1
+        let p = try QueryParameters(request, allowed: ["include", "lang"])
+        let include = try p.oneOf("include", ["mentions"])
+        let id = try uuidParameter(context, what: "document")
+        guard let detail = try await store.documentDetail(id, labelLanguage: try p.oneOf("lang", Self.labelLanguages)) else {
+            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
         }
-        return try .json(DocumentWithAnnotations(document: doc, mentions: mentions, entities: entities))
+        if include == "mentions" {
+            return try .json(DocumentWithMentions(detail: detail, mentions: try await store.mentions(document: id)))
+        }
+        return try .json(detail)
     }
 
-    func text(context: some RequestContext) async throws -> Response {
-        let id = try documentID(context)
-        guard let text = try await store.rawText(id) else { throw Problem.notFound("No document \(id.uuidString.lowercased()).") }
+    func text(_ request: Request, context: some RequestContext) async throws -> Response {
+        let p = try QueryParameters(request, allowed: ["start", "end"])
+        let id = try uuidParameter(context, what: "document")
+        let start = try p.raw["start"].map { _ in try p.integer("start", default: 0, range: 0...Int(Int32.max)) }
+        let end = try p.raw["end"].map { _ in try p.integer("end", default: 0, range: 0...Int(Int32.max)) }
+        if let start, let end, end < start { throw Problem.badRequest("\"end\" must not be before \"start\".") }
+        guard let text = try await store.rawText(id, start: start, end: end) else {
+            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+        }
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    func annotations(context: some RequestContext) async throws -> Response {
-        let id = try documentID(context)
-        guard try await store.document(id, withAnalysis: false) != nil else {
+    func annotations(_ request: Request, context: some RequestContext) async throws -> Response {
+        _ = try QueryParameters(request, allowed: [])
+        let id = try uuidParameter(context, what: "document")
+        guard let view = try await store.annotations(document: id) else {
             throw Problem.notFound("No document \(id.uuidString.lowercased()).")
         }
-        return try .json(Annotations(documentID: id, mentions: try await store.mentions(document: id)))
+        return try .json(view)
     }
 
-    func entities(_ request: Request) async throws -> Response {
-        let p = QueryParameters(request)
-        let name = try p.string("name", maxLength: 200)
-        let type = try p.oneOf("type", Self.entityTypes)
-        guard name != nil || type != nil else { throw Problem.badRequest("Give \"name\" (any alias, any language) or \"type\".") }
-        var ids = name.map { vocabulary.entityIDs(named: $0) } ?? []
-        if ids.count > 100 { ids = Array(ids.prefix(100)) }
-        let found = try await store.entities(ids: ids, name: name, type: type, limit: try p.limit(default: 20, maximum: 100))
-        return try .json(Page(items: found, nextCursor: nil))
-    }
+    // MARK: - Search
 
     func search(_ request: Request) async throws -> Response {
-        let p = QueryParameters(request)
-        guard let q = try p.string("q", maxLength: 500) else { throw Problem.badRequest("Give a query: ?q=...") }
+        let p = try QueryParameters(request, allowed: ["q", "lang", "type", "entity", "from", "to", "limit", "cursor"])
+        let q = try p.string("q", maxLength: 500)
+        let entity = try p.string("entity", maxLength: 200)
+        guard q != nil || entity != nil else { throw Problem.badRequest("Give a query (?q=...) or an entity (?entity=...).") }
+        let granularity = try p.oneOf("type", ["sentence", "document"]) ?? "sentence"
         let limit = try p.limit(default: 20, maximum: 100)
-        let offset = try p.cursor(parts: 1).map { Int($0[0]) ?? -1 } ?? 0
-        guard offset >= 0, offset <= 10_000 else { throw Problem.badRequest("Malformed \"cursor\"; pass next_cursor back unchanged.") }
-        guard let tsquery = vocabulary.searchQuery(q) else { return try .json(Page<SearchHit>(items: [], nextCursor: nil)) }
-        let page = try await store.search(tsquery: tsquery, language: try p.oneOf("lang", Self.languages), limit: limit, offset: offset)
-        return try .json(page)
+        let (from, to) = try p.dateRange()
+        let language = try p.oneOf("lang", Self.languages)
+        let cursorParts = granularity == "document" ? 2 : 3
+        let cursor = try p.cursor("search-" + granularity, parts: cursorParts) { c in
+            Float(c[0]) != nil && UUID(uuidString: c[1]) != nil && (c.count < 3 || Int32(c[2]) != nil)
+        }
+
+        var groups: [String] = []
+        if let q {
+            guard let literal = vocabulary.searchQuery(q) else {
+                return try .json(Page<SearchHit>(items: [], nextCursor: nil))
+            }
+            groups.append(literal)
+        }
+        var entityIDs: [String] = []
+        if let entity {
+            entityIDs = try await resolveEntity(entity)
+            guard let literal = SearchText.tsquery(entityIDs.map { "e:" + $0 }, all: false) else {
+                throw Problem.notFound("No entity \"\(entity)\".")
+            }
+            groups.append(literal)
+        }
+        let tsquery = groups.count == 1 ? groups[0] : groups.map { "(" + $0 + ")" }.joined(separator: " & ")
+        let queryKeys = Highlighter.lexemes(tsquery)
+        let filter = SearchFilter(tsquery: tsquery, language: language, publishedFrom: from, publishedTo: to,
+                                  highlightEntities: queryKeys.filter { $0.hasPrefix("e:") }.map { String($0.dropFirst(2)) }.sorted())
+        let highlighter = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys)
+        if granularity == "document" {
+            let page = try await store.searchDocuments(filter, limit: limit, cursor: cursor)
+            let items = page.items.map { hit in
+                var hit = hit
+                hit.best = highlighter.highlight(hit.best)
+                return hit
+            }
+            return try .json(Page(items: items, nextCursor: retag(page.nextCursor, "search-document")))
+        }
+        let page = try await store.searchSentences(filter, limit: limit, cursor: cursor)
+        return try .json(Page(items: page.items.map(highlighter.highlight), nextCursor: retag(page.nextCursor, "search-sentence")))
+    }
+
+    /// Entity ids for `?entity=`: a stored id as given, else whatever the analyser resolves the name to.
+    func resolveEntity(_ value: String) async throws -> [String] {
+        if try await store.entityExists(value) { return [value] }
+        return Array(vocabulary.entityIDs(named: value).prefix(20))
+    }
+
+    /// Store cursors carry the sort key only; the API tags them with the endpoint so they cannot be mixed up.
+    func retag(_ cursor: String?, _ kind: String) -> String? {
+        guard let cursor else { return nil }
+        for parts in 1...4 {
+            if let p = Cursor.decode(cursor, parts: parts) { return Cursor.encode([kind] + p) }
+        }
+        return nil
     }
 }

@@ -1,0 +1,263 @@
+import DalaCore
+import DalaPostgres
+import Foundation
+
+/// Filters of `GET /v1/events` and the event export. Every field narrows the result; nil/empty means any.
+public struct EventFilter: Sendable {
+    public var type: String?
+    /// Events in which any of these entities takes part (any role, or as speaker).
+    public var entityIDs: [String]
+    /// And in which any of these entities also takes part (dyadic queries: `entity=KZ&participant=RU`).
+    public var participantIDs: [String]
+    /// Restricts `entityIDs` to this role (actor, counterpart, place, speaker...).
+    public var role: String?
+    /// Inclusive `YYYY-MM-DD` bounds; an event matches when its date range overlaps them (undated events do not).
+    public var from: String?
+    public var to: String?
+    public var modality: String?
+    public var language: String?
+    public var extractorVersion: String?
+
+    public init(type: String? = nil, entityIDs: [String] = [], participantIDs: [String] = [], role: String? = nil,
+                from: String? = nil, to: String? = nil, modality: String? = nil, language: String? = nil,
+                extractorVersion: String? = nil) {
+        self.type = type; self.entityIDs = entityIDs; self.participantIDs = participantIDs; self.role = role
+        self.from = from; self.to = to; self.modality = modality; self.language = language
+        self.extractorVersion = extractorVersion
+    }
+}
+
+/// Loading events with their participants and evidence.
+enum EventQuery {
+    static let base: PostgresQuery = """
+        SELECT e.id::text AS id, e.document_id::text AS document_id, d.title, e.extractor_version, e.event_key, e.type,
+               e.cameo, e.plover, e.modality, e.speaker_entity_id, e.date_value,
+               to_char(e.date_start, 'YYYY-MM-DD') AS date_start, to_char(e.date_end, 'YYYY-MM-DD') AS date_end,
+               e.date_precision, e.confidence, e.language,
+               to_char(coalesce(e.date_start, DATE '0001-01-01'), 'YYYY-MM-DD') AS date_key
+        FROM events e JOIN documents d ON d.id = e.document_id
+        """
+
+    /// Events matching `f` newest first (undated last), keyset on (date key, id).
+    static func page(_ f: EventFilter, limit: Int, cursor: [String]?) -> PostgresQuery {
+        var q = base
+        q.append(" WHERE true")
+        if let type = f.type { q.append(" AND e.type = \(type)") }
+        if !f.entityIDs.isEmpty {
+            if let role = f.role {
+                q.append("""
+                     AND e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ANY(\(f.entityIDs)::text[]) AND role = \(role))
+                    """)
+            } else {
+                q.append("""
+                     AND (e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ANY(\(f.entityIDs)::text[]))
+                          OR e.speaker_entity_id = ANY(\(f.entityIDs)::text[]))
+                    """)
+            }
+        }
+        if !f.participantIDs.isEmpty {
+            q.append(" AND e.id IN (SELECT event_id FROM event_participants WHERE entity_id = ANY(\(f.participantIDs)::text[]))")
+        }
+        if let from = f.from { q.append(" AND coalesce(e.date_end, e.date_start) >= \(from)::date") }
+        if let to = f.to { q.append(" AND e.date_start <= \(to)::date") }
+        if let modality = f.modality { q.append(" AND e.modality = \(modality)") }
+        if let language = f.language { q.append(" AND e.language = \(language)") }
+        if let version = f.extractorVersion { q.append(" AND e.extractor_version = \(version)") }
+        if let c = cursor {
+            q.append(" AND (coalesce(e.date_start, DATE '0001-01-01'), e.id) < (\(c[0])::date, \(c[1])::uuid)")
+        }
+        q.append(" ORDER BY coalesce(e.date_start, DATE '0001-01-01') DESC, e.id DESC LIMIT \(limit + 1)")
+        return q
+    }
+
+    /// Event rows plus their participants and evidence (two more statements on the same connection).
+    static func load(_ rows: [PostgresRow], conn: PostgresConnection) throws -> [EventView] {
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.compactMap { $0["id"] }
+        var participants: [String: [ParticipantView]] = [:]
+        for r in try conn.query("""
+            SELECT p.event_id::text AS event_id, p.role, p.entity_id, en.type,
+                   coalesce(en.label_en, en.label_ru, en.label_kk) AS label, p.surface, p.start_offset, p.end_offset
+            FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id
+            WHERE p.event_id = ANY(\(ids)::uuid[])
+            ORDER BY p.event_id, p.start_offset NULLS LAST, p.role, p.surface
+            """) {
+            participants[r["event_id"] ?? "", default: []].append(ParticipantView(
+                role: r["role"] ?? "", entityID: r["entity_id"], entityType: r["type"], label: r["label"],
+                surface: r["surface"] ?? "", start: try r.decode("start_offset", as: Int?.self),
+                end: try r.decode("end_offset", as: Int?.self)))
+        }
+        var evidence: [String: [EvidenceView]] = [:]
+        for r in try conn.query("""
+            SELECT event_id::text AS event_id, sentence_index, start_offset, end_offset, evidence, trigger, trigger_start,
+                   trigger_end, confidence
+            FROM event_mentions WHERE event_id = ANY(\(ids)::uuid[])
+            ORDER BY event_id, start_offset, trigger_start
+            """) {
+            evidence[r["event_id"] ?? "", default: []].append(EvidenceView(
+                sentenceIndex: try r.decode("sentence_index", as: Int.self), start: try r.decode("start_offset", as: Int.self),
+                end: try r.decode("end_offset", as: Int.self), evidence: r["evidence"] ?? "", trigger: r["trigger"] ?? "",
+                triggerStart: try r.decode("trigger_start", as: Int.self), triggerEnd: try r.decode("trigger_end", as: Int.self),
+                confidence: try r.decode("confidence", as: Double.self)))
+        }
+        return try rows.map { r in
+            let id = r["id"] ?? ""
+            let hasDate = r["date_value"] != nil || r["date_start"] != nil
+            return EventView(
+                id: try r.decode("id", as: UUID.self), documentID: try r.decode("document_id", as: UUID.self),
+                documentTitle: r["title"], extractorVersion: r["extractor_version"] ?? "", key: r["event_key"] ?? "",
+                type: r["type"] ?? "", cameo: r["cameo"], plover: r["plover"], modality: r["modality"] ?? "",
+                speakerEntityID: r["speaker_entity_id"],
+                date: hasDate ? EventView.EventDate(value: r["date_value"], start: r["date_start"], end: r["date_end"],
+                                                    precision: r["date_precision"]) : nil,
+                confidence: try r.decode("confidence", as: Double.self), language: r["language"] ?? "",
+                participants: participants[id] ?? [], mentions: evidence[id] ?? [])
+        }
+    }
+
+    static func cursor(after row: PostgresRow) -> String {
+        Cursor.encode([row["date_key"] ?? "0001-01-01", row["id"] ?? ""])
+    }
+}
+
+extension QueryStore {
+    /// Events matching the filter, newest first, with participants and evidence. Cursor: (date key, id).
+    public func events(_ f: EventFilter, limit: Int, cursor: [String]?) async throws -> Page<EventView> {
+        try await client.withConnection { conn in
+            let rows = try conn.query(EventQuery.page(f, limit: limit, cursor: cursor))
+            let items = try EventQuery.load(Array(rows.prefix(limit)), conn: conn)
+            return Page(items: items, nextCursor: rows.count > limit ? EventQuery.cursor(after: rows[limit - 1]) : nil)
+        }
+    }
+
+    /// One event with participants and evidence in every mention.
+    public func event(_ id: UUID) async throws -> EventView? {
+        try await client.withConnection { conn in
+            var q = EventQuery.base
+            q.append(" WHERE e.id = \(id.uuidString)::uuid")
+            return try EventQuery.load(try conn.query(q), conn: conn).first
+        }
+    }
+
+    /// Known values of an event facet (`type`, `modality`, `language`) from `event_facets`, plus whether `value`
+    /// exists right now (a value newer than the last refresh is still accepted).
+    public func eventFacet(_ facet: String, contains value: String) async throws -> (exists: Bool, known: [String]) {
+        try await client.withConnection { conn in
+            let known = try conn.query("SELECT value FROM event_facets WHERE facet = \(facet) ORDER BY value").compactMap { $0["value"] }
+            if known.contains(value) { return (true, known) }
+            let column: String
+            switch facet {
+            case "type": column = "type"
+            case "modality": column = "modality"
+            default: column = "language"
+            }
+            let live = try conn.query("SELECT 1 FROM events WHERE \(unescaped: column) = \(value) LIMIT 1")
+            return (!live.isEmpty, known)
+        }
+    }
+
+    /// Events per type per month or year, for one entity or (nil) the whole store, from `entity_timeline`.
+    public func timeline(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> TimelineView {
+        var q: PostgresQuery = """
+            SELECT to_char(month, 'YYYY-MM') AS month, type, events,
+                   (SELECT \(unescaped: Self.timestamp("refreshed_at")) FROM corpus_totals) AS refreshed_at
+            FROM entity_timeline WHERE entity_id = \(entity ?? "*")
+            """
+        if let type { q.append(" AND type = \(type)") }
+        if let from { q.append(" AND (month >= date_trunc('month', \(from)::date) OR month = DATE '0001-01-01')") }
+        if let to { q.append(" AND month <= \(to)::date") }
+        q.append(" ORDER BY month, type")
+        let rows = try await client.query(q)
+        var buckets: [String: TimelineView.Bucket] = [:]
+        var undated: [String: Int] = [:]
+        for r in rows {
+            let month = r["month"] ?? "", type = r["type"] ?? "", n = try r.decode("events", as: Int.self)
+            if month == "0001-01" { undated[type, default: 0] += n; continue }
+            let period = bucket == "year" ? String(month.prefix(4)) : month
+            buckets[period, default: TimelineView.Bucket(period: period, total: 0, byType: [:])].total += n
+            buckets[period]!.byType[type, default: 0] += n
+        }
+        return TimelineView(entityID: entity, bucket: bucket, buckets: buckets.values.sorted { $0.period < $1.period },
+                            undated: undated, statisticsAsOf: rows.first?["refreshed_at"])
+    }
+
+    /// The co-occurrence network around `entity`: breadth-first to `depth`, keeping each node's `perNode` strongest
+    /// partners with at least `minWeight` shared documents, up to `maxNodes` nodes; then every edge among them.
+    public func graph(entity: String, depth: Int, minWeight: Int, perNode: Int, maxNodes: Int,
+                      labelLanguage: String?) async throws -> GraphView? {
+        let label = Self.labelExpression(labelLanguage, table: "e")
+        return try await client.withConnection { conn -> GraphView? in
+            guard !(try conn.query("SELECT 1 FROM entities WHERE id = \(entity)")).isEmpty else { return nil }
+            var depthOf: [String: Int] = [entity: 0]
+            var order = [entity]
+            var frontier = [entity]
+            var level = 0
+            while level < depth, !frontier.isEmpty, order.count < maxNodes {
+                level += 1
+                let rows = try conn.query("""
+                    SELECT partner_id FROM (
+                        SELECT entity_id, partner_id, documents,
+                               row_number() OVER (PARTITION BY entity_id ORDER BY documents DESC, partner_id) AS rn
+                        FROM entity_cooccurrence
+                        WHERE entity_id = ANY(\(frontier)::text[]) AND documents >= \(minWeight)
+                    ) x WHERE rn <= \(perNode)
+                    ORDER BY documents DESC, partner_id
+                    """)
+                var next: [String] = []
+                for r in rows {
+                    guard let p = r["partner_id"], depthOf[p] == nil, order.count < maxNodes else { continue }
+                    depthOf[p] = level
+                    order.append(p)
+                    next.append(p)
+                }
+                frontier = next
+            }
+            var nodes: [String: GraphView.Node] = [:]
+            for r in try conn.query("""
+                SELECT e.id, e.type, \(unescaped: label) AS label, coalesce(st.documents, 0) AS documents
+                FROM entities e LEFT JOIN entity_stats st ON st.entity_id = e.id WHERE e.id = ANY(\(order)::text[])
+                """) {
+                let id = r["id"] ?? ""
+                nodes[id] = GraphView.Node(id: id, label: r["label"] ?? id, type: r["type"] ?? "",
+                                           documents: try r.decode("documents", as: Int.self), depth: depthOf[id] ?? 0)
+            }
+            let edges = try conn.query("""
+                SELECT entity_id, partner_id, documents, sentences FROM entity_cooccurrence
+                WHERE entity_id = ANY(\(order)::text[]) AND partner_id = ANY(\(order)::text[]) AND entity_id < partner_id
+                      AND documents >= \(minWeight)
+                ORDER BY entity_id, partner_id
+                """).map { r in
+                GraphView.Edge(source: r["entity_id"] ?? "", target: r["partner_id"] ?? "",
+                               weight: try r.decode("documents", as: Int.self), sentences: try r.decode("sentences", as: Int.self))
+            }
+            let asOf = try conn.query("SELECT \(unescaped: Self.timestamp("refreshed_at")) AS t FROM corpus_totals").first?["t"]
+            return GraphView(nodes: order.compactMap { nodes[$0] }, edges: edges, statisticsAsOf: asOf)
+        }
+    }
+
+    /// Store-wide counts (one round trip).
+    public func stats() async throws -> StatsView {
+        try await client.withConnection { conn in
+            func counts(_ q: PostgresQuery) throws -> [String: Int] {
+                var out: [String: Int] = [:]
+                for r in try conn.query(q) { out[r["k"] ?? "unknown"] = try r.decode("n", as: Int.self) }
+                return out
+            }
+            let runs = try conn.query("""
+                SELECT count(*) AS n, avg(duration_ms) AS mean, \(unescaped: Self.timestamp("max(finished_at)")) AS last
+                FROM extraction_runs
+                """).first
+            return StatsView(
+                documentsByStatus: try counts("SELECT status AS k, count(*) AS n FROM documents GROUP BY 1"),
+                documentsByLanguage: try counts("SELECT coalesce(detected_language, language, 'unknown') AS k, count(*) AS n FROM documents GROUP BY 1"),
+                entitiesByType: try counts("SELECT type AS k, count(*) AS n FROM entities GROUP BY 1"),
+                eventsByType: try counts("SELECT type AS k, count(*) AS n FROM events GROUP BY 1"),
+                extractionRuns: StatsView.Runs(
+                    total: try runs?.decode("n", as: Int.self) ?? 0,
+                    byVersion: try counts("SELECT extractor_version AS k, count(*) AS n FROM extraction_runs GROUP BY 1"),
+                    documentsByVersion: try counts("SELECT extractor_version AS k, count(*) AS n FROM documents WHERE extractor_version IS NOT NULL GROUP BY 1"),
+                    meanDurationMS: try runs?.decode("mean", as: Double?.self), lastFinishedAt: runs?["last"]),
+                statisticsAsOf: try conn.query("SELECT \(unescaped: Self.timestamp("refreshed_at")) AS t FROM corpus_totals").first?["t"])
+        }
+    }
+}

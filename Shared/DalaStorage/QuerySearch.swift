@@ -1,0 +1,138 @@
+import DalaCore
+import DalaPostgres
+import Foundation
+
+/// What to search for: a tsquery literal over the analyser's keys (stems and `e:<entity id>`) and filters.
+public struct SearchFilter: Sendable {
+    /// Built by `SearchText.tsquery` or `SearchVocabulary.searchQuery`; cast, never parsed by a configuration.
+    public var tsquery: String
+    public var language: String?
+    /// Inclusive `YYYY-MM-DD` bounds on the document's publication date.
+    public var publishedFrom: String?
+    public var publishedTo: String?
+    /// Entity ids whose mentions in a hit sentence are highlighted.
+    public var highlightEntities: [String]
+
+    public init(tsquery: String, language: String? = nil, publishedFrom: String? = nil, publishedTo: String? = nil,
+                highlightEntities: [String] = []) {
+        self.tsquery = tsquery; self.language = language; self.publishedFrom = publishedFrom
+        self.publishedTo = publishedTo; self.highlightEntities = highlightEntities
+    }
+}
+
+extension QueryStore {
+    /// Sentences matching the filter, best first (`ts_rank`, then document id and sentence index), with the span of
+    /// the original text and the mentions of `highlightEntities` inside it. Cursor: the last hit's (rank, document, idx).
+    public func searchSentences(_ f: SearchFilter, limit: Int, cursor: [String]?) async throws -> Page<SearchHit> {
+        var q: PostgresQuery = """
+            WITH hits AS (\(fragment: Self.matches(f))),
+            page AS (SELECT * FROM hits WHERE true
+            """
+        if let c = cursor {
+            q.append(" AND (rank < \(c[0])::real OR (rank = \(c[0])::real AND (document_id, idx) > (\(c[1])::uuid, \(c[2])::int)))")
+        }
+        q.append("""
+             ORDER BY rank DESC, document_id, idx LIMIT \(limit + 1))
+            SELECT p.document_id::text AS document_id, p.idx, p.start_offset, p.end_offset, p.language, p.text, p.rank::text AS rank,
+                   d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
+                   substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet
+            FROM page p JOIN documents d ON d.id = p.document_id
+            ORDER BY p.rank DESC, p.document_id, p.idx
+            """)
+        let highlight = f.highlightEntities, statement = q
+        return try await client.withConnection { conn in
+            let rows = try conn.query(statement)
+            var hits = try rows.prefix(limit).map(Self.searchHit)
+            try Self.addMentionHighlights(&hits, entities: highlight, conn: conn)
+            let next = rows.count > limit ? rows[limit - 1] : nil
+            return Page(items: hits, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? "", $0["idx"] ?? "0"]) })
+        }
+    }
+
+    /// Documents with matching sentences, ranked by their best sentence; each with that sentence and the number of
+    /// matching sentences. Cursor: the last document's (rank, id).
+    public func searchDocuments(_ f: SearchFilter, limit: Int, cursor: [String]?) async throws -> Page<DocumentSearchHit> {
+        var q: PostgresQuery = """
+            WITH hits AS (\(fragment: Self.matches(f))),
+            docs AS (SELECT document_id, max(rank) AS rank, count(*) AS matched,
+                            (array_agg(idx ORDER BY rank DESC, idx))[1] AS best_idx
+                     FROM hits GROUP BY document_id),
+            page AS (SELECT * FROM docs WHERE true
+            """
+        if let c = cursor {
+            q.append(" AND (rank < \(c[0])::real OR (rank = \(c[0])::real AND document_id > \(c[1])::uuid))")
+        }
+        q.append("""
+             ORDER BY rank DESC, document_id LIMIT \(limit + 1))
+            SELECT p.document_id::text AS document_id, p.rank::text AS rank, p.matched, s.idx, s.start_offset, s.end_offset,
+                   s.language, s.text, d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
+                   coalesce(d.detected_language, d.language) AS document_language,
+                   substr(d.raw_text, s.start_offset + 1, s.end_offset - s.start_offset) AS snippet
+            FROM page p JOIN documents d ON d.id = p.document_id
+            JOIN sentences s ON s.document_id = p.document_id AND s.idx = p.best_idx
+            ORDER BY p.rank DESC, p.document_id
+            """)
+        let highlight = f.highlightEntities, statement = q
+        return try await client.withConnection { conn in
+            let rows = try conn.query(statement)
+            var best = try rows.prefix(limit).map(Self.searchHit)
+            try Self.addMentionHighlights(&best, entities: highlight, conn: conn)
+            let items = try zip(rows.prefix(limit), best).map { row, hit in
+                DocumentSearchHit(documentID: hit.documentID, title: hit.title, published: hit.published,
+                                  language: row["document_language"], rank: hit.rank,
+                                  matchedSentences: try row.decode("matched", as: Int.self), best: hit)
+            }
+            let next = rows.count > limit ? rows[limit - 1] : nil
+            return Page(items: items, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? ""]) })
+        }
+    }
+
+    /// Compatibility wrapper over `searchSentences` (first page only; `offset` must be 0).
+    public func search(tsquery: String, language: String?, limit: Int, offset: Int) async throws -> Page<SearchHit> {
+        precondition(offset == 0, "use searchSentences with a cursor for later pages")
+        return try await searchSentences(SearchFilter(tsquery: tsquery, language: language), limit: limit, cursor: nil)
+    }
+
+    /// Matching sentences with their rank. The GIN index on `sentences.search` finds them; the date filter joins the
+    /// documents only when asked.
+    static func matches(_ f: SearchFilter) -> PostgresQuery {
+        var q: PostgresQuery = """
+            SELECT s.document_id, s.idx, s.start_offset, s.end_offset, s.language, s.text, ts_rank(s.search, query) AS rank
+            FROM sentences s, CAST(\(f.tsquery) AS tsquery) AS query
+            WHERE s.search @@ query
+            """
+        if let language = f.language { q.append(" AND s.language = \(language)") }
+        if f.publishedFrom != nil || f.publishedTo != nil {
+            q.append(" AND s.document_id IN (SELECT id FROM documents WHERE published BETWEEN coalesce(\(f.publishedFrom)::date, '-infinity') AND coalesce(\(f.publishedTo)::date, 'infinity'))")
+        }
+        return q
+    }
+
+    static func searchHit(_ row: PostgresRow) throws -> SearchHit {
+        SearchHit(documentID: try row.decode("document_id", as: UUID.self), title: row["title"],
+                  published: publishedText(row["published"], row["published_precision"]),
+                  sentenceIndex: try row.decode("idx", as: Int.self), start: try row.decode("start_offset", as: Int.self),
+                  end: try row.decode("end_offset", as: Int.self), language: row["language"] ?? "", text: row["text"] ?? "",
+                  rank: try row.decode("rank", as: Double.self), snippet: row["snippet"] ?? "", highlights: [])
+    }
+
+    /// Adds the offsets of the given entities' mentions inside each hit sentence.
+    static func addMentionHighlights(_ hits: inout [SearchHit], entities: [String], conn: PostgresConnection) throws {
+        guard !hits.isEmpty, !entities.isEmpty else { return }
+        let rows = try conn.query("""
+            SELECT m.document_id::text AS document_id, m.sentence_index, m.start_offset, m.end_offset
+            FROM mentions m
+            JOIN unnest(\(hits.map(\.documentID.uuidString))::uuid[], \(hits.map(\.sentenceIndex))::int[]) AS h(document_id, idx)
+                 ON m.document_id = h.document_id AND m.sentence_index = h.idx
+            WHERE m.entity_id = ANY(\(entities)::text[])
+            """)
+        var spans: [String: [Span]] = [:]
+        for r in rows {
+            spans[(r["document_id"] ?? "") + "/" + (r["sentence_index"] ?? ""), default: []]
+                .append(Span(start: try r.decode("start_offset", as: Int.self), end: try r.decode("end_offset", as: Int.self)))
+        }
+        for i in hits.indices {
+            hits[i].highlights += spans[hits[i].documentID.uuidString.lowercased() + "/" + String(hits[i].sentenceIndex)] ?? []
+        }
+    }
+}

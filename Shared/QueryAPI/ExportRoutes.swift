@@ -1,0 +1,144 @@
+import DalaCore
+import DalaService
+import DalaStorage
+import Foundation
+import Hummingbird
+
+/// RFC 4180 CSV: CRLF line ends, every field that contains a comma, quote, CR or LF is quoted, quotes doubled.
+enum CSV {
+    static func row(_ fields: [String?]) -> String {
+        fields.map { field($0 ?? "") }.joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// One JSON object per line.
+enum JSONLines {
+    static func line(_ object: [String: Any?]) -> String {
+        let clean = object.mapValues { $0 ?? NSNull() }
+        let data = (try? JSONSerialization.data(withJSONObject: clean, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension QueryController {
+    static let exportPage = 500
+
+    /// Event table in the spirit of GDELT's: one row per event, actor/counterpart/place columns, CAMEO and PLOVER codes,
+    /// and the first evidence sentence with offsets into the original text.
+    static let eventColumns = [
+        "event_id", "document_id", "document_title", "date", "date_start", "date_end", "date_precision", "type", "cameo",
+        "plover", "modality", "confidence", "language", "actor_id", "actor_label", "actor_surface", "counterpart_id",
+        "counterpart_label", "counterpart_surface", "place_id", "place_label", "speaker_id", "participants", "trigger",
+        "trigger_start", "trigger_end", "evidence", "evidence_start", "evidence_end", "mention_count", "extractor_version",
+    ]
+
+    static func eventFields(_ e: EventView) -> [String: String?] {
+        func first(_ role: String) -> ParticipantView? { e.participants.first { $0.role == role } }
+        let actor = first("actor"), counterpart = first("counterpart"), place = first("place")
+        let evidence = e.mentions.first
+        let participants = e.participants.map { "\($0.role):\($0.entityID ?? $0.surface)" }.joined(separator: ";")
+        let fields: [String: String?] = [
+            "event_id": e.id.uuidString.lowercased(), "document_id": e.documentID.uuidString.lowercased(),
+            "document_title": e.documentTitle, "date": e.date?.value, "date_start": e.date?.start, "date_end": e.date?.end,
+            "date_precision": e.date?.precision, "type": e.type, "cameo": e.cameo, "plover": e.plover, "modality": e.modality,
+            "confidence": String(e.confidence), "language": e.language, "actor_id": actor?.entityID,
+            "actor_label": actor?.label, "actor_surface": actor?.surface, "counterpart_id": counterpart?.entityID,
+            "counterpart_label": counterpart?.label, "counterpart_surface": counterpart?.surface,
+            "place_id": place?.entityID, "place_label": place?.label, "speaker_id": e.speakerEntityID,
+            "participants": participants, "trigger": evidence?.trigger, "trigger_start": evidence.map { String($0.triggerStart) },
+            "trigger_end": evidence.map { String($0.triggerEnd) }, "evidence": evidence?.evidence,
+            "evidence_start": evidence.map { String($0.start) }, "evidence_end": evidence.map { String($0.end) },
+            "mention_count": String(e.mentions.count), "extractor_version": e.extractorVersion,
+        ]
+        return fields
+    }
+
+    func exportEvents(_ request: Request) async throws -> Response {
+        let p = try QueryParameters(request, allowed: Self.eventParameters.union(["format", "limit"]))
+        let format = try p.oneOf("format", ["csv", "jsonl"]) ?? "csv"
+        let maxRows = try p.integer("limit", default: 10_000_000, range: 1...10_000_000)
+        let filter = try await eventFilter(p)
+        let store = self.store
+        return streamed(format: format, name: "events") { writer in
+            if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.eventColumns))) }
+            var cursor: [String]? = nil, written = 0
+            while written < maxRows {
+                let page = try await store.events(filter, limit: min(Self.exportPage, maxRows - written), cursor: cursor)
+                var chunk = ""
+                for e in page.items {
+                    let fields = Self.eventFields(e)
+                    chunk += format == "csv" ? CSV.row(Self.eventColumns.map { fields[$0] ?? nil })
+                                             : JSONLines.line(fields.mapValues { $0 as Any? })
+                }
+                written += page.items.count
+                if !chunk.isEmpty { try await writer.write(ByteBuffer(string: chunk)) }
+                guard let next = page.nextCursor, let parts = Cursor.decode(next, parts: 2) else { break }
+                cursor = parts
+            }
+        }
+    }
+
+    static let mentionColumns = [
+        "mention_id", "document_id", "entity_id", "entity_type", "entity_label", "surface", "start", "end", "sentence_index",
+        "kind", "confidence", "language", "sentence", "extractor_version",
+    ]
+
+    func exportMentions(_ request: Request) async throws -> Response {
+        let p = try QueryParameters(request, allowed: ["entity", "type", "lang", "document", "format", "limit"])
+        let format = try p.oneOf("format", ["csv", "jsonl"]) ?? "csv"
+        let maxRows = try p.integer("limit", default: 100_000_000, range: 1...100_000_000)
+        var filter = MentionFilter(entityType: try p.oneOf("type", Self.entityTypes), language: try p.oneOf("lang", Self.languages))
+        if let d = try p.string("document", maxLength: 64) {
+            guard let id = UUID(uuidString: d) else { throw Problem.badRequest("\"document\" must be a UUID.") }
+            filter.documentID = id
+        }
+        if let entity = try p.string("entity", maxLength: 200) {
+            filter.entityIDs = try await resolveEntity(entity)
+            guard !filter.entityIDs.isEmpty else { throw Problem.notFound("No entity \"\(entity)\".") }
+        }
+        let store = self.store, mentionFilter = filter
+        return streamed(format: format, name: "mentions") { writer in
+            if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.mentionColumns))) }
+            var after = 0, written = 0
+            while written < maxRows {
+                let rows = try await store.exportMentions(mentionFilter, after: after, limit: min(2000, maxRows - written))
+                guard let last = rows.last else { break }
+                var chunk = ""
+                for m in rows {
+                    let fields: [String: String?] = [
+                        "mention_id": String(m.id), "document_id": m.documentID, "entity_id": m.entityID,
+                        "entity_type": m.entityType, "entity_label": m.entityLabel, "surface": m.surface, "start": String(m.start),
+                        "end": String(m.end), "sentence_index": String(m.sentenceIndex), "kind": m.kind,
+                        "confidence": String(m.confidence), "language": m.language, "sentence": m.sentence,
+                        "extractor_version": m.extractorVersion,
+                    ]
+                    chunk += format == "csv" ? CSV.row(Self.mentionColumns.map { fields[$0] ?? nil })
+                                             : JSONLines.line(fields.mapValues { $0 as Any? })
+                }
+                try await writer.write(ByteBuffer(string: chunk))
+                written += rows.count
+                after = last.id
+            }
+        }
+    }
+
+    /// A chunked response written page by page, so an export of millions of rows never sits in memory. A database
+    /// error after the first bytes cannot become a problem+json any more: the connection is cut, and the client
+    /// sees a truncated body instead of a complete-looking file.
+    func streamed(format: String, name: String,
+                  _ body: @escaping @Sendable (inout any ResponseBodyWriter) async throws -> Void) -> Response {
+        let type = format == "csv" ? "text/csv; charset=utf-8; header=present" : "application/x-ndjson; charset=utf-8"
+        return Response(status: .ok,
+                        headers: [.contentType: type,
+                                  .contentDisposition: "attachment; filename=\"dala-\(name).\(format == "csv" ? "csv" : "jsonl")\""],
+                        body: ResponseBody { writer in
+                            try await body(&writer)
+                            try await writer.finish(nil)
+                        })
+    }
+}

@@ -1,0 +1,92 @@
+import DalaStorage
+import Foundation
+
+/// Finds the words of a hit sentence that match the query: each word of the original text is turned into search keys
+/// by the same vocabulary that built the query, so `Қазақстанның` lights up for `Қазақстан` and `Kazakhstan's` for
+/// the entity. Offsets are code points into the original text, like every other offset of the API.
+struct Highlighter: Sendable {
+    let vocabulary: any SearchVocabulary
+    let queryKeys: Set<String>
+
+    func highlight(_ hit: SearchHit) -> SearchHit {
+        var hit = hit
+        var spans = Set(hit.highlights)
+        var cache: [String: Bool] = [:]
+        for (start, word) in Self.words(hit.snippet) {
+            let matched: Bool
+            if let known = cache[word] {
+                matched = known
+            } else {
+                matched = vocabulary.searchQuery(word).map { !Self.lexemes($0).isDisjoint(with: queryKeys) } ?? false
+                cache[word] = matched
+            }
+            if matched { spans.insert(Span(start: hit.start + start, end: hit.start + start + word.unicodeScalars.count)) }
+        }
+        hit.highlights = Self.merge(spans)
+        return hit
+    }
+
+    /// Words (letters, digits, inner `-` and apostrophes) with their code-point offsets in `text`.
+    static func words(_ text: String) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var current = String.UnicodeScalarView()
+        var start = 0, offset = 0
+        func flush() {
+            while let last = current.last, last == "-" || last == "'" || last == "’" { current.removeLast() }
+            if !current.isEmpty { out.append((start, String(current))) }
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.unicodeScalars {
+            let isWord = CharacterSet.alphanumerics.contains(scalar)
+            let joiner = (scalar == "-" || scalar == "'" || scalar == "’") && !current.isEmpty
+            if isWord || joiner {
+                if current.isEmpty { start = offset }
+                current.append(scalar)
+            } else {
+                flush()
+            }
+            offset += 1
+        }
+        flush()
+        return out
+    }
+
+    /// The quoted lexemes of a tsquery literal (`'a' & ('b' | 'c''d')` → a, b, c'd).
+    static func lexemes(_ tsquery: String) -> Set<String> {
+        var out = Set<String>()
+        var current = "", inQuote = false, escaped = false
+        var chars = tsquery.makeIterator()
+        var pending: Character? = nil
+        while let ch = pending ?? chars.next() {
+            pending = nil
+            if escaped { current.append(ch); escaped = false; continue }
+            if inQuote {
+                if ch == "\\" { escaped = true }
+                else if ch == "'" {
+                    // A doubled quote is a literal quote inside the lexeme.
+                    if let nextCh = chars.next() {
+                        if nextCh == "'" { current.append("'"); continue }
+                        pending = nextCh
+                    }
+                    out.insert(current); current = ""; inQuote = false
+                } else { current.append(ch) }
+            } else if ch == "'" {
+                inQuote = true
+            }
+        }
+        return out
+    }
+
+    /// Sorted, with overlapping spans joined.
+    static func merge(_ spans: Set<Span>) -> [Span] {
+        var out: [Span] = []
+        for s in spans.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
+            if let last = out.last, s.start <= last.end {
+                out[out.count - 1].end = max(last.end, s.end)
+            } else {
+                out.append(s)
+            }
+        }
+        return out
+    }
+}
