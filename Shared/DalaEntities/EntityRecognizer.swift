@@ -39,7 +39,7 @@ struct DocumentPass {
     var consumed: [[Bool]] = []
     var mentions: [RawMention] = []
     var sentenceYears: [[Int]] = []
-    var acronyms: [String: RawMention] = [:]     // document-defined acronym → the mention that defined it
+    var acronyms: [UInt64: RawMention] = [:]     // document-defined acronym → the mention that defined it
     var localSurnames: [String: RawMention] = [:]
 
     init(store: Store, sentences: [Sentence]) {
@@ -115,8 +115,8 @@ struct DocumentPass {
     func isNameLike(_ s: Int, _ i: Int) -> Bool {
         let u = units[s][i]
         return u.isWord && u.isCapitalized && !u.isAllCaps && !u.isInitial && !consumed[s][i]
-            && !lex.notNames.contains(u.norm) && u.norm.unicodeScalars.count >= 2
-            && u.norm.unicodeScalars.allSatisfy { TextNorm.isLetter($0.value) || $0 == "-" || $0 == "'" }
+            && !lex.notNameKeys.contains(u.key) && u.sc.count >= 2
+            && u.sc.allSatisfy { TextNorm.isLetter($0) || $0 == 0x2D || $0 == 0x27 }
     }
 
     mutating func add(_ m: RawMention) {
@@ -145,7 +145,7 @@ struct DocumentPass {
                 var conf: Double
                 switch m.kind {
                 case .name: conf = m.isSurname ? 0.8 : (m.end - m.start > 1 ? 0.95 : 0.9)
-                case .acronym: conf = u.norm.unicodeScalars.count <= 2 ? 0.75 : 0.85
+                case .acronym: conf = u.sc.count <= 2 ? 0.75 : 0.85
                 case .adjective: conf = 0.8
                 case .metonymy: conf = 0.7
                 }
@@ -163,14 +163,14 @@ struct DocumentPass {
     func accept(_ m: RegistryMatch, _ s: Int) -> Bool {
         let us = units[s]
         let u = us[m.start]
-        if m.end - m.start == 1 && u.isSentenceStart && lex.notNames.contains(u.norm) { return false }
-        if m.kind == .acronym, lex.legalForms.contains(u.norm), m.start + 1 < us.count,
+        if m.end - m.start == 1 && u.isSentenceStart && lex.notNameKeys.contains(u.key) { return false }
+        if m.kind == .acronym, lex.legalFormKeys.contains(u.key), m.start + 1 < us.count,
            us[m.start + 1].isQuote || us[m.start + 1].isCapitalized { return false }
         // A Kazakh case suffix on an English or Russian-only acronym inside an all-caps heading is noise; and a
         // two-letter acronym inside an all-caps run of words is part of the heading, not a name.
-        if m.kind == .acronym, u.norm.unicodeScalars.count <= 2 {
+        if m.kind == .acronym, u.sc.count <= 2 {
             let neighbours = [m.start - 1, m.end].filter { $0 >= 0 && $0 < us.count && us[$0].isWord }
-            if !neighbours.isEmpty && neighbours.allSatisfy({ us[$0].isAllCaps && us[$0].norm.unicodeScalars.count > 3 }) { return false }
+            if !neighbours.isEmpty && neighbours.allSatisfy({ us[$0].isAllCaps && us[$0].sc.count > 3 }) { return false }
         }
         return true
     }
@@ -179,7 +179,7 @@ struct DocumentPass {
     func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
         let us = units[s]
         let u = us[i]
-        guard u.norm == "кеңес", u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
+        guard u.key == DocumentPass.kenesKey, u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
               !us[i + 1].isCapitalized, let ussr = store.byID["Q15180"] else { return nil }
         return RawMention(sentence: s, start: i, end: i + 1, span: u.span, candidates: [ussr], local: nil,
                           kind: .adjective, confidence: 0.6)
@@ -187,42 +187,53 @@ struct DocumentPass {
 
     // MARK: People outside the registry
 
-    func surnameKey(_ norm: String) -> String? {
-        let n = norm.unicodeScalars.count
-        for e in lex.surnameEndings {
-            guard let r = norm.range(of: e, options: .backwards) else { continue }
-            let stemLen = norm.unicodeScalars.distance(from: norm.unicodeScalars.startIndex, to: r.lowerBound)
-            guard stemLen >= 3 else { continue }
-            let tail = String(norm[r.upperBound...])
-            let tailScalars = Array(tail.unicodeScalars.map(\.value))
-            let oneKazakhSuffix = tailScalars.last.flatMap { lex.kazakhSuffixes[$0] }?.contains { $0.scalars == tailScalars } ?? false
-            guard tail.isEmpty || DocumentPass.russianCaseTails.contains(tail) || oneKazakhSuffix else { continue }
-            _ = n
-            var key = String(norm[..<r.upperBound])
-            if e.count >= 3, key.hasSuffix("а") || key.hasSuffix("a") { key.removeLast() }
-            if key.hasSuffix("ий") || key.hasSuffix("ая") || key.hasSuffix("ый") { key.removeLast(2) }
-            return key
+    static let kenesKey = TextNorm.key("кеңес")
+    static let russianCaseTails: [[UInt32]] = ["а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ого", "ому", "им", "ем", "ую", "ей"]
+        .map { TextNorm.normalizeScalars($0) }
+    static let adjectiveTails: [[UInt32]] = ["ий", "ая", "ый"].map { TextNorm.normalizeScalars($0) }
+    static let patronymicTails: [[UInt32]] = ["а", "у", "ем", "е"].map { TextNorm.normalizeScalars($0) }
+
+    /// The surname a word spells with its case ending removed ("арбашиевой" → "арбашиев"), or nil when the word
+    /// does not end like a surname (-ов, -ева, -ский, -ұлы …) followed by at most one case ending.
+    func surnameCore(_ sc: [UInt32]) -> [UInt32]? {
+        for e in lex.surnameEndingScalars {
+            var p = sc.count - e.count
+            while p >= 3 && p >= sc.count - e.count - 4 {
+                if sc[p..<(p + e.count)].elementsEqual(e) {
+                    let tail = Array(sc[(p + e.count)...])
+                    let oneKazakhSuffix = tail.last.flatMap { lex.kazakhSuffixes[$0] }?.contains { $0.scalars == tail } ?? false
+                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(tail) || oneKazakhSuffix {
+                        var key = Array(sc[..<(p + e.count)])
+                        if e.count >= 3, let l = key.last, l == 0x430 || l == 0x61 { key.removeLast() }
+                        if key.count > 2, DocumentPass.adjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
+                        return key
+                    }
+                }
+                p -= 1
+            }
         }
         return nil
     }
-    static let russianCaseTails: Set<String> = ["а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ого", "ому", "им", "ем", "ую", "ей"]
 
-    func isPatronymic(_ norm: String) -> Bool {
-        lex.patronymicEndings.contains { e in
-            norm.hasSuffix(e) || ["а", "у", "ем", "е"].contains { norm.hasSuffix(e + $0) }
+    func surnameKey(_ sc: [UInt32]) -> String? { surnameCore(sc).map { TextNorm.string($0) } }
+
+    func isPatronymic(_ sc: [UInt32]) -> Bool {
+        for e in lex.patronymicEndingScalars {
+            if TextNorm.hasSuffix(sc, e) { return true }
+            for t in DocumentPass.patronymicTails where sc.count > e.count + t.count
+                && sc.suffix(t.count).elementsEqual(t) && sc.dropLast(t.count).suffix(e.count).elementsEqual(e) { return true }
         }
+        return false
     }
 
     func isTitle(_ s: Int, _ i: Int) -> Bool {
-        let n = units[s][i].norm
-        return lex.titles.values.contains { $0.contains(n) }
+        return lex.titleKeys.contains(units[s][i].key)
     }
 
     mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double) {
         let us = units[s]
-        guard let key = surnameKey(us[surnameAt].norm) ?? Optional(Morphology.stem(us[surnameAt].text,
-                                                                                      language: Morphology.guessLanguage(us[surnameAt].norm)))
-        else { return }
+        let key = surnameKey(us[surnameAt].sc)
+            ?? Morphology.stem(us[surnameAt].text, language: Morphology.guessLanguage(us[surnameAt].text))
         let label = us[start..<end].filter { $0.isWord }.map(\.text).joined(separator: " ")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
@@ -245,7 +256,7 @@ struct DocumentPass {
                 }
                 i = j; continue
             }
-            if isNameLike(s, i), i + 1 < us.count, us[i + 1].isInitial, !consumed[s][i + 1], surnameKey(us[i].norm) != nil {
+            if isNameLike(s, i), i + 1 < us.count, us[i + 1].isInitial, !consumed[s][i + 1], surnameKey(us[i].sc) != nil {
                 var j = i + 1
                 while j < us.count, us[j].isInitial { j += 1 }
                 addPerson(s, i, j, surnameAt: i, confidence: 0.75); i = j; continue
@@ -255,22 +266,22 @@ struct DocumentPass {
                 var j = i + 1
                 while j < us.count, j - i <= 3, isNameLike(s, j) { j += 1 }
                 let n = j - (i + 1)
-                if n >= 2 || surnameKey(us[i + 1].norm) != nil {
+                if n >= 2 || surnameKey(us[i + 1].sc) != nil {
                     addPerson(s, i + 1, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
                 }
             }
             // Given name (+ patronymic) + surname: "Асқар Ақаев", "Иван Петрович Сидоров", "Нұрсұлтан Әбішұлы"
-            if isNameLike(s, i), surnameKey(us[i].norm) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
-                if i + 2 < us.count, isPatronymic(us[i + 1].norm), isNameLike(s, i + 2), surnameKey(us[i + 2].norm) != nil {
+            if isNameLike(s, i), surnameKey(us[i].sc) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
+                if i + 2 < us.count, isPatronymic(us[i + 1].sc), isNameLike(s, i + 2), surnameKey(us[i + 2].sc) != nil {
                     addPerson(s, i, i + 3, surnameAt: i + 2, confidence: 0.7); i += 3; continue
                 }
-                if surnameKey(us[i + 1].norm) != nil || isPatronymic(us[i + 1].norm) {
+                if surnameKey(us[i + 1].sc) != nil || isPatronymic(us[i + 1].sc) {
                     addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
                 }
             }
             // Surname + given name + patronymic: "Сидоров Иван Петрович"
-            if isNameLike(s, i), surnameKey(us[i].norm) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
-               isPatronymic(us[i + 2].norm) {
+            if isNameLike(s, i), surnameKey(us[i].sc) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
+               isPatronymic(us[i + 2].sc) {
                 addPerson(s, i, i + 3, surnameAt: i, confidence: 0.7); i += 3; continue
             }
             i += 1
@@ -281,18 +292,19 @@ struct DocumentPass {
 
     func headNoun(_ s: Int, _ i: Int, language: String) -> Lexicon.HeadNoun? {
         let u = units[s][i]
-        guard u.isWord, let table = lex.headNouns[language] else { return nil }
-        if let h = table[u.norm] { return h }
+        guard u.isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(u.sc)), let table = lex.headNounKeys[language] else { return nil }
+        if let h = table[u.key] { return h }
         switch language {
         case "kk":
-            for c in Morphology.kazakhStems(Array(u.norm.unicodeScalars.map(\.value)), lexicon: lex, maxDepth: 2) {
-                if let h = table[c.form] { return h }
+            guard u.sc.count >= 5 else { return nil }
+            for c in Morphology.kazakhStems(u.sc, lexicon: lex, maxDepth: 2) {
+                if let h = table[c.key] { return h }
             }
         case "ru":
-            let st = Morphology.russianFallbackStem(u.norm)
-            if let h = lex.russianHeadStems[st] { return h }
+            let n = Morphology.russianStemLength(u.sc, lexicon: lex)
+            if n < u.sc.count, let h = lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] { return h }
         case "en":
-            if u.norm.hasSuffix("s"), let h = table[String(u.norm.dropLast())] { return h }
+            if u.sc.last == 0x73, let h = table[TextNorm.hash(u.sc.dropLast())] { return h }
         default: break
         }
         return nil
@@ -310,13 +322,16 @@ struct DocumentPass {
         m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
     }
 
-    static let russianGenitiveEndings = ["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"]
-    static let russianConnectors: Set<String> = ["и", "по"]
-    static let russianVerbEndings = ["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"]
-    static let englishConnectors: Set<String> = ["of", "for", "and", "the", "on", "in", "de", "du", "&"]
-    static let kazakhConnectors: Set<String> = ["және", "мен", "пен", "бен"]
-    static let kazakhDescriptiveEndings = ["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
-                                           "нда", "нде", "ында", "інде"]
+    static func scalars(_ list: [String]) -> [[UInt32]] { list.map { TextNorm.normalizeScalars($0) } }
+    static func keys(_ list: [String]) -> Set<UInt64> { Set(list.map { TextNorm.key($0) }) }
+    static let russianGenitiveEndings = scalars(["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"])
+    static let russianConnectors = keys(["и", "по"])
+    static let russianVerbEndings = scalars(["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"])
+    static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их"])
+    static let englishConnectors = keys(["of", "for", "and", "the", "on", "in", "de", "du", "&"])
+    static let kazakhConnectors = keys(["және", "мен", "пен", "бен"])
+    static let kazakhDescriptiveEndings = scalars(["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+                                                   "нда", "нде", "ында", "інде"])
 
     mutating func organizationPass(_ s: Int) {
         let us = units[s]
@@ -324,7 +339,7 @@ struct DocumentPass {
         var i = 0
         while i < us.count {
             guard us[i].isWord, !consumed[s][i] else { i += 1; continue }
-            let script = Morphology.guessLanguage(us[i].norm)
+            let script = Morphology.guessLanguage(us[i].text)
             // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
             if script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
                 if let start = kazakhPhraseStart(s, head: i) {
@@ -335,27 +350,27 @@ struct DocumentPass {
             // ("Азиатский банк развития").
             if script == .ru, let head = headNoun(s, i, language: "ru") {
                 var start = i
-                while start > 0, us[start - 1].isWord, !consumed[s][start - 1], DocumentPass.isRussianAdjective(us[start - 1].norm),
+                while start > 0, us[start - 1].isWord, !consumed[s][start - 1], DocumentPass.isRussianAdjective(us[start - 1].sc),
                       i - start < 3 { start -= 1 }
                 while start < i, !us[start].isCapitalized { start += 1 }
                 var end = i + 1
                 var k = i + 1
                 while k < us.count, k - i <= 7 {
                     let w = us[k]
-                    if w.isQuote, k == end, w.norm == "«" || w.norm == "\"" || w.norm == "“" {
+                    if w.isQuote, k == end, w.text == "«" || w.text == "\"" || w.text == "“" {
                         var q = k + 1
                         while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
                         if q < us.count, q > k + 1 { end = q + 1 }
                         break
                     }
-                    guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNames.contains(w.norm),
+                    guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNameKeys.contains(w.key),
                           !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, language: "ru") == nil else { break }
-                    if DocumentPass.russianConnectors.contains(w.norm) {
-                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].norm),
-                           !lex.notNames.contains(us[k + 1].norm) { k += 1; continue }
+                    if DocumentPass.russianConnectors.contains(w.key) {
+                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].sc),
+                           !lex.notNameKeys.contains(us[k + 1].key) { k += 1; continue }
                         break
                     }
-                    guard DocumentPass.looksGenitive(w.norm) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
+                    guard DocumentPass.looksGenitive(w.sc) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
@@ -364,7 +379,7 @@ struct DocumentPass {
                 }
             }
             // English: a run of capitalised words containing a head noun ("Kazakhstan Institute for Strategic Studies").
-            if script == .en, us[i].isCapitalized, !lex.notNames.contains(us[i].norm) {
+            if script == .en, us[i].isCapitalized, !lex.notNameKeys.contains(us[i].key) {
                 var end = i
                 var hasHead: Lexicon.HeadNoun?
                 var headAt = -1
@@ -375,7 +390,7 @@ struct DocumentPass {
                         if hasHead == nil || headAt < k, let h = headNoun(s, k, language: "en") { hasHead = h; headAt = k }
                         k += 1; end = k; continue
                     }
-                    if w.isWord, DocumentPass.englishConnectors.contains(w.norm), k + 1 < us.count, us[k + 1].isCapitalized,
+                    if w.isWord, DocumentPass.englishConnectors.contains(w.key), k + 1 < us.count, us[k + 1].isCapitalized,
                        !consumed[s][k + 1] || isPlaceLikeAt(s, k + 1) { k += 1; continue }
                     break
                 }
@@ -392,13 +407,13 @@ struct DocumentPass {
         return isPlaceLike(m) && m.kind != .metonymy
     }
 
-    static func isRussianAdjective(_ norm: String) -> Bool {
-        ["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их"].contains { norm.hasSuffix($0) }
-            && norm.count > 4
+    static func isRussianAdjective(_ sc: [UInt32]) -> Bool {
+        sc.count > 4 && russianAdjectiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
     }
 
-    static func looksGenitive(_ norm: String) -> Bool {
-        norm.count > 2 && russianGenitiveEndings.contains { norm.hasSuffix($0) } && !russianVerbEndings.contains { norm.hasSuffix($0) }
+    static func looksGenitive(_ sc: [UInt32]) -> Bool {
+        sc.count > 2 && russianGenitiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
+            && !russianVerbEndings.contains { TextNorm.hasSuffix(sc, $0) }
     }
 
     /// Start of a Kazakh organisation phrase ending at `head`: the nearest capitalised word to the left and the
@@ -410,13 +425,13 @@ struct DocumentPass {
         var steps = 0
         while k >= 0, steps < 6 {
             let w = us[k]
-            guard w.isWord, !lex.notNames.contains(w.norm) else { break }
+            guard w.isWord, !lex.notNameKeys.contains(w.key) else { break }
             if consumed[s][k] {
                 if let m = mentionCovering(s, k), isPlaceLike(m), m.kind != .metonymy { start = m.start }
                 break
             }
             if w.isCapitalized && !w.isAllCaps { start = k } else if start != nil { break }
-            if DocumentPass.kazakhConnectors.contains(w.norm) && start == nil { break }
+            if DocumentPass.kazakhConnectors.contains(w.key) && start == nil { break }
             k -= 1; steps += 1
         }
         guard let st = start else { return nil }
@@ -425,8 +440,8 @@ struct DocumentPass {
         let firstFree = (st..<head).first { !consumed[s][$0] }
         guard let ff = firstFree else { return nil }
         for k in ff..<head {
-            let n = us[k].norm
-            if DocumentPass.kazakhDescriptiveEndings.contains(where: { n.hasSuffix($0) }) { return nil }
+            let n = us[k].sc
+            if DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(n, $0) }) { return nil }
         }
         if us[st].isSentenceStart && !consumed[s][st] {
             let caps = (st..<head).filter { us[$0].isCapitalized }.count
@@ -440,7 +455,7 @@ struct DocumentPass {
         // Registry mentions swallowed by the phrase stay as they are (a country inside an organisation's name).
         let words = us[start..<end].filter { $0.isWord }
         let label = words.map(\.text).joined(separator: " ")
-        let key = words.map { Morphology.stem($0.text, language: Morphology.guessLanguage($0.norm)) }.joined(separator: "-")
+        let key = words.map { Morphology.stem($0.text, language: Morphology.guessLanguage($0.text)) }.joined(separator: "-")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
@@ -456,9 +471,9 @@ struct DocumentPass {
         let us = units[s]
         var k = 1
         while k + 2 < us.count + 1, k + 1 < us.count {
-            guard us[k - 1].norm == "(", us[k].isWord, k + 1 < us.count, us[k + 1].norm == ")" || us[k + 1].norm == ",",
+            guard us[k - 1].text == "(", us[k].isWord, k + 1 < us.count, us[k + 1].text == ")" || us[k + 1].text == ",",
                   DocumentPass.looksLikeAcronym(us[k].text) else { k += 1; continue }
-            let acr = us[k].norm
+            let acr = us[k].key
             if let existing = mentionCovering(s, k), existing.start == k {
                 // "Орта Азия (ОА)": the document's own definition beats the registry's reading of the acronym.
                 if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective,
@@ -515,12 +530,12 @@ struct DocumentPass {
         while k >= 0, bracket - k <= 12 {
             let w = us[k]
             guard w.isWord else { if w.isQuote || w.isDash { k -= 1; continue } else { return nil } }
-            let first = w.norm.unicodeScalars.first.map(\.value) ?? 0
+            let first = w.sc.first ?? 0
             if needed >= 0, first == letters[needed] {
                 needed -= 1
                 if needed < 0 { return k }
-            } else if !(DocumentPass.englishConnectors.contains(w.norm) || DocumentPass.russianConnectors.contains(w.norm)
-                        || DocumentPass.kazakhConnectors.contains(w.norm)) {
+            } else if !(DocumentPass.englishConnectors.contains(w.key) || DocumentPass.russianConnectors.contains(w.key)
+                        || DocumentPass.kazakhConnectors.contains(w.key)) {
                 skipped += 1
                 if skipped > 2 { return nil }
             }
@@ -535,11 +550,12 @@ struct DocumentPass {
     mutating func documentNamesPass(_ s: Int) {
         let us = units[s]
         for i in us.indices where us[i].isWord && !consumed[s][i] {
-            if let def = acronyms[us[i].norm], DocumentPass.looksLikeAcronym(us[i].text) {
+            if !acronyms.isEmpty, let def = acronyms[us[i].key], DocumentPass.looksLikeAcronym(us[i].text) {
                 var m = def
                 m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.kind = .acronym
                 add(m)
-            } else if us[i].isCapitalized, !us[i].isAllCaps, let key = surnameKey(us[i].norm), let def = localSurnames[key] {
+            } else if !localSurnames.isEmpty, us[i].isCapitalized, !us[i].isAllCaps, let key = surnameKey(us[i].sc),
+                      let def = localSurnames[key] {
                 var m = def
                 m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.confidence = 0.6
                 add(m)
@@ -552,7 +568,7 @@ struct DocumentPass {
         guard !acronyms.isEmpty else { return }
         for idx in mentions.indices where mentions[idx].kind == .acronym {
             let m = mentions[idx]
-            guard let def = acronyms[units[m.sentence][m.start].norm] else { continue }
+            guard let def = acronyms[units[m.sentence][m.start].key] else { continue }
             mentions[idx].candidates = def.candidates
             mentions[idx].local = def.local
         }
@@ -609,17 +625,17 @@ struct DocumentPass {
 
     func isMetonymy(_ m: RawMention) -> Bool {
         let us = units[m.sentence]
-        if m.start > 0, lex.metonymyModifiers.contains(us[m.start - 1].norm) { return true }
+        if m.start > 0, lex.metonymyModifierKeys.contains(us[m.start - 1].key) { return true }
         if m.stripped { return false }
         let lang = sentences[m.sentence].language
-        if lang == .kk || Morphology.guessLanguage(us[m.start].norm) == .kk {
+        if lang == .kk || Morphology.guessLanguage(us[m.start].text) == .kk {
             // Kazakh verbs close the sentence: the city must be its first word (the subject).
             guard !us[..<m.start].contains(where: { $0.isWord }),
                   let last = us.last(where: { $0.isWord }) else { return false }
             return lex.metonymyVerbs.contains { last.norm.hasPrefix($0) }
         }
         var k = m.end
-        while k < us.count, !us[k].isWord { if us[k].norm != "," { return false }; k += 1 }
+        while k < us.count, !us[k].isWord { if us[k].text != "," { return false }; k += 1 }
         guard k < us.count else { return false }
         let next = us[k].norm
         return lex.metonymyVerbs.contains { next.hasPrefix($0) }

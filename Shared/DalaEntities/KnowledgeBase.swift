@@ -112,12 +112,12 @@ struct NameEntry: Sendable {
 final class Store: Sendable {
     let infos: [EntityInfo]
     let byID: [String: Int]
-    let formToWords: [String: [Int32]]
+    let formToWords: [UInt64: [Int32]]
     let wordStrings: [String]           // canonical "lang:word" by word id
     let names: [NameEntry]
     let namesByFirstWord: [Int32: [Int32]]
-    let prefixes: Set<UInt64>            // any form
-    let lowercasePrefixes: Set<UInt64>   // forms of names that may appear in lowercase
+    let prefixes: Set<UInt64>            // first four letters of every form of four letters or more
+    let shortForms: Set<UInt64>          // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
 
     init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
@@ -211,16 +211,22 @@ final class Store: Sendable {
 
         // Index: canonical words, their forms, names as word sequences.
         var wordIDs: [String: Int32] = [:]
-        var forms: [String: [Int32]] = [:]
+        var forms: [UInt64: [Int32]] = [:]
         var names: [NameEntry] = []
         var byFirst: [Int32: [Int32]] = [:]
         var prefixes = Set<UInt64>()
-        var lowerPrefixes = Set<UInt64>()
+        var shortForms = Set<UInt64>()
         func addForm(_ form: String, _ w: Int32, lower: Bool) {
-            if !(forms[form]?.contains(w) ?? false) { forms[form, default: []].append(w) }
-            let key = TextNorm.prefixKey(form)
-            prefixes.insert(key)
-            if lower { lowerPrefixes.insert(key) }
+            let sc = TextNorm.normalizeScalars(form)
+            let h = TextNorm.hash(sc)
+            if !(forms[h]?.contains(w) ?? false) { forms[h, default: []].append(w) }
+            if sc.count >= 4 {
+                prefixes.insert(TextNorm.prefixKey(sc))
+                // Одақ → Одағы: a four-letter stem changes its last letter before a vowel suffix.
+                if sc.count == 4, let alt = Morphology.alternations(sc).dropFirst().first { prefixes.insert(TextNorm.prefixKey(alt)) }
+            } else {
+                shortForms.insert(h)
+            }
         }
         var seenNames = Set<String>()
         for raw in rawNames {
@@ -261,7 +267,7 @@ final class Store: Sendable {
         self.names = names
         self.namesByFirstWord = byFirst
         self.prefixes = prefixes
-        self.lowercasePrefixes = lowerPrefixes
+        self.shortForms = shortForms
     }
 
     /// Every inflected form of a Russian name word (hyphenated words inflect their last part).

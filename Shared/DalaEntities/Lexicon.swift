@@ -33,7 +33,17 @@ struct Lexicon: Sendable {
     var metonymyVerbs: [String] = []
     var notNames: Set<String> = []
     /// Russian head nouns by their stem (организаци → организация), for inflected heads.
-    var russianHeadStems: [String: HeadNoun] = [:]
+    var russianHeadStems: [UInt64: HeadNoun] = [:]
+    var headNounKeys: [String: [UInt64: HeadNoun]] = [:]
+    /// First four letters (or the whole of shorter) head-noun forms, to skip the stemming for most words.
+    var headNounPrefixes = Set<UInt64>()
+    var titleKeys = Set<UInt64>()
+    var legalFormKeys = Set<UInt64>()
+    var metonymyModifierKeys = Set<UInt64>()
+    var notNameKeys = Set<UInt64>()
+    var surnameEndingScalars: [[UInt32]] = []
+    var russianEndingScalars: [[UInt32]] = []
+    var patronymicEndingScalars: [[UInt32]] = []
 
     static let shared: Lexicon = (try? Lexicon.load()) ?? Lexicon()
     static let loadError: EntityStageError? = {
@@ -72,7 +82,19 @@ struct Lexicon: Sendable {
                 lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
             }
         }
-        for (form, head) in lex.headNouns["ru"] ?? [:] { lex.russianHeadStems[Morphology.russianFallbackStem(form, endings: lex.russianEndings)] = head }
+        for (form, head) in lex.headNouns["ru"] ?? [:] {
+            lex.russianHeadStems[TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))] = head
+        }
+        for (lang, table) in lex.headNouns {
+            for (form, head) in table {
+                lex.headNounKeys[lang, default: [:]][TextNorm.key(form)] = head
+                let sc = TextNorm.normalizeScalars(form)
+                lex.headNounPrefixes.insert(TextNorm.prefixKey(sc))
+                if sc.count >= 4, let alt = Morphology.alternations(Array(sc.prefix(4))).dropFirst().first {
+                    lex.headNounPrefixes.insert(TextNorm.prefixKey(alt))
+                }
+            }
+        }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/titles.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }
@@ -96,6 +118,13 @@ struct Lexicon: Sendable {
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/not-names.tsv")) {
             lex.notNames.insert(TextNorm.normalize(line.trimmingCharacters(in: .whitespaces)))
         }
+        lex.titleKeys = Set(lex.titles.values.flatMap { $0 }.map { TextNorm.key($0) })
+        lex.legalFormKeys = Set(lex.legalForms.map { TextNorm.key($0) })
+        lex.metonymyModifierKeys = Set(lex.metonymyModifiers.map { TextNorm.key($0) })
+        lex.notNameKeys = Set(lex.notNames.map { TextNorm.key($0) })
+        lex.surnameEndingScalars = lex.surnameEndings.map { TextNorm.normalizeScalars($0) }
+        lex.russianEndingScalars = lex.russianEndings.map { TextNorm.normalizeScalars($0) }
+        lex.patronymicEndingScalars = lex.patronymicEndings.map { TextNorm.normalizeScalars($0) }
         return lex
     }
 

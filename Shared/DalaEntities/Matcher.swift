@@ -25,32 +25,42 @@ struct Matcher {
     /// Readings of a unit (empty when it cannot start or continue any registry name).
     func analyses(of unit: WordUnit) -> [WordAnalysis] {
         guard unit.isWord || unit.shape == .number else { return [] }
-        let norm = unit.norm
-        guard store.prefixes.contains(TextNorm.prefixKey(norm)) else { return [] }
+        let sc = unit.sc
+        guard mayMatch(sc) else { return [] }
         var out: [WordAnalysis] = []
-        if let ids = store.formToWords[norm] {
+        if let ids = store.formToWords[unit.key] {
             for id in ids { out.append(WordAnalysis(word: id, stripped: false, adjective: false)) }
         }
         var hasCyrillic = false
         var hasLatin = false
-        for u in norm.unicodeScalars {
-            if TextNorm.isCyrillic(u.value) { hasCyrillic = true; break }
-            if TextNorm.isLatin(u.value) { hasLatin = true }
+        for v in sc {
+            if TextNorm.isCyrillic(v) { hasCyrillic = true; break }
+            if TextNorm.isLatin(v) { hasLatin = true }
         }
-        if hasCyrillic && norm.unicodeScalars.count >= 4 {
-            for c in Morphology.kazakhStems(Array(norm.unicodeScalars.map(\.value)), lexicon: store.lexicon) {
-                if let ids = store.formToWords[c.form] {
+        if hasCyrillic && sc.count >= 4 {
+            for c in Morphology.kazakhStems(sc, lexicon: store.lexicon) {
+                if let ids = store.formToWords[c.key] {
                     for id in ids where !out.contains(where: { $0.word == id }) {
                         out.append(WordAnalysis(word: id, stripped: true, adjective: c.adjective))
                     }
                 }
             }
-        } else if hasLatin, let base = Morphology.englishPossessiveBase(norm), let ids = store.formToWords[base] {
+        } else if hasLatin, sc.count > 2, sc.last == 0x73 || sc.last == 0x27,
+                  let base = Morphology.englishPossessiveBase(unit.norm), let ids = store.formToWords[TextNorm.key(base)] {
             for id in ids where !out.contains(where: { $0.word == id }) {
                 out.append(WordAnalysis(word: id, stripped: true, adjective: false))
             }
         }
         return out
+    }
+
+    /// Cheap pre-filter: can any registry form be this word or a stem of it?
+    @inline(__always)
+    func mayMatch(_ sc: [UInt32]) -> Bool {
+        if sc.count >= 4, store.prefixes.contains(TextNorm.prefixKey(sc)) { return true }
+        if sc.count >= 2, store.shortForms.contains(TextNorm.hash(sc.prefix(2))) { return true }
+        if sc.count >= 3, store.shortForms.contains(TextNorm.hash(sc.prefix(3))) { return true }
+        return false
     }
 
     /// The longest registry name starting at `start`.

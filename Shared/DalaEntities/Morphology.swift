@@ -39,13 +39,13 @@ public enum Morphology {
             if let w = words.first(where: { $0.hasPrefix(prefix) }) { return String(w.dropFirst(prefix.count)) }
             return nil
         }
-        if let ids = store.formToWords[norm], let w = pick(ids) { return w }
+        if let ids = store.formToWords[TextNorm.key(norm)], let w = pick(ids) { return w }
         if language == .kk {
             for c in kazakhStems(Array(norm.unicodeScalars.map(\.value)), lexicon: store.lexicon) {
-                if let ids = store.formToWords[c.form], let w = pick(ids) { return w }
+                if let ids = store.formToWords[c.key], let w = pick(ids) { return w }
             }
         }
-        if language == .en, let base = englishPossessiveBase(norm), let ids = store.formToWords[base], let w = pick(ids) {
+        if language == .en, let base = englishPossessiveBase(norm), let ids = store.formToWords[TextNorm.key(base)], let w = pick(ids) {
             return w
         }
         return nil
@@ -53,7 +53,13 @@ public enum Morphology {
 
     // MARK: Kazakh
 
-    struct KazakhStem { var form: String; var adjective: Bool; var depth: Int }
+    struct KazakhStem {
+        var scalars: [UInt32]
+        var key: UInt64
+        var adjective: Bool
+        var depth: Int
+        var form: String { TextNorm.string(scalars) }
+    }
 
     /// Candidate stems of a Kazakh word (normalised scalars) by stripping suffix chains right to left, undoing
     /// the қ→ғ, к→г, п→б alternation at each boundary and checking vowel harmony. Shortest chains first.
@@ -74,8 +80,7 @@ public enum Morphology {
                     guard harmonyAllows(stem, s.harmony) else { continue }
                     let a = adj || s.isAdjective
                     for cand in alternations(stem) where seen.insert(cand).inserted {
-                        out.append(KazakhStem(form: String(String.UnicodeScalarView(cand.compactMap(Unicode.Scalar.init))),
-                                              adjective: a, depth: depth))
+                        out.append(KazakhStem(scalars: cand, key: TextNorm.hash(cand), adjective: a, depth: depth))
                         if cand.count >= 3 { next.append((cand, a)) }
                     }
                 }
@@ -153,6 +158,12 @@ public enum Morphology {
             return String(norm.dropLast(e.count))
         }
         return norm
+    }
+
+    /// Length of the stem `russianFallbackStem` would keep, on scalars.
+    static func russianStemLength(_ sc: [UInt32], lexicon: Lexicon) -> Int {
+        for e in lexicon.russianEndingScalars where sc.count - e.count >= 3 && TextNorm.hasSuffix(sc, e) { return sc.count - e.count }
+        return sc.count
     }
 
     static func englishPossessiveBase(_ norm: String) -> String? {

@@ -74,6 +74,50 @@ enum TextNorm {
         }
     }
 
+    /// Normalised scalars of a word (see `normalize`), without building a String.
+    static func normalizeScalars<S: StringProtocol>(_ s: S) -> [UInt32] {
+        var cyr = 0, lat = 0
+        for u in s.unicodeScalars {
+            let v = u.value
+            if isCyrillic(v) { cyr += 1 } else if isLatin(v) { lat += 1 }
+        }
+        var out: [UInt32] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            var v = lower(u.value)
+            if cyr > 0 && lat > 0 {
+                if cyr >= lat { v = latinToCyrillic(v) } else { v = cyrillicToLatin(v) }
+            }
+            if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }
+            out.append(v)
+        }
+        return out
+    }
+
+    /// 64-bit FNV-1a of normalised scalars: the key of every hash lookup in the recogniser (no String hashing,
+    /// which normalises to NFC on every call). Collisions among the registry's ~10^5 forms are negligible.
+    @inline(__always)
+    static func hash<C: Collection>(_ scalars: C) -> UInt64 where C.Element == UInt32 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for v in scalars {
+            h = (h ^ UInt64(v)) &* 0x100000001b3
+        }
+        return h
+    }
+
+    static func key<S: StringProtocol>(_ s: S) -> UInt64 { hash(normalizeScalars(s)) }
+
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
+        var v = String.UnicodeScalarView()
+        for x in scalars { if let u = Unicode.Scalar(x) { v.append(u) } }
+        return String(v)
+    }
+
+    @inline(__always)
+    static func hasSuffix(_ w: [UInt32], _ e: [UInt32]) -> Bool {
+        w.count >= e.count && w.suffix(e.count).elementsEqual(e)
+    }
+
     /// Normalised key of a word or phrase: lowercase, ё→е, one apostrophe, homoglyphs repaired per word.
     static func normalize<S: StringProtocol>(_ s: S) -> String {
         var cyr = 0, lat = 0
@@ -93,14 +137,14 @@ enum TextNorm {
         return String(out)
     }
 
-    /// Key of the first (up to) three letters of a normalised word, for the fast pre-filter.
+    /// Key of the first (up to) four letters of a normalised word, for the fast pre-filter.
     @inline(__always)
-    static func prefixKey<S: StringProtocol>(_ normalized: S) -> UInt64 {
+    static func prefixKey(_ normalized: [UInt32]) -> UInt64 {
         var key: UInt64 = 0
         var n = 0
-        for u in normalized.unicodeScalars {
-            if n == 3 { break }
-            key = (key << 16) | UInt64(u.value & 0xFFFF)
+        for v in normalized {
+            if n == 4 { break }
+            key = (key << 16) | UInt64(v & 0xFFFF)
             n += 1
         }
         return key | (UInt64(n) << 48)

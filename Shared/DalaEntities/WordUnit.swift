@@ -5,7 +5,9 @@ import DalaText
 struct WordUnit: Sendable {
     enum Shape: Sendable { case word, number, punctuation }
     var text: String                // cleaned text
-    var norm: String                // TextNorm.normalize(text)
+    var sc: [UInt32]                // normalised scalars (TextNorm.normalizeScalars)
+    var key: UInt64                 // TextNorm.hash(sc)
+    var norm: String { TextNorm.string(sc) }
     var span: Span
     var shape: Shape
     var isCapitalized = false       // first letter uppercase
@@ -16,15 +18,17 @@ struct WordUnit: Sendable {
     var followsSpace = true         // whitespace (or nothing) before it in the original
 
     var isWord: Bool { shape == .word }
-    var isQuote: Bool { shape == .punctuation && WordUnit.quotes.contains(norm) }
-    var isDash: Bool { shape == .punctuation && (norm == "—" || norm == "–" || norm == "-") }
-    var isSkippableInsideName: Bool { shape == .punctuation && (isQuote || isDash || norm == ",") }
+    var isQuote: Bool { shape == .punctuation && WordUnit.quotes.contains(text) }
+    var isDash: Bool { shape == .punctuation && (text == "—" || text == "–" || text == "-") }
+    var isSkippableInsideName: Bool { shape == .punctuation && (isQuote || isDash || text == ",") }
+    var length: Int { sc.count }
 
     static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "„", "'", "‹", "›"]
 
     init(text: String, span: Span, shape: Shape) {
         self.text = text
-        self.norm = TextNorm.normalize(text)
+        self.sc = TextNorm.normalizeScalars(text)
+        self.key = TextNorm.hash(sc)
         self.span = span
         self.shape = shape
         if shape == .word { classify() }
@@ -41,7 +45,7 @@ struct WordUnit: Sendable {
         }
         isCapitalized = firstLetterUpper ?? false
         isAllCaps = letters >= 2 && upper == letters
-        isHyphenated = norm.contains("-")
+        isHyphenated = sc.contains(0x2D)
     }
 
     /// Units of one sentence from its tokens.
@@ -97,7 +101,7 @@ struct WordUnit: Sendable {
             if out[k].isWord || out[k].shape == .number {
                 out[k].isSentenceStart = atStart
                 atStart = false
-            } else if !(out[k].isQuote || out[k].norm == "(" || out[k].norm == "[" || out[k].isDash) {
+            } else if !(out[k].isQuote || out[k].text == "(" || out[k].text == "[" || out[k].isDash) {
                 atStart = false
             }
         }
@@ -145,6 +149,6 @@ struct WordUnit: Sendable {
 
     /// Normalised words of a registry name ("Организация «Центрально-Азиатское сотрудничество»" → 3 words).
     static func nameWords(_ name: String) -> [String] {
-        units(ofPhrase: name).filter { $0.shape != .punctuation && !["—", "–", "-", "+"].contains($0.norm) }.map(\.norm)
+        units(ofPhrase: name).filter { $0.shape != .punctuation && !["—", "–", "-", "+"].contains($0.text) }.map(\.norm)
     }
 }
