@@ -58,20 +58,40 @@ public struct IngestController: Sendable {
         let body = request.body
         let intake = self.intake, validator = self.validator
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init { writer in
-            var splitter = LineSplitter(maxLine: maxLine)
-            var lineNumber = 0
-            func handle(_ line: LineSplitter.Line) async throws {
-                lineNumber += 1
-                let result = await Self.process(line, number: lineNumber, intake: intake, validator: validator)
-                try await writer.write(ByteBuffer(bytes: result + [UInt8(ascii: "\n")]))
+            // Lines are stored and published concurrently (bounded), results are written back in input order.
+            try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+                var splitter = LineSplitter(maxLine: maxLine)
+                var finished: [Int: [UInt8]] = [:]
+                var lineNumber = 0, nextToWrite = 1, inFlight = 0
+                func collect(downTo limit: Int) async throws {
+                    while inFlight > limit, let (number, result) = try await group.next() {
+                        inFlight -= 1
+                        finished[number] = result
+                        while let ready = finished.removeValue(forKey: nextToWrite) {
+                            try await writer.write(ByteBuffer(bytes: ready + [UInt8(ascii: "\n")]))
+                            nextToWrite += 1
+                        }
+                    }
+                }
+                func start(_ line: LineSplitter.Line) async throws {
+                    try await collect(downTo: Self.batchConcurrency - 1)
+                    lineNumber += 1
+                    let number = lineNumber
+                    group.addTask { (number, await Self.process(line, number: number, intake: intake, validator: validator)) }
+                    inFlight += 1
+                }
+                for try await chunk in body {
+                    for line in splitter.feed(chunk.readableBytesView) { try await start(line) }
+                }
+                if let last = splitter.finish() { try await start(last) }
+                try await collect(downTo: 0)
             }
-            for try await chunk in body {
-                for line in splitter.feed(chunk.readableBytesView) { try await handle(line) }
-            }
-            if let last = splitter.finish() { try await handle(last) }
             try await writer.finish(nil)
         })
     }
+
+    /// Lines of one batch in flight at once: enough to hide the broker's delivery latency (~5 ms linger).
+    static let batchConcurrency = 32
 
     static func process(_ line: LineSplitter.Line, number: Int, intake: DocumentIntake, validator: SubmissionValidator) async -> [UInt8] {
         struct Failure: Encodable { var line: Int; var status: Int; var title: String; var detail: String }
