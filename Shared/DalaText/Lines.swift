@@ -525,11 +525,21 @@ struct LineModel {
                 }
                 i += 1
             }
+            // Halves of a word broken at a line end are not words of their own.
+            if (i < n && text[i] == "-") || continuesBrokenLine(a) { continue }
             set.insert(wordHash(text[a..<i]))
             if plain > a && i > plain { set.insert(wordHash(text[plain..<i])) }
         }
         lexicon = set
         return set
+    }
+
+    /// The word at `a` starts a line whose previous text line ended with a hyphen.
+    private func continuesBrokenLine(_ a: Int) -> Bool {
+        var k = a - 1
+        var sawNewline = false
+        while k >= 0 && (text[k] == " " || text[k] == "\n") { if text[k] == "\n" { sawNewline = true }; k -= 1 }
+        return sawNewline && k >= 0 && text[k] == "-"
     }
 
     /// Decides how each text line joins the next one.
@@ -675,6 +685,12 @@ struct LineModel {
         let lower = left.map(CharClass.lower)
         let rightLower = right.map(CharClass.lower)
         if res.pairFirst.contains(wordHash(left)) && right.count >= 3 { return .keepHyphen }
+        // Both halves are words of their own (`стран-`⏎`участниц`, `отын-`⏎`энергетикалық`).
+        let leftWord = left.count >= 3 && words.contains(wordHash(left))
+        let rightWord = right.count >= 5 && words.contains(wordHash(right))
+        if left.count >= 3 && ((leftWord && (right.count >= 7 || rightWord)) || (rightWord && right.count >= 7)) {
+            return .keepHyphen
+        }
         if lower.last == "о" && left.count >= 4 && right.count >= 6 && hasEnding(rightLower, res.ruAdjectiveEndings) {
             return .keepHyphen
         }
