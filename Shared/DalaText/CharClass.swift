@@ -1,5 +1,5 @@
 // Fast character classes for the scalars this stage meets most (Latin, Cyrillic, punctuation).
-// A flat table covers U+0000..U+20FF; anything above falls back to Unicode properties.
+// A flat table covers U+0000..U+21FF; anything above falls back to Unicode properties.
 
 struct CharFlags: OptionSet, Sendable {
     let rawValue: UInt8
@@ -15,7 +15,7 @@ struct CharFlags: OptionSet, Sendable {
 
 /// Character classification and case folding tuned for Latin and Cyrillic text.
 struct CharClass: Sendable {
-    static let tableSize = 0x2100   // Latin, Cyrillic, and General Punctuation
+    static let tableSize = 0x2200   // Latin, Cyrillic, General Punctuation, Letterlike Symbols
     private let table: [UInt8]
 
     init() {
@@ -181,10 +181,15 @@ struct WordTable<Value>: Sendable where Value: Sendable {
 }
 
 /// Set of 64-bit word hashes with open addressing (the keys are already well mixed hashes).
-struct HashSet64 {
+struct HashSet64: Sendable {
     private var slots: [UInt64]
     private var count = 0
     private var mask: Int
+
+    init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        self.init(capacity: 64)
+        for k in keys { insert(k) }
+    }
 
     init(capacity: Int = 1024) {
         var size = 64

@@ -107,6 +107,14 @@ struct Emitter {
                 wordStart = out.count
                 k += 1; continue
             }
+            if f.contains(.lower) {
+                // Runs of lower-case letters need no repair: copy them in one go.
+                var e = k + 1
+                while e < b && chars.flags(src[e]).contains(.lower) { e += 1 }
+                out.s.append(contentsOf: src[k..<e])
+                out.o.append(contentsOf: srcOrigin[k..<e])
+                k = e; continue
+            }
             if f.contains(.letter) {
                 if f.contains(.upper), shouldSplitBeforeUpper(k, b) {
                     put(" ", k); stats.gluedTokensSplit += 1

@@ -401,8 +401,9 @@ struct LineModel {
             guard paragraphStart else { return .none }
             if l.length <= 120, isAuthors(l) { return .authors }
             if l.length <= 160, isAffiliation(l) { return .affiliation }
-            let fw = firstWord(l)
-            if fw.end < l.te && text[fw.end] == ":" && res.noteWords.contains(fw.word) { return .note }
+            var e = l.ts
+            while e < l.te && chars.isLetter(text[e]) { e += 1 }
+            if e < l.te && text[e] == ":" && res.noteWords.contains(lowercased(l.ts, e)) { return .note }
         }
         return .none
     }

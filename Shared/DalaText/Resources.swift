@@ -58,10 +58,11 @@ struct TextResources: Sendable {
     var captionWords: Set<String>
     var noteWords: Set<String>
 
-    var abbrevNever: Set<String>
-    var abbrevEnd: Set<String>
-    var abbrevDate: Set<String>
-    var sentenceStarters: Set<String>
+    // Word hashes (lowercase, inner dots kept) so the splitter never builds a String.
+    var abbrevNever: HashSet64
+    var abbrevEnd: HashSet64
+    var abbrevDate: HashSet64
+    var sentenceStarters: HashSet64
 
     var latinToCyrillic: [UInt32: Unicode.Scalar]
     var cyrillicToLatin: [UInt32: Unicode.Scalar]
@@ -83,10 +84,10 @@ struct TextResources: Sendable {
         noteWords = Set(structure["note"])
 
         let abbr = try ResourceLoader.sections("abbreviations")
-        abbrevNever = Set(abbr["never"])
-        abbrevEnd = Set(abbr["end"])
-        abbrevDate = Set(abbr["date"])
-        sentenceStarters = Set(abbr["starters"])
+        abbrevNever = HashSet64(abbr["never"].map(wordHash))
+        abbrevEnd = HashSet64(abbr["end"].map(wordHash))
+        abbrevDate = HashSet64(abbr["date"].map(wordHash))
+        sentenceStarters = HashSet64(abbr["starters"].map(wordHash))
 
         let glyphs = try ResourceLoader.sections("homoglyphs")
         var l2c: [UInt32: Unicode.Scalar] = [:], c2l: [UInt32: Unicode.Scalar] = [:]

@@ -50,14 +50,14 @@ struct SentenceSplitter {
         // "1." opening a numbered paragraph is a list number.
         if w == sentenceStart && s[w..<k].allSatisfy({ chars.isDigit($0) }) && k - w <= 2 { return false }
         if s[w..<k].allSatisfy({ chars.isDigit($0) }) { return true }
-        let word = lowercased(s, w, k)
         if isInitials(s, w, k) { return false }
+        let word = wordHash(s[w..<k])
         if res.abbrevNever.contains(word) { return false }
         if res.abbrevEnd.contains(word) { return true }
         if res.abbrevDate.contains(word) {
             var n = m
             while n < b && (chars.isLetter(s[n]) || s[n] == "-") { n += 1 }
-            return res.sentenceStarters.contains(lowercased(s, m, n))
+            return res.sentenceStarters.contains(wordHash(s[m..<n]))
         }
         return true
     }
@@ -81,11 +81,6 @@ struct SentenceSplitter {
         return true
     }
 
-    private func lowercased(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String {
-        var v = String.UnicodeScalarView()
-        for k in a..<b { v.append(CharClass.lower(s[k])) }
-        return String(v)
-    }
 }
 
 /// Splits a sentence into word, number, punctuation and symbol tokens.
