@@ -1,0 +1,7 @@
+import DalaEvents
+import Testing
+
+@Test func extractorLoads() throws {
+    #expect(!EventExtractor.version.isEmpty)
+    _ = try EventExtractor()
+}
