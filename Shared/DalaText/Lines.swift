@@ -192,9 +192,14 @@ struct LineModel {
             }
         }
         var previousEnds = true
+        var previousTitleLike = false   // short, unpunctuated, not ending in an initial: a title above an author line
         for i in textLines {
             let atStart = previousEnds || lines[i].blanksBefore > (doubleSpaced ? 1 : 0) || lines[i].pageBreakBefore
             lines[i].role = role(of: lines[i], paragraphStart: atStart)
+            if lines[i].role == .none && !atStart && previousTitleLike && lines[i].length <= 120 && isAuthors(lines[i]) {
+                lines[i].role = .authors
+            }
+            previousTitleLike = lines[i].length < 100 && !endsSentence(lines[i]) && !endsWithInitial(lines[i])
             switch lines[i].role {
             case .referencesHeading, .authors, .affiliation, .caption: previousEnds = true
             default: previousEnds = endsSentence(lines[i]) && !endsWithInitial(lines[i])

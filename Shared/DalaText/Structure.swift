@@ -87,7 +87,7 @@ struct StructureAnalyzer {
 
     /// Long running text (not a heading, list of names, or reference).
     private func isProse(_ p: Int) -> Bool {
-        length(p) >= 200 && wordCount(p) >= 25
+        length(p) >= 150 && wordCount(p) >= 18
     }
 
     private func isTitleLike(_ p: Int) -> Bool {
@@ -157,7 +157,7 @@ struct StructureAnalyzer {
                 p += 1; continue
             }
             if role == .referencesHeading { zone = .references; p += 1; continue }
-            if zone == .body && bodyCount >= 3 && isFrontRole(role) {
+            if zone == .body && bodyCount >= 2 && isFrontRole(role) {
                 var at = p
                 if role == .keywords && at - 1 > docStart && isProse(at - 1) { at -= 1 }   // its abstract
                 while at - 1 > docStart && p - at < 4,

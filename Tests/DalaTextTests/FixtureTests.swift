@@ -21,7 +21,7 @@ struct FixtureExpectation: Decodable {
 }
 
 enum Fixtures {
-    static let names = ["article-kk", "glued-ru", "two-docs-kk", "double-spaced-ru", "languages"]
+    static let names = ["article-kk", "glued-ru", "two-docs-kk", "double-spaced-ru", "new-front-matter-kk", "languages"]
 
     static func text(_ name: String) throws -> String {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures"))
