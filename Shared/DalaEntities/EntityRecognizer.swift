@@ -71,7 +71,8 @@ struct DocumentPass {
         var out: [WordUnit] = []
         out.reserveCapacity(input.count + 4)
         for (idx, u) in input.enumerated() {
-            guard u.isHyphenated, u.isWord, matcher.longestMatch(units: input, at: idx, ignoreCase: false) == nil
+            guard u.isHyphenated, u.isWord, matcher.analyses(of: u).isEmpty
+                  || matcher.longestMatch(units: input, at: idx, ignoreCase: false) == nil && !isInsideName(input, idx)
             else { out.append(u); continue }
             let pieces = u.text.split(separator: "-", omittingEmptySubsequences: false)
             guard pieces.count >= 2, pieces.allSatisfy({ !$0.isEmpty }) else { out.append(u); continue }
@@ -97,6 +98,16 @@ struct DocumentPass {
             out.append(contentsOf: parts)
         }
         return out
+    }
+
+    /// Whether a registry name that starts before `idx` runs through it ("Confidence-Building" inside CICA's name).
+    func isInsideName(_ input: [WordUnit], _ idx: Int) -> Bool {
+        var k = idx - 1
+        while k >= 0, idx - k <= 6 {
+            if input[k].isWord, let m = matcher.longestMatch(units: input, at: k, ignoreCase: false), m.end > idx { return true }
+            k -= 1
+        }
+        return false
     }
 
     static func years(_ units: [WordUnit]) -> [Int] {
@@ -262,12 +273,13 @@ struct DocumentPass {
                 addPerson(s, i, j, surnameAt: i, confidence: 0.75); i = j; continue
             }
             // Title + name: "министр Ержан Ашықбаев", "President Zhaparov"
-            if isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
-                var j = i + 1
-                while j < us.count, j - i <= 3, isNameLike(s, j) { j += 1 }
-                let n = j - (i + 1)
-                if n >= 2 || surnameKey(us[i + 1].sc) != nil {
-                    addPerson(s, i + 1, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
+            if isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) || (us[i + 1].text == "." && i + 2 < us.count && isNameLike(s, i + 2)) {
+                let first = us[i + 1].text == "." ? i + 2 : i + 1
+                var j = first
+                while j < us.count, j - first < 3, isNameLike(s, j) { j += 1 }
+                let n = j - first
+                if n >= 2 || surnameKey(us[first].sc) != nil {
+                    addPerson(s, first, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
                 }
             }
             // Given name (+ patronymic) + surname: "Асқар Ақаев", "Иван Петрович Сидоров", "Нұрсұлтан Әбішұлы"
@@ -338,17 +350,19 @@ struct DocumentPass {
         let lang = sentences[s].language
         var i = 0
         while i < us.count {
-            guard us[i].isWord, !consumed[s][i] else { i += 1; continue }
+            guard us[i].isWord else { i += 1; continue }
             let script = Morphology.guessLanguage(us[i].text)
+            // An English name may start with a registry place or adjective ("Eurasian Research Institute").
+            guard !consumed[s][i] || (script == .en && isPlaceLikeAt(s, i) && (i == 0 || !consumed[s][i - 1])) else { i += 1; continue }
             // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
-            if script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
+            if !consumed[s][i], script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
                 if let start = kazakhPhraseStart(s, head: i) {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
                 }
             }
             // Russian: the head opens the phrase ("Союз журналистов Казахстана"), or follows adjectives
             // ("Азиатский банк развития").
-            if script == .ru, let head = headNoun(s, i, language: "ru") {
+            if !consumed[s][i], script == .ru, let head = headNoun(s, i, language: "ru") {
                 var start = i
                 while start > 0, us[start - 1].isWord, !consumed[s][start - 1], DocumentPass.isRussianAdjective(us[start - 1].sc),
                       i - start < 3 { start -= 1 }
@@ -461,7 +475,10 @@ struct DocumentPass {
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
         for k in start..<end { consumed[s][k] = true }
         // An adjective inside an organisation's name is part of the name, not a reference of its own.
-        mentions.removeAll { $0.sentence == s && $0.kind == .adjective && $0.start >= start && $0.end <= end }
+        mentions.removeAll { m in
+            m.sentence == s && m.start >= start && m.end <= end
+                && (m.kind == .adjective || m.candidates.allSatisfy { store.infos[$0].record.type == .place })
+        }
         mentions.append(m)
     }
 
@@ -478,6 +495,7 @@ struct DocumentPass {
                 // "Орта Азия (ОА)": the document's own definition beats the registry's reading of the acronym.
                 if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective,
                    named.candidates != existing.candidates || named.local?.key != existing.local?.key,
+                   initialsSpell(us[k].text, us[named.start..<named.end]),
                    let idx = mentions.lastIndex(where: { $0.sentence == s && $0.start == k }) {
                     mentions[idx].candidates = named.candidates
                     mentions[idx].local = named.local
@@ -507,6 +525,19 @@ struct DocumentPass {
             }
             k += 2
         }
+    }
+
+    /// Whether the capital letters of `acronym` appear in order among the initials of the words.
+    func initialsSpell(_ acronym: String, _ words: ArraySlice<WordUnit>) -> Bool {
+        let letters = acronym.unicodeScalars.filter { TextNorm.isLetter($0.value) && TextNorm.isUpper($0.value) }.map { TextNorm.lower($0.value) }
+        var initials: [UInt32] = []
+        for w in words where w.isWord {
+            for part in w.sc.split(separator: 0x2D) { if let f = part.first { initials.append(f) } }
+        }
+        guard let first = letters.first, initials.first == first else { return false }
+        var k = 0
+        for c in initials where k < letters.count && c == letters[k] { k += 1 }
+        return k == letters.count
     }
 
     static func looksLikeAcronym(_ text: String) -> Bool {

@@ -58,6 +58,7 @@ struct Matcher {
     @inline(__always)
     func mayMatch(_ sc: [UInt32]) -> Bool {
         if sc.count >= 4, store.prefixes.contains(TextNorm.prefixKey(sc)) { return true }
+        if sc.count == 1 { return store.shortForms.contains(TextNorm.hash(sc)) }
         if sc.count >= 2, store.shortForms.contains(TextNorm.hash(sc.prefix(2))) { return true }
         if sc.count >= 3, store.shortForms.contains(TextNorm.hash(sc.prefix(3))) { return true }
         return false
@@ -85,7 +86,8 @@ struct Matcher {
             for nid in nameIDs {
                 let name = store.names[Int(nid)]
                 if !ignoreCase {
-                    if name.requiresCapital && !(first.isCapitalized || first.isAllCaps) { continue }
+                    // қытайлық, ресейлік: adjectives derived from a name are written in lowercase.
+                    if name.requiresCapital && !(first.isCapitalized || first.isAllCaps) && !a.adjective { continue }
                     if let mask = name.caseMask, !first.isAllCaps, !WordUnit.caseMatches(first.text, mask) { continue }
                 }
                 // Acronyms and surnames are never adjectives; only the last word of a name may be inflected (Kazakh),
@@ -143,7 +145,7 @@ extension WordUnit {
     static func caseMatches(_ text: String, _ mask: [Bool]) -> Bool {
         var i = 0
         for u in text.unicodeScalars {
-            if u == "-" { break }
+            if u == "-" || u == "'" || u == "’" { break }
             guard TextNorm.isLetter(u.value) else { continue }
             guard i < mask.count else { return false }
             if TextNorm.isUpper(u.value) != mask[i] { return false }

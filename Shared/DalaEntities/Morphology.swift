@@ -39,12 +39,15 @@ public enum Morphology {
             if let w = words.first(where: { $0.hasPrefix(prefix) }) { return String(w.dropFirst(prefix.count)) }
             return nil
         }
-        if let ids = store.formToWords[TextNorm.key(norm)], let w = pick(ids) { return w }
         if language == .kk {
+            // The shortest registry word the suffix chain leaves: Одағының → одағы → одақ.
+            var best = store.formToWords[TextNorm.key(norm)].flatMap(pick)
             for c in kazakhStems(Array(norm.unicodeScalars.map(\.value)), lexicon: store.lexicon) {
-                if let ids = store.formToWords[c.key], let w = pick(ids) { return w }
+                if let ids = store.formToWords[c.key], let w = pick(ids), w.count < (best?.count ?? .max) { best = w }
             }
+            if let best { return best }
         }
+        if let ids = store.formToWords[TextNorm.key(norm)], let w = pick(ids) { return w }
         if language == .en, let base = englishPossessiveBase(norm), let ids = store.formToWords[TextNorm.key(base)], let w = pick(ids) {
             return w
         }

@@ -119,6 +119,7 @@ struct WordUnit: Sendable {
         guard let f = sc.first, TextNorm.isLetter(f.value), TextNorm.isUpper(f.value) else { return false }
         if sc.count == 1 { return true }
         return sc.count == 2 && TextNorm.isLetter(sc[1].value) && !TextNorm.isUpper(sc[1].value)
+            && ["Дж", "Зб", "Дз", "Sh", "Ch", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo"].contains(s)
     }
 
     /// "Н.Ә." or "A.D." as one token.
