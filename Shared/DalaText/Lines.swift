@@ -72,6 +72,30 @@ struct LineModel {
     // MARK: - Helpers over a line
 
     @inline(__always) func first(_ l: Line) -> Unicode.Scalar { text[l.ts] }
+
+    func contains(_ l: Line, _ c: Unicode.Scalar) -> Bool {
+        var k = l.ts
+        while k < l.te { if text[k] == c { return true }; k += 1 }
+        return false
+    }
+
+    /// Hash of `headingKey(l)` computed without building the string.
+    func headingHash(_ l: Line) -> UInt64 {
+        var te = l.te
+        while te > l.ts && (text[te - 1] == "." || text[te - 1] == ":" || chars.flags(text[te - 1]).contains(.space)) { te -= 1 }
+        var h: UInt64 = 0xcbf29ce484222325
+        var lastSpace = false
+        for k in l.ts..<te {
+            let c = text[k]
+            if chars.flags(c).contains(.space) {
+                if !lastSpace { h = (h ^ 0x20) &* 0x100000001b3 }
+                lastSpace = true; continue
+            }
+            lastSpace = false
+            h = (h ^ UInt64(CharClass.lower(c).value)) &* 0x100000001b3
+        }
+        return h
+    }
     @inline(__always) func last(_ l: Line) -> Unicode.Scalar { text[l.te - 1] }
 
     /// Case-insensitive prefix test of the trimmed line.
@@ -149,23 +173,19 @@ struct LineModel {
         return false
     }
 
-    /// The line's first word, lowercased, letters only.
-    func firstWord(_ l: Line) -> (word: String, end: Int) {
-        var k = l.ts
-        while k < l.te && chars.isLetter(text[k]) { k += 1 }
-        return (lowercased(l.ts, k), k)
-    }
-
     // MARK: - Classification
 
     mutating func classify(origins: [Int32], noise: inout [NoiseSpan], stats: inout RepairStats) {
         markRunningHeaders()
+        // The per-line tests below read only `text`, `chars` and `res`: one copy of self for all of them
+        // instead of one per call while `lines` is being written.
+        let view = self
         // Noise that needs no neighbours.
         for i in lines.indices where !lines[i].isBlank && lines[i].noise == nil {
             let l = lines[i]
-            if isURLOnly(l) { lines[i].noise = .url }
-            else if isFooter(l) { lines[i].noise = .footer }
-            else if isPageLabel(l) { lines[i].noise = .pageNumber }
+            if view.isURLOnly(l) { lines[i].noise = .url }
+            else if view.isFooter(l) { lines[i].noise = .footer }
+            else if view.isPageLabel(l) { lines[i].noise = .pageNumber }
         }
         classifyNumberLines()
         // Text lines, blank counts, page breaks after removed page numbers and headers.
@@ -195,14 +215,15 @@ struct LineModel {
         var previousTitleLike = false   // short, unpunctuated, not ending in an initial: a title above an author line
         for i in textLines {
             let atStart = previousEnds || lines[i].blanksBefore > (doubleSpaced ? 1 : 0) || lines[i].pageBreakBefore
-            lines[i].role = role(of: lines[i], paragraphStart: atStart)
-            if lines[i].role == .none && !atStart && previousTitleLike && lines[i].length <= 120 && isAuthors(lines[i]) {
-                lines[i].role = .authors
-            }
-            previousTitleLike = lines[i].length < 100 && !endsSentence(lines[i]) && !endsWithInitial(lines[i])
-            switch lines[i].role {
+            let l = lines[i]
+            var role = view.role(of: l, paragraphStart: atStart)
+            if role == .none && !atStart && previousTitleLike && l.length <= 120 && view.isAuthors(l) { role = .authors }
+            lines[i].role = role
+            let ends = view.endsSentence(l), initial = view.endsWithInitial(l)
+            previousTitleLike = l.length < 100 && !ends && !initial
+            switch role {
             case .referencesHeading, .authors, .affiliation, .caption: previousEnds = true
-            default: previousEnds = endsSentence(lines[i]) && !endsWithInitial(lines[i])
+            default: previousEnds = ends && !initial
             }
         }
         demoteLoneAffiliations()
@@ -229,7 +250,7 @@ struct LineModel {
     private mutating func demoteLoneAffiliations() {
         let front: Set<LineRole> = [.authors, .abstract, .keywords, .referencesHeading, .affiliation]
         for (k, i) in textLines.enumerated() where lines[i].role == .affiliation {
-            if k < 5 || (lines[i].ts..<lines[i].te).contains(where: { text[$0] == "@" }) { continue }
+            if k < 5 || contains(lines[i], "@") { continue }
             var near = false
             for m in max(0, k - 3)...min(textLines.count - 1, k + 3) where m != k && front.contains(lines[textLines[m]].role) {
                 near = true
@@ -280,7 +301,8 @@ struct LineModel {
             }
             if nextStartsSentenceTail {
                 let prev = previousContentLine(before: i)
-                let prevNoTrailingSpace = prev.map { lines[$0].te == lines[$0].end } ?? false
+                var prevNoTrailingSpace = false
+                if let p = prev { prevNoTrailingSpace = lines[p].te == lines[p].end }
                 let plausibleNumber = value <= (markerNumbers.last?.number ?? 0) + 3
                 if prevNoTrailingSpace || plausibleNumber {
                     lines[i].noise = .footnoteMarker
@@ -398,7 +420,7 @@ struct LineModel {
         let c = first(l)
         if isListStart(l) { return .listItem }
         if l.length <= 60 && res.referencesHeadingInitials.contains(CharClass.lower(c))
-            && res.referencesHeadings.contains(headingKey(l)) { return .referencesHeading }
+            && res.referencesHeadingHashes.contains(headingHash(l)) { return .referencesHeading }
         if let _ = labelMatch(l, res.keywordLabels) { return .keywords }
         if let _ = labelMatch(l, res.abstractLabels) { return .abstract }
         if chars.isUpper(c) || chars.isDigit(c) {
@@ -408,7 +430,7 @@ struct LineModel {
             if l.length <= 160, isAffiliation(l) { return .affiliation }
             var e = l.ts
             while e < l.te && chars.isLetter(text[e]) { e += 1 }
-            if e < l.te && text[e] == ":" && res.noteWords.contains(lowercased(l.ts, e)) { return .note }
+            if e < l.te && text[e] == ":" && res.noteWords.contains(wordHash(text[l.ts..<e])) { return .note }
         }
         return .none
     }
@@ -457,12 +479,14 @@ struct LineModel {
         }
         var e = k
         while e < l.te && chars.isLetter(text[e]) { e += 1 }
-        guard e > k, res.captionWords.contains(lowercased(k, e)) else { return false }
+        guard e > k, res.captionWords.contains(wordHash(text[k..<e])) else { return false }
         if k > l.ts { return true }
         var m = e
         while m < l.te && text[m] == " " { m += 1 }
         return m < l.te && chars.isDigit(text[m])
     }
+
+    static let nameConnectors = HashSet64(["and", "және", "и", "мен", "&"].map(wordHash))
 
     /// "А.Д. Арбашиева", "Ivanov I.I., Petrov P.": capitalised words and initials only.
     private func isAuthors(_ l: Line) -> Bool {
@@ -481,9 +505,8 @@ struct LineModel {
             if chars.isUpper(c) {
                 words += 1
                 if len < 2 { return false }
-            } else {
-                let w = lowercased(k, e)
-                if w != "and" && w != "және" && w != "и" && w != "мен" { return false }
+            } else if !LineModel.nameConnectors.contains(wordHash(text[k..<e])) {
+                return false
             }
             k = e
         }
@@ -492,7 +515,7 @@ struct LineModel {
 
     private func isAffiliation(_ l: Line) -> Bool {
         // A sentence that merely mentions a university is not an affiliation line.
-        if last(l) == "." && !(l.ts..<l.te).contains(where: { text[$0] == "," }) { return false }
+        if last(l) == "." && !contains(l, ",") { return false }
         var k = l.ts
         while k < l.te {
             let c = text[k]

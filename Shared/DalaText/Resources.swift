@@ -55,8 +55,9 @@ struct TextResources: Sendable {
     var referencesHeadingInitials: Set<Unicode.Scalar>
     var affiliationCues: [[Unicode.Scalar]]
     var footerPhrases: [[Unicode.Scalar]]
-    var captionWords: Set<String>
-    var noteWords: Set<String>
+    var referencesHeadingHashes: HashSet64
+    var captionWords: HashSet64
+    var noteWords: HashSet64
 
     // Word hashes (lowercase, inner dots kept) so the splitter never builds a String.
     var abbrevNever: HashSet64
@@ -80,8 +81,9 @@ struct TextResources: Sendable {
         referencesHeadingInitials = Set(referencesHeadings.compactMap { $0.unicodeScalars.first })
         affiliationCues = structure["affiliation"].map { Array($0.unicodeScalars) }
         footerPhrases = structure["footer"].map { Array($0.unicodeScalars) }
-        captionWords = Set(structure["caption"])
-        noteWords = Set(structure["note"])
+        referencesHeadingHashes = HashSet64(structure["referencesHeading"].map(wordHash))
+        captionWords = HashSet64(structure["caption"].map(wordHash))
+        noteWords = HashSet64(structure["note"].map(wordHash))
 
         let abbr = try ResourceLoader.sections("abbreviations")
         abbrevNever = HashSet64(abbr["never"].map(wordHash))
