@@ -1,4 +1,5 @@
 import DalaAnalysis
+import DalaKafka
 import DalaPostgres
 import DalaService
 import DalaStorage
@@ -6,21 +7,43 @@ import Hummingbird
 import QueryAPI
 import ServiceLifecycle
 
-extension Pipeline: @retroactive SearchVocabulary {}
+extension Pipeline: @retroactive SearchVocabulary {
+    public func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView] {
+        guard let info = knowledgeBase.info(id: entityID) else { return [] }
+        let relations = info.relations.map { r in
+            KnowledgeRelationView(kind: r.kind.rawValue, target: r.target, label: knowledgeBase.entity(id: r.target)?.labels["en"])
+        }
+        let roles = info.roles.map { r in
+            KnowledgeRelationView(kind: "role:" + r.title, target: r.entityID, label: knowledgeBase.entity(id: r.entityID)?.labels["en"])
+        }
+        return relations + roles
+    }
+}
 
-// The query service: read-only HTTP API over PostgreSQL; it never talks to the other services.
+// The query service: read-only HTTP API over PostgreSQL; it never talks to the other services. Its one Kafka producer
+// serves POST /v1/reprocess only.
 let reader = ConfigReader()
 let config = ServiceConfiguration(reader: reader, defaultPort: 8080)
 let logger = Observability.bootstrap(service: "dala-query", level: config.logLevel)
 let kafka = config.kafka(clientID: "dala-query")
 let postgres = PostgresClient(configuration: config.postgres, logger: logger)
 try await StartUp.prepare(configuration: config, postgres: postgres, kafka: kafka, logger: logger)
-let router = QueryApp.buildRouter(store: QueryStore(client: postgres), vocabulary: try Pipeline(),
-                                  operational: OperationalRoutes(service: "dala-query", postgres: postgres, kafka: kafka))
+let producer = try KafkaProducer(configuration: kafka, logger: logger)
+let store = QueryStore(client: postgres)
+// Operator token for POST /v1/reprocess (`--operator-token`, `DALA_OPERATOR_TOKEN`); unset disables the endpoint.
+let reprocessing = Reprocessing(operatorToken: reader.optionalString("operator-token"), extractorVersion: Pipeline.version,
+                                publisher: KafkaRepublisher(producer: producer))
+let router = QueryApp.buildRouter(store: store, vocabulary: try Pipeline(),
+                                  operational: OperationalRoutes(service: "dala-query", postgres: postgres, kafka: kafka),
+                                  reprocessing: reprocessing)
 let app = Application(router: router, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
                                                            serverName: "dala-query"), logger: logger)
 logger.info("query API listening", metadata: ["http": "\(config.httpHost):\(config.httpPort)"])
 try await ServiceGroup(configuration: .init(services: [
     .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
+    .init(service: ClosingService(name: "producer") { await producer.shutdown() }),
+    // Seconds between checks for new extraction runs (`--stats-refresh-seconds`, `DALA_STATS_REFRESH_SECONDS`). Default 30.
+    .init(service: StatisticsRefresher(store: store, interval: .seconds(max(1, reader.int("stats-refresh-seconds", default: 30))),
+                                       logger: logger)),
     .init(service: app),
 ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()

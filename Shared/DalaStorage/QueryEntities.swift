@@ -11,6 +11,15 @@ public enum CooccurrenceSort: String, Sendable, CaseIterable {
     case count, pmi
 }
 
+/// Co-occurrence partners plus the numbers their PMI is computed from.
+public struct CooccurrenceResult: Sendable {
+    /// Units of the window in the store (enriched documents, or sentences): PMI's N.
+    public var total: Int
+    /// Units mentioning the entity itself.
+    public var entityCount: Int
+    public var page: Page<CooccurrenceView>
+}
+
 extension QueryStore {
     /// Entities by id (resolved by the analyser's knowledge base) or by label/alias (any case), most mentioned first.
     /// Counts come from `entity_stats` (see migration 0002). Cursor: the last item's (mention count, id).
@@ -54,7 +63,7 @@ extension QueryStore {
     /// An entity's profile (one round trip); nil when no document ever mentioned it.
     public func entityProfile(_ id: String, labelLanguage: String? = nil, partners: Int = 10) async throws -> EntityProfile? {
         let label = Self.labelExpression(labelLanguage, table: "p")
-        return try await client.withConnection { conn -> EntityProfile? in
+        return try await snapshot { conn -> EntityProfile? in
             guard let row = try conn.query("""
                 SELECT e.id, e.type, e.label_en, e.label_ru, e.label_kk, e.aliases::text AS aliases, e.from_kb,
                        coalesce(st.mentions, 0) AS mention_count, coalesce(st.documents, 0) AS document_count,
@@ -127,18 +136,18 @@ extension QueryStore {
     /// Entities mentioned together with `id`, ranked by shared documents/sentences or by PMI, with both scores.
     /// Cursor: the last partner's (score, id).
     public func cooccurrences(_ id: String, window: CooccurrenceWindow, sort: CooccurrenceSort, minCount: Int,
-                              labelLanguage: String?, limit: Int, cursor: [String]?) async throws -> Page<CooccurrenceView> {
+                              labelLanguage: String?, limit: Int, cursor: [String]?) async throws -> CooccurrenceResult {
         let count = window == .document ? "c.documents" : "c.sentences"
-        let (nA, nB, total) = window == .document
+        let (nA, nB, totalColumn) = window == .document
             ? ("sa.documents", "sb.documents", "t.documents") : ("sa.sentences", "sb.sentences", "t.sentences")
         // PMI in bits; NULL when a count is zero (no association defined).
-        let pmi = "log(2.0, nullif(\(total), 0)::float8 * \(count) / nullif(\(nA) * \(nB), 0)::float8)"
+        let pmi = "ln(nullif(\(totalColumn), 0)::float8 * \(count) / nullif(\(nA) * \(nB), 0)::float8) / ln(2.0)"
         let score = sort == .count ? "\(count)::float8" : pmi
         var q: PostgresQuery = """
             SELECT * FROM (
                 SELECT c.partner_id, p.type, \(unescaped: Self.labelExpression(labelLanguage, table: "p")) AS label,
                        c.documents, c.sentences, \(unescaped: count) AS n, \(unescaped: pmi) AS pmi,
-                       \(unescaped: total) AS total, \(unescaped: score) AS score
+                       \(unescaped: totalColumn) AS total, \(unescaped: score) AS score
                 FROM entity_cooccurrence c
                 JOIN entities p ON p.id = c.partner_id
                 LEFT JOIN entity_stats sa ON sa.entity_id = c.entity_id
@@ -151,7 +160,16 @@ extension QueryStore {
             q.append(" AND (score < \(c[0])::float8 OR (score = \(c[0])::float8 AND partner_id > \(c[1])))")
         }
         q.append(" ORDER BY score DESC, partner_id LIMIT \(limit + 1)")
-        let rows = try await client.query(q)
+        let statement = q
+        let (rows, totals) = try await client.withConnection { conn in
+            (try conn.query(statement), try conn.query("""
+                SELECT t.documents, t.sentences, coalesce(st.documents, 0) AS entity_documents,
+                       coalesce(st.sentences, 0) AS entity_sentences
+                FROM corpus_totals t LEFT JOIN entity_stats st ON st.entity_id = \(id)
+                """).first)
+        }
+        let unitTotal = try totals?.decode(window == .document ? "documents" : "sentences", as: Int.self) ?? 0
+        let own = try totals?.decode(window == .document ? "entity_documents" : "entity_sentences", as: Int.self) ?? 0
         let items = try rows.prefix(limit).map { r in
             let n = try r.decode("n", as: Int.self), total = try r.decode("total", as: Int.self)
             let pmi = try r.decode("pmi", as: Double?.self)
@@ -165,7 +183,8 @@ extension QueryStore {
                                     sentences: try r.decode("sentences", as: Int.self), pmi: pmi, npmi: npmi)
         }
         let next = rows.count > limit ? rows[limit - 1] : nil
-        return Page(items: items, nextCursor: next.map { Cursor.encode([$0["score"] ?? "0", $0["partner_id"] ?? ""]) })
+        return CooccurrenceResult(total: unitTotal, entityCount: own, page: Page(
+            items: items, nextCursor: next.map { Cursor.encode([$0["score"] ?? "0", $0["partner_id"] ?? ""]) }))
     }
 
     /// `to_char` of a timestamptz column as ISO 8601 UTC.

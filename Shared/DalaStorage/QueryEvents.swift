@@ -42,6 +42,17 @@ enum EventQuery {
     static func page(_ f: EventFilter, limit: Int, cursor: [String]?) -> PostgresQuery {
         var q = base
         q.append(" WHERE true")
+        q.append(conditions(f))
+        if let c = cursor {
+            q.append(" AND (coalesce(e.date_start, DATE '0001-01-01'), e.id) < (\(c[0])::date, \(c[1])::uuid)")
+        }
+        q.append(" ORDER BY coalesce(e.date_start, DATE '0001-01-01') DESC, e.id DESC LIMIT \(limit + 1)")
+        return q
+    }
+
+    /// `AND ...` conditions of the filter over `events e`.
+    static func conditions(_ f: EventFilter) -> PostgresQuery {
+        var q: PostgresQuery = ""
         if let type = f.type { q.append(" AND e.type = \(type)") }
         if !f.entityIDs.isEmpty {
             if let role = f.role {
@@ -63,10 +74,6 @@ enum EventQuery {
         if let modality = f.modality { q.append(" AND e.modality = \(modality)") }
         if let language = f.language { q.append(" AND e.language = \(language)") }
         if let version = f.extractorVersion { q.append(" AND e.extractor_version = \(version)") }
-        if let c = cursor {
-            q.append(" AND (coalesce(e.date_start, DATE '0001-01-01'), e.id) < (\(c[0])::date, \(c[1])::uuid)")
-        }
-        q.append(" ORDER BY coalesce(e.date_start, DATE '0001-01-01') DESC, e.id DESC LIMIT \(limit + 1)")
         return q
     }
 
@@ -123,7 +130,7 @@ enum EventQuery {
 extension QueryStore {
     /// Events matching the filter, newest first, with participants and evidence. Cursor: (date key, id).
     public func events(_ f: EventFilter, limit: Int, cursor: [String]?) async throws -> Page<EventView> {
-        try await client.withConnection { conn in
+        try await snapshot { conn in
             let rows = try conn.query(EventQuery.page(f, limit: limit, cursor: cursor))
             let items = try EventQuery.load(Array(rows.prefix(limit)), conn: conn)
             return Page(items: items, nextCursor: rows.count > limit ? EventQuery.cursor(after: rows[limit - 1]) : nil)
@@ -132,10 +139,31 @@ extension QueryStore {
 
     /// One event with participants and evidence in every mention.
     public func event(_ id: UUID) async throws -> EventView? {
-        try await client.withConnection { conn in
+        try await snapshot { conn in
             var q = EventQuery.base
             q.append(" WHERE e.id = \(id.uuidString)::uuid")
             return try EventQuery.load(try conn.query(q), conn: conn).first
+        }
+    }
+
+    /// Events of whole documents for the export: the documents after `afterDocument` (in id order) that have matching
+    /// events, `documents` of them per call, read on one snapshot. A document re-enriched during a long export is
+    /// therefore exported entirely in one version, never twice or half.
+    public func exportEvents(_ f: EventFilter, afterDocument: UUID?, documents: Int) async throws -> (events: [EventView], last: UUID?) {
+        var filter = EventQuery.conditions(f)
+        if let afterDocument { filter.append(" AND e.document_id > \(afterDocument.uuidString)::uuid") }
+        var q = EventQuery.base
+        q.append("""
+             WHERE e.document_id IN (SELECT DISTINCT e.document_id FROM events e WHERE true\(fragment: filter)
+                                     ORDER BY e.document_id LIMIT \(documents))
+            """)
+        q.append(filter)
+        q.append(" ORDER BY e.document_id, e.event_key")
+        let statement = q
+        return try await snapshot { conn in
+            let rows = try conn.query(statement)
+            let events = try EventQuery.load(rows, conn: conn)
+            return (events, events.last?.documentID)
         }
     }
 

@@ -36,8 +36,10 @@ public struct ReprocessCandidate: Sendable {
 }
 
 extension QueryStore {
-    /// One page of mentions in id order for the export. `after` is the last id of the previous page.
-    public func exportMentions(_ f: MentionFilter, after: Int, limit: Int) async throws -> [MentionExportRow] {
+    /// Mentions of whole documents for the export: the next `documents` documents after `afterDocument` (id order)
+    /// with matching mentions, in one statement, so a document re-enriched during the export is never half in one
+    /// version and half in another. Rows are in (document, offset) order.
+    public func exportMentions(_ f: MentionFilter, afterDocument: UUID?, documents: Int) async throws -> [MentionExportRow] {
         var q: PostgresQuery = """
             SELECT m.id, m.document_id::text AS document_id, m.entity_id, e.type,
                    coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.surface, m.start_offset, m.end_offset,
@@ -45,13 +47,25 @@ extension QueryStore {
             FROM mentions m JOIN entities e ON e.id = m.entity_id
             LEFT JOIN sentences s ON s.document_id = m.document_id AND s.extractor_version = m.extractor_version
                                  AND s.idx = m.sentence_index
-            WHERE m.id > \(after)
+            WHERE true
             """
-        if !f.entityIDs.isEmpty { q.append(" AND m.entity_id = ANY(\(f.entityIDs)::text[])") }
-        if let t = f.entityType { q.append(" AND e.type = \(t)") }
-        if let l = f.language { q.append(" AND s.language = \(l)") }
-        if let d = f.documentID { q.append(" AND m.document_id = \(d.uuidString)::uuid") }
-        q.append(" ORDER BY m.id LIMIT \(limit)")
+        var cond: PostgresQuery = ""
+        if !f.entityIDs.isEmpty { cond.append(" AND m.entity_id = ANY(\(f.entityIDs)::text[])") }
+        if let t = f.entityType { cond.append(" AND m.entity_id IN (SELECT id FROM entities WHERE type = \(t))") }
+        if let l = f.language {
+            cond.append("""
+                 AND EXISTS (SELECT 1 FROM sentences s2 WHERE s2.document_id = m.document_id
+                             AND s2.extractor_version = m.extractor_version AND s2.idx = m.sentence_index AND s2.language = \(l))
+                """)
+        }
+        if let d = f.documentID { cond.append(" AND m.document_id = \(d.uuidString)::uuid") }
+        if let a = afterDocument { cond.append(" AND m.document_id > \(a.uuidString)::uuid") }
+        q.append(cond)
+        q.append("""
+             AND m.document_id IN (SELECT DISTINCT m.document_id FROM mentions m WHERE true\(fragment: cond)
+                                   ORDER BY m.document_id LIMIT \(documents))
+             ORDER BY m.document_id, m.start_offset, m.id
+            """)
         return try await client.query(q).map { r in
             MentionExportRow(id: try r.decode("id", as: Int.self), documentID: r["document_id"] ?? "",
                              entityID: r["entity_id"] ?? "", entityType: r["type"] ?? "", entityLabel: r["label"],

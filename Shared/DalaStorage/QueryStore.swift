@@ -16,6 +16,15 @@ public struct QueryStore: Sendable {
         status, extractor_version, error
         """
 
+    /// Runs several statements on one snapshot (REPEATABLE READ, READ ONLY), so a document whose annotations the
+    /// enrichment worker replaces meanwhile is seen entirely before or entirely after.
+    func snapshot<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
+        try await client.withTransaction { conn in
+            try conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            return try body(conn)
+        }
+    }
+
     public func document(_ id: UUID, withAnalysis: Bool = true) async throws -> DocumentView? {
         let analysis: PostgresQuery = withAnalysis ? ", analysis::text AS analysis" : ""
         return try await client.query("""
@@ -27,7 +36,7 @@ public struct QueryStore: Sendable {
     public func documentDetail(_ id: UUID, labelLanguage: String? = nil) async throws -> DocumentDetail? {
         let doc = id.uuidString
         let label = Self.labelExpression(labelLanguage, table: "e")
-        return try await client.withConnection { conn -> DocumentDetail? in
+        return try await snapshot { conn -> DocumentDetail? in
             guard let row = try conn.query("""
                 SELECT \(unescaped: Self.documentColumns.sql), analysis::text AS analysis,
                     (SELECT count(*) FROM sentences WHERE document_id = \(doc)::uuid) AS n_sentences,
@@ -113,7 +122,7 @@ public struct QueryStore: Sendable {
     /// Everything the analysis stored for a document (one round trip); nil when there is no such document.
     public func annotations(document id: UUID) async throws -> AnnotationsView? {
         let doc = id.uuidString
-        return try await client.withConnection { conn -> AnnotationsView? in
+        return try await snapshot { conn -> AnnotationsView? in
             guard let head = try conn.query("SELECT extractor_version FROM documents WHERE id = \(doc)::uuid").first else {
                 return nil
             }

@@ -48,16 +48,21 @@ extension QueryController {
         let kind = "cooc-\(window.rawValue)-\(sort.rawValue)"
         let cursor = try p.cursor(kind, parts: 2) { c in Double(c[0]).map(\.isFinite) ?? false }
         guard try await store.entityExists(id) else { throw Problem.notFound("No entity \"\(id)\".") }
-        let page = try await store.cooccurrences(id, window: window, sort: sort, minCount: minCount, labelLanguage: lang,
-                                                 limit: limit, cursor: cursor)
-        return try .json(CooccurrencePage(entityID: id, window: window.rawValue, sort: sort.rawValue, items: page.items,
-                                          nextCursor: retag(page.nextCursor, kind)))
+        let result = try await store.cooccurrences(id, window: window, sort: sort, minCount: minCount, labelLanguage: lang,
+                                                   limit: limit, cursor: cursor)
+        return try .json(CooccurrencePage(entityID: id, window: window.rawValue, sort: sort.rawValue, total: result.total,
+                                          entityCount: result.entityCount, items: result.page.items,
+                                          nextCursor: retag(result.page.nextCursor, kind)))
     }
 
     struct CooccurrencePage: Encodable {
         var entityID: String, window: String, sort: String
+        /// PMI's N (enriched documents or sentences in the store) and the entity's own count in those units.
+        var total: Int, entityCount: Int
         var items: [CooccurrenceView]
         var nextCursor: String?
-        enum CodingKeys: String, CodingKey { case entityID = "entity_id", window, sort, items, nextCursor = "next_cursor" }
+        enum CodingKeys: String, CodingKey {
+            case entityID = "entity_id", window, sort, total, entityCount = "entity_count", items, nextCursor = "next_cursor"
+        }
     }
 }

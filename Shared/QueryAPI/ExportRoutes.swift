@@ -26,7 +26,8 @@ enum JSONLines {
 }
 
 extension QueryController {
-    static let exportPage = 500
+    /// Documents per export page: whole documents are read on one snapshot (see `QueryStore.exportEvents`).
+    static let exportDocuments = 100
 
     /// Event table in the spirit of GDELT's: one row per event, actor/counterpart/place columns, CAMEO and PLOVER codes,
     /// and the first evidence sentence with offsets into the original text.
@@ -43,7 +44,7 @@ extension QueryController {
         let evidence = e.mentions.first
         let participants = e.participants.map { "\($0.role):\($0.entityID ?? $0.surface)" }.joined(separator: ";")
         let fields: [String: String?] = [
-            "event_id": e.id.uuidString.lowercased(), "document_id": e.documentID.uuidString.lowercased(),
+            "event_id": e.id.uuidString, "document_id": e.documentID.uuidString,
             "document_title": e.documentTitle, "date": e.date?.value, "date_start": e.date?.start, "date_end": e.date?.end,
             "date_precision": e.date?.precision, "type": e.type, "cameo": e.cameo, "plover": e.plover, "modality": e.modality,
             "confidence": String(e.confidence), "language": e.language, "actor_id": actor?.entityID,
@@ -66,19 +67,19 @@ extension QueryController {
         let store = self.store
         return streamed(format: format, name: "events") { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.eventColumns))) }
-            var cursor: [String]? = nil, written = 0
+            var after: UUID? = nil, written = 0
             while written < maxRows {
-                let page = try await store.events(filter, limit: min(Self.exportPage, maxRows - written), cursor: cursor)
+                let page = try await store.exportEvents(filter, afterDocument: after, documents: Self.exportDocuments)
+                guard let last = page.last else { break }
+                after = last
                 var chunk = ""
-                for e in page.items {
+                for e in page.events.prefix(maxRows - written) {
                     let fields = Self.eventFields(e)
                     chunk += format == "csv" ? CSV.row(Self.eventColumns.map { fields[$0] ?? nil })
                                              : JSONLines.line(fields.mapValues { $0 as Any? })
                 }
-                written += page.items.count
+                written += min(page.events.count, maxRows - written)
                 if !chunk.isEmpty { try await writer.write(ByteBuffer(string: chunk)) }
-                guard let next = page.nextCursor, let parts = Cursor.decode(next, parts: 2) else { break }
-                cursor = parts
             }
         }
     }
@@ -104,14 +105,14 @@ extension QueryController {
         let store = self.store, mentionFilter = filter
         return streamed(format: format, name: "mentions") { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.mentionColumns))) }
-            var after = 0, written = 0
+            var after: UUID? = nil, written = 0
             while written < maxRows {
-                let rows = try await store.exportMentions(mentionFilter, after: after, limit: min(2000, maxRows - written))
+                let rows = try await store.exportMentions(mentionFilter, afterDocument: after, documents: Self.exportDocuments)
                 guard let last = rows.last else { break }
                 var chunk = ""
-                for m in rows {
+                for m in rows.prefix(maxRows - written) {
                     let fields: [String: String?] = [
-                        "mention_id": String(m.id), "document_id": m.documentID, "entity_id": m.entityID,
+                        "mention_id": String(m.id), "document_id": m.documentID.uppercased(), "entity_id": m.entityID,
                         "entity_type": m.entityType, "entity_label": m.entityLabel, "surface": m.surface, "start": String(m.start),
                         "end": String(m.end), "sentence_index": String(m.sentenceIndex), "kind": m.kind,
                         "confidence": String(m.confidence), "language": m.language, "sentence": m.sentence,
@@ -121,8 +122,8 @@ extension QueryController {
                                              : JSONLines.line(fields.mapValues { $0 as Any? })
                 }
                 try await writer.write(ByteBuffer(string: chunk))
-                written += rows.count
-                after = last.id
+                written += min(rows.count, maxRows - written)
+                after = UUID(uuidString: last.documentID)
             }
         }
     }

@@ -102,6 +102,13 @@ enum DateBound {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS[.ffffff]Z` with a real calendar date and clock time (the documents cursor).
+    static func isTimestamp(_ s: String) -> Bool {
+        guard s.count <= 32, let m = s.wholeMatch(of: /(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?Z/) else { return false }
+        let date = String(m.1)
+        return parse(date, end: false) == date && Int(m.2)! < 24 && Int(m.3)! < 60 && Int(m.4)! < 60
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

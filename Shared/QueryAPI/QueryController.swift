@@ -107,7 +107,7 @@ public struct QueryController: Sendable {
         let p = try QueryParameters(request, allowed: ["limit", "cursor", "status", "lang", "from", "to", "extractor_version"])
         let (from, to) = try p.dateRange()
         let page = try await store.documents(limit: try p.limit(), cursor: try p.cursor("documents", parts: 2) { c in
-                                                 DalaJSON.parseTimestamp(c[0]) != nil && UUID(uuidString: c[1]) != nil
+                                                 DateBound.isTimestamp(c[0]) && UUID(uuidString: c[1]) != nil
                                              },
                                              status: try p.oneOf("status", Self.statuses),
                                              language: try p.oneOf("lang", Self.languages), publishedFrom: from, publishedTo: to,
@@ -174,7 +174,7 @@ public struct QueryController: Sendable {
         let language = try p.oneOf("lang", Self.languages)
         let cursorParts = granularity == "document" ? 2 : 3
         let cursor = try p.cursor("search-" + granularity, parts: cursorParts) { c in
-            Float(c[0]) != nil && UUID(uuidString: c[1]) != nil && (c.count < 3 || Int32(c[2]) != nil)
+            (Float(c[0])?.isFinite ?? false) && UUID(uuidString: c[1]) != nil && (c.count < 3 || Int32(c[2]) != nil)
         }
 
         var groups: [String] = []
