@@ -40,6 +40,8 @@ struct SentenceSplitter {
         guard nextUpper else { return false }
         // Only a single dot needs the abbreviation checks; "!", "?", "…" and "..." end the sentence.
         guard s[k] == ".", e - k == 1 || (e > k + 1 && CharClass.isClosingQuoteOrBracket(s[k + 1])) else { return true }
+        // A dot with a space on both sides ("Орталық . Азиядағы") is a stray mark, not a sentence end.
+        if k > sentenceStart && s[k - 1] == " " && e - k == 1 { return false }
         if CharClass.isClosingQuoteOrBracket(s[k - 1 < sentenceStart ? k : k - 1]) { return true }
         // The word before the dot, with inner dots: "т.б", "Н.Ә", "гг", "2005".
         var w = k

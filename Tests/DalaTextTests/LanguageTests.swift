@@ -67,6 +67,8 @@ let languageSamples: [(Language, String)] = [
         #expect(split("ООН, ОБСЕ и др. Кроме того, НАТО.") == ["ООН, ОБСЕ и др.", "Кроме того, НАТО."])
         #expect(split("Ред. проф. Иванов И.И. и др. авторы.") == ["Ред. проф. Иванов И.И. и др. авторы."])
         #expect(split("Mr. Smith met Dr. Brown in 2019. They talked.") == ["Mr. Smith met Dr. Brown in 2019.", "They talked."])
+        // A stray OCR dot with spaces on both sides does not end the sentence.
+        #expect(split("Орталық . Азиядағы жағдай өзгерді.") == ["Орталық . Азиядағы жағдай өзгерді."])
     }
 
     @Test func quotesSpanningSentences() {
