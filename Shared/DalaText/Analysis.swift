@@ -93,12 +93,15 @@ public struct OffsetMap: Codable, Sendable, Hashable {
     public var cleaned: [Int]
     public var original: [Int]
     public var length: [Int]
+    /// Original offsets of combining marks composed into the letter before them (NFC); a span ending at
+    /// that letter also covers them. Sorted.
+    public var absorbed: [Int]
 
-    public init(cleaned: [Int] = [], original: [Int] = [], length: [Int] = []) {
-        self.cleaned = cleaned; self.original = original; self.length = length
+    public init(cleaned: [Int] = [], original: [Int] = [], length: [Int] = [], absorbed: [Int] = []) {
+        self.cleaned = cleaned; self.original = original; self.length = length; self.absorbed = absorbed
     }
 
-    init(origins: [Int32]) {
+    init(origins: [Int32], absorbed: [Int]) {
         var c: [Int] = [], o: [Int] = [], l: [Int] = []
         var i = 0
         let n = origins.count
@@ -109,7 +112,7 @@ public struct OffsetMap: Codable, Sendable, Hashable {
             while i < n && origins[i] == prev &+ 1 { prev = origins[i]; i += 1 }
             c.append(start); o.append(Int(origins[start])); l.append(i - start)
         }
-        self.init(cleaned: c, original: o, length: l)
+        self.init(cleaned: c, original: o, length: l, absorbed: absorbed.sorted())
     }
 
     /// Original offset of the cleaned scalar at `index` (clamped to the mapped range).
@@ -127,8 +130,16 @@ public struct OffsetMap: Codable, Sendable, Hashable {
     /// Original span covering the cleaned span (first scalar's origin to last scalar's origin + 1).
     public func original(_ span: Span) -> Span {
         guard span.end > span.start else { let p = original(span.start); return Span(start: p, end: p) }
-        let a = original(span.start), b = original(span.end - 1) + 1
+        let a = original(span.start)
+        var b = original(span.end - 1) + 1
+        while !absorbed.isEmpty, let i = absorbedIndex(b), absorbed[i] == b { b += 1 }
         return Span(start: min(a, b - 1), end: max(b, a + 1))
+    }
+
+    private func absorbedIndex(_ x: Int) -> Int? {
+        var lo = 0, hi = absorbed.count
+        while lo < hi { let mid = (lo + hi) / 2; if absorbed[mid] < x { lo = mid + 1 } else { hi = mid } }
+        return lo < absorbed.count ? lo : nil
     }
 }
 

@@ -161,7 +161,7 @@ public struct TextAnalyzer: Sendable {
         let shares = shareOf(allLetters)
         let dominant = shares.filter { $0.key != .unknown }.max { $0.value < $1.value }?.key ?? .unknown
         noise.sort { $0.span.start < $1.span.start }
-        return TextAnalysis(cleanedText: cleanedText, offsetMap: OffsetMap(origins: cleaned.o),
+        return TextAnalysis(cleanedText: cleanedText, offsetMap: OffsetMap(origins: cleaned.o, absorbed: normalized.absorbed),
                             documents: documents, sentences: sentences, language: dominant, languages: shares,
                             repairs: stats, noise: noise)
     }

@@ -67,6 +67,14 @@ func slice(_ text: String, _ span: Span) -> String {
         }
     }
 
+    @Test func offsetMapCoversComposedMarks() throws {
+        let text = "Центрально\u{438}\u{306} Азии."
+        let analysis = Fixtures.analyzer.analyze(text)
+        #expect(analysis.cleanedText == "Центральной Азии.")
+        #expect(analysis.offsetMap.original(Span(start: 0, end: 11)) == Span(start: 0, end: 12))
+        #expect(analysis.offsetMap.original(Span(start: 12, end: 16)) == Span(start: 13, end: 17))
+    }
+
     @Test func noiseSpansCoverWhatWasRemoved() throws {
         let text = try Fixtures.text("glued-ru")
         let analysis = Fixtures.analyzer.analyze(text)
