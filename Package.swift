@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "DalaCore", path: "Shared/DalaCore", swiftSettings: swiftSettings),
         // Text analysis engine: pure Swift, no I/O, data in resources.
         .target(
-            name: "DalaText", path: "Shared/DalaText",
+            name: "DalaText", path: "Shared/DalaText", exclude: ["SCHEMA.md"],
             resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),
         // Entity recognition: morphology (kk/ru/en), knowledge base, mentions, cross-lingual linking.
