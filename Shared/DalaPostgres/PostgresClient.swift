@@ -17,6 +17,11 @@ enum PostgresLogKey {
 /// A connection that broke (server restart, terminated backend) is reset before its next use, and a call is
 /// retried once on a fresh connection when it failed on a broken connection before any of its statements
 /// succeeded (so a transaction is retried only if BEGIN itself failed). Otherwise callers get `.connectionFailed`.
+///
+/// Cancellation: cancelling the caller's task while it waits for a connection ends the wait, and while its
+/// statement runs sends a cancel request to the server and starts no further statement; the call then throws
+/// `CancellationError` (a transaction is rolled back). A call made by a task that was already cancelled runs
+/// normally, so shutdown paths can still write.
 public final class PostgresClient: Sendable {
     public let configuration: PostgresConfiguration
     private let logger: Logger
@@ -116,13 +121,16 @@ public final class PostgresClient: Sendable {
             s.nextWaiterID += 1
             return s.nextWaiterID
         }
-        return try await withTaskCancellationHandler {
+        // Cancellation that arrives while waiting ends the wait; a task that was already cancelled waits
+        // normally, the same rule as for a running statement (see `PoolSlot.perform`).
+        let cancellable = !Task.isCancelled
+        let wait = {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<PoolSlot, any Error>) in
                 enum Outcome { case queued, cancelled, closed, slot(PoolSlot) }
-                let outcome: Outcome = state.withLock { s in
+                let outcome: Outcome = self.state.withLock { s in
                     if s.closed { return .closed }
                     // Checked under the lock: if the cancel handler already ran, it found nothing to remove.
-                    if Task.isCancelled { return .cancelled }
+                    if cancellable && Task.isCancelled { return .cancelled }
                     if let slot = s.idle.popLast() { return .slot(slot) }
                     s.waiters.append((id, continuation))
                     return .queued
@@ -134,12 +142,14 @@ public final class PostgresClient: Sendable {
                 case .slot(let slot): continuation.resume(returning: slot)
                 }
             }
-        } onCancel: {
-            let continuation = state.withLock { s in
+        }
+        guard cancellable else { return try await wait() }
+        return try await withTaskCancellationHandler(operation: wait, onCancel: {
+            let continuation = self.state.withLock { s in
                 s.waiters.firstIndex { $0.id == id }.map { s.waiters.remove(at: $0).continuation }
             }
             continuation?.resume(throwing: CancellationError())
-        }
+        })
     }
 
     private func giveBack(_ slot: PoolSlot) {
@@ -162,6 +172,7 @@ final class PoolSlot: @unchecked Sendable {
     private let logger: Logger
     private let thread: ConnectionThread
     private var connection: PostgresConnection?
+    private let canceller = StatementCanceller()
 
     init(id: Int, configuration: PostgresConfiguration, logger: Logger) {
         self.id = id
@@ -173,28 +184,48 @@ final class PoolSlot: @unchecked Sendable {
     }
 
     /// Runs `work` on the slot's thread and waits for it without blocking the caller's thread.
+    ///
+    /// If the caller's task is cancelled while `work` runs, the running statement is cancelled on the server and
+    /// no further statement starts; the call then throws `CancellationError`. A call made by a task that was
+    /// already cancelled runs normally, so shutdown paths can still write.
     func perform<T: Sendable>(_ work: @escaping @Sendable (PoolSlot) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let accepted = thread.submit {
-                let result = Result { try work(self) }
-                // Resumed by the thread after it dropped this job (and with it `work`), see ConnectionThread.
-                return { continuation.resume(with: result) }
-            }
-            if !accepted {
-                continuation.resume(throwing: PostgresError(code: .poolClosed, message: "the PostgreSQL client was shut down"))
+        let cancellable = !Task.isCancelled
+        let lease = canceller.arm()
+        let submit = {
+            try await withCheckedThrowingContinuation { continuation in
+                let accepted = self.thread.submit {
+                    let result = Result { try work(self) }
+                    // Resumed by the thread after it dropped this job (and with it `work`), see ConnectionThread.
+                    return { continuation.resume(with: result) }
+                }
+                if !accepted {
+                    continuation.resume(
+                        throwing: PostgresError(code: .poolClosed, message: "the PostgreSQL client was shut down"))
+                }
             }
         }
+        guard cancellable else { return try await submit() }
+        return try await withTaskCancellationHandler(operation: submit, onCancel: { self.canceller.cancel(lease) })
     }
 
     /// On the slot's thread: one lease of the connection, with reconnect and at most one retry.
     func runLease<T>(transaction: Bool, _ body: (PostgresConnection) throws -> T) throws -> T {
         var retried = false
+        defer { canceller.end() }
         while true {
             let conn = try readyConnection()
             conn.succeededStatements = 0
-            defer { cleanUpAfterLease(conn) }
+            canceller.begin(conn.cancelHandle)
+            conn.isCancelled = { [canceller] in canceller.isRequested }
+            defer {
+                conn.isCancelled = { false }
+                cleanUpAfterLease(conn)
+            }
             do {
                 return transaction ? try conn.transaction(body) : try body(conn)
+            } catch let error as PostgresError where error.code == .timeout && canceller.isRequested {
+                // Our own cancel request ended the statement: report it as Swift cancellation.
+                throw CancellationError()
             } catch let error as PostgresError
                 where error.code == .connectionFailed && conn.isBroken && conn.succeededStatements == 0 && !retried
             {
@@ -249,6 +280,72 @@ final class PoolSlot: @unchecked Sendable {
     /// Like `close()` without waiting (used when the client is dropped without `shutdown()`).
     func closeDetached() {
         thread.stop(finally: { self.connection = nil }, exited: {})
+    }
+}
+
+/// Cancels the statement of the current lease from another thread, and never a later lease's statement.
+final class StatementCanceller: @unchecked Sendable {
+    // Confinement: all state is guarded by `condition`.
+    private let condition = NSCondition()
+    private var target: PostgresCancelHandle?
+    private var requested = false
+    private var inFlight = false
+    /// Identifies the current lease, so a late cancel of an earlier lease is ignored.
+    private var lease: UInt64 = 0
+
+    /// Caller side, before the lease's work is submitted; returns the token to cancel this lease with.
+    func arm() -> UInt64 {
+        condition.lock()
+        defer { condition.unlock() }
+        requested = false
+        lease &+= 1
+        return lease
+    }
+
+    /// Connection thread: the lease's work starts on a connection with this cancel key.
+    func begin(_ handle: PostgresCancelHandle?) {
+        condition.lock()
+        target = handle
+        condition.unlock()
+    }
+
+    /// Connection thread: the lease's work is done. Waits for a cancel request in flight, so that it reaches
+    /// the server before the next statement on this connection can start (an idle backend ignores it).
+    func end() {
+        condition.lock()
+        target = nil
+        while inFlight { condition.wait() }
+        condition.unlock()
+    }
+
+    var isRequested: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return requested
+    }
+
+    /// Any thread: marks the lease cancelled and asks the server to cancel the running statement.
+    func cancel(_ lease: UInt64) {
+        condition.lock()
+        guard lease == self.lease else {
+            condition.unlock()
+            return
+        }
+        requested = true
+        guard let target, !inFlight else {
+            condition.unlock()
+            return
+        }
+        inFlight = true
+        condition.unlock()
+        // PQcancel blocks on a short connection to the server: keep it off Swift's cooperative pool.
+        DispatchQueue.global().async {
+            target.cancel()
+            self.condition.lock()
+            self.inFlight = false
+            self.condition.broadcast()
+            self.condition.unlock()
+        }
     }
 }
 

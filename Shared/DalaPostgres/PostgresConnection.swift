@@ -12,6 +12,10 @@ public final class PostgresConnection {
     private(set) var isBroken = false
     /// Statements that succeeded since the pool last zeroed it (start of a lease); decides whether a retry is safe.
     var succeededStatements = 0
+    /// Cancel key of the current backend, renewed on reset; lets another thread cancel a running statement.
+    private(set) var cancelHandle: PostgresCancelHandle?
+    /// Set by the pool for each lease: true once the caller's task was cancelled; checked before each statement.
+    var isCancelled: @Sendable () -> Bool = { false }
 
     private init(handle: OpaquePointer, logger: Logger) {
         self.handle = handle
@@ -47,6 +51,7 @@ public final class PostgresConnection {
             throw PostgresError(code: .connectionFailed, message: connection.libpqErrorMessage)
         }
         connection.installNoticeReceiver()
+        connection.cancelHandle = PostgresCancelHandle(PQgetCancel(handle))
         return connection
     }
 
@@ -58,6 +63,7 @@ public final class PostgresConnection {
             throw PostgresError(code: .connectionFailed, message: libpqErrorMessage)
         }
         isBroken = false
+        cancelHandle = PostgresCancelHandle(PQgetCancel(handle))
     }
 
     /// True when the connection must be reset before use.
@@ -89,6 +95,7 @@ public final class PostgresConnection {
     /// Runs several `;`-separated statements without parameters (migrations). They run in one implicit
     /// transaction unless the script has its own BEGIN/COMMIT.
     public func execute(unescapedScript sql: String) throws {
+        try checkCancelled()
         let raw = PQexec(handle, sql)
         _ = try check(raw, binds: [])
     }
@@ -100,6 +107,7 @@ public final class PostgresConnection {
     public func copy(into table: String, columns: [String], rows: some Sequence<[String?]>) throws -> Int {
         let columnList = columns.map(PostgresQuery.quoteIdentifier).joined(separator: ", ")
         let sql = "COPY \(PostgresQuery.quoteIdentifier(table)) (\(columnList)) FROM STDIN"
+        try checkCancelled()
         let start = PostgresResult(PQexec(handle, sql))
         guard let start, PQresultStatus(start.handle) == PGRES_COPY_IN else {
             // Not in COPY mode: the server rejected the statement (no such table or column, ...).
@@ -123,12 +131,13 @@ public final class PostgresConnection {
                     throw PostgresError(code: .badValue, message: "COPY row \(rowNumber) contains a NUL byte")
                 }
                 if buffer.count >= flushThreshold {
+                    try checkCancelled()
                     try putCopyData(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
             if !buffer.isEmpty { try putCopyData(buffer) }
-        } catch let error as PostgresError {
+        } catch {
             // Ends COPY mode with an error so the server rolls the copy back and the connection stays usable.
             if !isBroken {
                 _ = PQputCopyEnd(handle, "aborted by client")
@@ -184,7 +193,13 @@ public final class PostgresConnection {
 
     // MARK: - libpq plumbing
 
+    private func checkCancelled() throws {
+        // Once the caller's task is cancelled, no further statement of its call starts.
+        if isCancelled() { throw CancellationError() }
+    }
+
     private func run(_ q: PostgresQuery) throws -> PostgresResult {
+        try checkCancelled()
         let binds = q.binds
         let sql = q.sql
         for (i, bind) in binds.enumerated() where bind.value?.utf8.contains(0) == true {
@@ -275,6 +290,29 @@ private func postgresNoticeReceiver(_ context: UnsafeMutableRawPointer?, _ resul
         PQresultErrorField(result, Int32(code.asciiValue!)).map { String(cString: $0) }
     }
     connection.logNotice(severity: field("V"), message: field("M"))
+}
+
+/// A `PGcancel` (a backend's cancel key); owned by this object, freed in `deinit`.
+final class PostgresCancelHandle: @unchecked Sendable {
+    // Confinement: immutable after creation, and libpq documents PQcancel as safe from any thread. Whoever
+    // cancels holds a reference, so `deinit` cannot free the PGcancel during a PQcancel.
+    private let handle: OpaquePointer
+
+    init?(_ handle: OpaquePointer?) {
+        guard let handle else { return nil }
+        self.handle = handle
+    }
+
+    deinit {
+        PQfreeCancel(handle)
+    }
+
+    /// Asks the server to cancel the backend's current statement. Blocking: opens a short-lived connection.
+    @discardableResult
+    func cancel() -> Bool {
+        var errbuf = [CChar](repeating: 0, count: 256)
+        return PQcancel(handle, &errbuf, Int32(errbuf.count)) == 1
+    }
 }
 
 /// A `PGresult`; owned by this object and cleared in `deinit`, after its data was copied out.

@@ -425,6 +425,50 @@ struct PostgresServerTests {
         }
     }
 
+    @Test func cancellingTheTaskCancelsTheRunningStatement() async throws {
+        let table = tableName("cancel")
+        try await withClient(poolSize: 1) { client in
+            let start = ContinuousClock.now
+            let sleeper = Task { try await client.query("SELECT pg_sleep(10)") }
+            try await Task.sleep(for: .milliseconds(200))
+            sleeper.cancel()
+            await #expect(throws: CancellationError.self) { try await sleeper.value }
+            #expect(ContinuousClock.now - start < .seconds(3))
+
+            // The cancel must not leak into later calls on the same (only) connection.
+            for i in 0..<20 {
+                #expect(try await client.query("SELECT \(i) AS i")[0].decode("i", as: Int.self) == i)
+            }
+
+            // Cancelled inside a transaction: rolled back, and no statement after the cancelled one runs.
+            try await client.execute("CREATE TABLE \(identifier: table) (id int)")
+            let tx = Task {
+                try await client.withTransaction { conn in
+                    try conn.execute("INSERT INTO \(identifier: table) VALUES (1)")
+                    _ = try? conn.query("SELECT pg_sleep(10)")  // swallowed on purpose
+                    try conn.execute("INSERT INTO \(identifier: table) VALUES (2)")
+                }
+            }
+            try await Task.sleep(for: .milliseconds(200))
+            tx.cancel()
+            await #expect(throws: CancellationError.self) { try await tx.value }
+            #expect(try await client.query("SELECT count(*) AS n FROM \(identifier: table)")[0].decode("n", as: Int.self) == 0)
+
+            // A task that is already cancelled still gets its work done (e.g. a final write during shutdown),
+            // even when it has to wait for the connection.
+            let holder = Task { try await client.query("SELECT pg_sleep(0.2)") }
+            try await Task.sleep(for: .milliseconds(50))
+            let late = Task {
+                try? await Task.sleep(for: .seconds(10))  // returns early: the task is cancelled
+                return try await client.execute("INSERT INTO \(identifier: table) VALUES (3)")
+            }
+            late.cancel()
+            #expect(try await late.value == 1)
+            _ = try await holder.value
+            try await client.execute("DROP TABLE \(identifier: table)")
+        }
+    }
+
     @Test func reconnectsAfterBackendIsTerminated() async throws {
         try await withClient(poolSize: 1) { client in
             try await withClient(poolSize: 1) { admin in
