@@ -4,13 +4,127 @@ import DalaText
 /// Finds time expressions, events and keywords in analysed text. Pure: no I/O after `init`.
 public struct EventExtractor: Sendable {
     /// Version of the extractor, stored with every event. Bump when output changes.
-    public static let version = "events-0.1.0"
+    public static let version = "events-1.0.0"
 
-    /// Loads the resources once.
-    public init() throws {}
+    let lex: Lexicon
+    let tagger: TimeTagger
+    let knowledgeBase: KnowledgeBase?
+
+    /// Loads the data files once, and the default knowledge base (people's roles and periods) when it loads.
+    public init() throws {
+        try self.init(knowledgeBase: try? KnowledgeBase.loadDefault())
+    }
+
+    /// An extractor that takes people's roles from `knowledgeBase` (nil: statements stay with the person only).
+    public init(knowledgeBase: KnowledgeBase?) throws {
+        switch Lexicon.shared {
+        case .success(let l): lex = l
+        case .failure(let e): throw e
+        }
+        tagger = TimeTagger(lex: lex)
+        self.knowledgeBase = knowledgeBase
+    }
+
+    /// Sections whose sentences carry no events or dates of the text's story.
+    static let skippedSections: Set<String> = ["references", "referencesHeading", "authors", "affiliation", "keywords"]
 
     /// Extracts time expressions, events and keywords from one text.
+    /// - Parameters:
+    ///   - text: the original text (spans index its Unicode scalars).
+    ///   - sentences: stage 1 output for `text`.
+    ///   - entities: stage 2 output for `text`.
+    ///   - documentDate: ISO date (`2016-06-01`, `2016-06` or `2016`) the text was written, when known;
+    ///     deictic expressions (`бүгінде`, `десять лет назад`) resolve against it.
     public func extract(text: String, sentences: [Sentence], entities: EntityAnalysis, documentDate: String?) -> EventAnalysis {
-        EventAnalysis(times: [], events: [], keywords: [])
+        let original = OriginalText(text)
+        var atoms: [[Atom]] = []
+        atoms.reserveCapacity(sentences.count)
+        var quoteCarry = 0
+        var quoteAge = 0
+        for s in sentences {
+            var a = Atoms.of(s)
+            // A quotation may run over several sentences: carry its depth, but not for long (unbalanced quotes).
+            if quoteCarry > 0 {
+                quoteAge += 1
+                if quoteAge > 4 { quoteCarry = 0 }
+                for k in a.indices { a[k].quoteDepth += quoteCarry }
+            }
+            if let lastDepth = a.last?.quoteDepth {
+                if lastDepth > 0 && quoteCarry == 0 { quoteAge = 0 }
+                quoteCarry = lastDepth
+            }
+            atoms.append(a)
+        }
+        let times = resolveTimes(sentences: sentences, atoms: atoms, original: original, documentDate: documentDate)
+        let detector = EventDetector(lex: lex, knowledgeBase: knowledgeBase)
+        let events = detector.detect(sentences: sentences, atoms: atoms, times: times, entities: entities, original: original)
+        let keywords = KeywordExtractor(lex: lex).extract(sentences: sentences, atoms: atoms, original: original)
+        return EventAnalysis(times: times.flatMap { $0.map(\.expression) }, events: events, keywords: keywords)
+    }
+
+    /// A time expression with its atom range in its sentence.
+    struct PlacedTime: Sendable {
+        var expression: TimeExpression
+        var first: Int
+        var last: Int
+        var explicit: Bool
+    }
+
+    /// Tags every sentence, then resolves relative expressions against the nearest explicit time before them
+    /// (or the document date for deictic ones; inside a quotation, the quotation's time).
+    func resolveTimes(sentences: [Sentence], atoms: [[Atom]], original: OriginalText, documentDate: String?) -> [[PlacedTime]] {
+        let docYear = documentDate.flatMap { Int($0.prefix(4)) }
+        var out: [[PlacedTime]] = []
+        out.reserveCapacity(sentences.count)
+        var anchor: (year: Int, sentence: Int, documentIndex: Int)?
+        for (si, s) in sentences.enumerated() {
+            var placed: [PlacedTime] = []
+            if let section = s.section, Self.skippedSections.contains(section) { out.append(placed); continue }
+            let a = atoms[si]
+            for r in tagger.scan(a, language: s.language) {
+                let span = Span(start: a[r.first].span.start, end: a[r.last].span.end)
+                var te = TimeExpression(span: span, surface: original.slice(span), sentenceIndex: s.index, value: nil,
+                                        start: nil, end: nil, precision: .unresolved, relative: false)
+                if let v = r.value {
+                    if let e = r.rangeEnd {
+                        te.value = v.edtf + "/" + e.edtf; te.start = v.first; te.end = e.last; te.precision = .range
+                    } else if r.relation == .since {
+                        te.value = v.edtf + "/.."; te.start = v.first; te.precision = .range
+                    } else if r.relation == .until {
+                        te.value = "../" + v.edtf; te.end = v.last; te.precision = .range
+                    } else {
+                        te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
+                    }
+                    if r.rangeEnd == nil, r.relation == .point, let y = v.anchorYear {
+                        anchor = (y, si, s.documentIndex)
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: true))
+                    continue
+                }
+                te.relative = true
+                var base: Int?
+                let inQuote = a[r.first].quoteDepth > 0
+                if r.documentAnchored && !inQuote {
+                    base = docYear
+                } else if let an = anchor, an.documentIndex == s.documentIndex, !r.documentAnchored || si - an.sentence <= 3 {
+                    base = an.year
+                }
+                if let b = base, let off = r.relativeOffset {
+                    let y = b + off
+                    let v: DateValue
+                    if r.relMonth > 0 && r.relDay > 0 {
+                        v = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
+                    } else if r.relMonth > 0 {
+                        v = DateValue(kind: .month, year: y, month: r.relMonth)
+                    } else {
+                        v = DateValue(kind: .year, year: y)
+                    }
+                    te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
+                }
+                placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+            }
+            out.append(placed)
+        }
+        return out
     }
 }

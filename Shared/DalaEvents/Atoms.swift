@@ -1,0 +1,98 @@
+import DalaText
+
+/// A piece of a token: a run of letters, a run of digits, or one other character. Tokens like `1990-жылдары`,
+/// `90-х`, `2014-2020` or `23.00.04` come from stage 1 as one token; dates are read from their pieces.
+struct Atom: Sendable {
+    enum Kind: Sendable { case word, number, punct }
+    var text: String            // folded (lower-case, ё → е)
+    var span: Span              // in the original text
+    var kind: Kind
+    var token: Int              // index of the token in the sentence
+    var glued: Bool             // no space between this atom and the previous one
+    var quoteDepth: Int         // inside «…» or “…” quotes
+
+    var isDash: Bool { kind == .punct && (text == "-" || text == "–" || text == "—" || text == "‑") }
+    var number: Int? { kind == .number && text.utf8.count <= 6 ? Int(text) : nil }
+}
+
+enum Atoms {
+    /// The atoms of one sentence.
+    static func of(_ sentence: Sentence) -> [Atom] {
+        var out: [Atom] = []
+        out.reserveCapacity(sentence.tokens.count + 8)
+        var depth = 0
+        var prevEnd = -1
+        for (ti, token) in sentence.tokens.enumerated() {
+            let scalars = token.text.unicodeScalars
+            let exact = scalars.count == token.span.length
+            if token.kind == .punctuation || token.kind == .symbol, scalars.count == 1, let u = scalars.first {
+                switch u {
+                case "«", "“": depth += 1
+                case "»", "”": depth = max(0, depth - 1)
+                case "\"": depth = depth > 0 ? depth - 1 : 1
+                default: break
+                }
+            }
+            // Fast path: a plain word or number token is one atom.
+            if token.kind == .word || token.kind == .number, isUniform(scalars) {
+                out.append(Atom(text: token.kind == .number ? token.text : fold(token.text), span: token.span,
+                                kind: token.kind == .number ? .number : .word, token: ti,
+                                glued: token.span.start == prevEnd, quoteDepth: depth))
+                prevEnd = token.span.end
+                continue
+            }
+            var run = String.UnicodeScalarView()
+            var runKind: Atom.Kind = .punct
+            var runStart = 0
+            var offset = 0
+            func flush(_ end: Int) {
+                guard !run.isEmpty else { return }
+                let span = exact ? Span(start: token.span.start + runStart, end: token.span.start + end) : token.span
+                out.append(Atom(text: String(run), span: span, kind: runKind, token: ti,
+                                glued: span.start == prevEnd || (!exact && runStart > 0), quoteDepth: depth))
+                prevEnd = span.end
+                run = String.UnicodeScalarView()
+            }
+            for u in scalars {
+                let k: Atom.Kind = isLetter(u) ? .word : (u.properties.numericType == .decimal ? .number : .punct)
+                if k != runKind || k == .punct { flush(offset); runKind = k; runStart = offset }
+                run.append(Unicode.Scalar(foldScalar(u.value)) ?? u)
+                offset += 1
+            }
+            flush(offset)
+            if !exact { prevEnd = token.span.end }
+        }
+        return out
+    }
+
+    @inline(__always)
+    static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0x400 && v <= 0x4FF { return v < 0x482 || v > 0x489 }
+        return u.properties.isAlphabetic
+    }
+
+    /// True when every scalar is of one class (all letters or all ASCII digits).
+    @inline(__always)
+    static func isUniform(_ s: String.UnicodeScalarView) -> Bool {
+        var letters = false, digits = false
+        for u in s {
+            if u.value >= 0x30 && u.value <= 0x39 { digits = true } else if isLetter(u) { letters = true } else { return false }
+            if letters && digits { return false }
+        }
+        return true
+    }
+}
+
+/// The original text addressable by Unicode scalar offsets.
+struct OriginalText: Sendable {
+    let scalars: [Unicode.Scalar]
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+    func slice(_ span: Span) -> String {
+        let lo = max(0, min(span.start, scalars.count)), hi = max(lo, min(span.end, scalars.count))
+        var v = String.UnicodeScalarView()
+        v.append(contentsOf: scalars[lo..<hi])
+        return String(v)
+    }
+}

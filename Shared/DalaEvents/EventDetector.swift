@@ -1,0 +1,363 @@
+import DalaEntities
+import DalaText
+
+/// Finds triggers, participants, dates and modality sentence by sentence, then merges repeated tellings.
+struct EventDetector: Sendable {
+    let lex: Lexicon
+    let knowledgeBase: KnowledgeBase?
+
+    /// A trigger found in a sentence, in atom coordinates.
+    struct Hit: Sendable {
+        var type: EventType
+        var weight: Double
+        var first: Int
+        var last: Int
+        var stemLength: Int      // scalars of the first form matched: the suffix after it is an affix
+        var words: Int
+    }
+
+    /// A mention placed on atoms.
+    struct Placed: Sendable {
+        var mention: Mention
+        var type: EntityType
+        var first: Int
+        var last: Int
+    }
+
+    static let participantTypes: Set<EntityType> = [.country, .organization, .person, .place, .agreement, .programme]
+    static let minimumConfidence = 0.5
+
+    func detect(sentences: [Sentence], atoms: [[Atom]], times: [[EventExtractor.PlacedTime]],
+                entities: EntityAnalysis, original: OriginalText) -> [Event] {
+        var typeOf: [String: EntityType] = [:]
+        var labelsOf: [String: EntityRecord] = [:]
+        for e in entities.entities { typeOf[e.id] = e.type; labelsOf[e.id] = e }
+        var bySentence: [Int: [Mention]] = [:]
+        for m in entities.mentions { bySentence[m.sentenceIndex, default: []].append(m) }
+
+        var found: [Event] = []
+        for (si, s) in sentences.enumerated() {
+            if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
+            let a = atoms[si]
+            let hits = triggers(a)
+            if hits.isEmpty { continue }
+            let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
+            let roles = roleOnly(a)
+            var sentenceTimes = times[si].filter { $0.expression.value != nil }
+            var inherited = false
+            if sentenceTimes.isEmpty, si > 0, sentences[si - 1].documentIndex == s.documentIndex {
+                // Inherit the previous sentence's only date when both sentences speak of the same entity.
+                let prev = times[si - 1].filter { $0.explicit }
+                let prevIDs = Set((bySentence[sentences[si - 1].index] ?? []).map(\.entityID))
+                if prev.count == 1, placed.contains(where: { prevIDs.contains($0.mention.entityID) && $0.type != .place }) {
+                    sentenceTimes = prev; inherited = true
+                }
+            }
+            let hasProposal = hits.contains { $0.type == .proposal }
+            let statementHit = hits.first { $0.type == .statement }
+            let speaker = statementHit.flatMap { speakerOf($0, placed) } ?? quotedSpeaker(a, placed)
+            for h in hits {
+                var participants: [EventParticipant] = []
+                var seen = Set<String>()
+                for p in placed {
+                    let role = roleOf(p, hit: h, atoms: a, language: s.language, records: labelsOf)
+                    guard let role else { continue }
+                    let key = role + "|" + p.mention.entityID
+                    if seen.insert(key).inserted {
+                        participants.append(EventParticipant(role: role, entityID: p.mention.entityID, surface: p.mention.surface,
+                                                             span: p.mention.span))
+                    }
+                }
+                for r in roles where seen.insert("role|" + r.surface).inserted { participants.append(r) }
+                // Date: the time expression nearest the trigger.
+                var date: TimeExpression?
+                if !sentenceTimes.isEmpty {
+                    let best = sentenceTimes.min { distance($0, h) < distance($1, h) }
+                    date = best?.expression
+                }
+                var speakerID: String?
+                if h.type == .statement, let sp = speaker {
+                    speakerID = sp.mention.entityID
+                    if seen.insert("speaker|" + sp.mention.entityID).inserted {
+                        participants.append(EventParticipant(role: "speaker", entityID: sp.mention.entityID,
+                                                             surface: sp.mention.surface, span: sp.mention.span))
+                    }
+                }
+                // A person acts for the state they led at the time (knowledge base roles).
+                for p in participants where p.entityID != nil && typeOf[p.entityID!] == .person {
+                    if let c = stateOf(person: p.entityID!, date: date), seen.insert("actor|" + c.id).inserted {
+                        participants.append(EventParticipant(role: "actor", entityID: c.id,
+                                                             surface: c.labels[s.language.rawValue] ?? c.labels["en"] ?? c.id, span: nil))
+                    }
+                }
+                let entityParticipants = participants.filter { $0.entityID != nil && $0.role != "place" }.count
+                let roleParticipants = participants.filter { $0.entityID == nil }.count
+                guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) else { continue }
+                var modality = modalityOf(h, atoms: a, hasProposal: hasProposal, hasStatement: statementHit != nil)
+                if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
+                if modality == .reported, speakerID == nil { speakerID = speaker?.mention.entityID }
+                var confidence = h.weight
+                if date != nil { confidence += inherited ? 0.05 : 0.1 }
+                confidence += min(0.15, 0.05 * Double(entityParticipants))
+                if entityParticipants == 0 { confidence -= 0.1 }
+                if s.confidence < 0.5 { confidence -= 0.05 }
+                confidence = min(0.99, max(0.05, confidence))
+                guard confidence >= Self.minimumConfidence else { continue }
+                let triggerSpan = Span(start: a[h.first].span.start, end: a[h.last].span.end)
+                let mention = EventMention(sentenceIndex: s.index, span: s.span, evidence: s.text,
+                                           trigger: original.slice(triggerSpan), triggerSpan: triggerSpan, confidence: confidence)
+                let codes = lex.codes[h.type]!
+                found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: participants,
+                                   date: date, modality: modality, speaker: speakerID, mentions: [mention],
+                                   confidence: confidence, language: s.language))
+            }
+        }
+        return merge(found)
+    }
+
+    // MARK: triggers
+
+    /// Trigger hits of a sentence: for each start word and type the longest pattern; a weight-0 pattern blocks.
+    func triggers(_ a: [Atom]) -> [Hit] {
+        var hits: [Hit] = []
+        let shortQuote = shortQuotedAtoms(a)
+        for i in a.indices where a[i].kind == .word {
+            let firsts = lex.triggerIndex.lookup(a[i].text)
+            if firsts.isEmpty { continue }
+            var bestByType: [EventType: Hit] = [:]
+            for (tid, stemLength) in firsts {
+                let t = lex.triggers[tid]
+                var j = i + 1
+                var ok = true
+                for f in t.pattern.forms.dropFirst() {
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { ok = false; break }
+                    j += 1
+                }
+                guard ok else { continue }
+                let hit = Hit(type: t.type, weight: t.weight, first: i, last: j - 1, stemLength: stemLength,
+                              words: t.pattern.forms.count)
+                if let b = bestByType[t.type] {
+                    if (hit.words, hit.stemLength, hit.weight) > (b.words, b.stemLength, b.weight) { bestByType[t.type] = hit }
+                } else {
+                    bestByType[t.type] = hit
+                }
+            }
+            for h in bestByType.values where h.weight > 0 && !shortQuote[h.first] { hits.append(h) }
+        }
+        // One event per type and sentence: keep the strongest trigger.
+        var best: [EventType: Hit] = [:]
+        for h in hits where best[h.type].map({ h.weight > $0.weight }) ?? true { best[h.type] = h }
+        return best.values.sorted { $0.first < $1.first }
+    }
+
+    /// Atoms inside a short quotation, i.e. a name (`«Бейбітшілік үшін әріптестік»`), where trigger words name nothing.
+    func shortQuotedAtoms(_ a: [Atom]) -> [Bool] {
+        var out = [Bool](repeating: false, count: a.count)
+        var open: Int?
+        for (k, x) in a.enumerated() where x.kind == .punct {
+            if x.text == "«" || x.text == "“" { open = k } else if (x.text == "»" || x.text == "”"), let o = open {
+                if k - o <= 9 { for q in o...k { out[q] = true } }
+                open = nil
+            }
+        }
+        return out
+    }
+
+    // MARK: participants
+
+    func place(_ mentions: [Mention], atoms a: [Atom], types: [String: EntityType]) -> [Placed] {
+        var out: [Placed] = []
+        var k = 0
+        for m in mentions.sorted(by: { $0.span.start < $1.span.start }) {
+            guard let t = types[m.entityID], Self.participantTypes.contains(t) else { continue }
+            while k < a.count && a[k].span.end <= m.span.start { k += 1 }
+            guard k < a.count else { break }
+            var l = k
+            while l + 1 < a.count && a[l + 1].span.start < m.span.end { l += 1 }
+            out.append(Placed(mention: m, type: t, first: k, last: l))
+        }
+        return out
+    }
+
+    /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
+    func roleOnly(_ a: [Atom]) -> [EventParticipant] {
+        var out: [EventParticipant] = []
+        for i in a.indices where a[i].kind == .word {
+            for (pid, _) in lex.roleIndex.lookup(a[i].text) {
+                let p = lex.rolePatterns[pid]
+                var j = i + 1
+                var ok = true
+                for f in p.forms.dropFirst() {
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { ok = false; break }
+                    j += 1
+                }
+                guard ok else { continue }
+                let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
+                out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
+                                            span: span))
+                break
+            }
+        }
+        return out
+    }
+
+    /// actor, counterpart, object or place, from the entity type, the event type and case or preposition.
+    func roleOf(_ p: Placed, hit: Hit, atoms a: [Atom], language: Language, records: [String: EntityRecord]) -> String? {
+        if p.mention.kind == .metonymy && p.type == .place { return "place" }
+        switch p.type {
+        case .place: return "place"
+        case .agreement, .programme: return "object"
+        case .country, .organization, .person:
+            var role = "actor"
+            if let r = caseRole(p, atoms: a, records: records) { role = r }
+            if p.type == .organization {
+                if hit.type == .founding { return "object" }
+                if hit.type == .membership || hit.type == .withdrawal { return role == "place" ? "counterpart" : (role == "actor" && hasActorBefore(p, a) ? "counterpart" : role) }
+            }
+            if role == "place" && p.type == .person { role = "actor" }
+            return role
+        default:
+            return nil
+        }
+    }
+
+    private func hasActorBefore(_ p: Placed, _ a: [Atom]) -> Bool { p.first > 0 }
+
+    /// Kazakh case ending of the mention's last word, or the Russian/English preposition before it.
+    func caseRole(_ p: Placed, atoms a: [Atom], records: [String: EntityRecord]) -> String? {
+        if p.first > 0, let r = lex.prepositionRoles[a[p.first - 1].text], a[p.first - 1].kind == .word { return r }
+        // Kazakh: the ending left after the longest name of the entity the surface starts with.
+        let surface = fold(p.mention.surface)
+        guard let rec = records[p.mention.entityID] else { return nil }
+        var longest = 0
+        for name in [rec.labels["kk"], rec.labels["ru"], rec.labels["en"]].compactMap({ $0 }) + rec.aliases {
+            let n = fold(name)
+            if n.count > longest && surface.hasPrefix(n) { longest = n.count }
+        }
+        guard longest > 0, surface.count > longest else { return nil }
+        let ending = String(surface.dropFirst(longest))
+        for (suffix, role) in lex.kazakhCaseEndings where ending.hasSuffix(suffix) { return role }
+        return nil
+    }
+
+    /// The speaker of a statement: the person nearest the trigger, else the nearest state or organisation.
+    func speakerOf(_ h: Hit, _ placed: [Placed]) -> Placed? {
+        func dist(_ p: Placed) -> Int { p.last < h.first ? h.first - p.last : (p.first > h.last ? p.first - h.last : 0) }
+        if let person = placed.filter({ $0.type == .person }).min(by: { dist($0) < dist($1) }) { return person }
+        return placed.filter { $0.type == .country || $0.type == .organization }.min { dist($0) < dist($1) }
+    }
+
+    /// A person named outside a quotation in a sentence that holds one: the likely speaker of the quoted words.
+    func quotedSpeaker(_ a: [Atom], _ placed: [Placed]) -> Placed? {
+        guard a.contains(where: { $0.quoteDepth > 0 }) else { return nil }
+        return placed.first { $0.type == .person && a[$0.first].quoteDepth == 0 }
+    }
+
+    /// The state a person led (or served) at the event's date, from the knowledge base.
+    func stateOf(person id: String, date: TimeExpression?) -> EntityRecord? {
+        guard let kb = knowledgeBase else { return nil }
+        let roles: [PersonRole]
+        if let start = date?.start, let y = Int(start.prefix(4)) {
+            roles = kb.roles(of: id, inYear: y)
+        } else if date == nil {
+            let all = kb.roles(of: id)
+            // Without a date, only an unambiguous state.
+            let states = Set(all.map(\.entityID))
+            roles = states.count == 1 ? all : []
+        } else {
+            roles = []
+        }
+        for r in roles {
+            if let e = kb.entity(id: r.entityID), e.type == .country { return e }
+        }
+        return nil
+    }
+
+    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit) -> Int {
+        t.last < h.first ? h.first - t.last : (t.first > h.last ? t.first - h.last + 1 : 0)
+    }
+
+    // MARK: modality
+
+    func modalityOf(_ h: Hit, atoms a: [Atom], hasProposal: Bool, hasStatement: Bool) -> Modality {
+        var found = Set<Modality>()
+        let lastWord = a[h.last].text
+        let affix = h.words == 1 ? String(lastWord.unicodeScalars.dropFirst(h.stemLength)) : lastWord
+        let next = h.last + 1 < a.count && a[h.last + 1].kind == .word ? a[h.last + 1].text : ""
+        for (suffix, m) in lex.kazakhSuffixCues {
+            if affix.count > suffix.count - 1, affix.hasSuffix(suffix) { found.insert(m) }
+            if m == .negated, next.hasSuffix(suffix), next.count > suffix.count + 1 { found.insert(m) }
+            if m == .hypothetical, next.hasPrefix("бол"), next.hasSuffix(suffix) { found.insert(m) }
+        }
+        for i in a.indices where a[i].kind == .word {
+            for (cid, _) in lex.modalityIndex.lookup(a[i].text) {
+                let c = lex.modalityCues[cid]
+                var j = i + 1
+                var ok = true
+                for f in c.pattern.forms.dropFirst() {
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { ok = false; break }
+                    j += 1
+                }
+                guard ok else { continue }
+                let end = j - 1
+                switch c.place {
+                case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
+                case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
+                case .sentence: if i < h.first || c.modality == .recommended || c.modality == .planned { found.insert(c.modality) }
+                case .suffix: break
+                }
+            }
+        }
+        for m in [Modality.negated, .hypothetical, .recommended, .planned] where found.contains(m) { return m }
+        if hasProposal && h.type != .proposal { return .proposed }
+        if hasStatement && h.type != .statement { return .reported }
+        return .asserted
+    }
+
+    // MARK: merging
+
+    /// The same event told several times (same type, participants and modality; compatible dates) is one event.
+    func merge(_ events: [Event]) -> [Event] {
+        var out: [Event] = []
+        var index: [String: [Int]] = [:]
+        for e in events {
+            let ids = Set(e.participants.filter { $0.role != "place" && $0.role != "speaker" }.compactMap(\.entityID)).sorted()
+            let key = e.type.rawValue + "|" + ids.joined(separator: ",") + "|" + e.modality.rawValue
+            if !ids.isEmpty, let candidates = index[key],
+               let k = candidates.first(where: { c in
+                   let d1 = out[c].date?.value, d2 = e.date?.value
+                   return d1 == nil || d2 == nil || d1 == d2
+               }) {
+                var m = out[k]
+                m.mentions += e.mentions
+                if m.date?.value == nil, e.date?.value != nil { m.date = e.date }
+                var seen = Set(m.participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
+                for p in e.participants where seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { m.participants.append(p) }
+                m.confidence = min(0.99, max(m.confidence, e.confidence) + 0.05)
+                if m.speaker == nil { m.speaker = e.speaker }
+                out[k] = m
+                continue
+            }
+            index[key, default: []].append(out.count)
+            out.append(e)
+        }
+        for k in out.indices {
+            let ids = Set(out[k].participants.filter { $0.role != "place" }.compactMap(\.entityID)).sorted()
+            let key = [out[k].type.rawValue, ids.joined(separator: ","), out[k].date?.value ?? "", out[k].modality.rawValue,
+                       String(out[k].mentions[0].sentenceIndex)].joined(separator: "|")
+            out[k].id = "ev-" + hex(fnv1a(key))
+        }
+        return out
+    }
+}
+
+func fnv1a(_ s: String) -> UInt64 {
+    var h: UInt64 = 0xcbf29ce484222325
+    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+    return h
+}
+
+func hex(_ v: UInt64) -> String {
+    let s = String(v, radix: 16)
+    return String(repeating: "0", count: 16 - s.count) + s
+}

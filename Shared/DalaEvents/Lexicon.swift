@@ -1,0 +1,238 @@
+import DalaText
+import Foundation
+
+/// Error of the events stage: a data file is missing or malformed.
+public struct EventsError: Error, CustomStringConvertible, Sendable {
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        let raw: String
+        public static let resourceMissing = Code(raw: "resourceMissing")
+        public static let resourceMalformed = Code(raw: "resourceMalformed")
+        public var description: String { raw }
+    }
+    public var code: Code
+    public var detail: String
+    public var description: String { "DalaEvents \(code): \(detail)" }
+}
+
+/// Lower-cases Cyrillic (incl. Kazakh) and Latin letters and folds `ё` to `е`, scalar by scalar.
+@inline(__always)
+func foldScalar(_ v: UInt32) -> UInt32 {
+    switch v {
+    case 0x41...0x5A: return v + 0x20
+    case 0x410...0x42F: return v + 0x20
+    case 0x401, 0x451: return 0x435                      // Ё ё → е
+    case 0x400...0x40F: return v + 0x50
+    case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return v | 1
+    default: return v
+    }
+}
+
+func fold<S: StringProtocol>(_ s: S) -> String {
+    var out = String.UnicodeScalarView()
+    for u in s.unicodeScalars { out.append(Unicode.Scalar(foldScalar(u.value)) ?? u) }
+    return String(out)
+}
+
+/// One word of a data-file pattern: `stem*` matches by prefix, a bare word exactly.
+struct Form: Hashable, Sendable {
+    let text: String
+    let prefix: Bool
+    let isNumber: Bool          // `<n>`
+    init(_ raw: String) {
+        isNumber = raw == "<n>"
+        if raw.hasSuffix("*") { text = fold(raw.dropLast()); prefix = true } else { text = fold(raw); prefix = false }
+    }
+    func matches(_ word: String) -> Bool { prefix ? word.hasPrefix(text) : word == text }
+}
+
+/// A scalar trie of forms: finds every exact and prefix form of one word in one pass.
+struct FormIndex<Value: Sendable>: Sendable {
+    private var edges: [UInt64: Int32] = [:]
+    private var exact: [[Value]] = [[]]
+    private var prefixes: [[Value]] = [[]]
+
+    mutating func add(_ form: Form, _ value: Value) {
+        var node: Int32 = 0
+        for u in form.text.unicodeScalars {
+            let key = UInt64(node) << 21 | UInt64(u.value)
+            if let next = edges[key] { node = next } else {
+                let next = Int32(exact.count)
+                exact.append([]); prefixes.append([])
+                edges[key] = next
+                node = next
+            }
+        }
+        if form.prefix { prefixes[Int(node)].append(value) } else { exact[Int(node)].append(value) }
+    }
+
+    /// Values of every form matching `word`, with the length (in scalars) of the matched form.
+    func lookup(_ word: String) -> [(value: Value, length: Int)] {
+        var out: [(Value, Int)] = []
+        var node: Int32 = 0
+        var depth = 0
+        for u in word.unicodeScalars {
+            guard let next = edges[UInt64(node) << 21 | UInt64(u.value)] else { return out }
+            node = next
+            depth += 1
+            for v in prefixes[Int(node)] { out.append((v, depth)) }
+        }
+        for v in exact[Int(node)] { out.append((v, depth)) }
+        return out
+    }
+
+    /// The first value of a form matching `word`, preferring the longest.
+    func best(_ word: String) -> Value? { lookup(word).max(by: { $0.length < $1.length })?.value }
+}
+
+/// A multiword pattern from a data file.
+struct Pattern: Sendable {
+    let forms: [Form]
+    let language: Language
+}
+
+/// Every data file of the stage, parsed once per process.
+struct Lexicon: Sendable {
+    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page }
+    struct Relative: Sendable { let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool }
+    struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double }
+    struct ModalityCue: Sendable {
+        enum Place: String, Sendable { case before, after, sentence, suffix }
+        let pattern: Pattern; let modality: Modality; let place: Place
+    }
+    struct Codes: Sendable { let cameo: String; let plover: String }
+
+    var months = FormIndex<Int>()
+    var units = FormIndex<UnitKind>()
+    var cues = FormIndex<CueKind>()
+    var numbers: [String: Int] = [:]
+    var relatives: [Relative] = []
+    var relativeIndex = FormIndex<Int>()          // first form → relatives index
+    var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
+    var triggers: [Trigger] = []
+    var triggerIndex = FormIndex<Int>()
+    var modalityCues: [ModalityCue] = []
+    var modalityIndex = FormIndex<Int>()
+    var kazakhSuffixCues: [(suffix: String, modality: Modality)] = []
+    var rolePatterns: [Pattern] = []
+    var roleIndex = FormIndex<Int>()
+    var kazakhCaseEndings: [(suffix: String, role: String)] = []
+    var prepositionRoles: [String: String] = [:]
+    var codes: [EventType: Codes] = [:]
+    var stopwords: Set<String> = []
+
+    static let shared: Result<Lexicon, EventsError> = {
+        do { return .success(try Lexicon(loader: bundleFile)) } catch let e as EventsError { return .failure(e) } catch {
+            return .failure(EventsError(code: .resourceMissing, detail: "\(error)"))
+        }
+    }()
+
+    static func bundleFile(_ name: String) throws -> String {
+        let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+        guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: base, withExtension: ext) else {
+            throw EventsError(code: .resourceMissing, detail: name)
+        }
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// Non-comment rows of a TSV file, split on tabs.
+    static func rows(_ text: String, file: String, columns: Int) throws -> [[String]] {
+        var out: [[String]] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard cols.count >= columns else {
+                throw EventsError(code: .resourceMalformed, detail: "\(file):\(n + 1): expected \(columns) columns")
+            }
+            out.append(cols)
+        }
+        return out
+    }
+
+    static func language(_ s: String, file: String) throws -> Language {
+        guard let l = Language(rawValue: s) else { throw EventsError(code: .resourceMalformed, detail: "\(file): language \(s)") }
+        return l
+    }
+
+    static func pattern(_ s: String, _ lang: Language) -> Pattern {
+        Pattern(forms: s.split(separator: " ").map { Form(String($0)) }, language: lang)
+    }
+
+    init(loader: (String) throws -> String) throws {
+        for r in try Self.rows(loader("months.tsv"), file: "months.tsv", columns: 3) {
+            guard let m = Int(r[2]), (1...12).contains(m) else {
+                throw EventsError(code: .resourceMalformed, detail: "months.tsv: \(r)")
+            }
+            months.add(Form(r[1]), m)
+        }
+        for r in try Self.rows(loader("time_units.tsv"), file: "time_units.tsv", columns: 3) {
+            guard let k = UnitKind(rawValue: r[2]) else { throw EventsError(code: .resourceMalformed, detail: "time_units.tsv: \(r)") }
+            units.add(Form(r[1]), k)
+        }
+        for r in try Self.rows(loader("time_cues.tsv"), file: "time_cues.tsv", columns: 3) {
+            guard let k = CueKind(rawValue: r[2]) else { throw EventsError(code: .resourceMalformed, detail: "time_cues.tsv: \(r)") }
+            cues.add(Form(r[1]), k)
+        }
+        for r in try Self.rows(loader("numbers.tsv"), file: "numbers.tsv", columns: 3) {
+            guard let v = Int(r[2]) else { throw EventsError(code: .resourceMalformed, detail: "numbers.tsv: \(r)") }
+            numbers[fold(r[1])] = v
+        }
+        for r in try Self.rows(loader("relative_times.tsv"), file: "relative_times.tsv", columns: 4) {
+            let lang = try Self.language(r[0], file: "relative_times.tsv")
+            let off = r[3]
+            let timesN = off.hasSuffix("n")
+            let sign = off.hasPrefix("-") ? -1 : 1
+            let magnitude = timesN ? 1 : Int(off.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) ?? 0
+            guard r[2] == "context" || r[2] == "document" else {
+                throw EventsError(code: .resourceMalformed, detail: "relative_times.tsv: \(r)")
+            }
+            let p = Self.pattern(r[1], lang)
+            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document", offset: sign * magnitude, timesN: timesN))
+        }
+        for r in try Self.rows(loader("triggers.tsv"), file: "triggers.tsv", columns: 4) {
+            let lang = try Self.language(r[0], file: "triggers.tsv")
+            guard let t = EventType(rawValue: r[2]), let w = Double(r[3]) else {
+                throw EventsError(code: .resourceMalformed, detail: "triggers.tsv: \(r)")
+            }
+            var text = r[1]
+            var weight = w
+            if text.hasPrefix("!") { text.removeFirst(); weight = 0 }
+            triggers.append(Trigger(pattern: Self.pattern(text, lang), type: t, weight: weight))
+        }
+        for r in try Self.rows(loader("modality.tsv"), file: "modality.tsv", columns: 4) {
+            let lang = try Self.language(r[0], file: "modality.tsv")
+            guard let m = Modality(rawValue: r[2]), let place = ModalityCue.Place(rawValue: r[3]) else {
+                throw EventsError(code: .resourceMalformed, detail: "modality.tsv: \(r)")
+            }
+            if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m)); continue }
+            modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
+        }
+        for r in try Self.rows(loader("roles.tsv"), file: "roles.tsv", columns: 2) {
+            rolePatterns.append(Self.pattern(r[1], try Self.language(r[0], file: "roles.tsv")))
+        }
+        for r in try Self.rows(loader("case_suffixes.tsv"), file: "case_suffixes.tsv", columns: 3) {
+            if r[0] == "kk" { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
+        }
+        kazakhCaseEndings.sort { $0.suffix.count > $1.suffix.count }
+        for r in try Self.rows(loader("event_types.tsv"), file: "event_types.tsv", columns: 3) {
+            guard let t = EventType(rawValue: r[0]) else { throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: \(r)") }
+            codes[t] = Codes(cameo: r[1], plover: r[2])
+        }
+        guard codes.count == EventType.allCases.count else {
+            throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: every event type needs codes")
+        }
+        for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(fold(r[1])) }
+
+        for (i, r) in relatives.enumerated() {
+            guard let f = r.pattern.forms.first else { continue }
+            if f.isNumber { numberFirstRelatives.append(i) } else { relativeIndex.add(f, i) }
+        }
+        for (i, t) in triggers.enumerated() { if let f = t.pattern.forms.first { triggerIndex.add(f, i) } }
+        for (i, m) in modalityCues.enumerated() { if let f = m.pattern.forms.first { modalityIndex.add(f, i) } }
+        for (i, p) in rolePatterns.enumerated() { if let f = p.forms.first { roleIndex.add(f, i) } }
+    }
+}

@@ -1,0 +1,388 @@
+import DalaText
+
+/// A calendar value before it becomes a `TimeExpression`: what the text pins down, nothing more.
+struct DateValue: Sendable, Hashable {
+    enum Kind: Sendable, Hashable { case day, month, year, decade, century }
+    var kind: Kind
+    var year: Int           // for a decade its first year (1990); for a century its number (20)
+    var month = 0
+    var day = 0
+
+    var edtf: String {
+        switch kind {
+        case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+        case .year: return pad(year, 4)
+        case .decade: return String(pad(year, 4).prefix(3)) + "X"
+        case .century: return "\(pad(year - 1, 2))XX"
+        }
+    }
+    var first: String {
+        switch kind {
+        case .day: return edtf
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))-01"
+        case .year, .decade: return "\(pad(year, 4))-01-01"
+        case .century: return "\(pad((year - 1) * 100 + 1, 4))-01-01"
+        }
+    }
+    var last: String {
+        switch kind {
+        case .day: return edtf
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(Self.daysIn(month: month, year: year), 2))"
+        case .year: return "\(pad(year, 4))-12-31"
+        case .decade: return "\(pad(year + 9, 4))-12-31"
+        case .century: return "\(pad(year * 100, 4))-12-31"
+        }
+    }
+    var precision: TimeExpression.Precision {
+        switch kind {
+        case .day: return .day
+        case .month: return .month
+        case .year: return .year
+        case .decade: return .decade
+        case .century: return .century
+        }
+    }
+    /// The year a relative expression counts from (day, month and year precision only).
+    var anchorYear: Int? { kind == .day || kind == .month || kind == .year ? year : nil }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+}
+
+@inline(__always) func pad(_ n: Int, _ width: Int) -> String {
+    let s = String(n)
+    return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+}
+
+/// A time expression of one sentence, in atom coordinates, before relative ones are resolved.
+struct RawTime: Sendable {
+    enum Relation: Sendable { case point, since, until }
+    var first: Int
+    var last: Int
+    var value: DateValue?            // nil for relative ones
+    var rangeEnd: DateValue?         // set for A–B ranges
+    var relation: Relation = .point
+    // Relative: year offset from the context time or the document date; `month`/`day` when the text names them.
+    var relativeOffset: Int?
+    var documentAnchored = false
+    var relMonth = 0
+    var relDay = 0
+}
+
+/// Finds time expressions by scanning atoms; no regular expressions.
+struct TimeTagger: Sendable {
+    let lex: Lexicon
+    static let yearRange = 1000...2100
+
+    // MARK: atom predicates
+
+    func unit(_ a: Atom) -> Lexicon.UnitKind? { a.kind == .word ? lex.units.best(a.text) : nil }
+    func cue(_ a: Atom) -> Lexicon.CueKind? { a.kind == .word ? lex.cues.best(a.text) : nil }
+    func month(_ a: Atom) -> Int? { a.kind == .word ? lex.months.best(a.text) : nil }
+
+    func year(_ a: Atom) -> Int? {
+        guard a.kind == .number, a.text.utf8.count == 4, let n = Int(a.text), Self.yearRange.contains(n) else { return nil }
+        return n
+    }
+
+    func day(_ a: Atom) -> Int? {
+        guard a.kind == .number, a.text.utf8.count <= 2, let n = Int(a.text), (1...31).contains(n) else { return nil }
+        return n
+    }
+
+    static func roman(_ s: String) -> Int? {
+        var total = 0, prev = 0
+        for u in s.unicodeScalars.reversed() {
+            let v: Int
+            switch u {
+            case "i", "і", "l": v = u == "l" ? 50 : 1        // Kazakh і stands in for I in ХХІ
+            case "v": v = 5
+            case "x", "х": v = 10                              // Cyrillic х as X
+            default: return nil
+            }
+            if v < prev { total -= v } else { total += v; prev = v }
+        }
+        return (1...21).contains(total) ? total : nil
+    }
+
+    // MARK: sentence scan
+
+    /// Time expressions of one sentence, in order.
+    func scan(_ a: [Atom], language: Language) -> [RawTime] {
+        var out: [RawTime] = []
+        var i = 0
+        while i < a.count {
+            if let r = parse(a, i, language: language) {
+                out.append(r)
+                i = r.last + 1
+            } else {
+                i += 1
+            }
+        }
+        return mergeRanges(a, out)
+    }
+
+    private func parse(_ a: [Atom], _ i: Int, language: Language) -> RawTime? {
+        let x = a[i]
+        if let r = relative(a, i) { return r }
+        switch x.kind {
+        case .number:
+            if year(x) != nil { return yearExpression(a, i) }
+            if let r = numericDate(a, i) { return r }
+            if let d = day(x), i + 1 < a.count, let m = month(a[i + 1]) { return dayMonth(a, i, day: d, month: m) }
+            if let r = twoDigitDecade(a, i) { return r }
+            if let r = arabicCentury(a, i) { return r }
+            return nil
+        case .word:
+            if let m = month(x) { return monthFirst(a, i, month: m) }
+            if let c = Self.roman(x.text), i + 1 < a.count, unit(a[i + 1]) == .century,
+               a[i + 1].text != "в" || (i + 2 < a.count && a[i + 2].text == ".") {
+                var last = i + 1
+                if i + 2 < a.count, a[i + 2].text == ".", a[i + 1].text.utf8.count <= 4 { last = i + 2 }
+                return RawTime(first: i, last: last, value: DateValue(kind: .century, year: c))
+            }
+            return nil
+        case .punct:
+            return nil
+        }
+    }
+
+    /// A number that is not a year: part of a code (`23.00.04`), a page (`с. 2011`), or an amount (`2018 млн`).
+    private func blocked(_ a: [Atom], _ i: Int, last: Int) -> Bool {
+        if i >= 2, a[i].glued, a[i - 1].glued, a[i - 1].text == "." || a[i - 1].text == ",", a[i - 2].kind == .number {
+            return true
+        }
+        if last + 2 < a.count, a[last + 1].text == "." || a[last + 1].text == ",", a[last + 1].glued,
+           a[last + 2].kind == .number, a[last + 2].glued { return true }
+        if last + 1 < a.count, let u = unit(a[last + 1]), u == .amount || u == .page { return true }
+        if last + 1 < a.count, a[last + 1].text == "%" { return true }
+        if i >= 1, a[i - 1].text == "№" { return true }
+        if i >= 2, a[i - 1].text == ".", ["с", "б", "p", "pp", "стр", "бет"].contains(a[i - 2].text) { return true }
+        return false
+    }
+
+    /// `1997 жылы`, `2005 г.`, `1990-е годы`, `1990s`, `2014-2020 годы`, `2008 жылдың мамыр айында`,
+    /// `2022 жылдың 17 қарашасында`, `в 1999 г.`, `in 1997`, `(…, 1996)`.
+    private func yearExpression(_ a: [Atom], _ i: Int) -> RawTime? {
+        guard let y = year(a[i]) else { return nil }
+        var last = i
+        // Range: 2014-2020, 2019–2023.
+        if i + 2 < a.count, a[i + 1].isDash, let y2 = year(a[i + 2]), y2 > y, y2 - y <= 200 {
+            last = i + 2
+            var hasUnit = false
+            if last + 1 < a.count, let u = unit(a[last + 1]), u == .year || u == .years {
+                last += 1; hasUnit = true
+                if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 4 { last += 1 }
+            }
+            if blocked(a, i, last: last) { return nil }
+            _ = hasUnit
+            return RawTime(first: i, last: last, value: DateValue(kind: .year, year: y), rangeEnd: DateValue(kind: .year, year: y2))
+        }
+        var kind = DateValue.Kind.year
+        var hasUnit = false
+        // Decade suffixes glued by a hyphen or directly: 1990-е, 1990-х, 1990s.
+        if i + 2 < a.count, a[i + 1].isDash, a[i + 1].glued, a[i + 2].glued, unit(a[i + 2]) == .decade, y % 10 == 0 {
+            kind = .decade; last = i + 2; hasUnit = true
+        } else if i + 1 < a.count, a[i + 1].glued, a[i + 1].text == "s", y % 10 == 0 {
+            kind = .decade; last = i + 1; hasUnit = true
+        }
+        // Year word, possibly after a hyphen (1990-жылдары).
+        var next = last + 1
+        if next + 1 < a.count, a[next].isDash, a[next].glued, unit(a[next + 1]) != nil, unit(a[next + 1]) != .decade { next += 1 }
+        if next < a.count, let u = unit(a[next]), u == .year || u == .years {
+            if u == .years && y % 10 == 0 && a[next].text != "гг" && kind == .year { kind = .decade }
+            last = next; hasUnit = true
+            if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
+        }
+        if blocked(a, i, last: last) { return nil }
+        // Left context: `30 апреля 1994`, `в декабре 2005 г.`, `June 15, 2001` are handled from their first word;
+        // here only the bare year needs a cue.
+        if !hasUnit {
+            let before = i >= 1 ? a[i - 1] : nil
+            let cued = before.map { b in cue(b).map { $0 != .page } ?? false } ?? false
+            let parenthesised = last + 1 < a.count && a[last + 1].text == ")"
+                && (before?.text == "(" || before?.text == ",")
+            let englishEra = last + 1 < a.count && (a[last + 1].text == "ad" || a[last + 1].text == "bc")
+            guard cued || parenthesised || englishEra else { return nil }
+        }
+        var r = RawTime(first: i, last: last, value: DateValue(kind: kind, year: y))
+        // Kazakh order: year word, then day and month or month alone (`1994 жылғы 29 наурыз`, `2009 жылдың ақпанында`).
+        if hasUnit && kind == .year {
+            var j = last + 1
+            if j < a.count, a[j].text == "." { j += 1 }
+            if j + 1 < a.count, let d = day(a[j]), let m = month(a[j + 1]) {
+                r.value = DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y)))
+                r.last = j + 1
+            } else if j < a.count, let m = month(a[j]) {
+                r.value = DateValue(kind: .month, year: y, month: m)
+                r.last = j
+                if j + 1 < a.count, a[j + 1].text.hasPrefix("ай") { r.last = j + 1 }   // `мамыр айында`
+            }
+        }
+        return r
+    }
+
+    /// `29.03.1994`
+    private func numericDate(_ a: [Atom], _ i: Int) -> RawTime? {
+        guard i + 4 < a.count, let d = day(a[i]), a[i + 1].text == ".", let m = a[i + 2].number, (1...12).contains(m),
+              a[i + 3].text == ".", let y = year(a[i + 4]), a[i + 1].glued, a[i + 2].glued, a[i + 3].glued, a[i + 4].glued,
+              a[i + 2].text.utf8.count == 2 else { return nil }
+        if i + 6 < a.count, a[i + 5].text == ".", a[i + 6].kind == .number, a[i + 5].glued { return nil }
+        var last = i + 4
+        if last + 1 < a.count, let u = unit(a[last + 1]), u == .year { last += 1 }
+        return RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
+    }
+
+    /// `30 апреля 1994 г.`, `15 June 2001`, `29 наурызда` (year from context).
+    private func dayMonth(_ a: [Atom], _ i: Int, day d: Int, month m: Int) -> RawTime? {
+        var j = i + 2
+        if j < a.count, a[j].text == "," { j += 1 }
+        if j < a.count, let y = year(a[j]) {
+            var last = j
+            if last + 1 < a.count, let u = unit(a[last + 1]), u == .year {
+                last += 1
+                if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
+            }
+            return RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
+        }
+        // A day and month with the year left to context; `того же года` after it names that.
+        var r = RawTime(first: i, last: i + 1, value: nil)
+        r.relativeOffset = 0; r.relMonth = m; r.relDay = d
+        if let rel = relative(a, i + 2) { r.last = rel.last; r.relativeOffset = rel.relativeOffset; r.documentAnchored = rel.documentAnchored }
+        return r
+    }
+
+    /// `в декабре 2005 г.`, `январь 1995`, `June 15, 2001`, `June 2001`, `в мае того же года`.
+    private func monthFirst(_ a: [Atom], _ i: Int, month m: Int) -> RawTime? {
+        var j = i + 1
+        var d = 0
+        if j < a.count, let dd = day(a[j]) {
+            d = dd; j += 1
+            if j < a.count, a[j].text == "," { j += 1 }
+        }
+        if j < a.count, let y = year(a[j]) {
+            var last = j
+            if last + 1 < a.count, let u = unit(a[last + 1]), u == .year {
+                last += 1
+                if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
+            }
+            if blocked(a, j, last: last) { return nil }
+            let v = d > 0 ? DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y)))
+                : DateValue(kind: .month, year: y, month: m)
+            return RawTime(first: i, last: last, value: v)
+        }
+        if d == 0, let rel = relative(a, i + 1), rel.relativeOffset != nil {
+            var r = rel
+            r.first = i; r.relMonth = m
+            return r
+        }
+        return nil
+    }
+
+    /// `90-х годов`, `90-е годы`, `в 90-е`, `90-жылдары`, optionally `XX века` after it.
+    private func twoDigitDecade(_ a: [Atom], _ i: Int) -> RawTime? {
+        guard let n = a[i].number, a[i].text.utf8.count == 2, n % 10 == 0 else { return nil }
+        var last = i
+        var ok = false
+        if i + 2 < a.count, a[i + 1].isDash, a[i + 1].glued, a[i + 2].glued {
+            if unit(a[i + 2]) == .decade { last = i + 2; ok = true }
+            if unit(a[i + 2]) == .years { last = i + 2; ok = true }
+        }
+        if !ok, i + 1 < a.count, unit(a[i + 1]) == .years { last = i + 1; ok = true }
+        guard ok else { return nil }
+        if last + 1 < a.count, unit(a[last + 1]) == .years { last += 1 }
+        var century = n <= 10 ? 21 : 20
+        if last + 2 < a.count, let c = Self.roman(a[last + 1].text), unit(a[last + 2]) == .century {
+            century = c; last += 2
+            if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
+        }
+        return RawTime(first: i, last: last, value: DateValue(kind: .decade, year: (century - 1) * 100 + n))
+    }
+
+    /// `21 век`, `20th century`, `21-ші ғасыр`.
+    private func arabicCentury(_ a: [Atom], _ i: Int) -> RawTime? {
+        guard let n = a[i].number, (1...21).contains(n) else { return nil }
+        var j = i + 1
+        if j + 1 < a.count, a[j].glued, unit(a[j]) == .ordinal || (a[j].isDash && unit(a[j + 1]) == .ordinal) {
+            j += a[j].isDash ? 2 : 1
+        }
+        guard j < a.count, unit(a[j]) == .century, a[j].text != "в", a[j].text != "вв" else { return nil }
+        return RawTime(first: i, last: j, value: DateValue(kind: .century, year: n))
+    }
+
+    /// A phrase from `relative_times.tsv` starting at atom `i`.
+    func relative(_ a: [Atom], _ i: Int) -> RawTime? {
+        guard i < a.count else { return nil }
+        var candidates: [Int] = []
+        if a[i].kind == .word { candidates = lex.relativeIndex.lookup(a[i].text).map(\.value) }
+        if a[i].kind == .number || lex.numbers[a[i].text] != nil { candidates += lex.numberFirstRelatives }
+        var best: RawTime?
+        for c in candidates {
+            let rel = lex.relatives[c]
+            var n = 1
+            var j = i
+            var ok = true
+            for f in rel.pattern.forms {
+                // Skip punctuation-free matching only: patterns are consecutive words.
+                guard j < a.count else { ok = false; break }
+                if f.isNumber {
+                    if let v = a[j].number ?? lex.numbers[a[j].text] { n = v } else { ok = false; break }
+                } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
+                j += 1
+            }
+            guard ok else { continue }
+            if let b = best, b.last >= j - 1 { continue }
+            var r = RawTime(first: i, last: j - 1, value: nil)
+            r.relativeOffset = rel.timesN ? rel.offset * n : rel.offset
+            r.documentAnchored = rel.documentAnchored
+            best = r
+        }
+        return best
+    }
+
+    // MARK: ranges and open ends
+
+    /// Joins `с 1992 по 1998`, `from 1992 to 1998`, `1992 жыл мен 1998 жылдың … аралығында`,
+    /// `2019 жылдың қазанынан 2023 жылдың сәуіріне дейінгі`; marks `с 2002 г.` and `2001 жылға дейін` as open.
+    private func mergeRanges(_ a: [Atom], _ times: [RawTime]) -> [RawTime] {
+        var out: [RawTime] = []
+        var k = 0
+        while k < times.count {
+            var t = times[k]
+            let before = t.first >= 1 ? cue(a[t.first - 1]) : nil
+            let after = t.last + 1 < a.count ? cue(a[t.last + 1]) : nil
+            if k + 1 < times.count, t.value != nil, t.rangeEnd == nil, let next = times[k + 1].value, times[k + 1].rangeEnd == nil {
+                let u = times[k + 1]
+                let gap = u.first - t.last - 1
+                let sep = gap == 1 ? cue(a[t.last + 1]) : nil
+                let lastWord = a[t.last].text
+                let kazakhAblative = lastWord.hasSuffix("нан") || lastWord.hasSuffix("нен") || lastWord.hasSuffix("дан")
+                    || lastWord.hasSuffix("ден") || lastWord.hasSuffix("тан") || lastWord.hasSuffix("тен")
+                let untilAfter = u.last + 1 < a.count ? cue(a[u.last + 1]) : nil
+                let opened = before == .since || before == .from || before == .between || kazakhAblative
+                let closedBy = sep == .to || sep == .until || untilAfter == .until || untilAfter == .between
+                if gap <= 1 && (opened && (gap == 0 || closedBy) || (sep == .to && untilAfter == .between)) {
+                    t.rangeEnd = next
+                    t.last = u.last
+                    if untilAfter == .until || untilAfter == .between { t.last = u.last + 1 }
+                    out.append(t)
+                    k += 2
+                    continue
+                }
+            }
+            if t.value != nil, t.rangeEnd == nil {
+                if before == .since || after == .since { t.relation = .since }
+                if before == .until || after == .until { t.relation = .until }
+            }
+            out.append(t)
+            k += 1
+        }
+        return out
+    }
+}
