@@ -62,6 +62,8 @@ public final class PostgresClient: Sendable {
     }
 
     /// Leases a connection and runs `body` on its thread (one hop: batch work inside the closure).
+    /// `body` may run twice: when its first statement found the connection broken, it is run again on a fresh
+    /// connection, so keep side effects other than the database's inside the transaction or after the call.
     public func withConnection<T: Sendable>(_ body: @Sendable (PostgresConnection) throws -> T) async throws -> T {
         try await run(transaction: false, body)
     }

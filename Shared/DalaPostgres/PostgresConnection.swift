@@ -26,7 +26,8 @@ public final class PostgresConnection {
         PQfinish(handle)
     }
 
-    /// Opens a connection (blocking, up to the connect timeout). Keyword defaults come first so the URL can override them.
+    /// Opens a connection (blocking, up to the connect timeout). Keyword defaults come first so the URL can
+    /// override them; a URL that sets `options` must keep `DateStyle=ISO` for `Date` decoding.
     static func connect(configuration: PostgresConfiguration, logger: Logger) throws -> PostgresConnection {
         let params: [(String, String)] = [
             ("connect_timeout", String(configuration.connectTimeoutSeconds)),

@@ -391,10 +391,11 @@ struct PostgresServerTests {
             ticker.cancel()
             let count = await ticks.count
             print("8 × pg_sleep(0.5) on a pool of 4: \(elapsed), ticker ran \(count) times")
-            // Two rounds of four: at least 1 s, and close to it if nothing serialises.
+            // Two rounds of four: at least 1 s, and close to it if nothing serialises (blocking the two
+            // cooperative threads would take 2 s and starve the ticker; margins allow for a busy machine).
             #expect(elapsed >= .milliseconds(1000))
-            #expect(elapsed < .milliseconds(1600))
-            #expect(count >= 40)
+            #expect(elapsed < .milliseconds(1750))
+            #expect(count >= 20)
         }
     }
 
