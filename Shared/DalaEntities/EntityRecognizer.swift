@@ -27,6 +27,7 @@ struct RawMention {
     var isSurname = false
     var stripped = false
     var alternatives: [Int] = []
+    var definesAcronym = false  // "(ЦАС)" right after its name: keeps its own reading
 }
 
 /// The state of recognising one document.
@@ -337,9 +338,12 @@ struct DocumentPass {
     static func scalars(_ list: [String]) -> [[UInt32]] { list.map { TextNorm.normalizeScalars($0) } }
     static func keys(_ list: [String]) -> Set<UInt64> { Set(list.map { TextNorm.key($0) }) }
     static let russianGenitiveEndings = scalars(["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"])
-    static let russianConnectors = keys(["и", "по"])
+    static let russianConnectors = keys(["и"])
+    static let russianTopicPrepositions = keys(["по", "о", "об"])
+    static let russianStopPrepositions = keys(["между", "в", "на", "с", "со", "для", "при", "к", "от", "из", "и", "или"])
     static let russianVerbEndings = scalars(["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"])
-    static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их"])
+    static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их",
+                                                  "ом", "ем", "ей", "ою"])
     static let englishConnectors = keys(["of", "for", "and", "the", "on", "in", "de", "du", "&"])
     static let kazakhConnectors = keys(["және", "мен", "пен", "бен"])
     static let kazakhDescriptiveEndings = scalars(["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
@@ -375,6 +379,16 @@ struct DocumentPass {
                         var q = k + 1
                         while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
                         if q < us.count, q > k + 1 { end = q + 1 }
+                        break
+                    }
+                    // "Комиссия по экономике", "Договор о вечной дружбе": after по/о/об the next two lowercase words
+                    // may stand in any case.
+                    if w.isWord, DocumentPass.russianTopicPrepositions.contains(w.key) {
+                        var q = k + 1
+                        while q < us.count, q - k <= 2, us[q].isWord, !us[q].isCapitalized || isPlaceLikeAt(s, q),
+                              !lex.notNameKeys.contains(us[q].key), !DocumentPass.looksVerbal(us[q].sc),
+                              !DocumentPass.russianStopPrepositions.contains(us[q].key) { q += 1 }
+                        if q > k + 1 { k = q; end = q; continue }
                         break
                     }
                     guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNameKeys.contains(w.key),
@@ -424,6 +438,8 @@ struct DocumentPass {
     static func isRussianAdjective(_ sc: [UInt32]) -> Bool {
         sc.count > 4 && russianAdjectiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
     }
+
+    static func looksVerbal(_ sc: [UInt32]) -> Bool { russianVerbEndings.contains { TextNorm.hasSuffix(sc, $0) } }
 
     static func looksGenitive(_ sc: [UInt32]) -> Bool {
         sc.count > 2 && russianGenitiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
@@ -495,13 +511,15 @@ struct DocumentPass {
                 // "Орта Азия (ОА)": the document's own definition beats the registry's reading of the acronym.
                 if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective,
                    named.candidates != existing.candidates || named.local?.key != existing.local?.key,
-                   initialsSpell(us[k].text, us[named.start..<named.end]),
+                   initialsSpell(us[k].text, us[named.start..<named.end])
+                    || (!named.candidates.isEmpty && named.candidates.allSatisfy { existing.candidates.contains($0) }),
                    let idx = mentions.lastIndex(where: { $0.sentence == s && $0.start == k }) {
                     mentions[idx].candidates = named.candidates
                     mentions[idx].local = named.local
-                    acronyms[acr] = mentions[idx]
+                    mentions[idx].definesAcronym = true
+                    define(acr, mentions[idx])
                 } else {
-                    acronyms[acr] = existing
+                    define(acr, existing)
                 }
                 k += 2; continue
             }
@@ -509,7 +527,8 @@ struct DocumentPass {
             if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective {
                 var m = named
                 m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = min(0.85, named.confidence)
-                add(m); acronyms[acr] = m; k += 2; continue
+                m.definesAcronym = true
+                add(m); define(acr, m); k += 2; continue
             }
             // Otherwise the words before the bracket whose initials spell it.
             if let start = initialsStart(s, bracket: k - 1, acronym: us[k].text),
@@ -520,10 +539,22 @@ struct DocumentPass {
                 if let named = mentions.last {
                     var m = named
                     m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = 0.6
-                    add(m); acronyms[acr] = m
+                    m.definesAcronym = true
+                    add(m); define(acr, m)
                 }
             }
             k += 2
+        }
+    }
+
+    /// Records a document definition; an acronym defined twice for different registry entities keeps both, and each
+    /// bare use is then linked on its own (years, cues).
+    mutating func define(_ acr: UInt64, _ m: RawMention) {
+        if var old = acronyms[acr], !old.candidates.isEmpty, !m.candidates.isEmpty, old.candidates != m.candidates {
+            for c in m.candidates where !old.candidates.contains(c) { old.candidates.append(c) }
+            acronyms[acr] = old
+        } else {
+            acronyms[acr] = m
         }
     }
 
@@ -583,7 +614,7 @@ struct DocumentPass {
         for i in us.indices where us[i].isWord && !consumed[s][i] {
             if !acronyms.isEmpty, let def = acronyms[us[i].key], DocumentPass.looksLikeAcronym(us[i].text) {
                 var m = def
-                m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.kind = .acronym
+                m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.kind = .acronym; m.definesAcronym = false
                 add(m)
             } else if !localSurnames.isEmpty, us[i].isCapitalized, !us[i].isAllCaps, let key = surnameKey(us[i].sc),
                       let def = localSurnames[key] {
@@ -597,7 +628,7 @@ struct DocumentPass {
     /// Registry acronyms the document defines otherwise take the document's meaning everywhere in it.
     mutating func applyAcronymDefinitions() {
         guard !acronyms.isEmpty else { return }
-        for idx in mentions.indices where mentions[idx].kind == .acronym {
+        for idx in mentions.indices where mentions[idx].kind == .acronym && !mentions[idx].definesAcronym {
             let m = mentions[idx]
             guard let def = acronyms[units[m.sentence][m.start].key] else { continue }
             mentions[idx].candidates = def.candidates
@@ -650,7 +681,10 @@ struct DocumentPass {
 
     func relatedEntities(_ c: Int) -> Set<Int> {
         var out = Set<Int>()
-        for r in store.infos[c].relations { if let t = store.byID[r.target] { out.insert(t) } }
+        // Lineage only: memberships would favour every regional body in any text about the region.
+        for r in store.infos[c].relations where [.predecessor, .successor, .mergedInto, .partOf].contains(r.kind) {
+            if let t = store.byID[r.target] { out.insert(t) }
+        }
         return out
     }
 
