@@ -51,17 +51,15 @@ existing_ancestor() {
 
 FALLBACK_NOTE=""
 resolve_dir() {
-  if [ -n "${DALA_PG_DIR:-}" ]; then
-    DIR="$DALA_PG_DIR"
-  else
-    DIR="$ROOT/.local/pg"
-    if [ ! -d "$DIR/data" ] && ! owner_can_reach "$(existing_ancestor "$DIR")"; then
-      # The repo lives somewhere the postgres user cannot enter (e.g. under /root, mode 0700).
-      DIR="/var/tmp/dala-pg-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)"
-      FALLBACK_NOTE="$ROOT is not traversable by user '$PG_USER'; using $DIR instead (set DALA_PG_DIR to choose)"
-    fi
-  fi
+  DIR="${DALA_PG_DIR:-$ROOT/.local/pg}"
   case "$DIR" in /*) ;; *) DIR="$(pwd)/$DIR" ;; esac
+  if [ ! -f "$DIR/data/PG_VERSION" ] && ! owner_can_reach "$(existing_ancestor "$DIR")"; then
+    # The repo lives somewhere the postgres user cannot enter (e.g. under /root, mode 0700). The fallback
+    # name derives from the wanted path, so the dev and test clusters stay apart.
+    local wanted="$DIR"
+    DIR="/var/tmp/dala-pg-$(printf '%s' "$wanted" | cksum | cut -d' ' -f1)"
+    FALLBACK_NOTE="$wanted is not traversable by user '$PG_USER'; using $DIR instead"
+  fi
   DATA="$DIR/data"
   LOGFILE="$DIR/server.log"
   # Unix socket paths are limited to 107 bytes; the socket lives in PGDATA.
@@ -81,7 +79,8 @@ is_ready() {
 init_cluster() {
   [ -f "$DATA/PG_VERSION" ] && return 0
   log "creating cluster in $DATA"
-  mkdir -p "$DIR"
+  # umask 022: directories created on the way must stay traversable by the cluster owner.
+  (umask 022 && mkdir -p "$DIR")
   if [ "$IS_ROOT" -eq 1 ]; then
     owner_can_reach "$(dirname "$DIR")" || die "user '$PG_USER' cannot traverse $(dirname "$DIR"); set DALA_PG_DIR"
     chown "$PG_USER:" "$DIR"
