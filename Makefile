@@ -15,6 +15,7 @@ test:           ## unit + integration tests (real PostgreSQL and broker, started
 bench:          ## analysis throughput, memory and quality figures (release build)
 	swift build -c release --product dala
 	.build/release/dala bench
+	Benchmarks/QueryLoad/run.sh
 
 deps:           ## what `run` and `test` install themselves
 	deploy/scripts/install-deps.sh

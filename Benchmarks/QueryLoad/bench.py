@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Query load benchmark: paced HTTP load with wrk against a running query service, then the same SQL through
+pgbench at the same rate and concurrency, and the ratio of the two.
+
+usage: bench.py --base http://127.0.0.1:18090 --db dala_bench --work DIR [--seconds 20] [--only name,name]
+The store and its samples come from load.sh (DIR/gen). pgbench connects with the PG* environment pg.sh sets up,
+so run this through run.sh (or with PGHOST/PGPORT/PGUSER set).
+"""
+import argparse
+import glob
+import os
+import re
+import statistics
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def lit(s):
+    return "'" + s.replace("'", "''") + "'"
+
+
+def arr(values):
+    return "'{" + ",".join('"' + v.replace('"', '\\"') + '"' for v in values) + "}'"
+
+
+def tsquery_literal(words_keys):
+    """What SearchText.tsquery(allOf:) builds: ('k1' | 'k2') & ('k3')."""
+    quote = lambda k: "'" + k.replace("\\", "\\\\").replace("'", "''") + "'"
+    return " & ".join("(" + " | ".join(quote(k) for k in keys) + ")" for keys in words_keys)
+
+
+# The statements QueryStore sends for each endpoint (copied from the PostgreSQL statement log of the service, with the
+# bound parameters written as literals). Keep in step with Shared/DalaStorage/Query*.swift.
+def sql_entity_lookup(name, ids):
+    low = name.lower()
+    return f"""SELECT e.id, e.type, e.label_en, e.label_ru, e.label_kk, e.aliases::text AS aliases, e.from_kb,
+       coalesce(st.mentions, 0) AS mention_count, coalesce(st.documents, 0) AS document_count
+FROM entities e LEFT JOIN entity_stats st ON st.entity_id = e.id WHERE true AND (e.id = ANY({arr(ids)}::text[]) OR lower(e.label_en) = {lit(low)} OR lower(e.label_ru) = {lit(low)} OR lower(e.label_kk) = {lit(low)}
+ OR dala_lower_array(e.aliases) @> ARRAY[{lit(low)}]::text[]) ORDER BY mention_count DESC, e.id LIMIT 21;"""
+
+
+DOC_COLUMNS = """id::text AS id, sha256, title, source, language, detected_language, languages::text AS languages,
+to_char(published, 'YYYY-MM-DD') AS published, published_precision, metadata::text AS metadata, char_length,
+to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
+to_char(enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS enriched_at,
+status, extractor_version, error"""
+
+
+def sql_document(doc):
+    d = lit(doc)
+    return f"""BEGIN;
+SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
+SELECT {DOC_COLUMNS}, analysis::text AS analysis,
+    (SELECT count(*) FROM sentences WHERE document_id = {d}::uuid) AS n_sentences,
+    (SELECT count(*) FROM mentions WHERE document_id = {d}::uuid) AS n_mentions,
+    (SELECT count(*) FROM events WHERE document_id = {d}::uuid) AS n_events,
+    (SELECT count(*) FROM time_expressions WHERE document_id = {d}::uuid) AS n_times,
+    (SELECT count(*) FROM keywords WHERE document_id = {d}::uuid) AS n_keywords
+FROM documents WHERE id = {d}::uuid;
+SELECT m.entity_id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, count(*) AS n, min(m.start_offset) AS first_offset
+FROM mentions m JOIN entities e ON e.id = m.entity_id
+WHERE m.document_id = {d}::uuid
+GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk
+ORDER BY n DESC, first_offset;
+COMMIT;"""
+
+
+def sql_search(tsq, entity_ids):
+    return f"""WITH hits AS (SELECT s.document_id, s.idx, s.start_offset, s.end_offset, s.language, s.text, ts_rank(s.search, query) AS rank
+FROM sentences s, CAST({lit(tsq)} AS tsquery) AS query
+WHERE s.search @@ query),
+page AS (SELECT * FROM hits WHERE true ORDER BY rank DESC, document_id, idx LIMIT 21)
+SELECT p.document_id::text AS document_id, p.idx, p.start_offset, p.end_offset, p.language, p.text, p.rank::text AS rank,
+       d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
+       substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet
+FROM page p JOIN documents d ON d.id = p.document_id
+ORDER BY p.rank DESC, p.document_id, p.idx;"""
+
+
+def sql_timeline(entity):
+    return f"""SELECT to_char(month, 'YYYY-MM') AS month, type, events,
+       (SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM corpus_totals) AS refreshed_at
+FROM entity_timeline WHERE entity_id = {lit(entity)} ORDER BY month, type;"""
+
+
+def sql_cooccurrences(entity):
+    e = lit(entity)
+    return f"""SELECT 1 FROM entities WHERE id = {e};
+SELECT * FROM (
+    SELECT c.partner_id, p.type, coalesce(p.label_en, p.label_ru, p.label_kk) AS label,
+           c.documents, c.sentences, c.documents AS n, ln(nullif(t.documents, 0)::float8 * c.documents / nullif(sa.documents * sb.documents, 0)::float8) / ln(2.0) AS pmi,
+           t.documents AS total, c.documents::float8 AS score
+    FROM entity_cooccurrence c
+    JOIN entities p ON p.id = c.partner_id
+    LEFT JOIN entity_stats sa ON sa.entity_id = c.entity_id
+    LEFT JOIN entity_stats sb ON sb.entity_id = c.partner_id
+    CROSS JOIN corpus_totals t
+    WHERE c.entity_id = {e} AND c.documents >= 1
+) x WHERE score IS NOT NULL ORDER BY score DESC, partner_id LIMIT 21;
+SELECT t.documents, t.sentences, coalesce(st.documents, 0) AS entity_documents,
+       coalesce(st.sentences, 0) AS entity_sentences
+FROM corpus_totals t LEFT JOIN entity_stats st ON st.entity_id = {e};"""
+
+
+def q(s):
+    return urllib.parse.quote(s, safe="")
+
+
+def endpoints(gen, names):
+    entities = [l.rstrip("\n").split("\t") for l in open(os.path.join(gen, "sample-entities.tsv"), encoding="utf-8") if l.strip()]
+    docs = [l.strip() for l in open(os.path.join(gen, "sample-documents.txt")) if l.strip()][:40]
+    lookups = []
+    for i, (eid, en, ru, kk) in enumerate(entities[:40]):
+        name = [en, ru, kk][i % 3] or en
+        lookups.append((f"/v1/entities?name={q(name)}", sql_entity_lookup(name, sorted(set(names.get(name.lower(), [eid]))))))
+    searches = []
+    # Analysts' searches: one name (the less frequent entities) or two names together (the frequent ones).
+    for i, (eid, en, ru, kk) in enumerate(entities[:40]):
+        if i < 20:
+            other = entities[(i + 1) % 20]
+            query = f"{ru or en} {other[3] or other[1]}"
+        else:
+            query = kk or en
+        word_keys = []
+        for w in re.findall(r"[^\W_]+", query, re.UNICODE)[:16]:
+            keys = [w.lower()] + ["e:" + x for x in names.get(w.lower(), [])]
+            word_keys.append(keys)
+        searches.append((f"/v1/search?q={q(query)}", sql_search(tsquery_literal(word_keys), [])))
+    return {
+        "entity lookup": (1000, lookups),
+        "document by id": (1000, [(f"/v1/documents/{d}", sql_document(d)) for d in docs]),
+        "search": (200, searches),
+        "timeline": (200, [(f"/v1/timeline?entity={q(e[0])}&bucket={'year' if i % 2 else 'month'}", sql_timeline(e[0]))
+                           for i, e in enumerate(entities[:40])]),
+        "cooccurrences": (200, [(f"/v1/entities/{q(e[0])}/cooccurrences?limit=20", sql_cooccurrences(e[0])) for e in entities[:40]]),
+    }
+
+
+def run_wrk(base, paths_file, rate, seconds, connections):
+    delay = max(0, int(1000 * connections / rate) - 1)
+    env = dict(os.environ, WRK_PATHS=paths_file, WRK_DELAY_MS=str(delay))
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", os.path.join(HERE, "paced.lua"), base],
+                         env=env, capture_output=True, text=True, check=True).stdout
+    m = re.search(r"RESULT (.*)", out)
+    return dict((k, float(v)) for k, v in (kv.split("=") for kv in m.group(1).split()))
+
+
+def run_pgbench(db, scripts, rate, seconds, clients, work):
+    for old in glob.glob(os.path.join(work, "pgbench_log*")):
+        os.remove(old)
+    cmd = ["pgbench", "-n", "-M", "extended", f"-c{clients}", "-j2", f"-T{seconds}", f"-R{rate}", "-l",
+           "--log-prefix", os.path.join(work, "pgbench_log")]
+    for s in scripts:
+        cmd += ["-f", s]
+    cmd.append(db)
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit("pgbench failed: " + out.stderr[-2000:])
+    latencies = []
+    for log in glob.glob(os.path.join(work, "pgbench_log*")):
+        for line in open(log):
+            parts = line.split()
+            if len(parts) >= 3:
+                latencies.append(int(parts[2]) / 1000.0)
+    latencies.sort()
+    tps = float(re.search(r"tps = ([0-9.]+)", out.stdout).group(1))
+    pct = lambda p: latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))]
+    return {"p50_ms": pct(50), "p99_ms": pct(99), "rps": tps, "requests": len(latencies)}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--base", required=True)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--max-throughput", action="store_true", help="also run unpaced (closed-loop) load")
+    a = ap.parse_args()
+    gen = os.path.join(a.work, "gen")
+    names = {}
+    for line in open(os.path.join(gen, "names.tsv"), encoding="utf-8"):
+        label, eid = line.rstrip("\n").split("\t")
+        names.setdefault(label.lower(), []).append(eid)
+    # Warm-up: every path once, and check they all answer 200.
+    eps = endpoints(gen, names)
+    rows = []
+    for name, (rate, cases) in eps.items():
+        if a.only and name not in a.only.split(","):
+            continue
+        d = os.path.join(a.work, "cases", name.replace(" ", "-"))
+        os.makedirs(d, exist_ok=True)
+        for old in glob.glob(os.path.join(d, "*.sql")):
+            os.remove(old)
+        paths = os.path.join(d, "paths.txt")
+        with open(paths, "w", encoding="utf-8") as f:
+            f.write("\n".join(p for p, _ in cases) + "\n")
+        scripts = []
+        for i, (path, sql) in enumerate(cases):
+            with urllib.request.urlopen(a.base + path) as r:
+                assert r.status == 200, path
+                r.read()
+            s = os.path.join(d, f"{i:03d}.sql")
+            with open(s, "w", encoding="utf-8") as f:
+                f.write(re.sub(r"\s*\n\s*", " ", sql).replace("; ", ";\n") + "\n")
+            scripts.append(s)
+        connections = 16 if rate >= 1000 else 8
+        api = run_wrk(a.base, paths, rate, a.seconds, connections)
+        db = run_pgbench(a.db, scripts, rate, a.seconds, connections, d)
+        row = {"endpoint": name, "target": rate, "api": api, "sql": db}
+        if a.max_throughput:
+            row["max"] = run_wrk(a.base, paths, 10**9, min(a.seconds, 10), 16)
+        rows.append(row)
+        print(f"{name:15s} target {rate:5d}/s | API p50 {api['p50_ms']:7.2f} ms  p99 {api['p99_ms']:7.2f} ms  {api['rps']:7.0f} req/s"
+              f" | SQL p50 {db['p50_ms']:7.2f} ms  p99 {db['p99_ms']:7.2f} ms  {db['rps']:7.0f}/s"
+              f" | ratio p50 {api['p50_ms'] / max(db['p50_ms'], 1e-6):4.2f} p99 {api['p99_ms'] / max(db['p99_ms'], 1e-6):4.2f}"
+              + (f" | unpaced {row['max']['rps']:6.0f} req/s p99 {row['max']['p99_ms']:.1f} ms" if "max" in row else ""),
+              flush=True)
+        if api["non2xx"] or api["errors"]:
+            print(f"  ! {int(api['non2xx'])} non-2xx answers, {int(api['errors'])} socket errors", flush=True)
+
+
+if __name__ == "__main__":
+    main()
