@@ -145,7 +145,13 @@ struct DocumentPass {
         while i < us.count {
             let u = us[i]
             guard u.isWord, !consumed[s][i] else { i += 1; continue }
-            let match = withUnsafeMutablePointer(to: &cache) { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }
+            var match = withUnsafeMutablePointer(to: &cache) { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }
+            // English "Kyrgyz", "Uzbek": the people after "the", otherwise the adjective of the country.
+            if let m = match, m.kind == .name, m.end == i + 1, u.sc.first.map(TextNorm.isLatin) == true,
+               m.entities.allSatisfy({ store.infos[$0].record.type == .people }), i == 0 || us[i - 1].key != DocumentPass.theKey,
+               let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
+                match = other
+            }
             if let m = match, accept(m, s) {
                 var span = Span(start: us[m.start].span.start, end: us[m.end - 1].span.end)
                 var start = m.start, end = m.end
@@ -200,6 +206,7 @@ struct DocumentPass {
     // MARK: People outside the registry
 
     static let kenesKey = TextNorm.key("кеңес")
+    static let theKey = TextNorm.key("the")
     static let russianCaseTails: [[UInt32]] = ["а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ого", "ому", "им", "ем", "ую", "ей"]
         .map { TextNorm.normalizeScalars($0) }
     static let adjectiveTails: [[UInt32]] = ["ий", "ая", "ый"].map { TextNorm.normalizeScalars($0) }
@@ -356,6 +363,14 @@ struct DocumentPass {
         while i < us.count {
             guard us[i].isWord else { i += 1; continue }
             let script = Morphology.guessLanguage(us[i].text)
+            // ТОО «Алтын Тау», JSC "Samruk": a company named after its legal form (unless the registry knows it).
+            if !consumed[s][i], lex.legalFormKeys.contains(us[i].key), i + 1 < us.count, us[i + 1].isQuote {
+                var q = i + 2
+                while q < us.count, !us[q].isQuote, q - i <= 7 { q += 1 }
+                if q < us.count, q > i + 2, us[q].isQuote, !(i + 2..<q).contains(where: { consumed[s][$0] }) {
+                    addOrganization(s, i, q + 1, type: .organization); i = q + 1; continue
+                }
+            }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").
             guard !consumed[s][i] || (script == .en && isPlaceLikeAt(s, i) && (i == 0 || !consumed[s][i - 1])) else { i += 1; continue }
             // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").

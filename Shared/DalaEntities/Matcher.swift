@@ -66,7 +66,8 @@ struct Matcher {
 
     /// The longest registry name starting at `start`.
     func longestMatch(units: [WordUnit], at start: Int, ignoreCase: Bool,
-                      cache: UnsafeMutablePointer<[[WordAnalysis]?]>? = nil) -> RegistryMatch? {
+                      cache: UnsafeMutablePointer<[[WordAnalysis]?]>? = nil,
+                      excluding excludedType: EntityType? = nil) -> RegistryMatch? {
         func an(_ i: Int) -> [WordAnalysis] {
             if let cache {
                 if let a = cache.pointee[i] { return a }
@@ -85,6 +86,7 @@ struct Matcher {
             guard let nameIDs = store.namesByFirstWord[a.word] else { continue }
             for nid in nameIDs {
                 let name = store.names[Int(nid)]
+                if let excludedType, store.infos[name.entity].record.type == excludedType { continue }
                 if !ignoreCase {
                     // қытайлық, ресейлік: adjectives derived from a name are written in lowercase.
                     if name.requiresCapital && !(first.isCapitalized || first.isAllCaps) && !a.adjective { continue }
