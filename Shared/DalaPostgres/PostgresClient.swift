@@ -402,6 +402,8 @@ final class ConnectionThread: @unchecked Sendable {
             while jobs.isEmpty && !stopping { condition.wait() }
             if jobs.isEmpty {
                 let (finally, exited) = (self.finally, self.exited)
+                // `finally` captures the slot that owns this thread: drop it to break the cycle.
+                (self.finally, self.exited) = (nil, nil)
                 condition.unlock()
                 finally?()
                 exited?()
