@@ -153,8 +153,10 @@ struct DocumentPass {
                 match = other
             }
             if let m = match, accept(m, s) {
-                var span = Span(start: us[m.start].span.start, end: us[m.end - 1].span.end)
                 var start = m.start, end = m.end
+                // «Қазақстан-2050» стратегиясы: a name that runs through a closing quote takes its opening one too.
+                if start > 0, us[start - 1].isQuote, us[start..<end].contains(where: { $0.isQuote }) { start -= 1 }
+                var span = Span(start: us[start].span.start, end: us[end - 1].span.end)
                 if m.isSurname {
                     while start > 0, us[start - 1].isInitial { start -= 1 }
                     if start == m.start { while end < us.count, us[end].isInitial { end += 1 } }
