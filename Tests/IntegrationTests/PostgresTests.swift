@@ -555,6 +555,46 @@ struct PostgresServerTests {
         }
     }
 
+    @Test func shutdownAndDeinitCloseServerConnections() async throws {
+        try await withClient(poolSize: 1) { admin in
+            func sessions(_ name: String) async throws -> Int {
+                try await admin.query("SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = \(name)")[0]
+                    .decode("n", as: Int.self)
+            }
+            func waitForSessions(_ name: String, _ expected: Int) async throws -> Int {
+                var n = -1
+                for _ in 0..<50 {
+                    n = try await sessions(name)
+                    if n == expected { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
+                return n
+            }
+            func openFour(_ client: PostgresClient) async throws {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<4 { group.addTask { _ = try await client.query("SELECT pg_sleep(0.1)") } }
+                    try await group.waitForAll()
+                }
+            }
+
+            let name = "dala-test-\(UInt32.random(in: 0...UInt32.max))"
+            let client = PostgresClient(configuration: PostgresConfiguration(url: testURL!, poolSize: 4, applicationName: name))
+            try await openFour(client)
+            #expect(try await sessions(name) == 4)
+            await client.shutdown()
+            #expect(try await waitForSessions(name, 0) == 0)
+
+            // Dropped without shutdown: deinit stops the threads and closes the connections.
+            let dropped = "dala-test-\(UInt32.random(in: 0...UInt32.max))"
+            do {
+                let client = PostgresClient(configuration: PostgresConfiguration(url: testURL!, poolSize: 4, applicationName: dropped))
+                try await openFour(client)
+                #expect(try await sessions(dropped) == 4)
+            }
+            #expect(try await waitForSessions(dropped, 0) == 0)
+        }
+    }
+
     @Test func shutdownFailsWaitersAndLaterCalls() async throws {
         let client = PostgresClient(configuration: PostgresConfiguration(url: testURL!, poolSize: 1))
         let holder = Task { try await client.query("SELECT pg_sleep(0.3)") }
