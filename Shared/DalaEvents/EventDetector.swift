@@ -26,6 +26,10 @@ struct EventDetector: Sendable {
 
     static let participantTypes: Set<EntityType> = [.country, .organization, .person, .place, .agreement, .programme]
     static let minimumConfidence = 0.5
+    /// Entities further than this many atoms from the trigger are left out (long sentences list many).
+    static let participantWindow = 30
+    /// Types that a proposal can put forward, and that reported speech can carry.
+    static let proposable: Set<EventType> = [.founding, .membership, .agreement, .withdrawal, .cooperation, .military]
 
     func detect(sentences: [Sentence], atoms: [[Atom]], times: [[EventExtractor.PlacedTime]],
                 entities: EntityAnalysis, original: OriginalText) -> [Event] {
@@ -49,7 +53,8 @@ struct EventDetector: Sendable {
                 // Inherit the previous sentence's only date when both sentences speak of the same entity.
                 let prev = times[si - 1].filter { $0.explicit }
                 let prevIDs = Set((bySentence[sentences[si - 1].index] ?? []).map(\.entityID))
-                if prev.count == 1, placed.contains(where: { prevIDs.contains($0.mention.entityID) && $0.type != .place }) {
+                let opensWithAnaphor = a.first.map { lex.cues.best($0.text) == .anaphor } ?? false
+                if prev.count == 1, opensWithAnaphor || placed.contains(where: { prevIDs.contains($0.mention.entityID) && $0.type != .place }) {
                     sentenceTimes = prev; inherited = true
                 }
             }
@@ -59,7 +64,7 @@ struct EventDetector: Sendable {
             for h in hits {
                 var participants: [EventParticipant] = []
                 var seen = Set<String>()
-                for p in placed {
+                for p in placed where abs(p.first - h.first) <= Self.participantWindow {
                     let role = roleOf(p, hit: h, atoms: a, language: s.language, records: labelsOf)
                     guard let role else { continue }
                     let key = role + "|" + p.mention.entityID
@@ -72,8 +77,11 @@ struct EventDetector: Sendable {
                 // Date: the time expression nearest the trigger.
                 var date: TimeExpression?
                 if !sentenceTimes.isEmpty {
-                    let best = sentenceTimes.min { distance($0, h) < distance($1, h) }
-                    date = best?.expression
+                    let best = sentenceTimes.min { distance($0, h, a) < distance($1, h, a) }
+                    // A time in another clause, far away, dates something else.
+                    if let b = best, distance(b, h, a) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, a) < Self.clausePenalty {
+                        date = b.expression
+                    }
                 }
                 var speakerID: String?
                 if h.type == .statement, let sp = speaker {
@@ -93,7 +101,11 @@ struct EventDetector: Sendable {
                 let entityParticipants = participants.filter { $0.entityID != nil && $0.role != "place" }.count
                 let roleParticipants = participants.filter { $0.entityID == nil }.count
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) else { continue }
-                var modality = modalityOf(h, atoms: a, hasProposal: hasProposal, hasStatement: statementHit != nil)
+                let reportedClause = statementHit.map { st in
+                    h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
+                } ?? false
+                var modality = modalityOf(h, atoms: a, hasProposal: hasProposal && Self.proposable.contains(h.type),
+                                          hasStatement: reportedClause)
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 if modality == .reported, speakerID == nil { speakerID = speaker?.mention.entityID }
                 var confidence = h.weight
@@ -121,10 +133,12 @@ struct EventDetector: Sendable {
     func triggers(_ a: [Atom]) -> [Hit] {
         var hits: [Hit] = []
         let shortQuote = shortQuotedAtoms(a)
-        for i in a.indices where a[i].kind == .word {
+        var coveredUntil = -1
+        for i in a.indices where a[i].kind == .word && i > coveredUntil {
             let firsts = lex.triggerIndex.lookup(a[i].text)
             if firsts.isEmpty { continue }
             var bestByType: [EventType: Hit] = [:]
+            var lengthByType: [EventType: Int] = [:]
             for (tid, stemLength) in firsts {
                 let t = lex.triggers[tid]
                 var j = i + 1
@@ -136,18 +150,33 @@ struct EventDetector: Sendable {
                 guard ok else { continue }
                 let hit = Hit(type: t.type, weight: t.weight, first: i, last: j - 1, stemLength: stemLength,
                               words: t.pattern.forms.count)
+                let length = t.pattern.forms.reduce(0) { $0 + $1.text.count }
                 if let b = bestByType[t.type] {
-                    if (hit.words, hit.stemLength, hit.weight) > (b.words, b.stemLength, b.weight) { bestByType[t.type] = hit }
+                    if (hit.words, length, hit.weight) > (b.words, lengthByType[t.type] ?? 0, b.weight) {
+                        bestByType[t.type] = hit; lengthByType[t.type] = length
+                    }
                 } else {
-                    bestByType[t.type] = hit
+                    bestByType[t.type] = hit; lengthByType[t.type] = length
                 }
             }
-            for h in bestByType.values where h.weight > 0 && !shortQuote[h.first] { hits.append(h) }
+            // Across types the longer match wins (`іске қосыл-` over `іске қос-`); blocked types drop out.
+            let live = bestByType.filter { $0.value.weight > 0 && !shortQuote[$0.value.first] }
+            guard let top = live.max(by: { ($0.value.words, lengthByType[$0.key] ?? 0) < ($1.value.words, lengthByType[$1.key] ?? 0) })
+            else { continue }
+            let topLength = (top.value.words, lengthByType[top.key] ?? 0)
+            for (t, h) in live where (h.words, lengthByType[t] ?? 0) == topLength { hits.append(h) }
+            if top.value.words > 1 { coveredUntil = top.value.last }
         }
-        // One event per type and sentence: keep the strongest trigger.
-        var best: [EventType: Hit] = [:]
-        for h in hits where best[h.type].map({ h.weight > $0.weight }) ?? true { best[h.type] = h }
-        return best.values.sorted { $0.first < $1.first }
+        // A type told twice within a few words is one trigger (`подписали соглашение о подписании`): keep the stronger.
+        var kept: [Hit] = []
+        for h in hits {
+            if let k = kept.lastIndex(where: { $0.type == h.type && h.first - $0.last <= 3 }) {
+                if h.weight > kept[k].weight { kept[k] = h }
+            } else {
+                kept.append(h)
+            }
+        }
+        return kept
     }
 
     /// Atoms inside a short quotation, i.e. a name (`«Бейбітшілік үшін әріптестік»`), where trigger words name nothing.
@@ -156,11 +185,20 @@ struct EventDetector: Sendable {
         var open: Int?
         for (k, x) in a.enumerated() where x.kind == .punct {
             if x.text == "«" || x.text == "“" { open = k } else if (x.text == "»" || x.text == "”"), let o = open {
-                if k - o <= 9 { for q in o...k { out[q] = true } }
+                if k - o <= 9 && !isSpeech(a, open: o, close: k) { for q in o...k { out[q] = true } }
                 open = nil
             }
         }
         return out
+    }
+
+    /// A quotation introduced by `:` or followed by a verb of saying (`«…» – деді`, `«…» деп мәлімдеді`) is speech.
+    func isSpeech(_ a: [Atom], open o: Int, close k: Int) -> Bool {
+        if o > 0, a[o - 1].text == ":" { return true }
+        var j = k + 1
+        while j < a.count, a[j].kind == .punct { j += 1 }
+        guard j < a.count else { return false }
+        return lex.triggerIndex.lookup(a[j].text).contains { lex.triggers[$0.value].type == .statement && lex.triggers[$0.value].weight > 0 }
     }
 
     // MARK: participants
@@ -273,9 +311,24 @@ struct EventDetector: Sendable {
         return nil
     }
 
-    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit) -> Int {
-        t.last < h.first ? h.first - t.last : (t.first > h.last ? t.first - h.last + 1 : 0)
+    /// Atoms between a time and a trigger, plus a penalty for every clause boundary in between.
+    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ a: [Atom]) -> Int {
+        let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
+        if hi <= lo { return 0 }
+        var d = hi - lo + (t.first > h.last ? 1 : 0)
+        for k in (lo + 1)..<hi where isClauseBreak(a, k) { d += Self.clausePenalty }
+        return d
     }
+
+    /// `;`, `:`, brackets, dashes, and a comma before a clause opener (`, а`, `, but`, `, ал`); list commas are not.
+    func isClauseBreak(_ a: [Atom], _ k: Int) -> Bool {
+        guard a[k].kind == .punct else { return false }
+        if a[k].text == "," { return k + 1 < a.count && lex.cues.best(a[k + 1].text) == .clause }
+        return Self.clauseBreaks.contains(a[k].text)
+    }
+    static let clausePenalty = 20
+    static let maxDateDistance = 12
+    static let clauseBreaks: Set<String> = [";", ":", "—", "–", "(", ")"]
 
     // MARK: modality
 
@@ -303,7 +356,7 @@ struct EventDetector: Sendable {
                 switch c.place {
                 case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
                 case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
-                case .sentence: if i < h.first || c.modality == .recommended || c.modality == .planned { found.insert(c.modality) }
+                case .sentence: if i < h.first { found.insert(c.modality) }
                 case .suffix: break
                 }
             }
@@ -318,16 +371,25 @@ struct EventDetector: Sendable {
 
     /// The same event told several times (same type, participants and modality; compatible dates) is one event.
     func merge(_ events: [Event]) -> [Event] {
+        func ids(_ e: Event, _ roles: Set<String>) -> Set<String> {
+            Set(e.participants.filter { roles.contains($0.role) }.compactMap(\.entityID))
+        }
+        let actorRoles: Set<String> = ["actor", "counterpart"], objectRoles: Set<String> = ["object"]
         var out: [Event] = []
-        var index: [String: [Int]] = [:]
         for e in events {
-            let ids = Set(e.participants.filter { $0.role != "place" && $0.role != "speaker" }.compactMap(\.entityID)).sorted()
-            let key = e.type.rawValue + "|" + ids.joined(separator: ",") + "|" + e.modality.rawValue
-            if !ids.isEmpty, let candidates = index[key],
-               let k = candidates.first(where: { c in
-                   let d1 = out[c].date?.value, d2 = e.date?.value
-                   return d1 == nil || d2 == nil || d1 == d2
-               }) {
+            let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
+            let k = out.indices.first { c in
+                let o = out[c]
+                guard o.type == e.type, o.modality == e.modality else { return false }
+                let d1 = o.date?.value, d2 = e.date?.value
+                guard d1 == nil || d2 == nil || d1 == d2 else { return false }
+                let oa = ids(o, actorRoles), oo = ids(o, objectRoles)
+                if !objects.isEmpty && !oo.isEmpty && objects.isDisjoint(with: oo) { return false }
+                guard !actors.isEmpty, !oa.isEmpty else { return !objects.isEmpty && objects == oo && actors.isEmpty && oa.isEmpty }
+                let shared = actors.intersection(oa).count
+                return actors.isSubset(of: oa) || oa.isSubset(of: actors) || Double(shared) / Double(actors.union(oa).count) >= 0.5
+            }
+            if let k {
                 var m = out[k]
                 m.mentions += e.mentions
                 if m.date?.value == nil, e.date?.value != nil { m.date = e.date }
@@ -338,7 +400,6 @@ struct EventDetector: Sendable {
                 out[k] = m
                 continue
             }
-            index[key, default: []].append(out.count)
             out.append(e)
         }
         for k in out.indices {

@@ -120,6 +120,8 @@ public struct EventExtractor: Sendable {
                         v = DateValue(kind: .year, year: y)
                     }
                     te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
+                    // `годом раньше … того же года`: a resolved context time anchors the next one.
+                    if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
                 }
                 placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
             }

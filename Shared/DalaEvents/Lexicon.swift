@@ -93,7 +93,7 @@ struct Pattern: Sendable {
 /// Every data file of the stage, parsed once per process.
 struct Lexicon: Sendable {
     enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal }
-    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause }
     struct Relative: Sendable { let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool }
     struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double }
     struct ModalityCue: Sendable {
