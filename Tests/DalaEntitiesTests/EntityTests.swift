@@ -272,3 +272,14 @@ struct EvaluationTests {
         #expect(s.truePositives == 1 && s.falseNegatives == 1 && s.falsePositives == 1)
     }
 }
+
+@Suite("Quality on held-out passages")
+struct HeldOutTests {
+    @Test func heldOutFloors() throws {
+        let r = EntityEvaluation.evaluate(annotated: try Env.fixture("heldout"), recognizer: Env.recognizer,
+                                          segment: { Env.analyzer.analyze($0).sentences })
+        let s = r.score("all", "all")
+        #expect(s.precision >= 0.85 && s.recall >= 0.85, "\(s)")
+        #expect(r.linkingAccuracy >= 0.9)
+    }
+}
