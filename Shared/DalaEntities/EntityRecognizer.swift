@@ -2,8 +2,10 @@ import DalaText
 
 /// Finds mentions of registry entities and of names outside the registry, and links each to one entity.
 public struct EntityRecognizer: Sendable {
+    /// The registry names are linked to.
     public let knowledgeBase: KnowledgeBase
 
+    /// A recogniser over a loaded registry (cheap: the registry is shared, not copied).
     public init(knowledgeBase: KnowledgeBase) { self.knowledgeBase = knowledgeBase }
 
     /// Mentions and the entities they refer to; offsets index the original `text` (Unicode scalars).

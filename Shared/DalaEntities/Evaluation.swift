@@ -8,17 +8,20 @@ import DalaText
 /// found when the recogniser reports the same span with the same entity type; linking accuracy is measured on the
 /// gold mentions that carry an id (registry ids must match exactly, `local` only needs a document-local id).
 public enum EntityEvaluation {
+    /// A hand-marked mention.
     public struct GoldMention: Sendable, Hashable {
         public var span: Span
         public var type: EntityType
         public var id: String?
         public var kind: MentionKind
     }
+    /// One annotated passage.
     public struct Passage: Sendable {
         public var language: Language
         public var text: String
         public var gold: [GoldMention]
     }
+    /// Counts and ratios for one language × type cell.
     public struct Score: Sendable, Hashable {
         public var truePositives = 0
         public var falsePositives = 0
@@ -27,6 +30,7 @@ public enum EntityEvaluation {
         public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
     }
+    /// Scores of one evaluation run.
     public struct Result: Sendable {
         /// "kk/country", "ru/organization", …, plus "kk/all", "all/person" and "all/all".
         public var scores: [String: Score]

@@ -63,9 +63,13 @@ public struct KnowledgeBase: Sendable {
         store = try Store(sources: sources, lexicon: Lexicon.shared)
     }
 
+    /// Every registry entity, in file order.
     public var entities: [EntityRecord] { store.infos.map(\.record) }
+    /// Every registry entity with validity, relations, roles and QIDs.
     public var infos: [EntityInfo] { store.infos }
+    /// The entity with this id (QID or "dala:" id).
     public func entity(id: String) -> EntityRecord? { store.byID[id].map { store.infos[$0].record } }
+    /// Validity, relations, roles and QID of the entity with this id.
     public func info(id: String) -> EntityInfo? { store.byID[id].map { store.infos[$0] } }
 
     /// Entities any of whose names, acronyms or adjectives (any language, any inflected form) is `name`.
@@ -84,8 +88,9 @@ public struct KnowledgeBase: Sendable {
     /// The roles of a person (empty for other entities).
     public func roles(of id: String) -> [PersonRole] { info(id: id)?.roles ?? [] }
 
-    /// The person's roles held on a date (yyyymmdd) or in a year (pass yyyy0101...yyyy1231 via `year:`).
+    /// The person's roles held on a date (yyyymmdd).
     public func roles(of id: String, at date: Int) -> [PersonRole] { roles(of: id).filter { $0.holds(at: date) } }
+    /// The person's roles held at any time in `year`.
     public func roles(of id: String, inYear year: Int) -> [PersonRole] {
         roles(of: id).filter { ($0.from ?? .min) <= year * 10000 + 1231 && year * 10000 + 101 <= ($0.to ?? .max) }
     }
