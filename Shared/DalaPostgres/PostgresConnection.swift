@@ -283,6 +283,10 @@ public final class PostgresConnection {
     }
 }
 
+/// Confined to its pool thread: never sendable to another task.
+@available(*, unavailable)
+extension PostgresConnection: Sendable {}
+
 /// Notice receiver: finds its connection through the context pointer and hands the notice to its logger.
 private func postgresNoticeReceiver(_ context: UnsafeMutableRawPointer?, _ result: OpaquePointer?) {
     guard let context, let result else { return }

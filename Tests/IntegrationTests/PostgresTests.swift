@@ -537,6 +537,55 @@ struct PostgresServerTests {
         }
     }
 
+    @Test func timeoutForeignKeyAndDeadlockCodes() async throws {
+        let parent = tableName("parent")
+        let child = tableName("child")
+        try await withClient { client in
+            let timeout = await #expect(throws: PostgresError.self) {
+                try await client.withTransaction { conn in
+                    try conn.execute("SET LOCAL statement_timeout = '50ms'")
+                    _ = try conn.query("SELECT pg_sleep(2)")
+                }
+            }
+            #expect(timeout?.code == .timeout)
+
+            try await client.withConnection { conn in
+                try conn.execute("CREATE TABLE \(identifier: parent) (id int PRIMARY KEY, n int)")
+                try conn.execute("CREATE TABLE \(identifier: child) (parent_id int REFERENCES \(identifier: parent))")
+                try conn.execute("INSERT INTO \(identifier: parent) VALUES (1, 0), (2, 0)")
+            }
+            let fk = await #expect(throws: PostgresError.self) {
+                try await client.execute("INSERT INTO \(identifier: child) VALUES (\(Int32(99)))")
+            }
+            #expect(fk?.code == .foreignKeyViolation)
+
+            // Two transactions locking the same rows in opposite order: the server aborts one with 40P01.
+            @Sendable func lockBoth(_ first: Int32, _ second: Int32) async -> PostgresError.Code? {
+                do {
+                    try await client.withTransaction { conn in
+                        try conn.execute("SET LOCAL deadlock_timeout = '100ms'")
+                        try conn.execute("UPDATE \(identifier: parent) SET n = n + 1 WHERE id = \(first)")
+                        _ = try conn.query("SELECT pg_sleep(0.2)")
+                        try conn.execute("UPDATE \(identifier: parent) SET n = n + 1 WHERE id = \(second)")
+                    }
+                    return nil
+                } catch let error as PostgresError {
+                    return error.code
+                } catch {
+                    return .queryFailed
+                }
+            }
+            async let a = lockBoth(1, 2)
+            async let b = lockBoth(2, 1)
+            let outcomes = await [a, b]
+            #expect(outcomes.filter { $0 == nil }.count == 1)
+            #expect(outcomes.contains(.serialization))
+            let total = try await client.query("SELECT sum(n)::int8 AS total FROM \(identifier: parent)")[0]
+            #expect(try total.decode("total", as: Int.self) == 2)  // only the surviving transaction committed
+            try await client.execute("DROP TABLE \(identifier: child), \(identifier: parent)")
+        }
+    }
+
     @Test func scriptsAndAffectedRows() async throws {
         let table = tableName("script")
         try await withClient { client in
