@@ -565,7 +565,7 @@ struct PostgresServerTests {
                     try await client.withTransaction { conn in
                         try conn.execute("SET LOCAL deadlock_timeout = '100ms'")
                         try conn.execute("UPDATE \(identifier: parent) SET n = n + 1 WHERE id = \(first)")
-                        _ = try conn.query("SELECT pg_sleep(0.2)")
+                        _ = try conn.query("SELECT pg_sleep(0.5)")  // both hold their first lock by then
                         try conn.execute("UPDATE \(identifier: parent) SET n = n + 1 WHERE id = \(second)")
                     }
                     return nil
