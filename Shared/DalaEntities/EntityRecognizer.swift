@@ -290,7 +290,8 @@ struct DocumentPass {
                 var j = first
                 while j < us.count, j - first < 3, isNameLike(s, j) { j += 1 }
                 let n = j - first
-                if n >= 2 || surnameKey(us[first].sc) != nil {
+                let latin = us[first].sc.first.map(TextNorm.isLatin) ?? false
+                if n >= 2 || surnameKey(us[first].sc) != nil || latin {
                     addPerson(s, first, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
                 }
             }
