@@ -162,6 +162,19 @@ public final class PostgresConnection {
         guard ok == 1 else { throw connectionError(message: libpqErrorMessage) }
     }
 
+    private func abandonCopy(_ status: ExecStatusType) {
+        if status == PGRES_COPY_IN {
+            _ = PQputCopyEnd(handle, "not supported by this client")
+        } else {
+            var row: UnsafeMutablePointer<CChar>?
+            while PQgetCopyData(handle, &row, 0) > 0 {
+                PQfreemem(row)
+                row = nil
+            }
+        }
+        drainResults()
+    }
+
     private func drainResults() {
         while let r = PQgetResult(handle) { PQclear(r) }
     }
@@ -229,6 +242,11 @@ public final class PostgresConnection {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
             succeededStatements += 1
             return result
+        case PGRES_COPY_IN, PGRES_COPY_OUT:
+            // A COPY sent through query/execute/script: leave COPY mode so the connection stays usable.
+            abandonCopy(PQresultStatus(result.handle))
+            throw PostgresError(
+                code: .queryFailed, message: "COPY FROM STDIN / TO STDOUT is only supported through copy(into:columns:rows:)")
         default:
             throw error(from: result, binds: binds, failureCode: failureCode)
         }

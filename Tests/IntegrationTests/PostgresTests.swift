@@ -601,6 +601,21 @@ struct PostgresServerTests {
                 try await client.withConnection { try $0.execute(unescapedScript: "SELECT 1; SELEC 2;") }
             }
             #expect(bad?.sqlState == "42601")
+
+            // COPY through the plain paths is refused without leaving the connection in COPY mode.
+            try await withClient(poolSize: 1) { single in
+                for sql in ["COPY (SELECT 1) TO STDOUT", "COPY \(table) FROM STDIN"] {
+                    let copy = await #expect(throws: PostgresError.self) {
+                        try await single.withConnection { conn in
+                            try conn.execute(unescapedScript: "CREATE TEMP TABLE IF NOT EXISTS \(table) (id int)")
+                            try conn.execute(unescapedScript: sql)
+                        }
+                    }
+                    #expect(copy?.code == .queryFailed)
+                    let after = try await single.query("SELECT 7 AS n")[0].decode("n", as: Int.self)
+                    #expect(after == 7)
+                }
+            }
         }
     }
 
