@@ -20,12 +20,37 @@ public struct SearchFilter: Sendable {
     }
 }
 
+/// A page of search results and how complete its ranking is.
+public struct SearchPage<Item: Codable & Sendable>: Codable, Sendable {
+    public var items: [Item]
+    public var nextCursor: String?
+    public var ranking: Ranking
+
+    /// `complete` when every matching sentence was ranked; otherwise the ranking covers the first `window` matches
+    /// the index returned (a query matching most of the store, like one country's name alone). Filters (`lang`,
+    /// `from`/`to`, `entity`, more words) narrow a query until its ranking is complete.
+    public struct Ranking: Codable, Sendable {
+        public var complete: Bool
+        public var window: Int
+        public init(complete: Bool, window: Int) { self.complete = complete; self.window = window }
+    }
+    public init(items: [Item], nextCursor: String?, ranking: Ranking) {
+        self.items = items; self.nextCursor = nextCursor; self.ranking = ranking
+    }
+    enum CodingKeys: String, CodingKey { case items, nextCursor = "next_cursor", ranking }
+}
+
 extension QueryStore {
+    /// Most matching sentences ranked per query. `ts_rank` needs each candidate's tsvector: ~6 µs a sentence here,
+    /// so ranking all 94,000 sentences that name Kazakhstan in the 100k-document load store would take ~300 ms.
+    public static let searchWindow = 1000
+
     /// Sentences matching the filter, best first (`ts_rank`, then document id and sentence index), with the span of
     /// the original text and the mentions of `highlightEntities` inside it. Cursor: the last hit's (rank, document, idx).
-    public func searchSentences(_ f: SearchFilter, limit: Int, cursor: [String]?) async throws -> Page<SearchHit> {
+    public func searchSentences(_ f: SearchFilter, limit: Int, cursor: [String]?) async throws -> SearchPage<SearchHit> {
         var q: PostgresQuery = """
-            WITH hits AS (\(fragment: Self.matches(f))),
+            WITH candidates AS (\(fragment: Self.matches(f)) LIMIT \(Self.searchWindow + 1)),
+            hits AS (SELECT * FROM candidates LIMIT \(Self.searchWindow)),
             page AS (SELECT * FROM hits WHERE true
             """
         if let c = cursor {
@@ -35,7 +60,8 @@ extension QueryStore {
              ORDER BY rank DESC, document_id, idx LIMIT \(limit + 1))
             SELECT p.document_id::text AS document_id, p.idx, p.start_offset, p.end_offset, p.language, p.text, p.rank::text AS rank,
                    d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
-                   substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet
+                   substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet,
+                   (SELECT count(*) FROM candidates) AS candidates
             FROM page p JOIN documents d ON d.id = p.document_id
             ORDER BY p.rank DESC, p.document_id, p.idx
             """)
@@ -45,15 +71,18 @@ extension QueryStore {
             var hits = try rows.prefix(limit).map(Self.searchHit)
             try Self.addMentionHighlights(&hits, entities: highlight, conn: conn)
             let next = rows.count > limit ? rows[limit - 1] : nil
-            return Page(items: hits, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? "", $0["idx"] ?? "0"]) })
+            let candidates = try rows.first?.decode("candidates", as: Int.self) ?? 0
+            return SearchPage(items: hits, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? "", $0["idx"] ?? "0"]) },
+                              ranking: .init(complete: candidates <= Self.searchWindow, window: Self.searchWindow))
         }
     }
 
     /// Documents with matching sentences, ranked by their best sentence; each with that sentence and the number of
     /// matching sentences. Cursor: the last document's (rank, id).
-    public func searchDocuments(_ f: SearchFilter, limit: Int, cursor: [String]?) async throws -> Page<DocumentSearchHit> {
+    public func searchDocuments(_ f: SearchFilter, limit: Int, cursor: [String]?) async throws -> SearchPage<DocumentSearchHit> {
         var q: PostgresQuery = """
-            WITH hits AS (\(fragment: Self.matches(f))),
+            WITH candidates AS (\(fragment: Self.matches(f)) LIMIT \(Self.searchWindow + 1)),
+            hits AS (SELECT * FROM candidates LIMIT \(Self.searchWindow)),
             docs AS (SELECT document_id, max(rank) AS rank, count(*) AS matched,
                             (array_agg(idx ORDER BY rank DESC, idx))[1] AS best_idx
                      FROM hits GROUP BY document_id),
@@ -67,7 +96,8 @@ extension QueryStore {
             SELECT p.document_id::text AS document_id, p.rank::text AS rank, p.matched, s.idx, s.start_offset, s.end_offset,
                    s.language, s.text, d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
                    coalesce(d.detected_language, d.language) AS document_language,
-                   substr(d.raw_text, s.start_offset + 1, s.end_offset - s.start_offset) AS snippet
+                   substr(d.raw_text, s.start_offset + 1, s.end_offset - s.start_offset) AS snippet,
+                   (SELECT count(*) FROM candidates) AS candidates
             FROM page p JOIN documents d ON d.id = p.document_id
             JOIN sentences s ON s.document_id = p.document_id AND s.idx = p.best_idx
             ORDER BY p.rank DESC, p.document_id
@@ -83,14 +113,17 @@ extension QueryStore {
                                   matchedSentences: try row.decode("matched", as: Int.self), best: hit)
             }
             let next = rows.count > limit ? rows[limit - 1] : nil
-            return Page(items: items, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? ""]) })
+            let candidates = try rows.first?.decode("candidates", as: Int.self) ?? 0
+            return SearchPage(items: items, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? ""]) },
+                              ranking: .init(complete: candidates <= Self.searchWindow, window: Self.searchWindow))
         }
     }
 
     /// Compatibility wrapper over `searchSentences` (first page only; `offset` must be 0).
     public func search(tsquery: String, language: String?, limit: Int, offset: Int) async throws -> Page<SearchHit> {
         precondition(offset == 0, "use searchSentences with a cursor for later pages")
-        return try await searchSentences(SearchFilter(tsquery: tsquery, language: language), limit: limit, cursor: nil)
+        let page = try await searchSentences(SearchFilter(tsquery: tsquery, language: language), limit: limit, cursor: nil)
+        return Page(items: page.items, nextCursor: page.nextCursor)
     }
 
     /// Matching sentences with their rank. The GIN index on `sentences.search` finds them; the date filter joins the

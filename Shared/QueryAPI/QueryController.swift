@@ -180,7 +180,7 @@ public struct QueryController: Sendable {
         var groups: [String] = []
         if let q {
             guard let literal = vocabulary.searchQuery(q) else {
-                return try .json(Page<SearchHit>(items: [], nextCursor: nil))
+                return try .json(SearchPage<SearchHit>(items: [], nextCursor: nil, ranking: .init(complete: true, window: QueryStore.searchWindow)))
             }
             groups.append(literal)
         }
@@ -204,10 +204,11 @@ public struct QueryController: Sendable {
                 hit.best = highlighter.highlight(hit.best)
                 return hit
             }
-            return try .json(Page(items: items, nextCursor: retag(page.nextCursor, "search-document")))
+            return try .json(SearchPage(items: items, nextCursor: retag(page.nextCursor, "search-document"), ranking: page.ranking))
         }
         let page = try await store.searchSentences(filter, limit: limit, cursor: cursor)
-        return try .json(Page(items: page.items.map(highlighter.highlight), nextCursor: retag(page.nextCursor, "search-sentence")))
+        return try .json(SearchPage(items: page.items.map(highlighter.highlight), nextCursor: retag(page.nextCursor, "search-sentence"),
+                                    ranking: page.ranking))
     }
 
     /// Entity ids for `?entity=`: a stored id as given, else whatever the analyser resolves the name to.

@@ -294,6 +294,8 @@ struct QueryAPITests {
                 }
             }
             #expect(highlighted.isSuperset(of: ["Қазақстан", "Қазақстанның", "Казахстаном", "Казахстан", "Kazakhstan's"]))
+            // A small store is ranked completely (the window only limits queries matching most of a large store).
+            #expect((json["ranking"] as? [String: Any])?["complete"] as? Bool == true)
             // Ranked: non-increasing rank.
             let ranks = items(json).compactMap { $0["rank"] as? Double }
             #expect(ranks == ranks.sorted(by: >))
