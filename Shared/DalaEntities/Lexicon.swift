@@ -141,7 +141,7 @@ struct Lexicon: Sendable {
         if let (n, p) = best {
             // Adjectival endings on short words (Ой, Ли) are not adjectives.
             if p.name == "adjective" && word.count < 5 { return fallback.map { (word[...], $0) } }
-            if p.name == "plural-y" && word.count < 6 { return nil }
+            if p.name == "plural-y" && word.count < 5 { return nil }
             _ = n
             // The stem loses the longest of the paradigm's own endings the word has (Россия → Росс-ия,
             // Содружество → Содружеств-о); indeclinable and consonant stems keep the whole word.
