@@ -73,6 +73,15 @@ public final class PostgresClient: Sendable {
         try await run(transaction: true, body)
     }
 
+    /// A snapshot of the pool, for health and metrics endpoints.
+    public var poolStatistics: PostgresPoolStatistics {
+        state.withLock { s in
+            PostgresPoolStatistics(
+                poolSize: poolSize, connections: s.all.count, idle: s.idle.count,
+                leased: s.all.count - s.idle.count, waiting: s.waiters.count)
+        }
+    }
+
     /// `SELECT 1`, for readiness checks.
     public func ping() async throws {
         _ = try await query("SELECT 1")
@@ -162,6 +171,28 @@ public final class PostgresClient: Sendable {
             return nil
         }
         waiter?.resume(returning: slot)
+    }
+}
+
+/// Pool occupancy at one moment.
+public struct PostgresPoolStatistics: Sendable, Equatable {
+    /// Configured maximum number of connections.
+    public var poolSize: Int
+    /// Connection slots created so far (each with its thread); they are created on demand.
+    public var connections: Int
+    /// Slots free for the next caller.
+    public var idle: Int
+    /// Slots in use by a call.
+    public var leased: Int
+    /// Callers waiting for a slot.
+    public var waiting: Int
+
+    public init(poolSize: Int, connections: Int, idle: Int, leased: Int, waiting: Int) {
+        self.poolSize = poolSize
+        self.connections = connections
+        self.idle = idle
+        self.leased = leased
+        self.waiting = waiting
     }
 }
 

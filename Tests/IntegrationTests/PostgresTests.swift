@@ -419,10 +419,14 @@ struct PostgresServerTests {
                 })
                 try await Task.sleep(for: .milliseconds(30))
             }
+            #expect(client.poolStatistics
+                == PostgresPoolStatistics(poolSize: 1, connections: 1, idle: 0, leased: 1, waiting: 3))
             var served: [Date] = []
             for waiter in waiters { served.append(try await waiter.value) }
             _ = try await holder.value
             #expect(served == served.sorted())
+            #expect(client.poolStatistics
+                == PostgresPoolStatistics(poolSize: 1, connections: 1, idle: 1, leased: 0, waiting: 0))
         }
     }
 
