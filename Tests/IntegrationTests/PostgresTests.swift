@@ -401,7 +401,7 @@ struct PostgresServerTests {
 
     @Test func poolWaitersAreServedInOrderAndCanBeCancelled() async throws {
         try await withClient(poolSize: 1) { client in
-            let holder = Task { try await client.query("SELECT pg_sleep(0.4)") }
+            let holder = Task { try await client.query("SELECT pg_sleep(0.8)") }
             try await Task.sleep(for: .milliseconds(100))
 
             // A cancelled waiter leaves the queue promptly without taking the connection.
