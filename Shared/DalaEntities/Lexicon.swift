@@ -45,12 +45,17 @@ struct Lexicon: Sendable {
     var russianEndingScalars: [[UInt32]] = []
     var patronymicEndingScalars: [[UInt32]] = []
 
-    static let shared: Lexicon = (try? Lexicon.load()) ?? Lexicon()
-    static let loadError: EntityStageError? = {
-        do { _ = try Lexicon.load(); return nil } catch let e as EntityStageError { return e } catch {
-            return EntityStageError(code: .resourceMissing, detail: "\(error)")
+    /// Loaded once per process; an empty lexicon (and `loadError`) when the resources are missing.
+    static let loaded: Result<Lexicon, EntityStageError> = {
+        do { return .success(try Lexicon.load()) } catch let e as EntityStageError { return .failure(e) } catch {
+            return .failure(EntityStageError(code: .resourceMissing, detail: "\(error)"))
         }
     }()
+    static let shared: Lexicon = (try? loaded.get()) ?? Lexicon()
+    static var loadError: EntityStageError? {
+        if case .failure(let e) = loaded { return e }
+        return nil
+    }
 
     static func load() throws -> Lexicon {
         var lex = Lexicon()

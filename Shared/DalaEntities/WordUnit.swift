@@ -18,12 +18,14 @@ struct WordUnit: Sendable {
     var followsSpace = true         // whitespace (or nothing) before it in the original
 
     var isWord: Bool { shape == .word }
-    var isQuote: Bool { shape == .punctuation && WordUnit.quotes.contains(text) }
-    var isDash: Bool { shape == .punctuation && (text == "—" || text == "–" || text == "-") }
-    var isSkippableInsideName: Bool { shape == .punctuation && (isQuote || isDash || text == ",") }
+    /// The scalar of a one-scalar punctuation unit (0 otherwise): the checks below are integer compares.
+    var mark: UInt32 = 0
+    var isQuote: Bool { WordUnit.quoteMarks.contains(mark) }
+    var isDash: Bool { mark == 0x2014 || mark == 0x2013 || mark == 0x2D }
+    var isSkippableInsideName: Bool { isQuote || isDash || mark == 0x2C }
+    static let quoteMarks: Set<UInt32> = [0xAB, 0xBB, 0x22, 0x201C, 0x201D, 0x201E, 0x27, 0x2039, 0x203A]
     var length: Int { sc.count }
 
-    static let quotes: Set<String> = ["«", "»", "\"", "“", "”", "„", "'", "‹", "›"]
 
     init(text: String, span: Span, shape: Shape) {
         self.text = text
@@ -31,7 +33,7 @@ struct WordUnit: Sendable {
         self.key = TextNorm.hash(sc)
         self.span = span
         self.shape = shape
-        if shape == .word { classify() }
+        if shape == .word { classify() } else if shape == .punctuation, sc.count == 1 { mark = text.unicodeScalars.first!.value }
     }
 
     private mutating func classify() {
@@ -124,7 +126,7 @@ struct WordUnit: Sendable {
 
     /// "Н.Ә." or "A.D." as one token.
     static func isInitialsToken(_ s: String) -> Bool {
-        guard s.hasSuffix(".") else { return false }
+        guard s.unicodeScalars.last == "." else { return false }
         let parts = s.split(separator: ".")
         return !parts.isEmpty && parts.allSatisfy { isInitialLetter(String($0)) }
     }
