@@ -154,6 +154,12 @@ struct DocumentPass {
                let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
                 match = other
             }
+            // "Данияр Ашимбаев" is not the registry's Maulen Ashimbayev: a surname after another given name is
+            // someone else (left to the person patterns).
+            if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1),
+               !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }) {
+                match = nil
+            }
             if let m = match, accept(m, s) {
                 var start = m.start, end = m.end
                 // «Қазақстан-2050» стратегиясы: a name that runs through a closing quote takes its opening one too.
@@ -376,6 +382,15 @@ struct DocumentPass {
                     addOrganization(s, i, q + 1, type: .organization); i = q + 1; continue
                 }
             }
+            // «Стратегия ЕС для ЦА», «Концепция внешней политики РК»: a quoted phrase that opens with a head noun is a name.
+            if !consumed[s][i], i > 0, us[i - 1].isQuote, us[i - 1].mark != 0xBB, us[i].isCapitalized,
+               let head = headNoun(s, i, language: script == .en ? "en" : "ru") ?? (script == .en ? nil : headNoun(s, i, language: "kk")) {
+                var q = i + 1
+                while q < us.count, !us[q].isQuote, q - i <= 12, us[q].mark != 0x2E { q += 1 }
+                if q < us.count, q > i + 1, us[q].isQuote, !(i..<q).contains(where: { consumed[s][$0] && !isPlaceLikeAt(s, $0) && !isAcronymAt(s, $0) }) {
+                    addOrganization(s, i, q, type: head.type); i = q + 1; continue
+                }
+            }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").
             guard !consumed[s][i] || (script == .en && isPlaceLikeAt(s, i) && (i == 0 || !consumed[s][i - 1])) else { i += 1; continue }
             // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
@@ -405,9 +420,13 @@ struct DocumentPass {
                     // may stand in any case.
                     if w.isWord, DocumentPass.russianTopicPrepositions.contains(w.key) {
                         var q = k + 1
-                        while q < us.count, q - k <= 2, us[q].isWord, !us[q].isCapitalized || isPlaceLikeAt(s, q),
+                        while q < us.count, q - k <= 3, us[q].isWord,
                               !lex.notNameKeys.contains(us[q].key), !DocumentPass.looksVerbal(us[q].sc),
-                              !DocumentPass.russianStopPrepositions.contains(us[q].key) { q += 1 }
+                              !DocumentPass.russianStopPrepositions.contains(us[q].key) {
+                            // "Соглашение о Таможенном союзе": a registry name inside the agreement's name.
+                            if consumed[s][q], let m = mentionCovering(s, q) { q = m.end; break }
+                            q += 1
+                        }
                         if q > k + 1 { k = q; end = q; continue }
                         break
                     }
@@ -448,6 +467,11 @@ struct DocumentPass {
             }
             i += 1
         }
+    }
+
+    func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
+        return m.kind == .acronym
     }
 
     func isPlaceLikeAt(_ s: Int, _ k: Int) -> Bool {

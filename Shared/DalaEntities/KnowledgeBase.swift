@@ -121,6 +121,7 @@ final class Store: Sendable {
     let wordStrings: [String]           // canonical "lang:word" by word id
     let names: [NameEntry]
     let namesByFirstWord: [Int32: [Int32]]
+    let givenNames: [Int: Set<UInt64>]  // persons: keys of the first words of their full names
     let prefixes: Set<UInt64>            // first four letters of every form of four letters or more
     let shortForms: Set<UInt64>          // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
@@ -234,9 +235,15 @@ final class Store: Sendable {
             }
         }
         var seenNames = Set<String>()
+        var given: [Int: Set<UInt64>] = [:]
         for raw in rawNames {
             let words = WordUnit.nameWords(raw.text)
             guard !words.isEmpty else { continue }
+            if !raw.surname, words.count >= 2, infos[raw.entity].record.type == .person {
+                given[raw.entity, default: []].insert(TextNorm.key(words[0]))
+                // Russian given names inflect too (Нурсултана).
+                if raw.lang == "ru" { for f in Store.russianForms(of: words[0], lexicon: lexicon) { given[raw.entity]!.insert(TextNorm.key(f)) } }
+            }
             let dedupe = "\(raw.entity)|\(raw.kind)|\(raw.lang)|\(words.joined(separator: " "))"
             guard seenNames.insert(dedupe).inserted else { continue }
             let requiresCapital = raw.text.unicodeScalars.first.map { TextNorm.isUpper($0.value) } ?? false
@@ -273,6 +280,7 @@ final class Store: Sendable {
         self.namesByFirstWord = byFirst
         self.prefixes = prefixes
         self.shortForms = shortForms
+        self.givenNames = given
     }
 
     /// Every inflected form of a Russian name word (hyphenated words inflect their last part).
