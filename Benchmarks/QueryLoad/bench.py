@@ -81,10 +81,23 @@ FROM page p JOIN documents d ON d.id = p.document_id
 ORDER BY p.rank DESC, p.document_id, p.idx;"""
 
 
-def sql_timeline(entity):
-    return f"""SELECT to_char(month, 'YYYY-MM') AS month, type, events,
-       (SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM corpus_totals) AS refreshed_at
-FROM entity_timeline WHERE entity_id = {lit(entity)} ORDER BY month, type;"""
+def sql_timeline(entity, bucket):
+    fmt = "YYYY" if bucket == "year" else "YYYY-MM"
+    return f"""WITH t AS (
+    SELECT CASE WHEN month = DATE '0001-01-01' THEN NULL ELSE to_char(month, {lit(fmt)}) END AS period, type,
+           sum(events)::bigint AS n
+    FROM entity_timeline WHERE entity_id = {lit(entity)}
+    GROUP BY 1, 2
+), buckets AS (
+    SELECT period, sum(n)::bigint AS total, json_object_agg(type, n ORDER BY type) AS by_type
+    FROM t WHERE period IS NOT NULL GROUP BY period
+)
+SELECT json_build_object(
+    'entity_id', {lit(entity)}::text, 'bucket', {lit(bucket)}::text,
+    'buckets', coalesce((SELECT json_agg(json_build_object('period', period, 'total', total, 'by_type', by_type)
+                                         ORDER BY period) FROM buckets), '[]'::json),
+    'undated', coalesce((SELECT json_object_agg(type, n ORDER BY type) FROM t WHERE period IS NULL), '{{}}'::json),
+    'statistics_as_of', (SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM corpus_totals))::text AS body;"""
 
 
 def sql_cooccurrences(entity):
@@ -108,6 +121,36 @@ FROM corpus_totals t LEFT JOIN entity_stats st ON st.entity_id = {e};"""
 
 def q(s):
     return urllib.parse.quote(s, safe="")
+
+
+def pgbench_safe(sql):
+    """pgbench reads `:name` as a variable even inside string literals: write literals with a colon as E'..\\x3a..'."""
+    out, i = [], 0
+    while i < len(sql):
+        c = sql[i]
+        if c != "'":
+            out.append(c)
+            i += 1
+            continue
+        escape_string = i > 0 and sql[i - 1] in "Ee" and (i < 2 or not (sql[i - 2].isalnum() or sql[i - 2] == "_"))
+        j = i + 1
+        while j < len(sql):
+            if escape_string and sql[j] == "\\":
+                j += 2
+                continue
+            if sql[j] == "'" and j + 1 < len(sql) and sql[j + 1] == "'":
+                j += 2
+                continue
+            if sql[j] == "'":
+                break
+            j += 1
+        body = sql[i + 1:j]
+        if ":" in body and not escape_string:
+            out.append("E'" + body.replace("\\", "\\\\").replace(":", "\\x3a") + "'")
+        else:
+            out.append("'" + body + "'")
+        i = j + 1
+    return "".join(out)
 
 
 def endpoints(gen, names):
@@ -134,15 +177,23 @@ def endpoints(gen, names):
         "entity lookup": (1000, lookups),
         "document by id": (1000, [(f"/v1/documents/{d}", sql_document(d)) for d in docs]),
         "search": (200, searches),
-        "timeline": (200, [(f"/v1/timeline?entity={q(e[0])}&bucket={'year' if i % 2 else 'month'}", sql_timeline(e[0]))
-                           for i, e in enumerate(entities[:40])]),
+        "timeline": (200, [(f"/v1/timeline?entity={q(e[0])}&bucket={b}", sql_timeline(e[0], b))
+                           for i, e in enumerate(entities[:40]) for b in ["year" if i % 2 else "month"]]),
         "cooccurrences": (200, [(f"/v1/entities/{q(e[0])}/cooccurrences?limit=20", sql_cooccurrences(e[0])) for e in entities[:40]]),
     }
 
 
-def run_wrk(base, paths_file, rate, seconds, connections):
-    delay = max(0, int(1000 * connections / rate) - 1)
-    env = dict(os.environ, WRK_PATHS=paths_file, WRK_DELAY_MS=str(delay))
+def paced_wrk(base, paths_file, rate, seconds, connections):
+    """wrk waits `delay` after each response on each connection: rate = connections / (delay + latency). A short
+    calibration run measures the latency, so the main run's delay brings the rate close to the target."""
+    delay = 1000.0 * connections / rate
+    calibration = run_wrk(base, paths_file, delay, 3, connections)
+    latency = max(0.0, 1000.0 * connections / max(calibration["rps"], 1.0) - delay)
+    return run_wrk(base, paths_file, max(0.0, 1000.0 * connections / rate - latency), seconds, connections)
+
+
+def run_wrk(base, paths_file, delay, seconds, connections):
+    env = dict(os.environ, WRK_PATHS=paths_file, WRK_DELAY_MS=str(int(round(delay))))
     out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", os.path.join(HERE, "paced.lua"), base],
                          env=env, capture_output=True, text=True, check=True).stdout
     m = re.search(r"RESULT (.*)", out)
@@ -206,14 +257,15 @@ def main():
                 r.read()
             s = os.path.join(d, f"{i:03d}.sql")
             with open(s, "w", encoding="utf-8") as f:
-                f.write(re.sub(r"\s*\n\s*", " ", sql).replace("; ", ";\n") + "\n")
+                f.write(pgbench_safe(re.sub(r"\s*\n\s*", " ", sql)).replace("; ", ";\n") + "\n")
             scripts.append(s)
-        connections = 16 if rate >= 1000 else 8
-        api = run_wrk(a.base, paths, rate, a.seconds, connections)
-        db = run_pgbench(a.db, scripts, rate, a.seconds, connections, d)
+        connections = 32 if rate >= 1000 else 16
+        api = paced_wrk(a.base, paths, rate, a.seconds, connections)
+        # The same statements at the rate the API actually served, with as many clients as wrk had connections.
+        db = run_pgbench(a.db, scripts, max(1, int(api["rps"])), a.seconds, connections, d)
         row = {"endpoint": name, "target": rate, "api": api, "sql": db}
         if a.max_throughput:
-            row["max"] = run_wrk(a.base, paths, 10**9, min(a.seconds, 10), 16)
+            row["max"] = run_wrk(a.base, paths, 0, min(a.seconds, 10), 16)
         rows.append(row)
         print(f"{name:15s} target {rate:5d}/s | API p50 {api['p50_ms']:7.2f} ms  p99 {api['p99_ms']:7.2f} ms  {api['rps']:7.0f} req/s"
               f" | SQL p50 {db['p50_ms']:7.2f} ms  p99 {db['p99_ms']:7.2f} ms  {db['rps']:7.0f}/s"

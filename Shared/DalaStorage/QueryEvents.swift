@@ -184,29 +184,39 @@ extension QueryStore {
         }
     }
 
-    /// Events per type per month or year, for one entity or (nil) the whole store, from `entity_timeline`.
-    public func timeline(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> TimelineView {
-        var q: PostgresQuery = """
-            SELECT to_char(month, 'YYYY-MM') AS month, type, events,
-                   (SELECT \(unescaped: Self.timestamp("refreshed_at")) FROM corpus_totals) AS refreshed_at
-            FROM entity_timeline WHERE entity_id = \(entity ?? "*")
+    /// Events per type per month or year, for one entity or (nil) the whole store, from `entity_timeline`: the JSON
+    /// of a `TimelineView`, built by PostgreSQL. A country's monthly timeline is over a thousand (month, type) rows;
+    /// turning them into JSON in the database takes a tenth of the time decoding and re-encoding them here did.
+    public func timelineJSON(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> String {
+        var filter: PostgresQuery = ""
+        if let type { filter.append(" AND type = \(type)") }
+        if let from { filter.append(" AND (month >= date_trunc('month', \(from)::date) OR month = DATE '0001-01-01')") }
+        if let to { filter.append(" AND month <= \(to)::date") }
+        let format = bucket == "year" ? "YYYY" : "YYYY-MM"
+        let q: PostgresQuery = """
+            WITH t AS (
+                SELECT CASE WHEN month = DATE '0001-01-01' THEN NULL ELSE to_char(month, \(format)) END AS period, type,
+                       sum(events)::bigint AS n
+                FROM entity_timeline WHERE entity_id = \(entity ?? "*")\(fragment: filter)
+                GROUP BY 1, 2
+            ), buckets AS (
+                SELECT period, sum(n)::bigint AS total, json_object_agg(type, n ORDER BY type) AS by_type
+                FROM t WHERE period IS NOT NULL GROUP BY period
+            )
+            SELECT json_build_object(
+                'entity_id', \(entity)::text, 'bucket', \(bucket)::text,
+                'buckets', coalesce((SELECT json_agg(json_build_object('period', period, 'total', total, 'by_type', by_type)
+                                                     ORDER BY period) FROM buckets), '[]'::json),
+                'undated', coalesce((SELECT json_object_agg(type, n ORDER BY type) FROM t WHERE period IS NULL), '{}'::json),
+                'statistics_as_of', (SELECT \(unescaped: Self.timestamp("refreshed_at")) FROM corpus_totals))::text AS body
             """
-        if let type { q.append(" AND type = \(type)") }
-        if let from { q.append(" AND (month >= date_trunc('month', \(from)::date) OR month = DATE '0001-01-01')") }
-        if let to { q.append(" AND month <= \(to)::date") }
-        q.append(" ORDER BY month, type")
-        let rows = try await client.query(q)
-        var buckets: [String: TimelineView.Bucket] = [:]
-        var undated: [String: Int] = [:]
-        for r in rows {
-            let month = r["month"] ?? "", type = r["type"] ?? "", n = try r.decode("events", as: Int.self)
-            if month == "0001-01" { undated[type, default: 0] += n; continue }
-            let period = bucket == "year" ? String(month.prefix(4)) : month
-            buckets[period, default: TimelineView.Bucket(period: period, total: 0, byType: [:])].total += n
-            buckets[period]!.byType[type, default: 0] += n
-        }
-        return TimelineView(entityID: entity, bucket: bucket, buckets: buckets.values.sorted { $0.period < $1.period },
-                            undated: undated, statisticsAsOf: rows.first?["refreshed_at"])
+        return try await client.query(q).first?["body"] ?? "{}"
+    }
+
+    /// The same as a value (tests, callers that post-process).
+    public func timeline(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> TimelineView {
+        let json = try await timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to)
+        return try JSONDecoder().decode(TimelineView.self, from: Data(json.utf8))
     }
 
     /// The co-occurrence network around `entity`: breadth-first to `depth`, keeping each node's `perNode` strongest

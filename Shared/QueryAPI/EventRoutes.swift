@@ -67,7 +67,9 @@ extension QueryController {
             }
             entityID = first
         }
-        return try .json(try await store.timeline(entity: entityID, bucket: bucket, type: type, from: from, to: to))
+        let body = try await store.timelineJSON(entity: entityID, bucket: bucket, type: type, from: from, to: to)
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     func graph(_ request: Request) async throws -> Response {
