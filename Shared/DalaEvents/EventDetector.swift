@@ -76,7 +76,9 @@ struct EventDetector: Sendable {
                 for r in roles where seen.insert("role|" + r.surface).inserted { participants.append(r) }
                 // Date: the time expression nearest the trigger.
                 var date: TimeExpression?
-                if !sentenceTimes.isEmpty {
+                if inherited {
+                    date = sentenceTimes.first?.expression    // atom positions belong to the previous sentence
+                } else if !sentenceTimes.isEmpty {
                     let best = sentenceTimes.min { distance($0, h, a) < distance($1, h, a) }
                     // A time in another clause, far away, dates something else.
                     if let b = best, distance(b, h, a) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, a) < Self.clausePenalty {

@@ -27,7 +27,14 @@ func foldScalar(_ v: UInt32) -> UInt32 {
     }
 }
 
-func fold<S: StringProtocol>(_ s: S) -> String {
+func fold(_ s: String) -> String {
+    // Most words are lower-case already: return them without building a new string.
+    var changes = false
+    for u in s.unicodeScalars where foldScalar(u.value) != u.value { changes = true; break }
+    return changes ? fold(s[...]) : s
+}
+
+func fold(_ s: Substring) -> String {
     var out = String.UnicodeScalarView()
     for u in s.unicodeScalars { out.append(Unicode.Scalar(foldScalar(u.value)) ?? u) }
     return String(out)
@@ -105,7 +112,7 @@ struct Lexicon: Sendable {
     var months = FormIndex<Int>()
     var units = FormIndex<UnitKind>()
     var cues = FormIndex<CueKind>()
-    var numbers: [String: Int] = [:]
+    var numbers = FormIndex<Int>()
     var relatives: [Relative] = []
     var relativeIndex = FormIndex<Int>()          // first form → relatives index
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
@@ -119,7 +126,7 @@ struct Lexicon: Sendable {
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     var codes: [EventType: Codes] = [:]
-    var stopwords: Set<String> = []
+    var stopwords: Set<RawKey> = []
 
     static let shared: Result<Lexicon, EventsError> = {
         do { return .success(try Lexicon(loader: bundleFile)) } catch let e as EventsError { return .failure(e) } catch {
@@ -179,7 +186,7 @@ struct Lexicon: Sendable {
         }
         for r in try Self.rows(loader("numbers.tsv"), file: "numbers.tsv", columns: 3) {
             guard let v = Int(r[2]) else { throw EventsError(code: .resourceMalformed, detail: "numbers.tsv: \(r)") }
-            numbers[fold(r[1])] = v
+            numbers.add(Form(r[1]), v)
         }
         for r in try Self.rows(loader("relative_times.tsv"), file: "relative_times.tsv", columns: 4) {
             let lang = try Self.language(r[0], file: "relative_times.tsv")
@@ -225,7 +232,7 @@ struct Lexicon: Sendable {
         guard codes.count == EventType.allCases.count else {
             throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: every event type needs codes")
         }
-        for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(fold(r[1])) }
+        for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(RawKey(fold(r[1]))) }
 
         for (i, r) in relatives.enumerated() {
             guard let f = r.pattern.forms.first else { continue }

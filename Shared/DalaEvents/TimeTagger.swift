@@ -321,7 +321,7 @@ struct TimeTagger: Sendable {
         guard i < a.count else { return nil }
         var candidates: [Int] = []
         if a[i].kind == .word { candidates = lex.relativeIndex.lookup(a[i].text).map(\.value) }
-        if a[i].kind == .number || lex.numbers[a[i].text] != nil { candidates += lex.numberFirstRelatives }
+        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.best(a[i].text) != nil) { candidates += lex.numberFirstRelatives }
         var best: RawTime?
         for c in candidates {
             let rel = lex.relatives[c]
@@ -332,7 +332,7 @@ struct TimeTagger: Sendable {
                 // Skip punctuation-free matching only: patterns are consecutive words.
                 guard j < a.count else { ok = false; break }
                 if f.isNumber {
-                    if let v = a[j].number ?? lex.numbers[a[j].text] { n = v } else { ok = false; break }
+                    if let v = a[j].number ?? (a[j].kind == .word ? lex.numbers.best(a[j].text) : nil) { n = v } else { ok = false; break }
                 } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
                 j += 1
             }

@@ -92,3 +92,11 @@ import Testing
     #expect(back.times == out.times)
     #expect(back.events.count == out.events.count)
 }
+
+@Test func anaphoricSentenceInheritsThePreviousDate() throws {
+    let out = try Harness.get().run(
+        "2019 жылғы 29 қарашада Ташкентте мемлекет басшыларының кеңестік кездесуі өтті, көптеген мәселелер талқыланды, ал хабарламалар жарияланды. " +
+        "Онда Қазақстан мен Өзбекстан көлік дәліздері туралы ұзақ әрі күрделі келіссөздерден кейін келісімге қол қойды.")
+    let e = try #require(out.events.first { $0.type == .agreement })
+    #expect(e.date?.value == "2019-11-29")
+}
