@@ -385,6 +385,12 @@ struct EventDetector: Sendable {
                 guard o.type == e.type, o.modality == e.modality else { return false }
                 let d1 = o.date?.value, d2 = e.date?.value
                 guard d1 == nil || d2 == nil || d1 == d2 else { return false }
+                // An undated telling joins a nearby one, or one about the same named object; not any event of its kind.
+                if d1 == nil || d2 == nil {
+                    let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= 3 }
+                    let sameObject = !objects.isEmpty && objects == ids(o, objectRoles)
+                    guard near || sameObject else { return false }
+                }
                 let oa = ids(o, actorRoles), oo = ids(o, objectRoles)
                 if !objects.isEmpty && !oo.isEmpty && objects.isDisjoint(with: oo) { return false }
                 guard !actors.isEmpty, !oa.isEmpty else { return !objects.isEmpty && objects == oo && actors.isEmpty && oa.isEmpty }
