@@ -7,7 +7,7 @@ import Hummingbird
 import QueryAPI
 import ServiceLifecycle
 
-extension Pipeline: @retroactive SearchVocabulary {
+extension Pipeline: SearchVocabulary {
     public func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView] {
         guard let info = knowledgeBase.info(id: entityID) else { return [] }
         let relations = info.relations.map { r in
