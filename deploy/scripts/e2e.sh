@@ -77,7 +77,7 @@ check "no duplicated sentence" 0 "$(sql "SELECT count(*) FROM (SELECT 1 FROM sen
 check "both workers took part" 2 "$(sql "SELECT count(DISTINCT worker) FROM extraction_runs")"
 check "nothing dead-lettered" 0 "$(sql "SELECT count(*) FROM documents WHERE status = 'failed'")"
 
-check "query: document by id" 200 "$(status_of "$Q/v1/documents/$id1")"
+check "query: document by id" 200 "$(status_of "$Q/v1/documents/$id1?include=mentions")"
 check "query: the document has mentions" True "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["mentions"]) > 0)' "$DALA_RUN_DIR/body")"
 check "query: unknown id is a 404" 404 "$(status_of "$Q/v1/documents/00000000-0000-0000-0000-000000000000")"
 check "query: bad id is a 400" 400 "$(status_of "$Q/v1/documents/not-a-uuid")"
