@@ -119,7 +119,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DalaCLI", dependencies: [
-                "DalaCore", "DalaAnalysis", "DalaStorage", "DalaPostgres",
+                "DalaCore", "DalaAnalysis", "DalaText", "DalaEntities", "DalaEvents", "DalaStorage", "DalaPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Services/CLI", swiftSettings: swiftSettings
         ),

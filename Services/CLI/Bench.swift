@@ -1,5 +1,8 @@
 import ArgumentParser
 import DalaAnalysis
+import DalaText
+import DalaEntities
+import DalaEvents
 import Foundation
 
 struct Bench: AsyncParsableCommand {
@@ -11,6 +14,12 @@ struct Bench: AsyncParsableCommand {
 
     @Option(help: "Passes over the corpus.")
     var iterations: Int = 5
+
+    @Option(help: "Repository root, for the annotated fixtures under Tests/ (quality figures).")
+    var repo: String = "."
+
+    @Flag(help: "Speed and memory only; skip the quality evaluation on the annotated fixtures.")
+    var speedOnly = false
 
     func run() async throws {
         let dir = corpus ?? ["../shared/corpus", "deploy/demo-corpus"].first { FileManager.default.fileExists(atPath: $0) } ?? "."
@@ -53,6 +62,24 @@ struct Bench: AsyncParsableCommand {
         print("per pass: \(counts.sentences / iterations) sentences, \(counts.mentions / iterations) mentions, "
               + "\(counts.times / iterations) dates, \(counts.events / iterations) events")
         print(String(format: "peak memory (max RSS):   %8.1f MB", Self.peakRSSMegabytes()))
+        guard !speedOnly else { return }
+
+        // Quality on our own annotated fixtures: the development sets the analysers were tuned on, and held-out
+        // sets written separately (the honest estimate).
+        let segment: @Sendable (String) -> [DalaText.Sentence] = { pipeline.text.analyze($0).sentences }
+        for (name, file) in [("development", "annotated.txt"), ("held-out", "heldout.txt")] {
+            let path = (repo as NSString).appendingPathComponent("Tests/DalaEntitiesTests/Fixtures/" + file)
+            guard let annotated = try? String(contentsOfFile: path, encoding: .utf8) else { print("\n(no \(path))"); continue }
+            print("\n== entities, \(name) set (\(file))")
+            print(EntityEvaluation.report(annotated: annotated, recognizer: pipeline.recognizer, segment: segment))
+        }
+        print("\n== dates and events")
+        print(EventEvaluation.report())
+        let heldout = (repo as NSString).appendingPathComponent("Tests/DalaEventsTests/Fixtures/heldout.json")
+        if let data = FileManager.default.contents(atPath: heldout), let cases = try? EventEvaluation.parse(json: data) {
+            let result = EventEvaluation.evaluate(cases, extractor: pipeline.extractor, text: pipeline.text, recognizer: pipeline.recognizer)
+            print(EventEvaluation.format(result, title: "events \(EventExtractor.version), held-out set"))
+        }
     }
 
     static func peakRSSMegabytes() -> Double {
