@@ -119,6 +119,9 @@ final class Store: Sendable {
     let byID: [String: Int]
     let formToWords: [UInt64: [Int32]]
     let wordStrings: [String]           // canonical "lang:word" by word id
+    let wordLanguages: [UInt8]          // by word id: `Store.languageCode` of its language
+    let bareWords: [String]             // by word id: the word without "lang:"
+    let wordLengths: [Int]              // by word id: characters of the bare word
     let names: [NameEntry]
     let namesByFirstWord: [Int32: [Int32]]
     let givenNames: [Int: Set<UInt64>]  // persons: keys of the first words of their full names
@@ -276,11 +279,27 @@ final class Store: Sendable {
         var strings = [String](repeating: "", count: wordIDs.count)
         for (w, id) in wordIDs { strings[Int(id)] = w }
         self.wordStrings = strings
+        var langs: [UInt8] = [], bare: [String] = [], lengths: [Int] = []
+        for w in strings {
+            let parts = w.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let lang = parts.count == 2 ? String(parts[0]) : ""
+            let word = parts.count == 2 ? String(parts[1]) : w
+            langs.append(Store.languageCode(lang)); bare.append(word); lengths.append(word.count)
+        }
+        self.wordLanguages = langs
+        self.bareWords = bare
+        self.wordLengths = lengths
         self.names = names
         self.namesByFirstWord = byFirst
         self.prefixes = prefixes
         self.shortForms = shortForms
         self.givenNames = given
+    }
+
+    /// Small code of a language for per-word tables (kk 1, ru 2, en 3, other 0).
+    static func languageCode(_ l: Language) -> UInt8 { languageCode(l.rawValue) }
+    static func languageCode(_ s: String) -> UInt8 {
+        switch s { case "kk": 1; case "ru": 2; case "en": 3; default: 0 }
     }
 
     /// Every inflected form of a Russian name word (hyphenated words inflect their last part).

@@ -6,14 +6,15 @@ public enum Morphology {
     /// Қазақстанның / Қазақстан and Казахстаном / Казахстана / Казахстан each collapse to one key per language.
     /// Words of the registry collapse to their registry form; other words lose their longest plausible ending.
     public static func stem(_ word: String, language: Language) -> String {
-        let norm = TextNorm.normalize(word)
-        guard !norm.isEmpty else { return norm }
-        let lang: Language = (language == .kk || language == .ru || language == .en) ? language : guessLanguage(norm)
-        if let store = defaultStore, let known = registryStem(norm, language: lang, store: store) { return known }
+        // Runs on every word token (search keys): scalars only, one normalised buffer, no String until the result.
+        let sc = TextNorm.normalizeScalars(word)
+        guard !sc.isEmpty else { return "" }
+        let lang: Language = (language == .kk || language == .ru || language == .en) ? language : guessLanguage(scalars: sc)
+        if let store = defaultStore, let known = registryStem(sc, language: lang, store: store) { return known }
         switch lang {
-        case .kk: return kazakhFallbackStem(norm)
-        case .en: return englishStem(norm)
-        default: return russianFallbackStem(norm)
+        case .kk: return kazakhFallbackStem(sc)
+        case .en: return englishStem(sc)
+        default: return TextNorm.string(sc.prefix(russianStemLength(sc, lexicon: Lexicon.shared)))
         }
     }
 
@@ -30,26 +31,42 @@ public enum Morphology {
         return cyr ? .ru : .en
     }
 
+    /// `guessLanguage` on normalised scalars.
+    static func guessLanguage(scalars: [UInt32]) -> Language {
+        var cyr = false
+        for v in scalars {
+            switch v {
+            case 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF,
+                 0x4BA, 0x4BB, 0x406, 0x456: return .kk
+            default: if TextNorm.isCyrillic(v) { cyr = true }
+            }
+        }
+        return cyr ? .ru : .en
+    }
+
     static let defaultStore: Store? = try? KnowledgeBase.loadDefault().store
 
-    static func registryStem(_ norm: String, language: Language, store: Store) -> String? {
-        let prefix = language.rawValue + ":"
-        func pick(_ ids: [Int32]) -> String? {
-            let words = ids.map { store.wordStrings[Int($0)] }
-            if let w = words.first(where: { $0.hasPrefix(prefix) }) { return String(w.dropFirst(prefix.count)) }
-            return nil
-        }
+    /// The registry word of this language that `sc` (normalised) is a form of; for Kazakh the shortest one the
+    /// suffix chains leave (Одағының → одағы → одақ).
+    static func registryStem(_ sc: [UInt32], language: Language, store: Store) -> String? {
+        let lang = Store.languageCode(language)
+        func pick(_ ids: [Int32]) -> Int32? { ids.first { store.wordLanguages[Int($0)] == lang } }
+        let key = TextNorm.hash(sc)
         if language == .kk {
-            // The shortest registry word the suffix chain leaves: Одағының → одағы → одақ.
-            var best = store.formToWords[TextNorm.key(norm)].flatMap(pick)
-            for c in kazakhStems(Array(norm.unicodeScalars.map(\.value)), lexicon: store.lexicon) {
-                if let ids = store.formToWords[c.key], let w = pick(ids), w.count < (best?.count ?? .max) { best = w }
+            var best = store.formToWords[key].flatMap(pick)
+            var bestCount = best.map { store.wordLengths[Int($0)] } ?? .max
+            var stems = KazakhStems(sc, lexicon: store.lexicon)
+            while let c = stems.next() {
+                if let ids = store.formToWords[c.key], let w = pick(ids), store.wordLengths[Int(w)] < bestCount {
+                    best = w; bestCount = store.wordLengths[Int(w)]
+                }
             }
-            if let best { return best }
+            if let best { return store.bareWords[Int(best)] }
         }
-        if let ids = store.formToWords[TextNorm.key(norm)], let w = pick(ids) { return w }
-        if language == .en, let base = englishPossessiveBase(norm), let ids = store.formToWords[TextNorm.key(base)], let w = pick(ids) {
-            return w
+        if let ids = store.formToWords[key], let w = pick(ids) { return store.bareWords[Int(w)] }
+        if language == .en, let n = englishPossessiveBaseLength(sc), let ids = store.formToWords[TextNorm.hash(sc.prefix(n))],
+           let w = pick(ids) {
+            return store.bareWords[Int(w)]
         }
         return nil
     }
@@ -57,40 +74,114 @@ public enum Morphology {
     // MARK: Kazakh
 
     struct KazakhStem {
-        var scalars: [UInt32]
+        var length: Int             // a prefix of the word …
+        var alternated: Bool        // … whose last letter is undone (ғ → қ, г → к, б → п)
         var key: UInt64
         var adjective: Bool
         var depth: Int
-        var form: String { TextNorm.string(scalars) }
     }
 
     /// Candidate stems of a Kazakh word (normalised scalars) by stripping suffix chains right to left, undoing
     /// the қ→ғ, к→г, п→б alternation at each boundary and checking vowel harmony. Shortest chains first.
     static func kazakhStems(_ word: [UInt32], lexicon: Lexicon, maxDepth: Int = 5) -> [KazakhStem] {
         var out: [KazakhStem] = []
-        var seen = Set<[UInt32]>()
-        var frontier: [([UInt32], Bool)] = [(word, false)]
-        var depth = 0
-        while !frontier.isEmpty && depth < maxDepth {
-            depth += 1
-            var next: [([UInt32], Bool)] = []
-            for (w, adj) in frontier {
-                guard let last = w.last, let list = lexicon.kazakhSuffixes[last] else { continue }
-                for s in list {
-                    let n = s.scalars.count
-                    guard w.count - n >= 2, w.suffix(n).elementsEqual(s.scalars) else { continue }
-                    let stem = Array(w.prefix(w.count - n))
-                    guard harmonyAllows(stem, s.harmony) else { continue }
-                    let a = adj || s.isAdjective
-                    for cand in alternations(stem) where seen.insert(cand).inserted {
-                        out.append(KazakhStem(scalars: cand, key: TextNorm.hash(cand), adjective: a, depth: depth))
-                        if cand.count >= 3 { next.append((cand, a)) }
-                    }
+        var it = KazakhStems(word, lexicon: lexicon, maxDepth: maxDepth)
+        while let c = it.next() { out.append(c) }
+        return out
+    }
+
+    /// `kazakhStems` as an iterator: breadth-first over (prefix length, alternated) pairs of the word, so no stem
+    /// is ever copied out of the word; the queue is the output itself.
+    struct KazakhStems {
+        let word: [UInt32]
+        let lexicon: Lexicon
+        let maxDepth: Int
+        private var queue: [KazakhStem] = []
+        private var expanded = 0            // queue entries already expanded (plus the word itself: -1)
+        private var emitted = 0
+        private var seenPlain: UInt64 = 0, seenAlt: UInt64 = 0
+        private var seenLong: Set<Int> = []
+
+        init(_ word: [UInt32], lexicon: Lexicon, maxDepth: Int = 5) {
+            self.word = word; self.lexicon = lexicon; self.maxDepth = maxDepth
+            expanded = -1
+        }
+
+        mutating func next() -> KazakhStem? {
+            while emitted >= queue.count {
+                guard expand() else { return nil }
+            }
+            emitted += 1
+            return queue[emitted - 1]
+        }
+
+        /// Expands the next queue entry (first the word itself); false when nothing is left to expand.
+        private mutating func expand() -> Bool {
+            let len: Int, alt: Bool, adj: Bool, depth: Int
+            if expanded == -1 {
+                len = word.count; alt = false; adj = false; depth = 0
+            } else {
+                guard expanded < queue.count else { return false }
+                let e = queue[expanded]
+                len = e.length; alt = e.alternated; adj = e.adjective; depth = e.depth
+            }
+            expanded += 1
+            guard depth < maxDepth, len >= 1 else { return true }
+            if depth > 0 && len < 3 { return true }
+            let last = alt ? Morphology.alternated(word[len - 1]) : word[len - 1]
+            guard let list = lexicon.kazakhSuffixes[last] else { return true }
+            for s in list {
+                let n = s.scalars.count
+                guard len - n >= 2 else { continue }
+                // The suffix's last scalar is `last` (the table is keyed by it); compare the others with the word.
+                var same = true
+                var k = 0
+                while k < n - 1 {
+                    if word[len - n + k] != s.scalars[k] { same = false; break }
+                    k += 1
+                }
+                guard same else { continue }
+                let stemLength = len - n
+                guard Morphology.harmonyAllows(word, length: stemLength, s.harmony) else { continue }
+                let a = adj || s.isAdjective
+                add(stemLength, alternated: false, adjective: a, depth: depth + 1)
+                if Morphology.alternated(word[stemLength - 1]) != word[stemLength - 1] {
+                    add(stemLength, alternated: true, adjective: a, depth: depth + 1)
                 }
             }
-            frontier = next
+            return true
         }
-        return out
+
+        private mutating func add(_ length: Int, alternated: Bool, adjective: Bool, depth: Int) {
+            if length < 64 {
+                let bit: UInt64 = 1 << UInt64(length)
+                if alternated {
+                    if seenAlt & bit != 0 { return }
+                    seenAlt |= bit
+                } else {
+                    if seenPlain & bit != 0 { return }
+                    seenPlain |= bit
+                }
+            } else if !seenLong.insert(length * 2 + (alternated ? 1 : 0)).inserted {
+                return
+            }
+            var h: UInt64 = 0xcbf29ce484222325
+            for i in 0..<(length - 1) { h = (h ^ UInt64(word[i])) &* 0x100000001b3 }
+            let lastLetter = alternated ? Morphology.alternated(word[length - 1]) : word[length - 1]
+            h = (h ^ UInt64(lastLetter)) &* 0x100000001b3
+            queue.append(KazakhStem(length: length, alternated: alternated, key: h, adjective: adjective, depth: depth))
+        }
+    }
+
+    /// The letter before a vowel suffix undone: ғ → қ, г → к, б → п (others unchanged).
+    @inline(__always)
+    static func alternated(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x493: return 0x49B
+        case 0x433: return 0x43A
+        case 0x431: return 0x43F
+        default: return v
+        }
     }
 
     @inline(__always)
@@ -108,6 +199,22 @@ public enum Morphology {
 
     /// Native vowels decide (ә ө ү і front, а о ұ ы back); е и у я ю э and vowel-less stems (acronyms, loans) allow both.
     @inline(__always)
+    static func harmonyAllows(_ word: [UInt32], length: Int, _ h: Lexicon.KazakhSuffix.Harmony) -> Bool {
+        if h == .any { return true }
+        if word[length - 1] == 0x44C { return true }
+        var i = length - 1
+        while i >= 0 {
+            switch word[i] {
+            case 0x4D9, 0x4E9, 0x4AF, 0x456: return h == .front
+            case 0x430, 0x43E, 0x4B1, 0x44B: return h == .back
+            case 0x435, 0x438, 0x443, 0x44F, 0x44E, 0x44D: return true
+            default: i -= 1
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
     static func harmonyAllows(_ stem: [UInt32], _ h: Lexicon.KazakhSuffix.Harmony) -> Bool {
         if h == .any { return true }
         if stem.last == 0x44C { return true }   // ь: loanwords take either
@@ -122,21 +229,24 @@ public enum Morphology {
         return true
     }
 
-    static func kazakhFallbackStem(_ norm: String) -> String {
-        guard let lex = Optional(Lexicon.shared) else { return norm }
-        var w = Array(norm.unicodeScalars.map(\.value))
+    static func kazakhFallbackStem(_ sc: [UInt32]) -> String {
+        let lex = Lexicon.shared
+        var n = sc.count
         // Greedy: strip the longest suffix while at least four letters stay, then undo the boundary alternation.
         var changed = true
         while changed {
             changed = false
-            guard let last = w.last, let list = lex.kazakhSuffixes[last] else { break }
-            for s in list where w.count - s.scalars.count >= 4 && w.suffix(s.scalars.count).elementsEqual(s.scalars) {
-                let stem = Array(w.prefix(w.count - s.scalars.count))
-                if harmonyAllows(stem, s.harmony) { w = stem; changed = true; break }
+            guard n > 0, let list = lex.kazakhSuffixes[sc[n - 1]] else { break }
+            for s in list where n - s.scalars.count >= 4 && sc[(n - s.scalars.count)..<n].elementsEqual(s.scalars) {
+                if harmonyAllows(sc, length: n - s.scalars.count, s.harmony) { n -= s.scalars.count; changed = true; break }
             }
         }
-        let alts = alternations(w)
-        return String(String.UnicodeScalarView((alts.last ?? w).compactMap(Unicode.Scalar.init)))
+        var v = String.UnicodeScalarView()
+        for i in 0..<n {
+            let x = i == n - 1 ? alternated(sc[i]) : sc[i]
+            if let u = Unicode.Scalar(x) { v.append(u) }
+        }
+        return String(v)
     }
 
     /// Whether the whole word is a chain of Kazakh suffixes ("ның", "ға", "дағы"): a suffix written after a hyphen.
@@ -169,17 +279,29 @@ public enum Morphology {
         return sc.count
     }
 
+    /// Length of `englishPossessiveBase` on scalars ("'s" and "s'" removed), nil without a possessive.
+    static func englishPossessiveBaseLength(_ sc: [UInt32]) -> Int? {
+        let n = sc.count
+        guard n >= 2 else { return nil }
+        if sc[n - 2] == 0x27 && sc[n - 1] == 0x73 { return n - 2 }
+        if sc[n - 2] == 0x73 && sc[n - 1] == 0x27 { return n - 1 }
+        return nil
+    }
+
+    static func englishStem(_ sc: [UInt32]) -> String {
+        var n = englishPossessiveBaseLength(sc) ?? sc.count
+        func at(_ back: Int) -> UInt32 { sc[n - back] }
+        if n > 4, at(3) == 0x69, at(2) == 0x65, at(1) == 0x73 {           // -ies → -y
+            return TextNorm.string(sc.prefix(n - 3)) + "y"
+        }
+        if n > 3, at(1) == 0x73, at(2) != 0x73, at(2) != 0x75 { n -= 1 }  // -s, not -ss or -us
+        return TextNorm.string(sc.prefix(n))
+    }
+
     static func englishPossessiveBase(_ norm: String) -> String? {
         if norm.hasSuffix("'s") { return String(norm.dropLast(2)) }
         if norm.hasSuffix("s'") { return String(norm.dropLast(1)) }
         return nil
     }
 
-    static func englishStem(_ norm: String) -> String {
-        var w = englishPossessiveBase(norm) ?? norm
-        if w.count > 4, w.hasSuffix("ies") { w = String(w.dropLast(3)) + "y" } else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss"), !w.hasSuffix("us") {
-            w = String(w.dropLast())
-        }
-        return w
-    }
 }
