@@ -70,13 +70,15 @@ COMMIT;"""
 
 
 def sql_search(tsq, entity_ids):
-    return f"""WITH hits AS (SELECT s.document_id, s.idx, s.start_offset, s.end_offset, s.language, s.text, ts_rank(s.search, query) AS rank
+    return f"""WITH candidates AS (SELECT s.document_id, s.idx, s.start_offset, s.end_offset, s.language, s.text, ts_rank(s.search, query) AS rank
 FROM sentences s, CAST({lit(tsq)} AS tsquery) AS query
-WHERE s.search @@ query),
+WHERE s.search @@ query LIMIT 1001),
+hits AS (SELECT * FROM candidates LIMIT 1000),
 page AS (SELECT * FROM hits WHERE true ORDER BY rank DESC, document_id, idx LIMIT 21)
 SELECT p.document_id::text AS document_id, p.idx, p.start_offset, p.end_offset, p.language, p.text, p.rank::text AS rank,
        d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
-       substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet
+       substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet,
+       (SELECT count(*) FROM candidates) AS candidates
 FROM page p JOIN documents d ON d.id = p.document_id
 ORDER BY p.rank DESC, p.document_id, p.idx;"""
 
@@ -214,9 +216,12 @@ def run_pgbench(db, scripts, rate, seconds, clients, work):
     latencies = []
     for log in glob.glob(os.path.join(work, "pgbench_log*")):
         for line in open(log):
+            # client, transaction, latency µs, script, epoch s, epoch µs, schedule lag µs. With --rate the latency
+            # counts from the scheduled start; without the lag it is the statements' own time, like wrk's paced view.
             parts = line.split()
             if len(parts) >= 3:
-                latencies.append(int(parts[2]) / 1000.0)
+                lag = int(parts[6]) if len(parts) >= 7 else 0
+                latencies.append((int(parts[2]) - lag) / 1000.0)
     latencies.sort()
     tps = float(re.search(r"tps = ([0-9.]+)", out.stdout).group(1))
     pct = lambda p: latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))]
