@@ -40,12 +40,25 @@ struct EventDetector: Sendable {
         for m in entities.mentions { bySentence[m.sentenceIndex, default: []].append(m) }
 
         var found: [Event] = []
+        // Folded names of each entity, for the case ending left after the name (computed once per document).
+        var foldedNames: [String: [String]] = [:]
+        func names(_ id: String) -> [String] {
+            if let n = foldedNames[id] { return n }
+            guard let rec = labelsOf[id] else { foldedNames[id] = []; return [] }
+            let n = ([rec.labels["kk"], rec.labels["ru"], rec.labels["en"]].compactMap { $0 } + rec.aliases).map(fold)
+            foldedNames[id] = n
+            return n
+        }
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
             let a = atoms[si]
             let hits = triggers(a)
             if hits.isEmpty { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
+            let caseRoles = placed.map { p -> String? in
+                [.country, .organization, .person].contains(p.type) ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
+            }
+            let cues = modalityCues(a)
             let roles = roleOnly(a)
             var sentenceTimes = times[si].filter { $0.expression.value != nil }
             var inherited = false
@@ -64,8 +77,8 @@ struct EventDetector: Sendable {
             for h in hits {
                 var participants: [EventParticipant] = []
                 var seen = Set<String>()
-                for p in placed where abs(p.first - h.first) <= Self.participantWindow {
-                    let role = roleOf(p, hit: h, atoms: a, language: s.language, records: labelsOf)
+                for (pi, p) in placed.enumerated() where abs(p.first - h.first) <= Self.participantWindow {
+                    let role = roleOf(p, hit: h, caseRole: caseRoles[pi])
                     guard let role else { continue }
                     let key = role + "|" + p.mention.entityID
                     if seen.insert(key).inserted {
@@ -106,7 +119,7 @@ struct EventDetector: Sendable {
                 let reportedClause = statementHit.map { st in
                     h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
                 } ?? false
-                var modality = modalityOf(h, atoms: a, hasProposal: hasProposal && Self.proposable.contains(h.type),
+                var modality = modalityOf(h, atoms: a, cues: cues, hasProposal: hasProposal && Self.proposable.contains(h.type),
                                           hasStatement: reportedClause)
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 if modality == .reported, speakerID == nil { speakerID = speaker?.mention.entityID }
@@ -242,17 +255,17 @@ struct EventDetector: Sendable {
     }
 
     /// actor, counterpart, object or place, from the entity type, the event type and case or preposition.
-    func roleOf(_ p: Placed, hit: Hit, atoms a: [Atom], language: Language, records: [String: EntityRecord]) -> String? {
+    func roleOf(_ p: Placed, hit: Hit, caseRole: String?) -> String? {
         if p.mention.kind == .metonymy && p.type == .place { return "place" }
         switch p.type {
         case .place: return "place"
         case .agreement, .programme: return "object"
         case .country, .organization, .person:
             var role = "actor"
-            if let r = caseRole(p, atoms: a, records: records) { role = r }
+            if let r = caseRole { role = r }
             if p.type == .organization {
                 if hit.type == .founding { return "object" }
-                if hit.type == .membership || hit.type == .withdrawal { return role == "place" ? "counterpart" : (role == "actor" && hasActorBefore(p, a) ? "counterpart" : role) }
+                if hit.type == .membership || hit.type == .withdrawal { return role == "place" ? "counterpart" : (role == "actor" && hasActorBefore(p) ? "counterpart" : role) }
             }
             if role == "place" && p.type == .person { role = "actor" }
             return role
@@ -261,22 +274,24 @@ struct EventDetector: Sendable {
         }
     }
 
-    private func hasActorBefore(_ p: Placed, _ a: [Atom]) -> Bool { p.first > 0 }
+    private func hasActorBefore(_ p: Placed) -> Bool { p.first > 0 }
 
     /// Kazakh case ending of the mention's last word, or the Russian/English preposition before it.
-    func caseRole(_ p: Placed, atoms a: [Atom], records: [String: EntityRecord]) -> String? {
+    func caseRole(_ p: Placed, atoms a: [Atom], names: [String]) -> String? {
         if p.first > 0, let r = lex.prepositionRoles[a[p.first - 1].text], a[p.first - 1].kind == .word { return r }
         // Kazakh: the ending left after the longest name of the entity the surface starts with.
+        guard !names.isEmpty else { return nil }
         let surface = fold(p.mention.surface)
-        guard let rec = records[p.mention.entityID] else { return nil }
+        // On UTF-8 bytes: every name that is a prefix of the surface is a prefix of the same bytes, so the longest
+        // in bytes is the longest in letters.
         var longest = 0
-        for name in [rec.labels["kk"], rec.labels["ru"], rec.labels["en"]].compactMap({ $0 }) + rec.aliases {
-            let n = fold(name)
-            if n.count > longest && surface.hasPrefix(n) { longest = n.count }
+        for n in names {
+            let len = n.utf8.count
+            if len > longest && utf8HasPrefix(surface, n) { longest = len }
         }
-        guard longest > 0, surface.count > longest else { return nil }
-        let ending = String(surface.dropFirst(longest))
-        for (suffix, role) in lex.kazakhCaseEndings where ending.hasSuffix(suffix) { return role }
+        guard longest > 0, surface.utf8.count > longest else { return nil }
+        let ending = Substring(surface.utf8.dropFirst(longest))
+        for (suffix, role) in lex.kazakhCaseEndings where utf8HasSuffix(ending, suffix) { return role }
         return nil
     }
 
@@ -334,33 +349,47 @@ struct EventDetector: Sendable {
 
     // MARK: modality
 
-    func modalityOf(_ h: Hit, atoms a: [Atom], hasProposal: Bool, hasStatement: Bool) -> Modality {
-        var found = Set<Modality>()
-        let lastWord = a[h.last].text
-        let affix = h.words == 1 ? String(lastWord.unicodeScalars.dropFirst(h.stemLength)) : lastWord
-        let next = h.last + 1 < a.count && a[h.last + 1].kind == .word ? a[h.last + 1].text : ""
-        for (suffix, m) in lex.kazakhSuffixCues {
-            if affix.count > suffix.count - 1, affix.hasSuffix(suffix) { found.insert(m) }
-            if m == .negated, next.hasSuffix(suffix), next.count > suffix.count + 1 { found.insert(m) }
-            if m == .hypothetical, next.hasPrefix("бол"), next.hasSuffix(suffix) { found.insert(m) }
-        }
+    /// A modality cue matched in a sentence: its first and last atom.
+    struct CueMatch { var cue: Int; var first: Int; var last: Int }
+
+    /// Every multiword modality cue of a sentence (matched once, used for each trigger).
+    func modalityCues(_ a: [Atom]) -> [CueMatch] {
+        var out: [CueMatch] = []
         for i in a.indices where a[i].kind == .word {
-            for (cid, _) in lex.modalityIndex.lookup(a[i].text) {
+            lex.modalityIndex.forEachMatch(a[i].text) { cid, _ in
                 let c = lex.modalityCues[cid]
                 var j = i + 1
-                var ok = true
                 for f in c.pattern.forms.dropFirst() {
-                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { ok = false; break }
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { return }
                     j += 1
                 }
-                guard ok else { continue }
-                let end = j - 1
-                switch c.place {
-                case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
-                case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
-                case .sentence: if i < h.first { found.insert(c.modality) }
-                case .suffix: break
-                }
+                out.append(CueMatch(cue: cid, first: i, last: j - 1))
+            }
+        }
+        return out
+    }
+
+    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], hasProposal: Bool, hasStatement: Bool) -> Modality {
+        var found = Set<Modality>()
+        let lastWord = a[h.last].text
+        let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
+        let affixCount = affix.unicodeScalars.count
+        let next = h.last + 1 < a.count && a[h.last + 1].kind == .word ? a[h.last + 1].text : ""
+        let nextCount = next.unicodeScalars.count
+        let nextBol = utf8HasPrefix(next, "бол")
+        for (suffix, m, n) in lex.kazakhSuffixCues {
+            if affixCount > n - 1, utf8HasSuffix(affix, suffix) { found.insert(m) }
+            if m == .negated, nextCount > n + 1, utf8HasSuffix(next[...], suffix) { found.insert(m) }
+            if m == .hypothetical, nextBol, utf8HasSuffix(next[...], suffix) { found.insert(m) }
+        }
+        for m in cues {
+            let c = lex.modalityCues[m.cue]
+            let i = m.first, end = m.last
+            switch c.place {
+            case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
+            case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
+            case .sentence: if i < h.first { found.insert(c.modality) }
+            case .suffix: break
             }
         }
         for m in [Modality.negated, .hypothetical, .recommended, .planned] where found.contains(m) { return m }
@@ -378,6 +407,8 @@ struct EventDetector: Sendable {
         }
         let actorRoles: Set<String> = ["actor", "counterpart"], objectRoles: Set<String> = ["object"]
         var out: [Event] = []
+        // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
+        var outActors: [Set<String>] = [], outObjects: [Set<String>] = []
         for e in events {
             let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
             let k = out.indices.first { c in
@@ -385,13 +416,13 @@ struct EventDetector: Sendable {
                 guard o.type == e.type, o.modality == e.modality else { return false }
                 let d1 = o.date?.value, d2 = e.date?.value
                 guard d1 == nil || d2 == nil || d1 == d2 else { return false }
+                let oa = outActors[c], oo = outObjects[c]
                 // An undated telling joins a nearby one, or one about the same named object; not any event of its kind.
                 if d1 == nil || d2 == nil {
                     let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= 3 }
-                    let sameObject = !objects.isEmpty && objects == ids(o, objectRoles)
+                    let sameObject = !objects.isEmpty && objects == oo
                     guard near || sameObject else { return false }
                 }
-                let oa = ids(o, actorRoles), oo = ids(o, objectRoles)
                 if !objects.isEmpty && !oo.isEmpty && objects.isDisjoint(with: oo) { return false }
                 guard !actors.isEmpty, !oa.isEmpty else { return !objects.isEmpty && objects == oo && actors.isEmpty && oa.isEmpty }
                 let shared = actors.intersection(oa).count
@@ -406,9 +437,11 @@ struct EventDetector: Sendable {
                 m.confidence = min(0.99, max(m.confidence, e.confidence) + 0.05)
                 if m.speaker == nil { m.speaker = e.speaker }
                 out[k] = m
+                outActors[k] = ids(m, actorRoles); outObjects[k] = ids(m, objectRoles)
                 continue
             }
             out.append(e)
+            outActors.append(actors); outObjects.append(objects)
         }
         for k in out.indices {
             let ids = Set(out[k].participants.filter { $0.role != "place" }.compactMap(\.entityID)).sorted()

@@ -47,43 +47,50 @@ struct KeywordExtractor: Sendable {
     /// Stems get small integer ids so n-gram keys hash as integers, not as Unicode strings.
     func computed(sentences: [Sentence], atoms: [[Atom]]) -> [Keyword] {
         struct Candidate { var count = 0; var language: Language; var words: Int; var sentence: Int; var first: Int }
-        var candidates: [UInt64: Candidate] = [:]
-        var stemIDs: [UInt64: UInt64] = [:]
+        // Integer keys in open-addressing maps: this loop runs over every content word of the text.
+        var candidates: [Candidate] = []
+        var candidateIndex = U64Map(capacity: 1024)
+        var stemIDs = U64Map(capacity: 1024)
+        var stemCount: Int32 = 0
         var sentencesPerLanguage: [Language: Int] = [:]
         for (si, s) in sentences.enumerated() {
             guard s.section == "body" || s.section == "abstract" || s.section == "listItem" || s.section == nil else { continue }
             guard s.language == .kk || s.language == .ru || s.language == .en else { continue }
             sentencesPerLanguage[s.language, default: 0] += 1
             let a = atoms[si]
+            let langBits = UInt64(s.language == .kk ? 0 : s.language == .ru ? 1 : 2) << 60
             var run: [(id: UInt64, atom: Int)] = []
             func flushRun() {
                 defer { run.removeAll(keepingCapacity: true) }
                 guard run.count >= 2 else { return }
                 for n in 2...3 where run.count >= n {
                     for k in 0...(run.count - n) {
-                        var key = UInt64(n) << 62 | UInt64(s.language == .kk ? 0 : s.language == .ru ? 1 : 2) << 60
+                        var key = UInt64(n) << 62 | langBits
                         for q in 0..<n { key |= run[k + q].id << (20 * UInt64(q)) }
-                        if candidates[key] == nil {
-                            candidates[key] = Candidate(language: s.language, words: n, sentence: si, first: run[k].atom)
+                        if let c = candidateIndex.get(key) {
+                            candidates[Int(c)].count += 1
+                        } else {
+                            candidateIndex.set(key, Int32(candidates.count))
+                            candidates.append(Candidate(count: 1, language: s.language, words: n, sentence: si, first: run[k].atom))
                         }
-                        candidates[key]!.count += 1
                     }
                 }
             }
             for (ai, x) in a.enumerated() {
-                guard x.kind == .word, x.text.utf8.count >= 5, !lex.stopwords.contains(RawKey(x.text)) else { flushRun(); continue }
+                guard x.kind == .word, x.text.utf8.count >= 5, !lex.stopwords.contains(Self.wordKey(x.text)) else { flushRun(); continue }
                 let key = Self.stemKey(x.text)
                 let id: UInt64
-                if let known = stemIDs[key] { id = known } else {
-                    id = UInt64(stemIDs.count + 1) & 0xFFFFF
-                    stemIDs[key] = id
+                if let known = stemIDs.get(key) { id = UInt64(known) } else {
+                    stemCount += 1
+                    id = UInt64(stemCount) & 0xFFFFF
+                    stemIDs.set(key, Int32(id))
                 }
                 run.append((id, ai))
             }
             flushRun()
         }
         var byLanguage: [Language: [(String, Double)]] = [:]
-        for (_, c) in candidates where c.count >= 2 {
+        for c in candidates where c.count >= 2 {
             let a = atoms[c.sentence]
             let form = a[c.first..<(c.first + c.words)].map(\.text).joined(separator: " ")
             let total = max(1, sentencesPerLanguage[c.language] ?? 1)
@@ -96,7 +103,7 @@ struct KeywordExtractor: Sendable {
             var kept: [(String, Double)] = []
             for (form, score) in top where kept.count < Self.maxComputedPerLanguage {
                 // A three-word phrase makes its two-word parts redundant, and the other way round.
-                if kept.contains(where: { $0.0.contains(form) || form.contains($0.0) }) { continue }
+                if kept.contains(where: { Self.contains($0.0, form) || Self.contains(form, $0.0) }) { continue }
                 kept.append((form, score))
             }
             let maxScore = kept.first?.1 ?? 1
@@ -107,18 +114,32 @@ struct KeywordExtractor: Sendable {
         return out
     }
 
+    /// 64-bit FNV-1a of a word's UTF-8 bytes: set lookups without Unicode-aware string hashing.
+    static func wordKey(_ s: String) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Whether `needle` occurs in `haystack`, on UTF-8 bytes (both are folded atom texts; UTF-8 matches only on
+    /// scalar boundaries).
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        guard n.count <= h.count else { return false }
+        if n.isEmpty { return false }   // as Foundation's `contains`
+        var i = 0
+        while i + n.count <= h.count {
+            if h[i] == n[0] {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     func collapse(_ s: String) -> String {
         s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
-}
-
-/// A string key hashed and compared by its UTF-8 bytes: no Unicode normalisation on every lookup.
-struct RawKey: Hashable {
-    let s: String
-    init(_ s: String) { self.s = s }
-    func hash(into h: inout Hasher) {
-        var copy = s
-        copy.withUTF8 { h.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-    static func == (l: RawKey, r: RawKey) -> Bool { l.s.utf8.elementsEqual(r.s.utf8) }
 }

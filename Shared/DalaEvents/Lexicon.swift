@@ -35,9 +35,85 @@ func fold(_ s: String) -> String {
 }
 
 func fold(_ s: Substring) -> String {
-    var out = String.UnicodeScalarView()
-    for u in s.unicodeScalars { out.append(Unicode.Scalar(foldScalar(u.value)) ?? u) }
-    return String(out)
+    // Every folded scalar keeps its UTF-8 length (the mapped ranges are all below U+0800 and map within their
+    // byte class), so the result is written byte by byte into a string of the same size.
+    String(unsafeUninitializedCapacity: s.utf8.count) { buf in
+        var i = 0
+        for u in s.unicodeScalars {
+            let v = foldScalar(u.value)
+            if v < 0x80 {
+                buf[i] = UInt8(v); i += 1
+            } else if v < 0x800 && u.value < 0x800 {
+                buf[i] = UInt8(0xC0 | (v >> 6)); buf[i + 1] = UInt8(0x80 | (v & 0x3F)); i += 2
+            } else {
+                for b in u.utf8 { buf[i] = b; i += 1 }
+            }
+        }
+        return i
+    }
+}
+
+/// Byte-wise prefix test (folded texts are NFC; UTF-8 matches only on scalar boundaries).
+@inline(__always)
+func utf8HasPrefix(_ s: String, _ p: String) -> Bool {
+    let su = s.utf8, pu = p.utf8
+    guard pu.count <= su.count else { return false }
+    return su.prefix(pu.count).elementsEqual(pu)
+}
+
+/// Byte-wise suffix test.
+@inline(__always)
+func utf8HasSuffix(_ s: Substring, _ p: String) -> Bool {
+    let su = s.utf8, pu = p.utf8
+    guard pu.count <= su.count else { return false }
+    return su.suffix(pu.count).elementsEqual(pu)
+}
+
+/// Open-addressing map from 64-bit keys to Int32 with a multiplicative hash: the trie's edge lookups run per
+/// scalar of every word, where Swift's seeded hashing cost more than the rest of the lookup.
+struct U64Map: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var count = 0
+    private var shift: UInt64
+    private static let empty = UInt64.max
+
+    init(capacity: Int = 64) {
+        var c = 16
+        while c < capacity * 2 { c <<= 1 }
+        keys = [UInt64](repeating: Self.empty, count: c)
+        values = [Int32](repeating: 0, count: c)
+        shift = UInt64(64 - c.trailingZeroBitCount)
+    }
+
+    @inline(__always)
+    func get(_ rawKey: UInt64) -> Int32? {
+        let key = rawKey == Self.empty ? Self.empty - 1 : rawKey   // the empty marker's key shares a slot (p = 2^-64)
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> shift)
+        while true {
+            let k = keys[i]
+            if k == key { return values[i] }
+            if k == Self.empty { return nil }
+            i = (i + 1) & mask
+        }
+    }
+
+    mutating func set(_ rawKey: UInt64, _ value: Int32) {
+        let key = rawKey == Self.empty ? Self.empty - 1 : rawKey
+        if (count + 1) * 2 > keys.count { grow() }
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> shift)
+        while keys[i] != Self.empty && keys[i] != key { i = (i + 1) & mask }
+        if keys[i] == Self.empty { count += 1 }
+        keys[i] = key; values[i] = value
+    }
+
+    private mutating func grow() {
+        var bigger = U64Map(capacity: keys.count)
+        for (k, v) in zip(keys, values) where k != Self.empty { bigger.set(k, v) }
+        self = bigger
+    }
 }
 
 /// One word of a data-file pattern: `stem*` matches by prefix, a bare word exactly.
@@ -54,7 +130,7 @@ struct Form: Hashable, Sendable {
 
 /// A scalar trie of forms: finds every exact and prefix form of one word in one pass.
 struct FormIndex<Value: Sendable>: Sendable {
-    private var edges: [UInt64: Int32] = [:]
+    private var edges = U64Map()
     private var exact: [[Value]] = [[]]
     private var prefixes: [[Value]] = [[]]
 
@@ -62,10 +138,10 @@ struct FormIndex<Value: Sendable>: Sendable {
         var node: Int32 = 0
         for u in form.text.unicodeScalars {
             let key = UInt64(node) << 21 | UInt64(u.value)
-            if let next = edges[key] { node = next } else {
+            if let next = edges.get(key) { node = next } else {
                 let next = Int32(exact.count)
                 exact.append([]); prefixes.append([])
-                edges[key] = next
+                edges.set(key, next)
                 node = next
             }
         }
@@ -75,20 +151,47 @@ struct FormIndex<Value: Sendable>: Sendable {
     /// Values of every form matching `word`, with the length (in scalars) of the matched form.
     func lookup(_ word: String) -> [(value: Value, length: Int)] {
         var out: [(Value, Int)] = []
-        var node: Int32 = 0
-        var depth = 0
-        for u in word.unicodeScalars {
-            guard let next = edges[UInt64(node) << 21 | UInt64(u.value)] else { return out }
-            node = next
-            depth += 1
-            for v in prefixes[Int(node)] { out.append((v, depth)) }
-        }
-        for v in exact[Int(node)] { out.append((v, depth)) }
+        forEachMatch(word) { out.append(($0, $1)) }
         return out
     }
 
-    /// The first value of a form matching `word`, preferring the longest.
-    func best(_ word: String) -> Value? { lookup(word).max(by: { $0.length < $1.length })?.value }
+    /// `lookup` without building an array: shorter forms first, a node's prefix forms before its exact ones.
+    @inline(__always)
+    func forEachMatch(_ word: String, _ body: (Value, Int) -> Void) {
+        var node: Int32 = 0
+        var depth = 0
+        for u in word.unicodeScalars {
+            guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return }
+            node = next
+            depth += 1
+            for v in prefixes[Int(node)] { body(v, depth) }
+        }
+        for v in exact[Int(node)] { body(v, depth) }
+    }
+
+    /// Whether any form matches `word`.
+    func matchesAny(_ word: String) -> Bool {
+        var node: Int32 = 0
+        for u in word.unicodeScalars {
+            guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return false }
+            node = next
+            if !prefixes[Int(node)].isEmpty { return true }
+        }
+        return !exact[Int(node)].isEmpty
+    }
+
+    /// The first value of a form matching `word`, preferring the longest (as `lookup(word).max` by length).
+    func best(_ word: String) -> Value? {
+        var node: Int32 = 0
+        var found: Value?
+        for u in word.unicodeScalars {
+            guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return found }
+            node = next
+            if let v = prefixes[Int(node)].first { found = v }
+        }
+        if prefixes[Int(node)].isEmpty, let v = exact[Int(node)].first { return v }
+        return found
+    }
 }
 
 /// A multiword pattern from a data file.
@@ -120,13 +223,13 @@ struct Lexicon: Sendable {
     var triggerIndex = FormIndex<Int>()
     var modalityCues: [ModalityCue] = []
     var modalityIndex = FormIndex<Int>()
-    var kazakhSuffixCues: [(suffix: String, modality: Modality)] = []
+    var kazakhSuffixCues: [(suffix: String, modality: Modality, scalars: Int)] = []
     var rolePatterns: [Pattern] = []
     var roleIndex = FormIndex<Int>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     var codes: [EventType: Codes] = [:]
-    var stopwords: Set<RawKey> = []
+    var stopwords: Set<UInt64> = []          // `KeywordExtractor.wordKey` of folded stopwords
 
     static let shared: Result<Lexicon, EventsError> = {
         do { return .success(try Lexicon(loader: bundleFile)) } catch let e as EventsError { return .failure(e) } catch {
@@ -215,7 +318,7 @@ struct Lexicon: Sendable {
             guard let m = Modality(rawValue: r[2]), let place = ModalityCue.Place(rawValue: r[3]) else {
                 throw EventsError(code: .resourceMalformed, detail: "modality.tsv: \(r)")
             }
-            if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m)); continue }
+            if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m, fold(r[1]).unicodeScalars.count)); continue }
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }
         for r in try Self.rows(loader("roles.tsv"), file: "roles.tsv", columns: 2) {
@@ -232,7 +335,7 @@ struct Lexicon: Sendable {
         guard codes.count == EventType.allCases.count else {
             throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: every event type needs codes")
         }
-        for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(RawKey(fold(r[1]))) }
+        for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(KeywordExtractor.wordKey(fold(r[1]))) }
 
         for (i, r) in relatives.enumerated() {
             guard let f = r.pattern.forms.first else { continue }

@@ -319,31 +319,35 @@ struct TimeTagger: Sendable {
     /// A phrase from `relative_times.tsv` starting at atom `i`.
     func relative(_ a: [Atom], _ i: Int) -> RawTime? {
         guard i < a.count else { return nil }
-        var candidates: [Int] = []
-        if a[i].kind == .word { candidates = lex.relativeIndex.lookup(a[i].text).map(\.value) }
-        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.best(a[i].text) != nil) { candidates += lex.numberFirstRelatives }
         var best: RawTime?
-        for c in candidates {
-            let rel = lex.relatives[c]
-            var n = 1
-            var j = i
-            var ok = true
-            for f in rel.pattern.forms {
-                // Skip punctuation-free matching only: patterns are consecutive words.
-                guard j < a.count else { ok = false; break }
-                if f.isNumber {
-                    if let v = a[j].number ?? (a[j].kind == .word ? lex.numbers.best(a[j].text) : nil) { n = v } else { ok = false; break }
-                } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
-                j += 1
-            }
-            guard ok else { continue }
-            if let b = best, b.last >= j - 1 { continue }
-            var r = RawTime(first: i, last: j - 1, value: nil)
-            r.relativeOffset = rel.timesN ? rel.offset * n : rel.offset
-            r.documentAnchored = rel.documentAnchored
-            best = r
+        if a[i].kind == .word { lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, &best) } }
+        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.best(a[i].text) != nil) {
+            for c in lex.numberFirstRelatives { tryRelative(c, a, i, &best) }
         }
         return best
+    }
+
+    /// Matches relative pattern `c` at atom `i`; keeps it in `best` when it is longer.
+    @inline(__always)
+    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, _ best: inout RawTime?) {
+        let rel = lex.relatives[c]
+        var n = 1
+        var j = i
+        var ok = true
+        for f in rel.pattern.forms {
+            // Skip punctuation-free matching only: patterns are consecutive words.
+            guard j < a.count else { ok = false; break }
+            if f.isNumber {
+                if let v = a[j].number ?? (a[j].kind == .word ? lex.numbers.best(a[j].text) : nil) { n = v } else { ok = false; break }
+            } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
+            j += 1
+        }
+        guard ok else { return }
+        if let b = best, b.last >= j - 1 { return }
+        var r = RawTime(first: i, last: j - 1, value: nil)
+        r.relativeOffset = rel.timesN ? rel.offset * n : rel.offset
+        r.documentAnchored = rel.documentAnchored
+        best = r
     }
 
     // MARK: ranges and open ends
