@@ -52,21 +52,19 @@ status, extractor_version, error"""
 
 def sql_document(doc):
     d = lit(doc)
-    return f"""BEGIN;
-SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
-SELECT {DOC_COLUMNS}, analysis::text AS analysis,
+    return f"""SELECT {DOC_COLUMNS}, analysis::text AS analysis,
     (SELECT count(*) FROM sentences WHERE document_id = {d}::uuid) AS n_sentences,
     (SELECT count(*) FROM mentions WHERE document_id = {d}::uuid) AS n_mentions,
     (SELECT count(*) FROM events WHERE document_id = {d}::uuid) AS n_events,
     (SELECT count(*) FROM time_expressions WHERE document_id = {d}::uuid) AS n_times,
-    (SELECT count(*) FROM keywords WHERE document_id = {d}::uuid) AS n_keywords
-FROM documents WHERE id = {d}::uuid;
-SELECT m.entity_id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, count(*) AS n, min(m.start_offset) AS first_offset
-FROM mentions m JOIN entities e ON e.id = m.entity_id
-WHERE m.document_id = {d}::uuid
-GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk
-ORDER BY n DESC, first_offset;
-COMMIT;"""
+    (SELECT count(*) FROM keywords WHERE document_id = {d}::uuid) AS n_keywords,
+    (SELECT json_agg(x ORDER BY x.mentions DESC, x.first_offset)
+     FROM (SELECT m.entity_id AS id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, count(*) AS mentions,
+                  min(m.start_offset) AS first_offset
+           FROM mentions m JOIN entities e ON e.id = m.entity_id
+           WHERE m.document_id = {d}::uuid
+           GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) x)::text AS entities
+FROM documents WHERE id = {d}::uuid;"""
 
 
 def sql_search(tsq, entity_ids):

@@ -33,6 +33,9 @@ public struct ReprocessCandidate: Sendable {
     public var id: UUID
     public var sha256: String
     public var extractorVersion: String
+    public init(id: UUID, sha256: String, extractorVersion: String) {
+        self.id = id; self.sha256 = sha256; self.extractorVersion = extractorVersion
+    }
 }
 
 extension QueryStore {

@@ -32,36 +32,32 @@ public struct QueryStore: Sendable {
             """).first.map { try Self.documentView($0) }
     }
 
-    /// A document with its structure, annotation counts and the entities it mentions (one round trip).
+    /// A document with its structure, annotation counts and the entities it mentions: one statement, so one snapshot
+    /// and one round trip (the endpoint is the busiest of the API).
     public func documentDetail(_ id: UUID, labelLanguage: String? = nil) async throws -> DocumentDetail? {
         let doc = id.uuidString
         let label = Self.labelExpression(labelLanguage, table: "e")
-        return try await snapshot { conn -> DocumentDetail? in
-            guard let row = try conn.query("""
-                SELECT \(unescaped: Self.documentColumns.sql), analysis::text AS analysis,
-                    (SELECT count(*) FROM sentences WHERE document_id = \(doc)::uuid) AS n_sentences,
-                    (SELECT count(*) FROM mentions WHERE document_id = \(doc)::uuid) AS n_mentions,
-                    (SELECT count(*) FROM events WHERE document_id = \(doc)::uuid) AS n_events,
-                    (SELECT count(*) FROM time_expressions WHERE document_id = \(doc)::uuid) AS n_times,
-                    (SELECT count(*) FROM keywords WHERE document_id = \(doc)::uuid) AS n_keywords
-                FROM documents WHERE id = \(doc)::uuid
-                """).first else { return nil }
-            let entities = try conn.query("""
-                SELECT m.entity_id, e.type, \(unescaped: label) AS label, count(*) AS n, min(m.start_offset) AS first_offset
-                FROM mentions m JOIN entities e ON e.id = m.entity_id
-                WHERE m.document_id = \(doc)::uuid
-                GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk
-                ORDER BY n DESC, first_offset
-                """).map { r in
-                DocumentEntity(id: r["entity_id"] ?? "", type: r["type"] ?? "", label: r["label"],
-                               mentions: try r.decode("n", as: Int.self), firstOffset: try r.decode("first_offset", as: Int.self))
-            }
-            let counts = DocumentDetail.Counts(
-                sentences: try row.decode("n_sentences", as: Int.self), mentions: try row.decode("n_mentions", as: Int.self),
-                entities: entities.count, events: try row.decode("n_events", as: Int.self),
-                timeExpressions: try row.decode("n_times", as: Int.self), keywords: try row.decode("n_keywords", as: Int.self))
-            return DocumentDetail(document: try Self.documentView(row), counts: counts, entities: entities)
-        }
+        guard let row = try await client.query("""
+            SELECT \(unescaped: Self.documentColumns.sql), analysis::text AS analysis,
+                (SELECT count(*) FROM sentences WHERE document_id = \(doc)::uuid) AS n_sentences,
+                (SELECT count(*) FROM mentions WHERE document_id = \(doc)::uuid) AS n_mentions,
+                (SELECT count(*) FROM events WHERE document_id = \(doc)::uuid) AS n_events,
+                (SELECT count(*) FROM time_expressions WHERE document_id = \(doc)::uuid) AS n_times,
+                (SELECT count(*) FROM keywords WHERE document_id = \(doc)::uuid) AS n_keywords,
+                (SELECT json_agg(x ORDER BY x.mentions DESC, x.first_offset)
+                 FROM (SELECT m.entity_id AS id, e.type, \(unescaped: label) AS label, count(*) AS mentions,
+                              min(m.start_offset) AS first_offset
+                       FROM mentions m JOIN entities e ON e.id = m.entity_id
+                       WHERE m.document_id = \(doc)::uuid
+                       GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) x)::text AS entities
+            FROM documents WHERE id = \(doc)::uuid
+            """).first else { return nil }
+        let entities = try row["entities"].map { try JSONDecoder().decode([DocumentEntity].self, from: Data($0.utf8)) } ?? []
+        let counts = DocumentDetail.Counts(
+            sentences: try row.decode("n_sentences", as: Int.self), mentions: try row.decode("n_mentions", as: Int.self),
+            entities: entities.count, events: try row.decode("n_events", as: Int.self),
+            timeExpressions: try row.decode("n_times", as: Int.self), keywords: try row.decode("n_keywords", as: Int.self))
+        return DocumentDetail(document: try Self.documentView(row), counts: counts, entities: entities)
     }
 
     /// Documents newest first; cursor is the last item's (received_at, id).

@@ -14,13 +14,15 @@ public protocol DocumentRepublisher: Sendable {
 /// The production republisher: the query service's only Kafka producer, used by `POST /v1/reprocess` alone.
 public struct KafkaRepublisher: DocumentRepublisher {
     let producer: KafkaProducer
-    public init(producer: KafkaProducer) { self.producer = producer }
+    let topic: String
+    /// `topic` is `dala.documents.ingested` except in tests.
+    public init(producer: KafkaProducer, topic: String = Topics.ingested) { self.producer = producer; self.topic = topic }
 
     public func republish(_ documents: [ReprocessCandidate]) async throws {
         let records = try documents.map { d in
             let envelope = Envelope(type: DocumentIngested.type, version: DocumentIngested.version, producer: "dala-query",
                                     payload: DocumentIngested(documentID: d.id, sha256: d.sha256, reprocessFrom: d.extractorVersion))
-            return KafkaRecord(topic: Topics.ingested, key: Array(d.id.uuidString.utf8), value: try DalaJSON.encode(envelope))
+            return KafkaRecord(topic: topic, key: Array(d.id.uuidString.utf8), value: try DalaJSON.encode(envelope))
         }
         for result in await producer.sendBatch(records) {
             if case .failure(let error) = result { throw error }

@@ -1,4 +1,5 @@
 import DalaCore
+import DalaKafka
 import DalaStorage
 import Foundation
 import QueryAPI
@@ -196,6 +197,20 @@ struct QuerySpecTests {
             let doc = try await getJSON("\(base)/v1/documents/\(ids[0].uuidString)")
             #expect(doc["extractor_version"] as? String == QueryFixture.version)
             _ = pg
+        }
+        // Through the real broker: the envelope enrichment consumes, with reprocess_from (a topic of this test's own,
+        // so no enrichment worker of another test picks the fixture up).
+        if Env.brokers != nil {
+            let topic = "dala.test.reprocess-\(UUID().uuidString.prefix(8))"
+            let producer = try KafkaProducer(configuration: Env.kafka("dala-query-test"), logger: Env.logger)
+            let candidate = ReprocessCandidate(id: UUID(), sha256: "abc", extractorVersion: "dala-0.0.9")
+            try await KafkaRepublisher(producer: producer, topic: topic).republish([candidate])
+            await producer.shutdown()
+            let message = try #require(try await awaitMessage(on: topic) { _ in true })
+            let envelope = try DalaJSON.decode(Envelope<DocumentIngested>.self, from: message.value)
+            #expect(envelope.type == DocumentIngested.type && envelope.producer == "dala-query")
+            #expect(envelope.payload == DocumentIngested(documentID: candidate.id, sha256: "abc", reprocessFrom: "dala-0.0.9"))
+            #expect(message.key == Array(candidate.id.uuidString.utf8))
         }
         // Without a configured token the endpoint is off.
         let off = Reprocessing(operatorToken: nil, extractorVersion: "dala-0.1.0", publisher: recorder)
