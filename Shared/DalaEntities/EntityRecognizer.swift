@@ -229,9 +229,9 @@ struct DocumentPass {
             var p = sc.count - e.count
             while p >= 3 && p >= sc.count - e.count - 4 {
                 if sc[p..<(p + e.count)].elementsEqual(e) {
-                    let tail = Array(sc[(p + e.count)...])
-                    let oneKazakhSuffix = tail.last.flatMap { lex.kazakhSuffixes[$0] }?.contains { $0.scalars == tail } ?? false
-                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(tail) || oneKazakhSuffix {
+                    let tail = sc[(p + e.count)...]
+                    let oneKazakhSuffix = tail.last.flatMap { lex.kazakhSuffixTable.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
+                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneKazakhSuffix {
                         var key = Array(sc[..<(p + e.count)])
                         if e.count >= 3, let l = key.last, l == 0x430 || l == 0x61 { key.removeLast() }
                         if key.count > 2, DocumentPass.adjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
@@ -328,7 +328,8 @@ struct DocumentPass {
         switch language {
         case "kk":
             guard u.sc.count >= 5 else { return nil }
-            for c in Morphology.kazakhStems(u.sc, lexicon: lex, maxDepth: 2) {
+            var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+            while let c = stems.next() {
                 if let h = table[c.key] { return h }
             }
         case "ru":
@@ -689,7 +690,6 @@ struct DocumentPass {
         for idx in mentions.indices where mentions[idx].candidates.count > 1 {
             let m = mentions[idx]
             let years = sentenceYears[m.sentence]
-            let sentenceNorms = Set(units[m.sentence].filter(\.isWord).map(\.norm))
             var scored: [(Int, Double)] = []
             for c in m.candidates {
                 let info = store.infos[c]
@@ -704,7 +704,7 @@ struct DocumentPass {
                 }
                 let related = relatedEntities(c)
                 score += min(2, Double(related.intersection(present).count)) * 0.5
-                if !info.cues.isEmpty, sentenceNorms.contains(where: { w in info.cues.contains { w.hasPrefix($0) } }) { score += 1.5 }
+                if !info.cues.isEmpty, sentenceHasCue(m.sentence, store.cueScalars[c]) { score += 1.5 }
                 scored.append((c, score))
             }
             scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
@@ -721,6 +721,14 @@ struct DocumentPass {
                   store.infos[c].relations.contains(where: { $0.kind == .capitalOf }) else { continue }
             if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
         }
+    }
+
+    /// Whether a word of the sentence starts with one of the cue prefixes (normalised scalars).
+    func sentenceHasCue(_ s: Int, _ cues: [[UInt32]]) -> Bool {
+        for u in units[s] where u.isWord {
+            for cue in cues where cue.count <= u.sc.count && u.sc.prefix(cue.count).elementsEqual(cue) { return true }
+        }
+        return false
     }
 
     func relatedEntities(_ c: Int) -> Set<Int> {
@@ -753,13 +761,8 @@ struct DocumentPass {
     // MARK: Output
 
     func assemble(text: String) -> EntityAnalysis {
-        let scalars = Array(text.unicodeScalars)
-        func surface(_ span: Span) -> String {
-            let a = max(0, min(span.start, scalars.count)), b = max(a, min(span.end, scalars.count))
-            var v = String.UnicodeScalarView()
-            v.append(contentsOf: scalars[a..<b])
-            return String(v)
-        }
+        let original = ScalarText(text)
+        func surface(_ span: Span) -> String { original.slice(span) }
         var records: [String: EntityRecord] = [:]
         var order: [String] = []
         var out: [Mention] = []

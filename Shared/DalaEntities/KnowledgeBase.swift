@@ -118,6 +118,9 @@ final class Store: Sendable {
     let infos: [EntityInfo]
     let byID: [String: Int]
     let formToWords: [UInt64: [Int32]]
+    /// `formToWords` for the hot path: key → index into `formLists`.
+    private let formIndex: U64Map
+    private let formLists: [[Int32]]
     let wordStrings: [String]           // canonical "lang:word" by word id
     let wordLanguages: [UInt8]          // by word id: `Store.languageCode` of its language
     let bareWords: [String]             // by word id: the word without "lang:"
@@ -125,8 +128,9 @@ final class Store: Sendable {
     let names: [NameEntry]
     let namesByFirstWord: [Int32: [Int32]]
     let givenNames: [Int: Set<UInt64>]  // persons: keys of the first words of their full names
-    let prefixes: Set<UInt64>            // first four letters of every form of four letters or more
-    let shortForms: Set<UInt64>          // keys of forms of two or three letters (ОА, Ош, ООН)
+    let cueScalars: [[[UInt32]]]        // by entity: `EntityInfo.cues` as normalised scalars
+    let prefixes: U64Set                 // first four letters of every form of four letters or more
+    let shortForms: U64Set               // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
 
     init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
@@ -276,6 +280,12 @@ final class Store: Sendable {
         self.infos = infos
         self.byID = byID
         self.formToWords = forms
+        var index = U64Map(capacity: forms.count)
+        var lists: [[Int32]] = []
+        lists.reserveCapacity(forms.count)
+        for (k, v) in forms { index.set(k, Int32(lists.count)); lists.append(v) }
+        self.formIndex = index
+        self.formLists = lists
         var strings = [String](repeating: "", count: wordIDs.count)
         for (w, id) in wordIDs { strings[Int(id)] = w }
         self.wordStrings = strings
@@ -291,10 +301,15 @@ final class Store: Sendable {
         self.wordLengths = lengths
         self.names = names
         self.namesByFirstWord = byFirst
-        self.prefixes = prefixes
-        self.shortForms = shortForms
+        self.prefixes = U64Set(prefixes)
+        self.shortForms = U64Set(shortForms)
         self.givenNames = given
+        self.cueScalars = infos.map { $0.cues.map { TextNorm.normalizeScalars($0) } }
     }
+
+    /// Registry word ids whose forms include the normalised word with this key.
+    @inline(__always)
+    func words(_ key: UInt64) -> [Int32]? { formIndex.get(key).map { formLists[Int($0)] } }
 
     /// Small code of a language for per-word tables (kk 1, ru 2, en 3, other 0).
     static func languageCode(_ l: Language) -> UInt8 { languageCode(l.rawValue) }

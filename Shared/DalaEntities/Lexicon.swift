@@ -21,6 +21,8 @@ struct Lexicon: Sendable {
 
     /// Suffixes keyed by their last scalar, longest first.
     var kazakhSuffixes: [UInt32: [KazakhSuffix]] = [:]
+    /// The same, as a flat table by last letter.
+    var kazakhSuffixTable = KazakhSuffixTable([:])
     var russianParadigms: [RussianParadigm] = []
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
@@ -36,11 +38,11 @@ struct Lexicon: Sendable {
     var russianHeadStems: [UInt64: HeadNoun] = [:]
     var headNounKeys: [String: [UInt64: HeadNoun]] = [:]
     /// First four letters (or the whole of shorter) head-noun forms, to skip the stemming for most words.
-    var headNounPrefixes = Set<UInt64>()
-    var titleKeys = Set<UInt64>()
-    var legalFormKeys = Set<UInt64>()
-    var metonymyModifierKeys = Set<UInt64>()
-    var notNameKeys = Set<UInt64>()
+    var headNounPrefixes = U64Set()
+    var titleKeys = U64Set()
+    var legalFormKeys = U64Set()
+    var metonymyModifierKeys = U64Set()
+    var notNameKeys = U64Set()
     var surnameEndingScalars: [[UInt32]] = []
     var russianEndingScalars: [[UInt32]] = []
     var patronymicEndingScalars: [[UInt32]] = []
@@ -69,6 +71,7 @@ struct Lexicon: Sendable {
             lex.kazakhSuffixes[sc.last!, default: []].append(s)
         }
         for k in lex.kazakhSuffixes.keys { lex.kazakhSuffixes[k]!.sort { $0.scalars.count > $1.scalars.count } }
+        lex.kazakhSuffixTable = KazakhSuffixTable(lex.kazakhSuffixes)
         for line in ResourceFiles.lines(try ResourceFiles.text("morphology/ru-paradigms.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 3 else { throw EntityStageError(code: .malformedData, detail: "ru-paradigms: \(line)") }
@@ -123,10 +126,10 @@ struct Lexicon: Sendable {
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/not-names.tsv")) {
             lex.notNames.insert(TextNorm.normalize(line.trimmingCharacters(in: .whitespaces)))
         }
-        lex.titleKeys = Set(lex.titles.values.flatMap { $0 }.map { TextNorm.key($0) })
-        lex.legalFormKeys = Set(lex.legalForms.map { TextNorm.key($0) })
-        lex.metonymyModifierKeys = Set(lex.metonymyModifiers.map { TextNorm.key($0) })
-        lex.notNameKeys = Set(lex.notNames.map { TextNorm.key($0) })
+        lex.titleKeys = U64Set(lex.titles.values.flatMap { $0 }.map { TextNorm.key($0) })
+        lex.legalFormKeys = U64Set(lex.legalForms.map { TextNorm.key($0) })
+        lex.metonymyModifierKeys = U64Set(lex.metonymyModifiers.map { TextNorm.key($0) })
+        lex.notNameKeys = U64Set(lex.notNames.map { TextNorm.key($0) })
         lex.surnameEndingScalars = lex.surnameEndings.map { TextNorm.normalizeScalars($0) }
         lex.russianEndingScalars = lex.russianEndings.map { TextNorm.normalizeScalars($0) }
         lex.patronymicEndingScalars = lex.patronymicEndings.map { TextNorm.normalizeScalars($0) }

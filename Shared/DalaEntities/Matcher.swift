@@ -28,7 +28,7 @@ struct Matcher {
         let sc = unit.sc
         guard mayMatch(sc) else { return [] }
         var out: [WordAnalysis] = []
-        if let ids = store.formToWords[unit.key] {
+        if let ids = store.words(unit.key) {
             for id in ids { out.append(WordAnalysis(word: id, stripped: false, adjective: false)) }
         }
         var hasCyrillic = false
@@ -38,15 +38,16 @@ struct Matcher {
             if TextNorm.isLatin(v) { hasLatin = true }
         }
         if hasCyrillic && sc.count >= 4 {
-            for c in Morphology.kazakhStems(sc, lexicon: store.lexicon) {
-                if let ids = store.formToWords[c.key] {
+            var stems = Morphology.KazakhStems(sc, lexicon: store.lexicon)
+            while let c = stems.next() {
+                if let ids = store.words(c.key) {
                     for id in ids where !out.contains(where: { $0.word == id }) {
                         out.append(WordAnalysis(word: id, stripped: true, adjective: c.adjective))
                     }
                 }
             }
         } else if hasLatin, sc.count > 2, sc.last == 0x73 || sc.last == 0x27,
-                  let base = Morphology.englishPossessiveBase(unit.norm), let ids = store.formToWords[TextNorm.key(base)] {
+                  let base = Morphology.englishPossessiveBase(unit.norm), let ids = store.words(TextNorm.key(base)) {
             for id in ids where !out.contains(where: { $0.word == id }) {
                 out.append(WordAnalysis(word: id, stripped: true, adjective: false))
             }

@@ -53,18 +53,18 @@ public enum Morphology {
         func pick(_ ids: [Int32]) -> Int32? { ids.first { store.wordLanguages[Int($0)] == lang } }
         let key = TextNorm.hash(sc)
         if language == .kk {
-            var best = store.formToWords[key].flatMap(pick)
+            var best = store.words(key).flatMap(pick)
             var bestCount = best.map { store.wordLengths[Int($0)] } ?? .max
             var stems = KazakhStems(sc, lexicon: store.lexicon)
             while let c = stems.next() {
-                if let ids = store.formToWords[c.key], let w = pick(ids), store.wordLengths[Int(w)] < bestCount {
+                if let ids = store.words(c.key), let w = pick(ids), store.wordLengths[Int(w)] < bestCount {
                     best = w; bestCount = store.wordLengths[Int(w)]
                 }
             }
             if let best { return store.bareWords[Int(best)] }
         }
-        if let ids = store.formToWords[key], let w = pick(ids) { return store.bareWords[Int(w)] }
-        if language == .en, let n = englishPossessiveBaseLength(sc), let ids = store.formToWords[TextNorm.hash(sc.prefix(n))],
+        if let ids = store.words(key), let w = pick(ids) { return store.bareWords[Int(w)] }
+        if language == .en, let n = englishPossessiveBaseLength(sc), let ids = store.words(TextNorm.hash(sc.prefix(n))),
            let w = pick(ids) {
             return store.bareWords[Int(w)]
         }
@@ -94,7 +94,7 @@ public enum Morphology {
     /// is ever copied out of the word; the queue is the output itself.
     struct KazakhStems {
         let word: [UInt32]
-        let lexicon: Lexicon
+        let table: KazakhSuffixTable
         let maxDepth: Int
         private var queue: [KazakhStem] = []
         private var expanded = 0            // queue entries already expanded (plus the word itself: -1)
@@ -103,7 +103,7 @@ public enum Morphology {
         private var seenLong: Set<Int> = []
 
         init(_ word: [UInt32], lexicon: Lexicon, maxDepth: Int = 5) {
-            self.word = word; self.lexicon = lexicon; self.maxDepth = maxDepth
+            self.word = word; self.table = lexicon.kazakhSuffixTable; self.maxDepth = maxDepth
             expanded = -1
         }
 
@@ -129,7 +129,7 @@ public enum Morphology {
             guard depth < maxDepth, len >= 1 else { return true }
             if depth > 0 && len < 3 { return true }
             let last = alt ? Morphology.alternated(word[len - 1]) : word[len - 1]
-            guard let list = lexicon.kazakhSuffixes[last] else { return true }
+            guard let list = table.list(last) else { return true }
             for s in list {
                 let n = s.scalars.count
                 guard len - n >= 2 else { continue }
@@ -236,7 +236,7 @@ public enum Morphology {
         var changed = true
         while changed {
             changed = false
-            guard n > 0, let list = lex.kazakhSuffixes[sc[n - 1]] else { break }
+            guard n > 0, let list = lex.kazakhSuffixTable.list(sc[n - 1]) else { break }
             for s in list where n - s.scalars.count >= 4 && sc[(n - s.scalars.count)..<n].elementsEqual(s.scalars) {
                 if harmonyAllows(sc, length: n - s.scalars.count, s.harmony) { n -= s.scalars.count; changed = true; break }
             }

@@ -28,26 +28,42 @@ struct WordUnit: Sendable {
 
 
     init(text: String, span: Span, shape: Shape) {
-        self.text = text
-        self.sc = TextNorm.normalizeScalars(text)
-        self.key = TextNorm.hash(sc)
-        self.span = span
-        self.shape = shape
-        if shape == .word { classify() } else if shape == .punctuation, sc.count == 1 { mark = text.unicodeScalars.first!.value }
-    }
-
-    private mutating func classify() {
-        var letters = 0, upper = 0
+        // One pass over the text: normalised scalars (as `TextNorm.normalizeScalars`) and the letter case counts.
+        var out: [UInt32] = []
+        out.reserveCapacity(text.utf8.count)
+        var cyr = 0, lat = 0, letters = 0, upper = 0
         var firstLetterUpper: Bool?
-        for u in text.unicodeScalars where TextNorm.isLetter(u.value) {
+        var first: UInt32 = 0
+        for u in text.unicodeScalars {
+            let raw = u.value
+            if out.isEmpty && first == 0 { first = raw }
+            if TextNorm.isCyrillic(raw) { cyr += 1 } else if TextNorm.isLatin(raw) { lat += 1 } else {
+                let v = TextNorm.lower(raw)
+                if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }
+                out.append(v)
+                continue
+            }
             letters += 1
-            let up = TextNorm.isUpper(u.value)
+            let up = TextNorm.isUpper(raw)
             if up { upper += 1 }
             if firstLetterUpper == nil { firstLetterUpper = up }
+            out.append(TextNorm.lower(raw))
         }
-        isCapitalized = firstLetterUpper ?? false
-        isAllCaps = letters >= 2 && upper == letters
-        isHyphenated = sc.contains(0x2D)
+        if cyr > 0 && lat > 0 {
+            for k in out.indices { out[k] = cyr >= lat ? TextNorm.latinToCyrillic(out[k]) : TextNorm.cyrillicToLatin(out[k]) }
+        }
+        self.text = text
+        self.sc = out
+        self.key = TextNorm.hash(out)
+        self.span = span
+        self.shape = shape
+        if shape == .word {
+            isCapitalized = firstLetterUpper ?? false
+            isAllCaps = letters >= 2 && upper == letters
+            isHyphenated = out.contains(0x2D)
+        } else if shape == .punctuation, out.count == 1 {
+            mark = first
+        }
     }
 
     /// Units of one sentence from its tokens.
@@ -111,7 +127,8 @@ struct WordUnit: Sendable {
     }
 
     private static func lastPart(_ s: String) -> String {
-        if let dot = s.lastIndex(of: ".") { return String(s[s.index(after: dot)...]) }
+        let sc = s.unicodeScalars
+        if let dot = sc.lastIndex(of: ".") { return String(sc[sc.index(after: dot)...]) }
         return s
     }
 
