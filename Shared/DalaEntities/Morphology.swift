@@ -241,12 +241,10 @@ public enum Morphology {
                 if harmonyAllows(sc, length: n - s.scalars.count, s.harmony) { n -= s.scalars.count; changed = true; break }
             }
         }
-        var v = String.UnicodeScalarView()
-        for i in 0..<n {
-            let x = i == n - 1 ? alternated(sc[i]) : sc[i]
-            if let u = Unicode.Scalar(x) { v.append(u) }
-        }
-        return String(v)
+        guard n > 0 else { return "" }
+        var w = Array(sc.prefix(n))
+        w[n - 1] = alternated(w[n - 1])
+        return TextNorm.string(w)
     }
 
     /// Whether the whole word is a chain of Kazakh suffixes ("ның", "ға", "дағы"): a suffix written after a hyphen.

@@ -108,9 +108,15 @@ enum TextNorm {
     static func key<S: StringProtocol>(_ s: S) -> UInt64 { hash(normalizeScalars(s)) }
 
     static func string<C: Collection>(_ scalars: C) -> String where C.Element == UInt32 {
-        var v = String.UnicodeScalarView()
-        for x in scalars { if let u = Unicode.Scalar(x) { v.append(u) } }
-        return String(v)
+        // Encoded straight into the string's UTF-8 storage (appending scalars to a view is far slower).
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buf in
+            var i = 0
+            for x in scalars {
+                guard let u = Unicode.Scalar(x) else { continue }
+                for b in u.utf8 { buf[i] = b; i += 1 }
+            }
+            return i
+        }
     }
 
     @inline(__always)
