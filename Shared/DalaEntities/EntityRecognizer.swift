@@ -205,9 +205,10 @@ struct DocumentPass {
 
     /// Kazakh "Кеңес" standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
     func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
+        guard units[s][i].key == DocumentPass.kenesKey else { return nil }
         let us = units[s]
         let u = us[i]
-        guard u.key == DocumentPass.kenesKey, u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
+        guard u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
               !us[i + 1].isCapitalized, let ussr = store.byID["Q15180"] else { return nil }
         return RawMention(sentence: s, start: i, end: i + 1, span: u.span, candidates: [ussr], local: nil,
                           kind: .adjective, confidence: 0.6)
@@ -227,8 +228,15 @@ struct DocumentPass {
     func surnameCore(_ sc: [UInt32]) -> [UInt32]? {
         for e in lex.surnameEndingScalars {
             var p = sc.count - e.count
+            let e0 = e[0]
             while p >= 3 && p >= sc.count - e.count - 4 {
-                if sc[p..<(p + e.count)].elementsEqual(e) {
+                // Index loops, first letter first: this runs for every capitalised word.
+                var same = sc[p] == e0
+                if same {
+                    var k = 1
+                    while k < e.count { if sc[p + k] != e[k] { same = false; break }; k += 1 }
+                }
+                if same {
                     let tail = sc[(p + e.count)...]
                     let oneKazakhSuffix = tail.last.flatMap { lex.kazakhSuffixTable.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
                     if tail.isEmpty || DocumentPass.russianCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneKazakhSuffix {
@@ -262,7 +270,7 @@ struct DocumentPass {
     mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double) {
         let us = units[s]
         let key = surnameKey(us[surnameAt].sc)
-            ?? Morphology.stem(us[surnameAt].text, language: Morphology.guessLanguage(us[surnameAt].text))
+            ?? Morphology.stem(us[surnameAt].text, language: us[surnameAt].script)
         let label = us[start..<end].filter { $0.isWord }.map(\.text).joined(separator: " ")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
@@ -374,7 +382,7 @@ struct DocumentPass {
         var i = 0
         while i < us.count {
             guard us[i].isWord else { i += 1; continue }
-            let script = Morphology.guessLanguage(us[i].text)
+            let script = us[i].script
             // ТОО «Алтын Тау», JSC "Samruk": a company named after its legal form (unless the registry knows it).
             if !consumed[s][i], lex.legalFormKeys.contains(us[i].key), i + 1 < us.count, us[i + 1].isQuote {
                 var q = i + 2
@@ -530,7 +538,7 @@ struct DocumentPass {
         // Registry mentions swallowed by the phrase stay as they are (a country inside an organisation's name).
         let words = us[start..<end].filter { $0.isWord }
         let label = words.map(\.text).joined(separator: " ")
-        let key = words.map { Morphology.stem($0.text, language: Morphology.guessLanguage($0.text)) }.joined(separator: "-")
+        let key = words.map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
@@ -745,7 +753,7 @@ struct DocumentPass {
         if m.start > 0, lex.metonymyModifierKeys.contains(us[m.start - 1].key) { return true }
         if m.stripped { return false }
         let lang = sentences[m.sentence].language
-        if lang == .kk || Morphology.guessLanguage(us[m.start].text) == .kk {
+        if lang == .kk || us[m.start].script == .kk {
             // Kazakh verbs close the sentence: the city must be its first word (the subject).
             guard !us[..<m.start].contains(where: { $0.isWord }),
                   let last = us.last(where: { $0.isWord }) else { return false }

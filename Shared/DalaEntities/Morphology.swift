@@ -31,6 +31,16 @@ public enum Morphology {
         return cyr ? .ru : .en
     }
 
+    /// A letter only Kazakh uses among the Cyrillic alphabets we meet (ә ғ қ ң ө ұ ү һ і).
+    @inline(__always)
+    static func isKazakhLetter(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF,
+             0x4BA, 0x4BB, 0x406, 0x456: return true
+        default: return false
+        }
+    }
+
     /// `guessLanguage` on normalised scalars.
     static func guessLanguage(scalars: [UInt32]) -> Language {
         var cyr = false

@@ -13,6 +13,8 @@ struct WordUnit: Sendable {
     var isCapitalized = false       // first letter uppercase
     var isAllCaps = false           // ≥ 2 letters, all uppercase
     var isInitial = false           // "Н.", "Н.Ә.", "Ж."
+    var letters = 0                 // Latin and Cyrillic letters in the text
+    var script: Language = .en      // `Morphology.guessLanguage(text)`
     var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
     var isHyphenated = false
     var followsSpace = true         // whitespace (or nothing) before it in the original
@@ -20,7 +22,12 @@ struct WordUnit: Sendable {
     var isWord: Bool { shape == .word }
     /// The scalar of a one-scalar punctuation unit (0 otherwise): the checks below are integer compares.
     var mark: UInt32 = 0
-    var isQuote: Bool { WordUnit.quoteMarks.contains(mark) }
+    var isQuote: Bool {
+        switch mark {
+        case 0xAB, 0xBB, 0x22, 0x201C, 0x201D, 0x201E, 0x27, 0x2039, 0x203A: return true   // = quoteMarks
+        default: return false
+        }
+    }
     var isDash: Bool { mark == 0x2014 || mark == 0x2013 || mark == 0x2D }
     var isSkippableInsideName: Bool { isQuote || isDash || mark == 0x2C }
     static let quoteMarks: Set<UInt32> = [0xAB, 0xBB, 0x22, 0x201C, 0x201D, 0x201E, 0x27, 0x2039, 0x203A]
@@ -32,12 +39,16 @@ struct WordUnit: Sendable {
         var out: [UInt32] = []
         out.reserveCapacity(text.utf8.count)
         var cyr = 0, lat = 0, letters = 0, upper = 0
+        var kazakhLetter = false
         var firstLetterUpper: Bool?
         var first: UInt32 = 0
         for u in text.unicodeScalars {
             let raw = u.value
             if out.isEmpty && first == 0 { first = raw }
-            if TextNorm.isCyrillic(raw) { cyr += 1 } else if TextNorm.isLatin(raw) { lat += 1 } else {
+            if TextNorm.isCyrillic(raw) {
+                cyr += 1
+                if !kazakhLetter && Morphology.isKazakhLetter(raw) { kazakhLetter = true }
+            } else if TextNorm.isLatin(raw) { lat += 1 } else {
                 let v = TextNorm.lower(raw)
                 if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }
                 out.append(v)
@@ -53,6 +64,8 @@ struct WordUnit: Sendable {
             for k in out.indices { out[k] = cyr >= lat ? TextNorm.latinToCyrillic(out[k]) : TextNorm.cyrillicToLatin(out[k]) }
         }
         self.text = text
+        self.letters = letters
+        self.script = kazakhLetter ? .kk : (cyr > 0 ? .ru : .en)
         self.sc = out
         self.key = TextNorm.hash(out)
         self.span = span
@@ -90,17 +103,21 @@ struct WordUnit: Sendable {
                     end = tokens[j + 1].span.end
                     j += 2
                 }
-                var shape: Shape = t.kind == .number && j == i + 1 ? .number : .word
-                if shape == .word, text.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { shape = .number }
+                let shape: Shape = t.kind == .number && j == i + 1 ? .number : .word
                 var u = WordUnit(text: text, span: Span(start: t.span.start, end: end), shape: shape)
+                if shape == .word, u.letters == 0 {
+                    // No letter at all: a number written with punctuation ("1990-2000").
+                    u.shape = .number; u.isCapitalized = false; u.isAllCaps = false; u.isHyphenated = false
+                }
                 u.followsSpace = t.span.start != prevEnd || out.isEmpty
                 // "Н." / "Н.Ә." : the trailing dot belongs to the initial.
-                if shape == .word, j < tokens.count, tokens[j].text == ".", tokens[j].span.start == end, isInitialLetter(lastPart(text)) {
+                if u.shape == .word, j < tokens.count, isByte(tokens[j].text, 0x2E), tokens[j].span.start == end,
+                   isInitialLetter(lastPart(text)) {
                     u.text += "."
                     u.span.end = tokens[j].span.end
                     u.isInitial = true
                     j += 1
-                } else if shape == .word, isInitialsToken(text) {
+                } else if u.shape == .word, isInitialsToken(text) {
                     u.isInitial = true
                 }
                 out.append(u)
@@ -119,12 +136,16 @@ struct WordUnit: Sendable {
             if out[k].isWord || out[k].shape == .number {
                 out[k].isSentenceStart = atStart
                 atStart = false
-            } else if !(out[k].isQuote || out[k].text == "(" || out[k].text == "[" || out[k].isDash) {
+            } else if !(out[k].isQuote || out[k].mark == 0x28 || out[k].mark == 0x5B || out[k].isDash) {
                 atStart = false
             }
         }
         return out
     }
+
+    /// Whether the string is exactly one ASCII byte.
+    @inline(__always)
+    static func isByte(_ s: String, _ b: UInt8) -> Bool { s.utf8.count == 1 && s.utf8.first == b }
 
     private static func lastPart(_ s: String) -> String {
         let sc = s.unicodeScalars
