@@ -49,8 +49,13 @@ start() {
   echo $! >"$PIDFILE"
   for _ in $(seq 1 100); do
     if port_open; then
-      log "started (pid $(cat "$PIDFILE")) on $ADDRESS, log $LOGFILE"
-      return 0
+      # The port can answer for a broker that is still going away while ours dies on "Address in use":
+      # only call it started when our process is still alive a moment later.
+      sleep 0.3
+      if running_pid >/dev/null; then
+        log "started (pid $(cat "$PIDFILE")) on $ADDRESS, log $LOGFILE"
+        return 0
+      fi
     fi
     if ! running_pid >/dev/null; then
       log "broker exited during start-up; last log lines:"
