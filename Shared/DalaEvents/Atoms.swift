@@ -10,6 +10,7 @@ struct Atom: Sendable {
     var token: Int              // index of the token in the sentence
     var glued: Bool             // no space between this atom and the previous one
     var quoteDepth: Int         // inside «…» or “…” quotes
+    var head: UInt32 = 0        // first scalar of `text`: lexicon tries reject most atoms on it
 
     var isDash: Bool { kind == .punct && (text == "-" || text == "–" || text == "—" || text == "‑") }
     var number: Int? { kind == .number && text.utf8.count <= 6 ? Int(text) : nil }
@@ -34,10 +35,12 @@ enum Atoms {
                 }
             }
             // Fast path: a plain word or number token is one atom.
-            if token.kind == .word || token.kind == .number, isUniform(scalars) {
-                out.append(Atom(text: token.kind == .number ? token.text : fold(token.text), span: token.span,
+            if token.kind == .word || token.kind == .number, let (folded, head) = uniformFolded(token.text) {
+                var atom = Atom(text: token.kind == .number ? token.text : folded, span: token.span,
                                 kind: token.kind == .number ? .number : .word, token: ti,
-                                glued: token.span.start == prevEnd, quoteDepth: depth))
+                                glued: token.span.start == prevEnd, quoteDepth: depth)
+                atom.head = token.kind == .number ? (token.text.unicodeScalars.first?.value ?? 0) : head
+                out.append(atom)
                 prevEnd = token.span.end
                 continue
             }
@@ -48,8 +51,10 @@ enum Atoms {
             func flush(_ end: Int) {
                 guard !run.isEmpty else { return }
                 let span = exact ? Span(start: token.span.start + runStart, end: token.span.start + end) : token.span
-                out.append(Atom(text: String(run), span: span, kind: runKind, token: ti,
-                                glued: span.start == prevEnd || (!exact && runStart > 0), quoteDepth: depth))
+                var atom = Atom(text: String(run), span: span, kind: runKind, token: ti,
+                                glued: span.start == prevEnd || (!exact && runStart > 0), quoteDepth: depth)
+                atom.head = run.first?.value ?? 0
+                out.append(atom)
                 prevEnd = span.end
                 run = String.UnicodeScalarView()
             }
@@ -71,6 +76,40 @@ enum Atoms {
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         if v >= 0x400 && v <= 0x4FF { return v < 0x482 || v > 0x489 }
         return u.properties.isAlphabetic
+    }
+
+    /// `isUniform` and `fold` in one pass over the UTF-8 bytes: nil when the token mixes classes, else the folded
+    /// text (the token itself when nothing changes) and its first folded scalar.
+    static func uniformFolded(_ text: String) -> (String, UInt32)? {
+        var t = text
+        var letters = false, digits = false, changed = false
+        var head: UInt32 = 0
+        let ok: Bool = t.withUTF8 { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b0 = UInt32(buf[i])
+                var v: UInt32
+                if b0 < 0x80 { v = b0; i += 1 } else if b0 < 0xE0, i + 1 < n {
+                    v = (b0 & 0x1F) << 6 | (UInt32(buf[i + 1]) & 0x3F); i += 2
+                } else if b0 < 0xF0, i + 2 < n {
+                    v = (b0 & 0x0F) << 12 | (UInt32(buf[i + 1]) & 0x3F) << 6 | (UInt32(buf[i + 2]) & 0x3F); i += 3
+                } else if i + 3 < n {
+                    v = (b0 & 0x07) << 18 | (UInt32(buf[i + 1]) & 0x3F) << 12 | (UInt32(buf[i + 2]) & 0x3F) << 6
+                        | (UInt32(buf[i + 3]) & 0x3F); i += 4
+                } else { return false }
+                if v >= 0x30 && v <= 0x39 { digits = true } else if let u = Unicode.Scalar(v), isLetter(u) { letters = true } else {
+                    return false
+                }
+                if letters && digits { return false }
+                let f = foldScalar(v)
+                if f != v { changed = true }
+                if head == 0 { head = f }
+            }
+            return true
+        }
+        guard ok else { return nil }
+        return (changed ? fold(text[...]) : text, head)
     }
 
     /// True when every scalar is of one class (all letters or all ASCII digits).

@@ -150,6 +150,7 @@ struct EventDetector: Sendable {
         let shortQuote = shortQuotedAtoms(a)
         var coveredUntil = -1
         for i in a.indices where a[i].kind == .word && i > coveredUntil {
+            guard lex.triggerIndex.mayStart(a[i].head) else { continue }
             let firsts = lex.triggerIndex.lookup(a[i].text)
             if firsts.isEmpty { continue }
             var bestByType: [EventType: Hit] = [:]
@@ -236,6 +237,7 @@ struct EventDetector: Sendable {
     func roleOnly(_ a: [Atom]) -> [EventParticipant] {
         var out: [EventParticipant] = []
         for i in a.indices where a[i].kind == .word {
+            guard lex.roleIndex.mayStart(a[i].head) else { continue }
             for (pid, _) in lex.roleIndex.lookup(a[i].text) {
                 let p = lex.rolePatterns[pid]
                 var j = i + 1
@@ -356,6 +358,7 @@ struct EventDetector: Sendable {
     func modalityCues(_ a: [Atom]) -> [CueMatch] {
         var out: [CueMatch] = []
         for i in a.indices where a[i].kind == .word {
+            guard lex.modalityIndex.mayStart(a[i].head) else { continue }
             lex.modalityIndex.forEachMatch(a[i].text) { cid, _ in
                 let c = lex.modalityCues[cid]
                 var j = i + 1

@@ -148,6 +148,10 @@ struct FormIndex<Value: Sendable>: Sendable {
         if form.prefix { prefixes[Int(node)].append(value) } else { exact[Int(node)].append(value) }
     }
 
+    /// Whether some form starts with this scalar (a cheap test before walking a word).
+    @inline(__always)
+    func mayStart(_ head: UInt32) -> Bool { edges.get(UInt64(head)) != nil }
+
     /// Values of every form matching `word`, with the length (in scalars) of the matched form.
     func lookup(_ word: String) -> [(value: Value, length: Int)] {
         var out: [(Value, Int)] = []

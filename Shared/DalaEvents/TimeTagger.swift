@@ -82,9 +82,9 @@ struct TimeTagger: Sendable {
 
     // MARK: atom predicates
 
-    func unit(_ a: Atom) -> Lexicon.UnitKind? { a.kind == .word ? lex.units.best(a.text) : nil }
-    func cue(_ a: Atom) -> Lexicon.CueKind? { a.kind == .word ? lex.cues.best(a.text) : nil }
-    func month(_ a: Atom) -> Int? { a.kind == .word ? lex.months.best(a.text) : nil }
+    func unit(_ a: Atom) -> Lexicon.UnitKind? { a.kind == .word && lex.units.mayStart(a.head) ? lex.units.best(a.text) : nil }
+    func cue(_ a: Atom) -> Lexicon.CueKind? { a.kind == .word && lex.cues.mayStart(a.head) ? lex.cues.best(a.text) : nil }
+    func month(_ a: Atom) -> Int? { a.kind == .word && lex.months.mayStart(a.head) ? lex.months.best(a.text) : nil }
 
     func year(_ a: Atom) -> Int? {
         guard a.kind == .number, a.text.utf8.count == 4, let n = Int(a.text), Self.yearRange.contains(n) else { return nil }
@@ -320,8 +320,10 @@ struct TimeTagger: Sendable {
     func relative(_ a: [Atom], _ i: Int) -> RawTime? {
         guard i < a.count else { return nil }
         var best: RawTime?
-        if a[i].kind == .word { lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, &best) } }
-        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.best(a[i].text) != nil) {
+        if a[i].kind == .word, lex.relativeIndex.mayStart(a[i].head) {
+            lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, &best) }
+        }
+        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head) && lex.numbers.best(a[i].text) != nil) {
             for c in lex.numberFirstRelatives { tryRelative(c, a, i, &best) }
         }
         return best
