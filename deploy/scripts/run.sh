@@ -44,6 +44,6 @@ Dala is running.
 
 Try:
   curl -s '$Q/v1/documents?limit=5'
-  curl -s '$Q/v1/entities?name=Қазақстанның'
-  curl -s '$Q/v1/search?q=Shanghai%20Cooperation&limit=3'
+  curl -sG '$Q/v1/entities' --data-urlencode 'name=Қазақстанның'
+  curl -sG '$Q/v1/search' --data-urlencode 'q=ШОС' -d limit=3
 EOT
