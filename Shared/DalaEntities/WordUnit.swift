@@ -164,7 +164,7 @@ struct WordUnit: Sendable {
 
     /// "Н.Ә." or "A.D." as one token.
     static func isInitialsToken(_ s: String) -> Bool {
-        guard s.unicodeScalars.last == "." else { return false }
+        guard s.utf8.last == 0x2E else { return false }
         let parts = s.split(separator: ".")
         return !parts.isEmpty && parts.allSatisfy { isInitialLetter(String($0)) }
     }
