@@ -31,6 +31,13 @@ public struct EntityInfo: Codable, Sendable, Hashable {
     public var note: String?
     /// Context words (prefixes) that favour this entity when a name is shared with another one.
     public var cues: [String] = []
+    /// Entities whose unambiguous mentions in the same document favour this entity when a name is shared.
+    public var documentWith: [String] = []
+    /// Years (inclusive, open side nil) that, written in the same document, favour this entity when a name is shared.
+    public var documentYearsFrom: Int?
+    public var documentYearsTo: Int?
+    /// Whether the entity declares document-level evidence (`doc.with`, `doc.years`).
+    public var hasDocumentEvidence: Bool { !documentWith.isEmpty || documentYearsFrom != nil || documentYearsTo != nil }
     /// Whether the entity existed (or the proposal was current) in `year`.
     public func isValid(inYear year: Int) -> Bool {
         (validFrom.map { $0 / 10000 <= year } ?? true) && (validTo.map { year <= $0 / 10000 } ?? true)
@@ -129,6 +136,7 @@ final class Store: Sendable {
     let namesByFirstWord: [Int32: [Int32]]
     let givenNames: [Int: Set<UInt64>]  // persons: keys of the first words of their full names
     let cueScalars: [[[UInt32]]]        // by entity: `EntityInfo.cues` as normalised scalars
+    let documentWith: [[Int]]           // by entity: `EntityInfo.documentWith` as entity indices
     let prefixes: U64Set                 // first four letters of every form of four letters or more
     let shortForms: U64Set               // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
@@ -203,6 +211,14 @@ final class Store: Sendable {
                         }
                     case "note": info.note = value
                     case "cue": info.cues = values.map { TextNorm.normalize($0) }
+                    case "doc.with": info.documentWith = values
+                    case "doc.years":
+                        let parts = value.components(separatedBy: "..")
+                        guard parts.count == 2, parts[0].isEmpty || Int(parts[0]) != nil, parts[1].isEmpty || Int(parts[1]) != nil,
+                              !(parts[0].isEmpty && parts[1].isEmpty) else {
+                            throw EntityStageError(code: .malformedData, detail: "\(file): \(id): doc.years \(value)")
+                        }
+                        info.documentYearsFrom = Int(parts[0]); info.documentYearsTo = Int(parts[1])
                     case "capital": info.relations += values.map { EntityRelation(kind: .capitalOf, target: $0) }
                     default:
                         throw EntityStageError(code: .malformedData, detail: "\(file): \(id): unknown key \(key)")
@@ -213,6 +229,11 @@ final class Store: Sendable {
                 info.record.aliases = aliases.filter { seen.insert($0).inserted }
                 byID[id] = index
                 infos.append(info)
+            }
+        }
+        for info in infos {
+            for other in info.documentWith where byID[other] == nil {
+                throw EntityStageError(code: .malformedData, detail: "\(info.record.id): doc.with names unknown \(other)")
             }
         }
         // Memberships declared on the organisation side are mirrored onto the members.
@@ -305,6 +326,7 @@ final class Store: Sendable {
         self.shortForms = U64Set(shortForms)
         self.givenNames = given
         self.cueScalars = infos.map { $0.cues.map { TextNorm.normalizeScalars($0) } }
+        self.documentWith = infos.map { $0.documentWith.compactMap { byID[$0] } }
     }
 
     /// Registry word ids whose forms include the normalised word with this key.
