@@ -7,18 +7,19 @@ import Foundation
 struct Highlighter: Sendable {
     let vocabulary: any SearchVocabulary
     let queryKeys: Set<String>
+    let cache: WordKeyCache
 
     func highlight(_ hit: SearchHit) -> SearchHit {
         var hit = hit
         var spans = Set(hit.highlights)
-        var cache: [String: Bool] = [:]
+        var matchedHere: [String: Bool] = [:]
         for (start, word) in Self.words(hit.snippet) {
             let matched: Bool
-            if let known = cache[word] {
+            if let known = matchedHere[word] {
                 matched = known
             } else {
-                matched = vocabulary.searchQuery(word).map { !Self.lexemes($0).isDisjoint(with: queryKeys) } ?? false
-                cache[word] = matched
+                matched = !self.cache.keys(of: word, vocabulary: vocabulary).isDisjoint(with: queryKeys)
+                matchedHere[word] = matched
             }
             if matched { spans.insert(Span(start: hit.start + start, end: hit.start + start + word.unicodeScalars.count)) }
         }
@@ -88,5 +89,30 @@ struct Highlighter: Sendable {
             }
         }
         return out
+    }
+}
+
+/// Search keys of single words, kept across requests: the words of hit sentences repeat from query to query, and
+/// asking the vocabulary (stemming in three languages, a knowledge-base lookup, building a tsquery) was two thirds of
+/// the search endpoint's CPU under load. Bounded: emptied when it reaches `capacity` words.
+final class WordKeyCache: @unchecked Sendable {
+    // Confinement: `keys` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var keys: [String: Set<String>] = [:]
+    let capacity: Int
+
+    init(capacity: Int = 200_000) { self.capacity = capacity }
+
+    func keys(of word: String, vocabulary: any SearchVocabulary) -> Set<String> {
+        lock.lock()
+        let known = keys[word]
+        lock.unlock()
+        if let known { return known }
+        let computed = vocabulary.searchQuery(word).map(Highlighter.lexemes) ?? []
+        lock.lock()
+        if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
+        keys[word] = computed
+        lock.unlock()
+        return computed
     }
 }

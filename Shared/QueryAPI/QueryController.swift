@@ -58,6 +58,7 @@ public struct QueryController: Sendable {
     let store: QueryStore
     let vocabulary: any SearchVocabulary
     let reprocessing: Reprocessing?
+    let wordKeys = WordKeyCache()
     static let statuses: Set<String> = ["received", "queued", "enriched", "failed"]
     static let languages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"]
     static let labelLanguages: Set<String> = ["kk", "ru", "en"]
@@ -196,7 +197,7 @@ public struct QueryController: Sendable {
         let queryKeys = Highlighter.lexemes(tsquery)
         let filter = SearchFilter(tsquery: tsquery, language: language, publishedFrom: from, publishedTo: to,
                                   highlightEntities: queryKeys.filter { $0.hasPrefix("e:") }.map { String($0.dropFirst(2)) }.sorted())
-        let highlighter = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys)
+        let highlighter = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys, cache: wordKeys)
         if granularity == "document" {
             let page = try await store.searchDocuments(filter, limit: limit, cursor: cursor)
             let items = page.items.map { hit in
