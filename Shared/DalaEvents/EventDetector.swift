@@ -52,23 +52,34 @@ struct EventDetector: Sendable {
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
             let a = atoms[si]
-            let hits = triggers(a)
+            let allHits = triggers(a)
+            // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
+            let topical = allHits.filter { isTopicOfDocument($0, a) }
+            let hits = allHits.filter { !isTopicOfDocument($0, a) }
             if hits.isEmpty { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
             let caseRoles = placed.map { p -> String? in
                 [.country, .organization, .person].contains(p.type) ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
             }
             let cues = modalityCues(a)
+            let quotes = quotations(a)
+            let clauses = clauseSegments(a)
+            // Long Russian and English sentences list many entities: participants come from the trigger's clause.
+            let clauseLimited = (s.language == .ru || s.language == .en) && a.count > Self.participantWindow
             let roles = roleOnly(a)
             var sentenceTimes = times[si].filter { $0.expression.value != nil }
             var inherited = false
             if sentenceTimes.isEmpty, si > 0, sentences[si - 1].documentIndex == s.documentIndex {
-                // Inherit the previous sentence's only date when both sentences speak of the same entity.
+                // Inherit the previous sentence's date when both sentences speak of the same entity, or when this one
+                // opens with an anaphor (`Тогда`, `Именно тогда`, `Онда`); with several dates there, the one of its
+                // last clause (the finest).
                 let prev = times[si - 1].filter { $0.explicit }
                 let prevIDs = Set((bySentence[sentences[si - 1].index] ?? []).map(\.entityID))
-                let opensWithAnaphor = a.first.map { lex.cues.best($0.text) == .anaphor } ?? false
+                let opensWithAnaphor = a.lazy.filter { $0.kind == .word }.prefix(3).contains { lex.cues.best($0.text) == .anaphor }
                 if prev.count == 1, opensWithAnaphor || placed.contains(where: { prevIDs.contains($0.mention.entityID) && $0.type != .place }) {
                     sentenceTimes = prev; inherited = true
+                } else if prev.count > 1, opensWithAnaphor, let t = lastClauseTime(prev, atoms[si - 1]) {
+                    sentenceTimes = [t]; inherited = true
                 }
             }
             let hasProposal = hits.contains { $0.type == .proposal }
@@ -77,8 +88,13 @@ struct EventDetector: Sendable {
             for h in hits {
                 var participants: [EventParticipant] = []
                 var seen = Set<String>()
+                let clauseOK = clauseLimited ? allowedClauses(h, clauses, a) : []
                 for (pi, p) in placed.enumerated() where abs(p.first - h.first) <= Self.participantWindow {
-                    let role = roleOf(p, hit: h, caseRole: caseRoles[pi])
+                    if clauseLimited, !clauseOK.contains(clauses[p.first]) { continue }
+                    let subjectOfDocument = topical.contains { t in
+                        (p.first > t.last && p.first - t.last <= 3) || (s.language == .kk && p.last < t.first && t.first - p.last <= 2)
+                    }
+                    let role = subjectOfDocument ? "object" : roleOf(p, hit: h, caseRole: caseRoles[pi])
                     guard let role else { continue }
                     let key = role + "|" + p.mention.entityID
                     if seen.insert(key).inserted {
@@ -119,7 +135,7 @@ struct EventDetector: Sendable {
                 let reportedClause = statementHit.map { st in
                     h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
                 } ?? false
-                var modality = modalityOf(h, atoms: a, cues: cues, hasProposal: hasProposal && Self.proposable.contains(h.type),
+                var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, hasProposal: hasProposal && Self.proposable.contains(h.type),
                                           hasStatement: reportedClause)
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 if modality == .reported, speakerID == nil { speakerID = speaker?.mention.entityID }
@@ -339,12 +355,94 @@ struct EventDetector: Sendable {
         return d
     }
 
-    /// `;`, `:`, brackets, dashes, and a comma before a clause opener (`, а`, `, but`, `, ал`); list commas are not.
+    /// `;`, `:`, brackets, dashes, and a comma before a clause opener (`, а`, `, but`, `, ал`, `, которые`); list
+    /// commas are not.
     func isClauseBreak(_ a: [Atom], _ k: Int) -> Bool {
         guard a[k].kind == .punct else { return false }
-        if a[k].text == "," { return k + 1 < a.count && lex.cues.best(a[k + 1].text) == .clause }
+        if a[k].text == "," {
+            guard k + 1 < a.count else { return false }
+            let c = lex.cues.best(a[k + 1].text)
+            return c == .clause || c == .relative
+        }
         return Self.clauseBreaks.contains(a[k].text)
     }
+
+    /// Clause number of every atom, for participants: only `;` and a comma before a clause opener start a clause
+    /// (dashes, colons and brackets introduce lists and appositions of the same clause: `лидерами – России, Украины`).
+    func clauseSegments(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count)
+        var n = 0
+        for k in a.indices {
+            if a[k].kind == .punct, a[k].text == ";" || (a[k].text == "," && isClauseBreak(a, k)) { n += 1 }
+            out[k] = n
+        }
+        return out
+    }
+
+    /// The clauses a trigger's participants may come from: its own, and the one before when its clause is a relative
+    /// clause (`…, а Киргизия и Таджикистан, которые участвовали в переговорах` → the antecedents).
+    func allowedClauses(_ h: Hit, _ clauses: [Int], _ a: [Atom]) -> Set<Int> {
+        var out: Set<Int> = [clauses[h.first], clauses[h.last]]
+        let c = clauses[h.first]
+        if c > 0, let start = clauses.firstIndex(of: c), start + 1 < a.count, lex.cues.best(a[start + 1].text) == .relative {
+            out.insert(c - 1)
+        }
+        return out
+    }
+
+    /// Quotation number of every atom (0 outside quotations).
+    func quotations(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count)
+        var n = 0
+        var inside = false
+        for k in a.indices {
+            if a[k].quoteDepth > 0 {
+                if !inside { n += 1; inside = true }
+                out[k] = n
+            } else {
+                inside = false
+            }
+        }
+        return out
+    }
+
+    /// Of several dates of a sentence, the one its last clause holds (the finest there), else the last one.
+    func lastClauseTime(_ times: [EventExtractor.PlacedTime], _ a: [Atom]) -> EventExtractor.PlacedTime? {
+        let lastBreak = a.indices.last { isClauseBreak(a, $0) } ?? -1
+        let inLast = times.filter { $0.first > lastBreak }
+        let pool = inLast.isEmpty ? times : inLast
+        func rank(_ p: TimeExpression.Precision) -> Int {
+            switch p { case .day: 0; case .month: 1; case .year: 2; case .decade: 3; case .range: 4; case .century: 5; case .unresolved: 6 }
+        }
+        return pool.enumerated().min { l, r in
+            (rank(l.element.expression.precision), -l.offset) < (rank(r.element.expression.precision), -r.offset)
+        }?.element
+    }
+
+    /// Whether a founding, membership or withdrawal trigger only names the subject of a document
+    /// (`Договор о создании …`, `Treaty on the Establishment of …`, `… құру туралы шарт`): `topic_heads.tsv`.
+    func isTopicOfDocument(_ h: Hit, _ a: [Atom]) -> Bool {
+        guard h.type == .founding || h.type == .membership || h.type == .withdrawal else { return false }
+        func word(_ k: Int, _ index: FormIndex<Language>) -> Language? {
+            k >= 0 && k < a.count && a[k].kind == .word ? index.best(a[k].text) : nil
+        }
+        func skipQuotes(_ k: Int, _ step: Int) -> Int {
+            var j = k
+            while j >= 0 && j < a.count && a[j].kind == .punct && Self.quoteMarks.contains(a[j].text) { j += step }
+            return j
+        }
+        // ru/en: head, marker, optional filler (article, possessive), trigger.
+        var m = skipQuotes(h.first - 1, -1)
+        if word(m, lex.topicFillers) != nil { m -= 1 }
+        if let lang = word(m, lex.topicMarkers), lang != .kk, let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
+            return true
+        }
+        // kk: trigger, marker, head.
+        let k = skipQuotes(h.last + 1, 1)
+        if word(k, lex.topicMarkers) == .kk, word(skipQuotes(k + 1, 1), lex.topicHeads) == .kk { return true }
+        return false
+    }
+    static let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
     static let clausePenalty = 20
     static let maxDateDistance = 12
     static let clauseBreaks: Set<String> = [";", ":", "—", "–", "(", ")"]
@@ -372,7 +470,7 @@ struct EventDetector: Sendable {
         return out
     }
 
-    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], hasProposal: Bool, hasStatement: Bool) -> Modality {
+    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], hasProposal: Bool, hasStatement: Bool) -> Modality {
         var found = Set<Modality>()
         let lastWord = a[h.last].text
         let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
@@ -386,6 +484,8 @@ struct EventDetector: Sendable {
             if m == .hypothetical, nextBol, utf8HasSuffix(next[...], suffix) { found.insert(m) }
         }
         for m in cues {
+            // A cue inside a quotation (`«Егер …»`, "If …") belongs to the quoted words, not to the sentence reporting them.
+            if quotes[m.first] != 0 && quotes[m.first] != quotes[h.first] { continue }
             let c = lex.modalityCues[m.cue]
             let i = m.first, end = m.last
             switch c.place {

@@ -207,7 +207,7 @@ struct Pattern: Sendable {
 /// Every data file of the stage, parsed once per process.
 struct Lexicon: Sendable {
     enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal }
-    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative }
     struct Relative: Sendable { let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool }
     struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double }
     struct ModalityCue: Sendable {
@@ -233,7 +233,11 @@ struct Lexicon: Sendable {
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     var codes: [EventType: Codes] = [:]
-    var stopwords: Set<UInt64> = []          // `KeywordExtractor.wordKey` of folded stopwords
+    var stopwords: Set<UInt64> = []
+    /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
+    var topicHeads = FormIndex<Language>()
+    var topicMarkers = FormIndex<Language>()
+    var topicFillers = FormIndex<Language>()          // `KeywordExtractor.wordKey` of folded stopwords
 
     static let shared: Result<Lexicon, EventsError> = {
         do { return .success(try Lexicon(loader: bundleFile)) } catch let e as EventsError { return .failure(e) } catch {
@@ -340,6 +344,16 @@ struct Lexicon: Sendable {
             throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: every event type needs codes")
         }
         for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(KeywordExtractor.wordKey(fold(r[1]))) }
+
+        for r in try Self.rows(loader("topic_heads.tsv"), file: "topic_heads.tsv", columns: 3) {
+            let lang = try Self.language(r[0], file: "topic_heads.tsv")
+            switch r[1] {
+            case "head": topicHeads.add(Form(r[2]), lang)
+            case "marker": topicMarkers.add(Form(r[2]), lang)
+            case "filler": topicFillers.add(Form(r[2]), lang)
+            default: throw EventsError(code: .resourceMalformed, detail: "topic_heads.tsv: \(r)")
+            }
+        }
 
         for (i, r) in relatives.enumerated() {
             guard let f = r.pattern.forms.first else { continue }
