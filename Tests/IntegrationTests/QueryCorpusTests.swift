@@ -131,4 +131,65 @@ struct QueryCorpusTests {
             #expect(mentionCSV.dropFirst().filter { ids.contains($0[mentionDoc]) }.count == demoMentions)
         }
     }
+
+    /// The real sample documents (not in the repository): `DALA_QUERY_SAMPLE_CORPUS=/path/to/dir` runs every endpoint
+    /// over each `*.txt` there, analysed by the pipeline.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["DALA_QUERY_SAMPLE_CORPUS"] != nil))
+    func everyEndpointAnswersOnTheSampleCorpus() async throws {
+        let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["DALA_QUERY_SAMPLE_CORPUS"]!)
+        let pipeline = try Pipeline()
+        let pg = Env.postgres(poolSize: 4)
+        do {
+            var docs: [(UUID, String)] = []
+            for file in try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil).sorted(by: { $0.path < $1.path })
+            where file.pathExtension == "txt" {
+                let text = try String(contentsOf: file, encoding: .utf8)
+                let ref = try await DocumentStore(client: pg).insert(try SubmissionValidator().validate(DocumentSubmission(text: text, title: file.lastPathComponent)))
+                try await AnnotationStore(client: pg).replace(documentID: ref.id, with: pipeline.analyze(text).annotationSet(configHash: pipeline.configHash),
+                                                              startedAt: Date(), worker: "query-corpus-tests")
+                docs.append((ref.id, text))
+            }
+            try await QueryStore(client: pg).refreshDerived(force: true)
+            let router = QueryApp.buildRouter(store: QueryStore(client: pg), vocabulary: PipelineVocabulary(pipeline: pipeline),
+                                              operational: OperationalRoutes(service: "dala-query-test", postgres: pg,
+                                                                             kafka: Env.kafka("dala-query-test")))
+            let stored = docs
+            try await withLiveServer(router) { base in
+                for (id, text) in stored {
+                    let doc = try await getJSON("\(base)/v1/documents/\(id.uuidString)")
+                    let ann = try await getJSON("\(base)/v1/documents/\(id.uuidString)/annotations")
+                    for m in ann["mentions"] as? [[String: Any]] ?? [] {
+                        #expect(span(text, m["start"] as! Int, m["end"] as! Int) == m["surface"] as? String)
+                    }
+                    for e in ann["events"] as? [[String: Any]] ?? [] {
+                        for ev in e["mentions"] as? [[String: Any]] ?? [] {
+                            #expect(span(text, ev["start"] as! Int, ev["end"] as! Int).count > 0)
+                            #expect(span(text, ev["trigger_start"] as! Int, ev["trigger_end"] as! Int) == ev["trigger"] as? String)
+                        }
+                    }
+                    // The document's three most mentioned entities, through every entity endpoint.
+                    for entity in (doc["entities"] as? [[String: Any]] ?? []).prefix(3) {
+                        let eid = entity["id"] as! String, label = entity["label"] as? String ?? eid
+                        let e = q(eid)
+                        for path in ["/v1/entities/\(e)", "/v1/entities/\(e)/mentions", "/v1/entities/\(e)/cooccurrences?window=sentence",
+                                     "/v1/events?entity=\(e)", "/v1/timeline?entity=\(e)&bucket=month", "/v1/graph?entity=\(e)&format=gexf",
+                                     "/v1/entities?name=\(q(label))"] {
+                            let reply = try await HTTP.send("GET", base + path)
+                            #expect(reply.status == 200, "\(path) → \(reply.status) \(reply.text.prefix(200))")
+                        }
+                        let hits = items(try await getJSON("\(base)/v1/search?entity=\(e)&type=document&limit=100"))
+                        #expect(hits.contains { $0["document_id"] as? String == id.uuidString }, "search entity=\(eid)")
+                        let csv = try RFC4180.parse(try await HTTP.send("GET", "\(base)/v1/export/mentions?entity=\(e)&document=\(id.uuidString)").text)
+                        #expect(csv.count - 1 == entity["mentions"] as? Int, "\(eid) mentions in the export")
+                    }
+                }
+                let csv = try RFC4180.parse(try await HTTP.send("GET", "\(base)/v1/export/events").text)
+                #expect(csv.dropFirst().allSatisfy { $0.count == csv[0].count })
+            }
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
 }
