@@ -22,11 +22,8 @@ public enum Morphology {
     public static func guessLanguage<S: StringProtocol>(_ word: S) -> Language {
         var cyr = false
         for u in word.unicodeScalars {
-            switch u.value {
-            case 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF,
-                 0x4BA, 0x4BB, 0x406, 0x456: return .kk
-            default: if TextNorm.isCyrillic(u.value) { cyr = true }
-            }
+            if isKazakhLetter(u.value) { return .kk }
+            if TextNorm.isCyrillic(u.value) { cyr = true }
         }
         return cyr ? .ru : .en
     }
@@ -45,11 +42,8 @@ public enum Morphology {
     static func guessLanguage(scalars: [UInt32]) -> Language {
         var cyr = false
         for v in scalars {
-            switch v {
-            case 0x4D8, 0x4D9, 0x492, 0x493, 0x49A, 0x49B, 0x4A2, 0x4A3, 0x4E8, 0x4E9, 0x4B0, 0x4B1, 0x4AE, 0x4AF,
-                 0x4BA, 0x4BB, 0x406, 0x456: return .kk
-            default: if TextNorm.isCyrillic(v) { cyr = true }
-            }
+            if isKazakhLetter(v) { return .kk }
+            if TextNorm.isCyrillic(v) { cyr = true }
         }
         return cyr ? .ru : .en
     }
@@ -93,15 +87,8 @@ public enum Morphology {
 
     /// Candidate stems of a Kazakh word (normalised scalars) by stripping suffix chains right to left, undoing
     /// the қ→ғ, к→г, п→б alternation at each boundary and checking vowel harmony. Shortest chains first.
-    static func kazakhStems(_ word: [UInt32], lexicon: Lexicon, maxDepth: Int = 5) -> [KazakhStem] {
-        var out: [KazakhStem] = []
-        var it = KazakhStems(word, lexicon: lexicon, maxDepth: maxDepth)
-        while let c = it.next() { out.append(c) }
-        return out
-    }
-
-    /// `kazakhStems` as an iterator: breadth-first over (prefix length, alternated) pairs of the word, so no stem
-    /// is ever copied out of the word; the queue is the output itself.
+    /// Breadth-first over (prefix length, alternated) pairs of the word, so no stem is copied out of the word; the
+    /// queue is the output itself.
     struct KazakhStems {
         let word: [UInt32]
         let table: KazakhSuffixTable
@@ -219,21 +206,6 @@ public enum Morphology {
             case 0x430, 0x43E, 0x4B1, 0x44B: return h == .back
             case 0x435, 0x438, 0x443, 0x44F, 0x44E, 0x44D: return true
             default: i -= 1
-            }
-        }
-        return true
-    }
-
-    @inline(__always)
-    static func harmonyAllows(_ stem: [UInt32], _ h: Lexicon.KazakhSuffix.Harmony) -> Bool {
-        if h == .any { return true }
-        if stem.last == 0x44C { return true }   // ь: loanwords take either
-        for v in stem.reversed() {
-            switch v {
-            case 0x4D9, 0x4E9, 0x4AF, 0x456: return h == .front
-            case 0x430, 0x43E, 0x4B1, 0x44B: return h == .back
-            case 0x435, 0x438, 0x443, 0x44F, 0x44E, 0x44D: return true
-            default: continue
             }
         }
         return true
