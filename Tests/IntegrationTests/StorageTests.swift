@@ -16,18 +16,23 @@ struct StorageTests {
         await pg.shutdown()
     }
 
+    /// Entity ids and labels unique to one run: other suites write to the same database at the same time.
+    static let tag = String(UUID().uuidString.prefix(8)).lowercased()
+    static let entityID = "test:kz-" + tag
+
     static func sampleAnnotations(version: String, mentionCount: Int) -> AnnotationSet {
-        let entity = AnnotationSet.EntityRow(id: "test:kz", type: "country", labelEN: "Kazakhstan", labelRU: "Казахстан",
-                                             labelKK: "Қазақстан", aliases: ["Қазақстанның", "RK \"quoted\""], fromKnowledgeBase: true)
+        let entity = AnnotationSet.EntityRow(id: entityID, type: "country", labelEN: "Kazakhstan " + tag, labelRU: "Казахстан " + tag,
+                                             labelKK: "Қазақстан " + tag, aliases: ["Қазақстанның " + tag, "RK \"quoted\""],
+                                             fromKnowledgeBase: true)
         let mentions = (0..<mentionCount).map { i in
-            AnnotationSet.MentionRow(entityID: "test:kz", start: i * 10, end: i * 10 + 9, surface: "Қазақстан\t\(i)",
+            AnnotationSet.MentionRow(entityID: entityID, start: i * 10, end: i * 10 + 9, surface: "Қазақстан\t\(i)",
                                      sentenceIndex: 0, kind: "name", confidence: 0.9, alternatives: ["a", "b,c"])
         }
         let event = AnnotationSet.EventRow(
             key: "e1", type: "agreement", cameo: "057", plover: "AGREE", modality: "asserted", speakerEntityID: nil,
             dateValue: "2024", dateStart: "2024-01-01", dateEnd: "2024-12-31", datePrecision: "year", confidence: 0.8,
             language: "kk",
-            participants: [.init(role: "actor", entityID: "test:kz", surface: "Қазақстан", start: 0, end: 9),
+            participants: [.init(role: "actor", entityID: entityID, surface: "Қазақстан", start: 0, end: 9),
                            .init(role: "counterpart", entityID: nil, surface: "тараптар", start: nil, end: nil)],
             mentions: [.init(sentenceIndex: 0, start: 0, end: 40, evidence: "Қазақстан\nкелісім", trigger: "қол қойды",
                              triggerStart: 20, triggerEnd: 29, confidence: 0.8)])
@@ -35,7 +40,7 @@ struct StorageTests {
             extractorVersion: version, configHash: "cfg", language: "kk", languages: ["kk": 0.9, "ru": 0.1],
             analysisJSON: #"{"documents":[]}"#,
             sentences: [.init(index: 0, start: 0, end: 40, language: "kk", confidence: 0.95, section: "body",
-                              text: "Қазақстан келісімге қол қойды", searchKeys: ["қазақстан", "келісім", "e:test:kz", "o'neil"])],
+                              text: "Қазақстан келісімге қол қойды", searchKeys: ["қазақстан", "келісім", "e:" + entityID, "o'neil"])],
             entities: [entity], mentions: mentions,
             times: [.init(start: 30, end: 34, surface: "2024", sentenceIndex: 0, value: "2024", rangeStart: "2024-01-01",
                           rangeEnd: "2024-12-31", precision: "year", relative: false)],
@@ -81,12 +86,12 @@ struct StorageTests {
         #expect(mentions.first?.surface == "Қазақстан\t0")
         #expect(mentions.first?.alternatives == ["a", "b,c"])
         #expect(mentions.first?.sentence == "Қазақстан келісімге қол қойды")
-        let entities = try await query.entities(ids: [], name: "казахстан", type: nil, limit: 5)
-        #expect(entities.first?.id == "test:kz")
-        #expect(entities.first?.aliases == ["Қазақстанның", "RK \"quoted\""])
-        let byAlias = try await query.entities(ids: [], name: "Қазақстанның", type: "country", limit: 5)
-        #expect(byAlias.map(\.id) == ["test:kz"])
-        let hits = try await query.search(tsquery: try #require(SearchText.tsquery(allOf: [["келісім"], ["e:test:kz"]])),
+        let entities = try await query.entities(ids: [], name: "казахстан " + Self.tag, type: nil, limit: 5)
+        #expect(entities.map(\.id) == [Self.entityID])
+        #expect(entities.first?.aliases == ["Қазақстанның " + Self.tag, "RK \"quoted\""])
+        let byAlias = try await query.entities(ids: [], name: "Қазақстанның " + Self.tag, type: "country", limit: 5)
+        #expect(byAlias.map(\.id) == [Self.entityID])
+        let hits = try await query.search(tsquery: try #require(SearchText.tsquery(allOf: [["келісім"], ["e:" + Self.entityID]])),
                                           language: nil, limit: 10, offset: 0)
         #expect(hits.items.contains { $0.documentID == first.id })
         let miss = try await query.search(tsquery: "'жоқсөз'", language: nil, limit: 10, offset: 0)
