@@ -195,8 +195,10 @@ struct QueryEventTests {
                 #expect(object["type"] as? String == "consult" && object["plover"] as? String == "CONSULT")
             }
 
+            // A sentence with a line break but no comma or quote must be quoted too (RFC 4180 records end with CRLF).
             let mentions = try RFC4180.parse(try await HTTP.send("GET", "\(base)/v1/export/mentions?entity=qt:kz").text)
-            #expect(mentions.count == 1 + 6)
+            #expect(mentions.count == 1 + 7)
+            #expect(mentions.contains { $0.contains("Kazakhstan hosts\nthe next round.") })
             let m = Dictionary(uniqueKeysWithValues: mentions[0].enumerated().map { ($1, $0) })
             for row in mentions.dropFirst() {
                 let doc = try #require(QueryFixture.documents.enumerated().first { ids[$0.offset].uuidString == row[m["document_id"]!] })
