@@ -43,14 +43,15 @@ public struct StatisticsRefresher: Service {
                 do {
                     if try await store.refreshDerived() {
                         let took = clock.now - started
-                        logger.info("refreshed derived statistics", metadata: ["db.refresh.ms": "\(took.components.seconds * 1000 + took.components.attoseconds / 1_000_000_000_000_000)"])
+                        let ms = Double(took.components.seconds) * 1000 + Double(took.components.attoseconds) / 1e15
+                        logger.info("refreshed derived statistics", metadata: [LogKey.duration: "\(Int(ms))"])
                         try await Task.sleep(for: max(interval, took * 3))
                         continue
                     }
                 } catch is CancellationError {
                     return
                 } catch {
-                    logger.warning("refreshing derived statistics failed", metadata: ["error": "\(error)"])
+                    logger.warning("refreshing derived statistics failed", metadata: [LogKey.error: "\(error)"])
                 }
                 try await Task.sleep(for: interval)
             }
