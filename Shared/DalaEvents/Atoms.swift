@@ -25,8 +25,7 @@ enum Atoms {
         var prevEnd = -1
         for (ti, token) in sentence.tokens.enumerated() {
             let scalars = token.text.unicodeScalars
-            let exact = scalars.count == token.span.length
-            if token.kind == .punctuation || token.kind == .symbol, scalars.count == 1, let u = scalars.first {
+            if token.kind == .punctuation || token.kind == .symbol, token.text.utf8.count <= 4, scalars.count == 1, let u = scalars.first {
                 switch u {
                 case "«", "“": depth += 1
                 case "»", "”": depth = max(0, depth - 1)
@@ -44,6 +43,7 @@ enum Atoms {
                 prevEnd = token.span.end
                 continue
             }
+            let exact = scalars.count == token.span.length
             var run = String.UnicodeScalarView()
             var runKind: Atom.Kind = .punct
             var runStart = 0

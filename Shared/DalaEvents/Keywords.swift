@@ -117,7 +117,8 @@ struct KeywordExtractor: Sendable {
     /// 64-bit FNV-1a of a word's UTF-8 bytes: set lookups without Unicode-aware string hashing.
     static func wordKey(_ s: String) -> UInt64 {
         var h: UInt64 = 0xcbf29ce484222325
-        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        var t = s
+        t.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100000001b3 } }
         return h
     }
 
