@@ -127,10 +127,10 @@ struct DocumentPass {
     }
 
     func isNameLike(_ s: Int, _ i: Int) -> Bool {
-        let u = units[s][i]
-        return u.isWord && u.isCapitalized && !u.isAllCaps && !u.isInitial && !consumed[s][i]
-            && !lex.notNameKeys.contains(u.key) && u.sc.count >= 2
-            && u.sc.allSatisfy { TextNorm.isLetter($0) || $0 == 0x2D || $0 == 0x27 }
+        // Fields read in place (no copy of the unit): this runs several times for every word.
+        guard units[s][i].isWord, units[s][i].isCapitalized, !units[s][i].isAllCaps, !units[s][i].isInitial, !consumed[s][i],
+              !lex.notNameKeys.contains(units[s][i].key), units[s][i].sc.count >= 2 else { return false }
+        return units[s][i].sc.allSatisfy { TextNorm.isLetter($0) || $0 == 0x2D || $0 == 0x27 }
     }
 
     mutating func add(_ m: RawMention) {
@@ -145,11 +145,10 @@ struct DocumentPass {
         var cache = [[WordAnalysis]?](repeating: nil, count: us.count)
         var i = 0
         while i < us.count {
-            let u = us[i]
-            guard u.isWord, !consumed[s][i] else { i += 1; continue }
+            guard us[i].isWord, !consumed[s][i] else { i += 1; continue }
             var match = withUnsafeMutablePointer(to: &cache) { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }
             // English "Kyrgyz", "Uzbek": the people after "the", otherwise the adjective of the country.
-            if let m = match, m.kind == .name, m.end == i + 1, u.sc.first.map(TextNorm.isLatin) == true,
+            if let m = match, m.kind == .name, m.end == i + 1, us[i].sc.first.map(TextNorm.isLatin) == true,
                m.entities.allSatisfy({ store.infos[$0].record.type == .people }), i == 0 || us[i - 1].key != DocumentPass.theKey,
                let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
                 match = other
@@ -173,7 +172,7 @@ struct DocumentPass {
                 var conf: Double
                 switch m.kind {
                 case .name: conf = m.isSurname ? 0.8 : (m.end - m.start > 1 ? 0.95 : 0.9)
-                case .acronym: conf = u.sc.count <= 2 ? 0.75 : 0.85
+                case .acronym: conf = us[i].sc.count <= 2 ? 0.75 : 0.85
                 case .adjective: conf = 0.8
                 case .metonymy: conf = 0.7
                 }
@@ -557,7 +556,7 @@ struct DocumentPass {
         let us = units[s]
         var k = 1
         while k + 2 < us.count + 1, k + 1 < us.count {
-            guard us[k - 1].text == "(", us[k].isWord, k + 1 < us.count, us[k + 1].text == ")" || us[k + 1].text == ",",
+            guard us[k - 1].mark == 0x28, us[k].isWord, k + 1 < us.count, us[k + 1].mark == 0x29 || us[k + 1].mark == 0x2C,
                   DocumentPass.looksLikeAcronym(us[k].text) else { k += 1; continue }
             let acr = us[k].key
             if let existing = mentionCovering(s, k), existing.start == k {
