@@ -329,8 +329,10 @@ struct DocumentPass {
     // MARK: Organisations outside the registry
 
     func headNoun(_ s: Int, _ i: Int, language: String) -> Lexicon.HeadNoun? {
+        // Most words fail on their first four letters: test those in place before copying the unit.
+        guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)),
+              let table = lex.headNounKeys[language] else { return nil }
         let u = units[s][i]
-        guard u.isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(u.sc)), let table = lex.headNounKeys[language] else { return nil }
         if let h = table[u.key] { return h }
         switch language {
         case "kk":
@@ -362,7 +364,7 @@ struct DocumentPass {
     }
 
     static func scalars(_ list: [String]) -> [[UInt32]] { list.map { TextNorm.normalizeScalars($0) } }
-    static func keys(_ list: [String]) -> Set<UInt64> { Set(list.map { TextNorm.key($0) }) }
+    static func keys(_ list: [String]) -> U64Set { U64Set(list.map { TextNorm.key($0) }) }
     static let russianGenitiveEndings = scalars(["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"])
     static let russianConnectors = keys(["и"])
     static let russianTopicPrepositions = keys(["по", "о", "об"])
