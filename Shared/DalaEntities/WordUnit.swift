@@ -34,7 +34,25 @@ struct WordUnit: Sendable {
     var length: Int { sc.count }
 
 
+    /// Normalised scalars and keys of one-scalar punctuation, shared (a third of all units are punctuation).
+    private static let punctuation: [UInt32: (sc: [UInt32], key: UInt64)] = {
+        var out: [UInt32: (sc: [UInt32], key: UInt64)] = [:]
+        for v in Array(0x21...0x2F) + Array(0x3A...0x40) + Array(0x5B...0x60) + Array(0x7B...0x7E)
+            + [0xAB, 0xBB, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x201E, 0x2026, 0x2039, 0x203A] {
+            let sc = [TextNorm.lower(UInt32(v))]
+            out[UInt32(v)] = (sc, TextNorm.hash(sc))
+        }
+        return out
+    }()
+
     init(text: String, span: Span, shape: Shape) {
+        if shape == .punctuation, text.utf8.count <= 3, let only = text.unicodeScalars.first,
+           text.unicodeScalars.index(after: text.unicodeScalars.startIndex) == text.unicodeScalars.endIndex,
+           let known = WordUnit.punctuation[only.value] {
+            self.text = text; self.sc = known.sc; self.key = known.key; self.span = span; self.shape = shape
+            self.mark = only.value
+            return
+        }
         // One pass over the text: normalised scalars (as `TextNorm.normalizeScalars`) and the letter case counts.
         var out: [UInt32] = []
         out.reserveCapacity(text.utf8.count)
