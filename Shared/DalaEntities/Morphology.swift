@@ -219,8 +219,12 @@ public enum Morphology {
         while changed {
             changed = false
             guard n > 0, let list = lex.kazakhSuffixTable.list(sc[n - 1]) else { break }
-            for s in list where n - s.scalars.count >= 4 && sc[(n - s.scalars.count)..<n].elementsEqual(s.scalars) {
-                if harmonyAllows(sc, length: n - s.scalars.count, s.harmony) { n -= s.scalars.count; changed = true; break }
+            for s in list where n - s.scalars.count >= 4 {
+                let m = s.scalars.count
+                var same = true
+                var k = 0
+                while k < m { if sc[n - m + k] != s.scalars[k] { same = false; break }; k += 1 }
+                if same && harmonyAllows(sc, length: n - m, s.harmony) { n -= m; changed = true; break }
             }
         }
         guard n > 0 else { return "" }

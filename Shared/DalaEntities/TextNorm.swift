@@ -74,22 +74,21 @@ enum TextNorm {
         }
     }
 
-    /// Normalised scalars of a word (see `normalize`), without building a String.
+    /// Normalised scalars of a word (see `normalize`), without building a String. One pass; the homoglyph repair of
+    /// mixed-script words (rare) runs over the result afterwards.
     static func normalizeScalars<S: StringProtocol>(_ s: S) -> [UInt32] {
         var cyr = 0, lat = 0
-        for u in s.unicodeScalars {
-            let v = u.value
-            if isCyrillic(v) { cyr += 1 } else if isLatin(v) { lat += 1 }
-        }
         var out: [UInt32] = []
         out.reserveCapacity(s.utf8.count)
         for u in s.unicodeScalars {
-            var v = lower(u.value)
-            if cyr > 0 && lat > 0 {
-                if cyr >= lat { v = latinToCyrillic(v) } else { v = cyrillicToLatin(v) }
-            }
+            let raw = u.value
+            if isCyrillic(raw) { cyr += 1 } else if isLatin(raw) { lat += 1 }
+            let v = lower(raw)
             if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }
             out.append(v)
+        }
+        if cyr > 0 && lat > 0 {
+            for k in out.indices { out[k] = cyr >= lat ? latinToCyrillic(out[k]) : cyrillicToLatin(out[k]) }
         }
         return out
     }
