@@ -23,7 +23,7 @@ public struct DocumentAnalysis: Codable, Sendable {
 /// Pure: no I/O after `init`, which loads every data file once per process.
 public struct Pipeline: Sendable {
     /// Version of the extractor; stored with every annotation. Bump when output changes.
-    public static let version = "dala-0.1.0"
+    public static let version = "dala-0.2.0"
 
     public let text: TextAnalyzer
     public let knowledgeBase: KnowledgeBase
