@@ -54,8 +54,9 @@ struct EventDetector: Sendable {
             let a = atoms[si]
             let allHits = triggers(a)
             // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
-            let topical = allHits.filter { isTopicOfDocument($0, a) }
-            let hits = allHits.filter { !isTopicOfDocument($0, a) }
+            let isTopic = allHits.map { isTopicOfDocument($0, a) }
+            let topical = allHits.indices.filter { isTopic[$0] }.map { allHits[$0] }
+            let hits = allHits.indices.filter { !isTopic[$0] }.map { allHits[$0] }
             if hits.isEmpty { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
             let caseRoles = placed.map { p -> String? in
