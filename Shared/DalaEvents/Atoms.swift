@@ -124,24 +124,3 @@ enum Atoms {
     }
 }
 
-/// The original text addressable by Unicode scalar offsets, sliced through its UTF-8 bytes (building a String
-/// scalar by scalar cost thousands of instructions per slice).
-struct OriginalText: Sendable {
-    private let bytes: [UInt8]
-    private let offsets: [Int32]     // UTF-8 offset of each scalar, plus the end
-
-    init(_ text: String) {
-        bytes = Array(text.utf8)
-        var o: [Int32] = []
-        o.reserveCapacity(bytes.count + 1)
-        for (i, b) in bytes.enumerated() where b & 0xC0 != 0x80 { o.append(Int32(i)) }
-        o.append(Int32(bytes.count))
-        offsets = o
-    }
-
-    func slice(_ span: Span) -> String {
-        let n = offsets.count - 1
-        let lo = max(0, min(span.start, n)), hi = max(lo, min(span.end, n))
-        return String(decoding: bytes[Int(offsets[lo])..<Int(offsets[hi])], as: UTF8.self)
-    }
-}

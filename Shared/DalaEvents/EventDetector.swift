@@ -32,7 +32,7 @@ struct EventDetector: Sendable {
     static let proposable: Set<EventType> = [.founding, .membership, .agreement, .withdrawal, .cooperation, .military]
 
     func detect(sentences: [Sentence], atoms: [[Atom]], times: [[EventExtractor.PlacedTime]],
-                entities: EntityAnalysis, original: OriginalText) -> [Event] {
+                entities: EntityAnalysis, original: ScalarText) -> [Event] {
         var typeOf: [String: EntityType] = [:]
         var labelsOf: [String: EntityRecord] = [:]
         for e in entities.entities { typeOf[e.id] = e.type; labelsOf[e.id] = e }

@@ -36,7 +36,7 @@ public struct EventExtractor: Sendable {
     ///   - documentDate: ISO date (`2016-06-01`, `2016-06` or `2016`) the text was written, when known;
     ///     deictic expressions (`бүгінде`, `десять лет назад`) resolve against it.
     public func extract(text: String, sentences: [Sentence], entities: EntityAnalysis, documentDate: String?) -> EventAnalysis {
-        let original = OriginalText(text)
+        let original = ScalarText(text)
         var atoms: [[Atom]] = []
         atoms.reserveCapacity(sentences.count)
         var quoteCarry = 0
@@ -72,7 +72,7 @@ public struct EventExtractor: Sendable {
 
     /// Tags every sentence, then resolves relative expressions against the nearest explicit time before them
     /// (or the document date for deictic ones; inside a quotation, the quotation's time).
-    func resolveTimes(sentences: [Sentence], atoms: [[Atom]], original: OriginalText, documentDate: String?) -> [[PlacedTime]] {
+    func resolveTimes(sentences: [Sentence], atoms: [[Atom]], original: ScalarText, documentDate: String?) -> [[PlacedTime]] {
         let docYear = documentDate.flatMap { Int($0.prefix(4)) }
         var out: [[PlacedTime]] = []
         out.reserveCapacity(sentences.count)

@@ -5,7 +5,7 @@ struct KeywordExtractor: Sendable {
     let lex: Lexicon
     static let maxComputedPerLanguage = 12
 
-    func extract(sentences: [Sentence], atoms: [[Atom]], original: OriginalText) -> [Keyword] {
+    func extract(sentences: [Sentence], atoms: [[Atom]], original: ScalarText) -> [Keyword] {
         var out: [Keyword] = []
         var seenAuthor = Set<String>()
         // Author keywords: the `keywords` section, after its label ("Түйін сөздер:", "Ключевые слова:", "Keywords:").

@@ -69,53 +69,6 @@ func utf8HasSuffix(_ s: Substring, _ p: String) -> Bool {
     return su.suffix(pu.count).elementsEqual(pu)
 }
 
-/// Open-addressing map from 64-bit keys to Int32 with a multiplicative hash: the trie's edge lookups run per
-/// scalar of every word, where Swift's seeded hashing cost more than the rest of the lookup.
-struct U64Map: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
-    private var count = 0
-    private var shift: UInt64
-    private static let empty = UInt64.max
-
-    init(capacity: Int = 64) {
-        var c = 16
-        while c < capacity * 2 { c <<= 1 }
-        keys = [UInt64](repeating: Self.empty, count: c)
-        values = [Int32](repeating: 0, count: c)
-        shift = UInt64(64 - c.trailingZeroBitCount)
-    }
-
-    @inline(__always)
-    func get(_ rawKey: UInt64) -> Int32? {
-        let key = rawKey == Self.empty ? Self.empty - 1 : rawKey   // the empty marker's key shares a slot (p = 2^-64)
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> shift)
-        while true {
-            let k = keys[i]
-            if k == key { return values[i] }
-            if k == Self.empty { return nil }
-            i = (i + 1) & mask
-        }
-    }
-
-    mutating func set(_ rawKey: UInt64, _ value: Int32) {
-        let key = rawKey == Self.empty ? Self.empty - 1 : rawKey
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
-        var i = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> shift)
-        while keys[i] != Self.empty && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == Self.empty { count += 1 }
-        keys[i] = key; values[i] = value
-    }
-
-    private mutating func grow() {
-        var bigger = U64Map(capacity: keys.count)
-        for (k, v) in zip(keys, values) where k != Self.empty { bigger.set(k, v) }
-        self = bigger
-    }
-}
-
 /// One word of a data-file pattern: `stem*` matches by prefix, a bare word exactly.
 struct Form: Hashable, Sendable {
     let text: String
@@ -130,7 +83,7 @@ struct Form: Hashable, Sendable {
 
 /// A scalar trie of forms: finds every exact and prefix form of one word in one pass.
 struct FormIndex<Value: Sendable>: Sendable {
-    private var edges = U64Map()
+    private var edges = U64Map(capacity: 64)
     private var exact: [[Value]] = [[]]
     private var prefixes: [[Value]] = [[]]
 
