@@ -184,23 +184,26 @@ enum QueryFixture {
                              keywords: [.init(text: "транзит", language: doc.language, source: "computed", score: 0.5)])
     }
 
-    /// Stores the fixture once per test process (suites run in parallel; rewriting annotations under a running test
-    /// would change event ids under it) and refreshes the derived statistics. Returns the document ids in fixture order.
-    static func prepare(_ pg: PostgresClient) async throws -> [UUID] {
-        try await Once.shared.ids()
+    /// Stores the fixture once per test process, in a database of its own (the assertions count the whole store, and
+    /// other suites write to the shared test database at the same time; rewriting annotations under a running test
+    /// would also change event ids under it), and refreshes the derived statistics. Returns the database URL and the
+    /// document ids in fixture order.
+    static func prepare() async throws -> (url: String, ids: [UUID]) {
+        try await Once.shared.fixture()
     }
 
     actor Once {
         static let shared = Once()
-        private var task: Task<[UUID], any Error>?
-        func ids() async throws -> [UUID] {
+        private var task: Task<(url: String, ids: [UUID]), any Error>?
+        func fixture() async throws -> (url: String, ids: [UUID]) {
             if task == nil {
                 task = Task {
-                    let pg = Env.postgres(poolSize: 2)
+                    let url = try await Env.freshDatabase("dala_test_query_fixture")
+                    let pg = Env.postgres(poolSize: 2, url: url)
                     do {
                         let ids = try await QueryFixture.store(pg)
                         await pg.shutdown()
-                        return ids
+                        return (url, ids)
                     } catch {
                         await pg.shutdown()
                         throw error
@@ -231,9 +234,9 @@ enum QueryFixture {
 /// Runs `body` against a live query server over the fixture store.
 func withQueryServer<T: Sendable>(reprocessing: Reprocessing? = nil,
                                   _ body: @Sendable (_ base: String, _ ids: [UUID], _ pg: PostgresClient) async throws -> T) async throws -> T {
-    let pg = Env.postgres(poolSize: 4)
+    let (url, ids) = try await QueryFixture.prepare()
+    let pg = Env.postgres(poolSize: 4, url: url)
     do {
-        let ids = try await QueryFixture.prepare(pg)
         let router = QueryApp.buildRouter(store: QueryStore(client: pg), vocabulary: FakeVocabulary(),
                                           operational: OperationalRoutes(service: "dala-query-test", postgres: pg, kafka: Env.kafka("dala-query-test")),
                                           reprocessing: reprocessing)

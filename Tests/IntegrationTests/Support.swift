@@ -22,8 +22,28 @@ enum Env {
         return l
     }
 
-    static func postgres(poolSize: Int = 2) -> PostgresClient {
-        PostgresClient(configuration: PostgresConfiguration(url: pgURL ?? "", poolSize: poolSize), logger: logger)
+    static func postgres(poolSize: Int = 2, url: String? = nil) -> PostgresClient {
+        PostgresClient(configuration: PostgresConfiguration(url: url ?? pgURL ?? "", poolSize: poolSize), logger: logger)
+    }
+
+    /// A new empty database next to the test database, for suites whose assertions count the whole store
+    /// (statistics, PMI) and so must not see what other suites write at the same time. Returns its URL.
+    static func freshDatabase(_ name: String) async throws -> String {
+        guard let base = pgURL, let slash = base.lastIndex(of: "/") else { throw CancellationError() }
+        let admin = postgres(poolSize: 1)
+        do {
+            try await admin.withConnection { conn in
+                try conn.execute(unescapedScript: "DROP DATABASE IF EXISTS \(name) WITH (FORCE); ")
+                try conn.execute(unescapedScript: "CREATE DATABASE \(name)")
+            }
+            await admin.shutdown()
+        } catch {
+            await admin.shutdown()
+            throw error
+        }
+        let rest = base[base.index(after: slash)...]
+        let query = rest.firstIndex(of: "?").map { String(rest[$0...]) } ?? ""
+        return String(base[...slash]) + name + query
     }
 
     static func kafka(_ client: String) -> KafkaConfiguration { KafkaConfiguration(brokers: brokers ?? "", clientID: client) }
