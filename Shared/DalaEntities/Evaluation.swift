@@ -26,6 +26,7 @@ public enum EntityEvaluation {
         public var truePositives = 0
         public var falsePositives = 0
         public var falseNegatives = 0
+        public init() {}
         public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
         public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }

@@ -29,15 +29,8 @@ public enum EventEvaluation {
         public var traps: [String]
     }
 
-    /// Counts for precision and recall.
-    public struct Score: Sendable, Hashable {
-        public var truePositives = 0
-        public var falsePositives = 0
-        public var falseNegatives = 0
-        public var precision: Double { truePositives + falsePositives == 0 ? 1 : Double(truePositives) / Double(truePositives + falsePositives) }
-        public var recall: Double { truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives) }
-        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-    }
+    /// Counts for precision and recall (the same arithmetic as the entity evaluation's).
+    public typealias Score = EntityEvaluation.Score
 
     public struct Result: Sendable {
         /// Time expressions: span overlaps and value equal.
