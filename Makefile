@@ -1,5 +1,5 @@
 # Dala: `make run` starts the local stack with the sample documents; `make test` runs every test.
-.PHONY: run stop test bench build deps e2e clean
+.PHONY: run stop test bench bench-analysis build deps e2e clean
 
 run:            ## install, build (release), start PostgreSQL + broker + services, submit the samples
 	deploy/scripts/run.sh
@@ -12,10 +12,14 @@ stop:           ## stop the services, the broker and PostgreSQL
 test:           ## unit + integration tests (real PostgreSQL and broker, started and stopped here) + end-to-end
 	deploy/scripts/test.sh
 
-bench:          ## analysis throughput, memory and quality figures (release build)
+bench:          ## analysis throughput, memory and quality (release), then the query load benchmark on 100k docs
 	swift build -c release --product dala
 	.build/release/dala bench
 	Benchmarks/QueryLoad/run.sh
+
+bench-analysis: ## only the analysis figures (a minute)
+	swift build -c release --product dala
+	.build/release/dala bench
 
 deps:           ## what `run` and `test` install themselves
 	deploy/scripts/install-deps.sh
