@@ -1,5 +1,5 @@
 # Dala: `make run` starts the local stack with the sample documents; `make test` runs every test.
-.PHONY: run stop test bench bench-analysis build deps e2e clean
+.PHONY: run stop test bench bench-analysis build deps clean
 
 run:            ## install, build (release), start PostgreSQL + broker + services, submit the samples
 	deploy/scripts/run.sh
