@@ -2,14 +2,14 @@
 # `make bench`, query part: a 100,000-document store (generated, COPY-loaded, in its own database), the release
 # dala-query on it, paced wrk load per endpoint, and the same SQL through pgbench at the same rate for the ratio.
 #
-# Environment: DALA_BENCH_DOCS (100000), DALA_BENCH_SECONDS (20 per endpoint and side), DALA_BENCH_ONLY
+# Environment: DALA_BENCH_DB (dala_bench; an existing store with enough documents is reused), DALA_BENCH_DOCS (100000), DALA_BENCH_SECONDS (20 per endpoint and side), DALA_BENCH_ONLY
 # (comma-separated endpoint names), DALA_BENCH_SERVER (a command that serves the API on $DALA_BENCH_PORT over
 # $DALA_BENCH_PG_URL instead of the release dala-query), PostgreSQL from deploy/scripts/pg.sh (DALA_PG_DIR/PORT).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 S=deploy/scripts
-DB=dala_bench
+DB="${DALA_BENCH_DB:-dala_bench}"
 DOCS="${DALA_BENCH_DOCS:-100000}"
 PORT="${DALA_BENCH_PORT:-18090}"
 export DALA_BENCH_WORK="${DALA_BENCH_WORK:-$ROOT/.local/bench-query}"

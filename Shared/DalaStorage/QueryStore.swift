@@ -60,6 +60,45 @@ public struct QueryStore: Sendable {
         return DocumentDetail(document: try Self.documentView(row), counts: counts, entities: entities)
     }
 
+    /// `documentDetail` rendered as JSON by PostgreSQL, ready to send: the busiest endpoint skips decoding the row
+    /// and re-encoding it with Foundation's JSONEncoder. Same fields and omitted nulls as `DocumentDetail`'s coding.
+    public func documentDetailJSON(_ id: UUID, labelLanguage: String? = nil) async throws -> String? {
+        let doc = id.uuidString
+        let label = Self.labelExpression(labelLanguage, table: "e")
+        return try await client.query("""
+            SELECT (jsonb_strip_nulls(jsonb_build_object(
+                    'id', upper(d.id::text), 'sha256', d.sha256, 'title', d.title, 'source', d.source,
+                    'language', d.language, 'detected_language', d.detected_language,
+                    'published', CASE d.published_precision WHEN 'year' THEN to_char(d.published, 'YYYY')
+                                 WHEN 'month' THEN to_char(d.published, 'YYYY-MM') ELSE to_char(d.published, 'YYYY-MM-DD') END,
+                    'char_length', d.char_length,
+                    'received_at', to_char(d.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                    'enriched_at', to_char(d.enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                    'status', d.status, 'extractor_version', d.extractor_version, 'error', d.error))
+                || jsonb_build_object('languages', d.languages, 'metadata', d.metadata)
+                || CASE WHEN d.analysis IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('analysis', d.analysis) END
+                || jsonb_build_object(
+                    'counts', jsonb_build_object(
+                        'sentences', (SELECT count(*) FROM sentences WHERE document_id = d.id),
+                        'mentions', (SELECT count(*) FROM mentions WHERE document_id = d.id),
+                        'entities', jsonb_array_length(x.entities),
+                        'events', (SELECT count(*) FROM events WHERE document_id = d.id),
+                        'time_expressions', (SELECT count(*) FROM time_expressions WHERE document_id = d.id),
+                        'keywords', (SELECT count(*) FROM keywords WHERE document_id = d.id)),
+                    'entities', x.entities))::text AS body
+            FROM documents d,
+                LATERAL (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
+                                    'id', g.id, 'type', g.type, 'label', g.label, 'mentions', g.mentions,
+                                    'first_offset', g.first_offset)) ORDER BY g.mentions DESC, g.first_offset), '[]') AS entities
+                         FROM (SELECT m.entity_id AS id, e.type, \(unescaped: label) AS label, count(*) AS mentions,
+                                      min(m.start_offset) AS first_offset
+                               FROM mentions m JOIN entities e ON e.id = m.entity_id
+                               WHERE m.document_id = d.id
+                               GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) g) x
+            WHERE d.id = \(doc)::uuid
+            """).first?["body"]
+    }
+
     /// Documents newest first; cursor is the last item's (received_at, id).
     public func documents(limit: Int, cursor: [String]?, status: String?, language: String?,
                           publishedFrom: String? = nil, publishedTo: String? = nil,

@@ -131,13 +131,19 @@ public struct QueryController: Sendable {
         let p = try QueryParameters(request, allowed: ["include", "lang"])
         let include = try p.oneOf("include", ["mentions"])
         let id = try uuidParameter(context, what: "document")
-        guard let detail = try await store.documentDetail(id, labelLanguage: try p.oneOf("lang", Self.labelLanguages)) else {
-            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
-        }
+        let labelLanguage = try p.oneOf("lang", Self.labelLanguages)
         if include == "mentions" {
+            guard let detail = try await store.documentDetail(id, labelLanguage: labelLanguage) else {
+                throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+            }
             return try .json(DocumentWithMentions(detail: detail, mentions: try await store.mentions(document: id)))
         }
-        return try .json(detail)
+        // PostgreSQL renders the whole answer: no row decoding, no JSONEncoder (issue 6: the API's own cost).
+        guard let body = try await store.documentDetailJSON(id, labelLanguage: labelLanguage) else {
+            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     func text(_ request: Request, context: some RequestContext) async throws -> Response {
