@@ -239,16 +239,22 @@ struct TimeTagger: Sendable {
         return RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
     }
 
+    /// The last atom of a year at `j` with its optional unit word (`1994 г.`, `1994 жылы`, `2005 ж.`).
+    private func yearUnitEnd(_ a: [Atom], _ j: Int) -> Int {
+        var last = j
+        if last + 1 < a.count, let u = unit(a[last + 1]), u == .year {
+            last += 1
+            if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
+        }
+        return last
+    }
+
     /// `30 апреля 1994 г.`, `15 June 2001`, `29 наурызда` (year from context).
     private func dayMonth(_ a: [Atom], _ i: Int, day d: Int, month m: Int) -> RawTime? {
         var j = i + 2
         if j < a.count, a[j].text == "," { j += 1 }
         if j < a.count, let y = year(a[j]) {
-            var last = j
-            if last + 1 < a.count, let u = unit(a[last + 1]), u == .year {
-                last += 1
-                if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
-            }
+            let last = yearUnitEnd(a, j)
             return RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
         }
         // A day and month with the year left to context; `того же года` after it names that.
@@ -267,11 +273,7 @@ struct TimeTagger: Sendable {
             if j < a.count, a[j].text == "," { j += 1 }
         }
         if j < a.count, let y = year(a[j]) {
-            var last = j
-            if last + 1 < a.count, let u = unit(a[last + 1]), u == .year {
-                last += 1
-                if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
-            }
+            let last = yearUnitEnd(a, j)
             if blocked(a, j, last: last) { return nil }
             let v = d > 0 ? DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y)))
                 : DateValue(kind: .month, year: y, month: m)
