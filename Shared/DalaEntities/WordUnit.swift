@@ -197,9 +197,12 @@ struct WordUnit: Sendable {
             while let l = w.last, "»\"”),;:.".contains(l), !(l == "." && isInitialsToken(String(w))) { w = w.dropLast() }
             guard !w.isEmpty else { continue }
             let len = w.unicodeScalars.count
-            var u = WordUnit(text: String(w), span: Span(start: offset, end: offset + len), shape: .word)
+            let initials = isInitialsToken(String(w))
+            // Normalised like a text unit: an initial's trailing dot is not part of its scalars ("W." → "w").
+            var u = WordUnit(text: initials ? String(w.dropLast()) : String(w), span: Span(start: offset, end: offset + len), shape: .word)
+            if initials { u.text += "." }
             if w.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { u.shape = .number }
-            u.isInitial = isInitialsToken(String(w))
+            u.isInitial = initials
             out.append(u)
             offset += len + 1
         }
