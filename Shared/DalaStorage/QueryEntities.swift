@@ -49,7 +49,7 @@ extension QueryStore {
             q.append(" AND (coalesce(st.mentions, 0) < \(c[0])::bigint OR (coalesce(st.mentions, 0) = \(c[0])::bigint AND e.id > \(c[1])))")
         }
         q.append(" ORDER BY mention_count DESC, e.id LIMIT \(limit + 1)")
-        let rows = try await client.query(q)
+        let rows = try await client.query(q.prepared())
         let items = try rows.prefix(limit).map { try Self.entityView($0) }
         let next = rows.count > limit ? items.last.map { Cursor.encode([String($0.mentionCount), $0.id]) } : nil
         return Page(items: items, nextCursor: next)
@@ -102,7 +102,8 @@ extension QueryStore {
 
     /// True when the entity is stored.
     public func entityExists(_ id: String) async throws -> Bool {
-        !(try await client.query("SELECT 1 FROM entities WHERE id = \(id)").isEmpty)
+        let q: PostgresQuery = "SELECT 1 FROM entities WHERE id = \(id)"
+        return !(try await client.query(q.prepared()).isEmpty)
     }
 
     /// Mentions of an entity with their documents and evidence sentences, in storage order. Cursor: the last mention id.
