@@ -56,6 +56,7 @@ let package = Package(
             name: "DalaPostgres", dependencies: [
                 "CLibPQ",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ], path: "Shared/DalaPostgres", swiftSettings: swiftSettings
         ),
         // Kafka client over librdkafka.
@@ -80,6 +81,8 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ], path: "Shared/DalaService", swiftSettings: swiftSettings
         ),
 
@@ -102,7 +105,7 @@ let package = Package(
         ),
 
         .executableTarget(
-            name: "DalaIngest", dependencies: ["IngestAPI"],
+            name: "DalaIngest", dependencies: ["IngestAPI", "DalaService"],
             path: "Services/Ingest", swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -111,7 +114,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "DalaQuery", dependencies: [
-                "QueryAPI", "DalaAnalysis",
+                "QueryAPI", "DalaAnalysis", "DalaService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -13,8 +13,17 @@ WORK="${DALA_BENCH_WORK:-$ROOT/.local/bench-query}"
 mkdir -p "$WORK"
 
 have=$("${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
-if [ "${have:-0}" -ge "$DOCS" ] && [ -s "$WORK/gen/sample-entities.tsv" ]; then
+if [ "${have:-0}" -ge "$DOCS" ]; then
   echo "[bench] store $DB already has $have documents"
+  if [ ! -s "$WORK/gen/sample-entities.tsv" ]; then
+    # The generation folder is gone (another checkout, /tmp cleaned): draw the request samples from the store itself,
+    # in the formats generate.py writes (names and ids, 40 documents, the 40 most mentioned entities).
+    echo "[bench] writing request samples from the store"
+    mkdir -p "$WORK/gen"
+    "${PSQL[@]}" -d "$DB" -tA -F $'\t' -c "SELECT DISTINCT n, id FROM entities e, LATERAL unnest(ARRAY[label_en, label_ru, label_kk] || aliases) n WHERE n IS NOT NULL AND n <> '' AND EXISTS (SELECT 1 FROM entity_stats s WHERE s.entity_id = e.id) ORDER BY 1, 2" >"$WORK/gen/names.tsv"
+    "${PSQL[@]}" -d "$DB" -tA -c "SELECT id FROM documents ORDER BY received_at, id LIMIT 1000" >"$WORK/gen/sample-documents.txt"
+    "${PSQL[@]}" -d "$DB" -tA -F $'\t' -c "SELECT e.id, coalesce(label_en, ''), coalesce(label_ru, ''), coalesce(label_kk, '') FROM entity_stats s JOIN entities e ON e.id = s.entity_id ORDER BY s.mentions DESC, e.id LIMIT 40" >"$WORK/gen/sample-entities.tsv"
+  fi
   exit 0
 fi
 echo "[bench] generating $DOCS documents"

@@ -1,3 +1,5 @@
+import DalaService
 import IngestAPI
 
+ServiceRuntime.configureExecutor(ConfigReader())
 try await IngestApp.run()

@@ -23,6 +23,7 @@ extension Pipeline: SearchVocabulary {
 // The query service: read-only HTTP API over PostgreSQL; it never talks to the other services. Its one Kafka producer
 // serves POST /v1/reprocess only.
 let reader = ConfigReader()
+ServiceRuntime.configureExecutor(reader)
 let config = ServiceConfiguration(reader: reader, defaultPort: 8080)
 let logger = Observability.bootstrap(service: "dala-query", level: config.logLevel)
 let kafka = config.kafka(clientID: "dala-query")

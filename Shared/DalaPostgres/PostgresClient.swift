@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 
 /// Metadata keys of this module's log lines.
 enum PostgresLogKey {
@@ -224,12 +225,16 @@ final class PoolSlot: @unchecked Sendable {
     func perform<T: Sendable>(_ work: @escaping @Sendable (PoolSlot) throws -> T) async throws -> T {
         let cancellable = !Task.isCancelled
         let lease = canceller.arm()
+        // A caller on an event loop (services that run Swift concurrency on NIO's loops) continues on that loop,
+        // the one its HTTP connection lives on: no further hop to write the response.
+        let home = MultiThreadedEventLoopGroup.currentEventLoop
         let submit = {
             try await withCheckedThrowingContinuation { continuation in
                 let accepted = self.thread.submit {
                     let result = Result { try work(self) }
                     // Resumed by the thread after it dropped this job (and with it `work`), see ConnectionThread.
-                    return { continuation.resume(with: result) }
+                    guard let home else { return { continuation.resume(with: result) } }
+                    return { home.execute { continuation.resume(with: result) } }
                 }
                 if !accepted {
                     continuation.resume(

@@ -16,6 +16,16 @@ public final class PostgresConnection {
     private(set) var cancelHandle: PostgresCancelHandle?
     /// Set by the pool for each lease: true once the caller's task was cancelled; checked before each statement.
     var isCancelled: @Sendable () -> Bool = { false }
+    /// Server-side prepared statements of this session: statement name by parameter types and SQL text.
+    private var preparedStatements: [PreparedKey: String] = [:]
+    private var preparedCounter = 0
+    /// More distinct prepared statements than this (SQL built with varying fragments) start the cache afresh.
+    static let preparedStatementLimit = 256
+
+    private struct PreparedKey: Hashable {
+        var sql: String
+        var types: [UInt32]
+    }
 
     private init(handle: OpaquePointer, logger: Logger) {
         self.handle = handle
@@ -65,7 +75,12 @@ public final class PostgresConnection {
         }
         isBroken = false
         cancelHandle = PostgresCancelHandle(PQgetCancel(handle))
+        // A new backend session: the statements prepared on the old one are gone.
+        preparedStatements.removeAll()
     }
+
+    /// Number of statements currently prepared on this session (for tests).
+    public var preparedStatementCount: Int { preparedStatements.count }
 
     /// True when the connection must be reset before use.
     var needsReset: Bool { isBroken || PQstatus(handle) != CONNECTION_OK }
@@ -221,6 +236,7 @@ public final class PostgresConnection {
             throw PostgresError(code: .badValue, message: "parameter $\(i + 1) contains a NUL byte")
         }
         let types = binds.map(\.typeOID)
+        if q.isPrepared { return try runPrepared(sql: sql, types: types, binds: binds, retry: true) }
         let raw: OpaquePointer? = withCStringArray(binds.map(\.value)) { values in
             types.withUnsafeBufferPointer { types in
                 // Text format for all parameters and for the result (last argument 0).
@@ -230,9 +246,47 @@ public final class PostgresConnection {
         return try check(raw, binds: binds)
     }
 
+    /// Prepares the statement on first use in this session, then executes it by name.
+    private func runPrepared(sql: String, types: [UInt32], binds: [PostgresBind], retry: Bool) throws -> PostgresResult {
+        let key = PreparedKey(sql: sql, types: types)
+        let name: String
+        if let existing = preparedStatements[key] {
+            name = existing
+        } else {
+            if preparedStatements.count >= Self.preparedStatementLimit { try deallocateAll() }
+            preparedCounter += 1
+            let fresh = "dala_\(preparedCounter)"
+            let raw = types.withUnsafeBufferPointer { types in
+                PQprepare(handle, fresh, sql, Int32(types.count), types.baseAddress)
+            }
+            // Preparing changes nothing on the server: it does not make a failed call unsafe to retry.
+            _ = try check(raw, binds: binds, counted: false)
+            preparedStatements[key] = fresh
+            name = fresh
+        }
+        let raw: OpaquePointer? = withCStringArray(binds.map(\.value)) { values in
+            PQexecPrepared(handle, name, Int32(binds.count), values, nil, nil, 0)
+        }
+        do {
+            return try check(raw, binds: binds)
+        } catch let error as PostgresError where error.sqlState == "0A000" || error.sqlState == "26000" {
+            // "cached plan must not change result type" (a migration changed a table under the statement) or the
+            // statement is gone (DEALLOCATE by someone else): forget it; outside a transaction, prepare it again once.
+            preparedStatements[key] = nil
+            guard retry, !inTransaction else { throw error }
+            if error.sqlState == "0A000", let r = PQexec(handle, "DEALLOCATE \(name)") { PQclear(r) }
+            return try runPrepared(sql: sql, types: types, binds: binds, retry: false)
+        }
+    }
+
+    private func deallocateAll() throws {
+        _ = try check(PQexec(handle, "DEALLOCATE ALL"), binds: [], counted: false)
+        preparedStatements.removeAll()
+    }
+
     /// Wraps a result, turning error statuses into `PostgresError`.
-    private func check(_ raw: OpaquePointer?, binds: [PostgresBind], failureCode: PostgresError.Code? = nil) throws
-        -> PostgresResult
+    private func check(_ raw: OpaquePointer?, binds: [PostgresBind], failureCode: PostgresError.Code? = nil,
+                       counted: Bool = true) throws -> PostgresResult
     {
         guard let result = PostgresResult(raw) else {
             // NULL result: out of memory or the query could not be sent.
@@ -240,7 +294,7 @@ public final class PostgresConnection {
         }
         switch PQresultStatus(result.handle) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-            succeededStatements += 1
+            if counted { succeededStatements += 1 }
             return result
         case PGRES_COPY_IN, PGRES_COPY_OUT:
             // A COPY sent through query/execute/script: leave COPY mode so the connection stays usable.

@@ -38,6 +38,15 @@ public struct ConfigReader: Sendable {
     }
 
     public func int(_ key: String, default value: Int) -> Int { Int(string(key, default: String(value))) ?? value }
+
+    /// `true/false`, `1/0`, `yes/no`, `on/off`; anything else is the default.
+    public func bool(_ key: String, default value: Bool) -> Bool {
+        switch string(key, default: "").lowercased() {
+        case "true", "1", "yes", "on": true
+        case "false", "0", "no", "off": false
+        default: value
+        }
+    }
 }
 
 /// Settings every Dala service shares. Defaults match the local stack (`make run`).

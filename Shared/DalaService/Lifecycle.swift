@@ -4,6 +4,8 @@ import DalaPostgres
 import DalaStorage
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 
 enum DalaJSONBridge {
@@ -69,4 +71,18 @@ extension ServiceConfiguration {
     }
 
     public var postgres: PostgresConfiguration { PostgresConfiguration(url: postgresURL, poolSize: postgresPoolSize) }
+}
+
+/// Process-wide runtime settings, applied first thing in `main`.
+public enum ServiceRuntime {
+    /// Runs Swift concurrency's global executor on NIO's event loops (the ones Hummingbird serves HTTP on), so a request
+    /// handler is not handed from the loop to Swift's pool and back for every request, and a PostgreSQL result
+    /// resumes on the loop of its HTTP connection. Blocking work must stay off it: PostgreSQL and Kafka calls already
+    /// run on their own threads, analysis on `BlockingWorker`. `--event-loop-executor false`
+    /// (`DALA_EVENT_LOOP_EXECUTOR`) keeps Swift's own pool. Call from the main thread before any task starts.
+    @discardableResult
+    public static func configureExecutor(_ reader: ConfigReader) -> Bool {
+        guard reader.bool("event-loop-executor", default: true) else { return false }
+        return NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
 }

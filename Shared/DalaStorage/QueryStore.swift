@@ -65,7 +65,7 @@ public struct QueryStore: Sendable {
     public func documentDetailJSON(_ id: UUID, labelLanguage: String? = nil) async throws -> String? {
         let doc = id.uuidString
         let label = Self.labelExpression(labelLanguage, table: "e")
-        return try await client.query("""
+        let q: PostgresQuery = """
             SELECT (jsonb_strip_nulls(jsonb_build_object(
                     'id', upper(d.id::text), 'sha256', d.sha256, 'title', d.title, 'source', d.source,
                     'language', d.language, 'detected_language', d.detected_language,
@@ -96,7 +96,8 @@ public struct QueryStore: Sendable {
                                WHERE m.document_id = d.id
                                GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) g) x
             WHERE d.id = \(doc)::uuid
-            """).first?["body"]
+            """
+        return try await client.query(q.prepared()).first?["body"]
     }
 
     /// Documents newest first; cursor is the last item's (received_at, id).

@@ -474,6 +474,50 @@ struct PostgresServerTests {
         }
     }
 
+    @Test func preparedStatementsAreReusedAndSurviveSchemaChangesAndReconnects() async throws {
+        let table = tableName("prep")
+        try await withClient(poolSize: 1) { client in
+            try await client.execute("CREATE TABLE \(identifier: table) (id int PRIMARY KEY, name text)")
+            try await client.execute("INSERT INTO \(identifier: table) VALUES (1, 'Астана'), (2, 'Алматы')")
+            @Sendable func lookup(_ id: Int) -> PostgresQuery {
+                let q: PostgresQuery = "SELECT * FROM \(identifier: table) WHERE id = \(id)"
+                return q.prepared()
+            }
+            // Prepared once per session and SQL text, then executed with new values.
+            #expect(try await client.query(lookup(1))[0]["name"] == "Астана")
+            #expect(try await client.query(lookup(2))[0]["name"] == "Алматы")
+            #expect(try await client.query(lookup(3)).isEmpty)
+            #expect(try await client.withConnection { $0.preparedStatementCount } == 1)
+            let prepared = try await client.query("SELECT count(*) AS n FROM pg_prepared_statements")
+            #expect(try prepared[0].decode("n", as: Int.self) == 1)
+
+            // A migration changes the table's columns: the cached plan's result type is stale; the call still works.
+            try await client.execute("ALTER TABLE \(identifier: table) ADD COLUMN region text DEFAULT 'kz'")
+            let row = try await client.query(lookup(1))[0]
+            #expect(row["name"] == "Астана" && row["region"] == "kz")
+
+            // Someone deallocates every statement on the session: prepared again on the next use.
+            try await client.execute("DEALLOCATE ALL")
+            #expect(try await client.query(lookup(2))[0]["name"] == "Алматы")
+
+            // Inside a transaction a stale statement cannot be retried (the transaction is aborted): the error is
+            // reported and the next call outside works again.
+            try await client.execute("ALTER TABLE \(identifier: table) DROP COLUMN region")
+            await #expect(throws: PostgresError.self) {
+                try await client.withTransaction { conn in _ = try conn.query(lookup(1)) }
+            }
+            #expect(try await client.query(lookup(1))[0]["name"] == "Астана")
+
+            // A new backend has none of the old session's statements.
+            try await withClient(poolSize: 1) { admin in
+                try await terminate(try await client.withConnection { $0.backendPID }, using: admin)
+            }
+            #expect(try await client.query(lookup(2))[0]["name"] == "Алматы")
+            #expect(try await client.withConnection { $0.preparedStatementCount } == 1)
+            try await client.execute("DROP TABLE \(identifier: table)")
+        }
+    }
+
     @Test func reconnectsAfterBackendIsTerminated() async throws {
         try await withClient(poolSize: 1) { client in
             try await withClient(poolSize: 1) { admin in
