@@ -5,14 +5,25 @@ public struct EntityRecognizer: Sendable {
     /// The registry names are linked to.
     public let knowledgeBase: KnowledgeBase
 
+    /// Version of the recogniser's output; bump when the same text yields different mentions.
+    public static let version = "entities-1.1.0"
+
     /// A recogniser over a loaded registry (cheap: the registry is shared, not copied).
     public init(knowledgeBase: KnowledgeBase) { self.knowledgeBase = knowledgeBase }
 
     /// Mentions and the entities they refer to; offsets index the original `text` (Unicode scalars).
-    public func recognize(text: String, sentences: [Sentence]) -> EntityAnalysis {
-        var doc = DocumentPass(store: knowledgeBase.store, sentences: sentences)
+    /// `paragraphs` (original spans, in text order) bound the anaphoric short forms ("Одақ" refers to a union named
+    /// in the same or the previous paragraph); without them a line break between two sentences counts as one.
+    public func recognize(text: String, sentences: [Sentence], paragraphs: [Span]? = nil) -> EntityAnalysis {
+        var doc = DocumentPass(store: knowledgeBase.store, sentences: sentences, text: text, paragraphs: paragraphs)
         doc.run()
         return doc.assemble(text: text)
+    }
+
+    /// `recognize(text:sentences:paragraphs:)` with the sentences and paragraphs of stage 1's analysis of `text`.
+    public func recognize(text: String, analysis: TextAnalysis) -> EntityAnalysis {
+        recognize(text: text, sentences: analysis.sentences,
+                  paragraphs: analysis.documents.flatMap { $0.parts.map(\.span) })
     }
 }
 
@@ -44,12 +55,17 @@ struct DocumentPass {
     var sentenceYears: [[Int]] = []
     var acronyms: [UInt64: RawMention] = [:]     // document-defined acronym → the mention that defined it
     var localSurnames: [String: RawMention] = [:]
+    let text: String
+    let paragraphSpans: [Span]?
+    var paragraphIndex: [Int] = []               // by sentence; computed when a short form needs it
 
-    init(store: Store, sentences: [Sentence]) {
+    init(store: Store, sentences: [Sentence], text: String = "", paragraphs: [Span]? = nil) {
         self.store = store
         self.lex = store.lexicon
         self.matcher = Matcher(store: store)
         self.sentences = sentences
+        self.text = text
+        self.paragraphSpans = paragraphs
     }
 
     mutating func run() {
@@ -61,8 +77,10 @@ struct DocumentPass {
         for s in units.indices { organizationPass(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
+        fullNameSurnamePass()
         applyAcronymDefinitions()
         link()
+        shortFormPass()
     }
 
     // MARK: Units
@@ -183,6 +201,7 @@ struct DocumentPass {
                 continue
             }
             if let soviet = sovietHomonym(s, i) { add(soviet); i += 1; continue }
+            if let misspelt = fuzzyMatch(s, i, cache: &cache) { add(misspelt); i = misspelt.end; continue }
             i += 1
         }
     }

@@ -137,6 +137,13 @@ final class Store: Sendable {
     let givenNames: [Int: Set<UInt64>]  // persons: keys of the first words of their full names
     let cueScalars: [[[UInt32]]]        // by entity: `EntityInfo.cues` as normalised scalars
     let documentWith: [[Int]]           // by entity: `EntityInfo.documentWith` as entity indices
+    /// By entity: bit k set when the entity is of short-form kind k (`Lexicon.shortFormKinds`): the first or last word
+    /// of one of its names is a head of that kind (Еуропалық Одақ, Организация …, … Treaty).
+    let shortFormKinds: [UInt8]
+    /// By entity (persons): the last words of their full names, for the surname alone after a full mention.
+    let fullNameLastWords: [[Int32]]
+    /// Misspelling index over the forms of capitalised registry names of seven letters or more.
+    let fuzzy: FuzzyIndex
     let prefixes: U64Set                 // first four letters of every form of four letters or more
     let shortForms: U64Set               // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
@@ -263,6 +270,9 @@ final class Store: Sendable {
             }
         }
         var seenNames = Set<String>()
+        var kinds = [UInt8](repeating: 0, count: infos.count)
+        var lastWords = [[Int32]](repeating: [], count: infos.count)
+        var fuzzyForms: [(form: String, word: Int32)] = []
         var given: [Int: Set<UInt64>] = [:]
         for raw in rawNames {
             let words = WordUnit.nameWords(raw.text)
@@ -292,6 +302,21 @@ final class Store: Sendable {
             var mask: [Bool]? = nil
             if raw.kind == .acronym {
                 mask = raw.text.unicodeScalars.filter { TextNorm.isLetter($0.value) }.map { TextNorm.isUpper($0.value) }
+            }
+            if raw.kind == .name && !raw.surname {
+                for w in [words[0], words[words.count - 1]] {
+                    if let k = lexicon.shortFormHeads[TextNorm.key(w)], k < 8 { kinds[raw.entity] |= 1 << UInt8(k) }
+                }
+                if words.count >= 2, infos[raw.entity].record.type == .person, !lastWords[raw.entity].contains(ids[ids.count - 1]) {
+                    lastWords[raw.entity].append(ids[ids.count - 1])
+                }
+                // Misspellings are looked for only in capitalised names, on their long words.
+                if requiresCapital {
+                    for (wi, word) in words.enumerated() where word.unicodeScalars.count >= FuzzyIndex.minimumLength {
+                        fuzzyForms.append((word, ids[wi]))
+                        if raw.lang == "ru" { for f in Store.russianForms(of: word, lexicon: lexicon) { fuzzyForms.append((f, ids[wi])) } }
+                    }
+                }
             }
             let entry = NameEntry(entity: raw.entity, words: ids, kind: raw.kind, requiresCapital: requiresCapital,
                                   caseMask: mask, isSurname: raw.surname)
@@ -327,6 +352,9 @@ final class Store: Sendable {
         self.givenNames = given
         self.cueScalars = infos.map { $0.cues.map { TextNorm.normalizeScalars($0) } }
         self.documentWith = infos.map { $0.documentWith.compactMap { byID[$0] } }
+        self.shortFormKinds = kinds
+        self.fullNameLastWords = lastWords
+        self.fuzzy = FuzzyIndex(fuzzyForms)
     }
 
     /// Registry word ids whose forms include the normalised word with this key.

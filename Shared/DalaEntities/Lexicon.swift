@@ -43,6 +43,18 @@ struct Lexicon: Sendable {
     var legalFormKeys = U64Set()
     var metonymyModifierKeys = U64Set()
     var notNameKeys = U64Set()
+    /// Kinds of anaphoric short forms (`lexicon/short-forms.tsv`), by index.
+    var shortFormKinds: [String] = []
+    /// Key of a short form (every Russian case; kk and en as written) → kind index. kk forms are found through the
+    /// suffix stripper, so only the bare word is listed.
+    var shortFormKeys: [UInt64: Int] = [:]
+    /// Key of a name head ("союз", "одағы", "treaty") → kind index.
+    var shortFormHeads: [UInt64: Int] = [:]
+    /// First four letters of every short form (with the Kazakh stem alternation: одағ-), to skip most words at once.
+    var shortFormPrefixes = U64Set()
+    /// Real words one edit away from a registry name (generated from spelling dictionaries): never read as a
+    /// misspelt name.
+    var fuzzyStopKeys = U64Set()
     var surnameEndingScalars: [[UInt32]] = []
     var russianEndingScalars: [[UInt32]] = []
     var patronymicEndingScalars: [[UInt32]] = []
@@ -125,6 +137,28 @@ struct Lexicon: Sendable {
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/not-names.tsv")) {
             lex.notNames.insert(TextNorm.normalize(line.trimmingCharacters(in: .whitespaces)))
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/short-forms.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 4 else { throw EntityStageError(code: .malformedData, detail: "short-forms: \(line)") }
+            let kind: Int
+            if let k = lex.shortFormKinds.firstIndex(of: f[0]) { kind = k } else { kind = lex.shortFormKinds.count; lex.shortFormKinds.append(f[0]) }
+            for w in f[2].split(separator: "|").map({ TextNorm.normalize($0) }) {
+                let forms = f[1] == "ru" ? [w] + Store.russianForms(of: w, lexicon: lex) : [w]
+                for form in forms {
+                    let sc = TextNorm.normalizeScalars(form)
+                    lex.shortFormKeys[TextNorm.hash(sc)] = kind
+                    lex.shortFormPrefixes.insert(TextNorm.prefixKey(sc))
+                    // Одақ → Одағы: the stem's last letter voices before a vowel suffix.
+                    if sc.count == 4, let voiced = [UInt32(0x49B): UInt32(0x493), 0x43A: 0x433, 0x43F: 0x431][sc[3]] {
+                        lex.shortFormPrefixes.insert(TextNorm.prefixKey(Array(sc.prefix(3)) + [voiced]))
+                    }
+                }
+            }
+            for h in f[3].split(separator: "|") { lex.shortFormHeads[TextNorm.key(h)] = kind }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/fuzzy-stoplist.tsv")) {
+            lex.fuzzyStopKeys.insert(TextNorm.key(line.trimmingCharacters(in: .whitespaces)))
         }
         lex.titleKeys = U64Set(lex.titles.values.flatMap { $0 }.map { TextNorm.key($0) })
         lex.legalFormKeys = U64Set(lex.legalForms.map { TextNorm.key($0) })
