@@ -14,7 +14,21 @@ struct EventDetector: Sendable {
         var last: Int
         var stemLength: Int      // scalars of the first form matched: the suffix after it is an affix
         var words: Int
+        /// Founding triggers: where the thing founded must stand (`triggers.tsv`, column `object`).
+        var object: Lexicon.ObjectWindow? = nil
     }
+
+    /// The date a sentence hands to the next one: its own, or one it inherited (`age` hand-overs ago).
+    struct Carried: Sendable {
+        var time: EventExtractor.PlacedTime
+        var age: Int
+        /// The sentence had several dates: only an anaphor (`Тогда`, `Сонда`) takes one of them over.
+        var several: Bool
+        var sentence: Int
+        var documentIndex: Int
+    }
+    /// A date handed on from sentence to sentence goes this many sentences past the one that states it.
+    static let maxCarry = 2
 
     /// A mention placed on atoms.
     struct Placed: Sendable {
@@ -49,16 +63,61 @@ struct EventDetector: Sendable {
             foldedNames[id] = n
             return n
         }
+        var carried: Carried?
         for (si, s) in sentences.enumerated() {
-            if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
+            if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
+            var sentenceTimes = times[si].filter { $0.expression.value != nil }
+            // A sentence without a date of its own takes the previous sentence's when both speak of the same entity,
+            // or when it opens with an anaphor (`Тогда`, `Именно тогда`, `Онда`); with several dates there, only an
+            // anaphor takes one (that of the previous sentence's last clause, the finest). A date taken over by an
+            // anaphor or a role phrase (`Тараптар …`, below) goes on the same way, `maxCarry` sentences at most.
+            var inherited = false
+            var handOver: Carried?
+            let opensWithAnaphor = a.lazy.filter { $0.kind == .word }.prefix(3).contains { lex.cues.best($0.text) == .anaphor }
+            if sentenceTimes.isEmpty, let c = carried, c.sentence == si - 1, c.documentIndex == s.documentIndex {
+                handOver = c
+                var viaEntity = false
+                if opensWithAnaphor {
+                    inherited = c.several || c.age < Self.maxCarry
+                } else if !c.several, c.age < Self.maxCarry, sharesEntity(bySentence[s.index], bySentence[sentences[si - 1].index], typeOf) {
+                    // Most sentences of a text name its main state: a shared entity hands a date on once, no further.
+                    inherited = true; viaEntity = true
+                }
+                if inherited { sentenceTimes = [c.time] }
+                if viaEntity { handOver?.age = Self.maxCarry - 1 }
+            }
+            if !sentenceTimes.isEmpty, !inherited {
+                let t = sentenceTimes.count == 1 ? sentenceTimes[0] : lastClauseTime(sentenceTimes, a) ?? sentenceTimes[sentenceTimes.count - 1]
+                carried = Carried(time: t, age: 0, several: sentenceTimes.count > 1, sentence: si, documentIndex: s.documentIndex)
+            } else if inherited, let c = handOver {
+                carried = Carried(time: c.time, age: c.age + 1, several: false, sentence: si, documentIndex: s.documentIndex)
+            } else {
+                carried = nil
+            }
+
             let allHits = triggers(a)
+            // `договор 1992 года`, `1992 жылғы шарт`: a treaty named with its date (looked for only beside a date).
+            if allHits.isEmpty && sentenceTimes.isEmpty { continue }
+            let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
+            var datedHits = inherited ? [] : datedDocuments(a, times: sentenceTimes, placed: placed, language: s.language)
+            datedHits.removeAll { d in allHits.contains { $0.type == .agreement && abs($0.first - d.first) <= Self.datedDocumentReach } }
+            if allHits.isEmpty && datedHits.isEmpty { continue }
             // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
             let isTopic = allHits.map { isTopicOfDocument($0, a) }
             let topical = allHits.indices.filter { isTopic[$0] }.map { allHits[$0] }
-            let hits = allHits.indices.filter { !isTopic[$0] }.map { allHits[$0] }
+            var hits = allHits.indices.filter { !isTopic[$0] }.map { allHits[$0] }
+            // `жағдай құру`, `создание условий`, `create conditions`: a founding needs the thing founded beside it.
+            if hits.contains(where: { $0.object != nil }) {
+                var objectAtoms = [Bool](repeating: false, count: a.count)
+                for p in placed where p.type == .organization || p.type == .programme { for k in p.first...p.last { objectAtoms[k] = true } }
+                var timeAtoms = [Bool](repeating: false, count: a.count)
+                for t in times[si] { for k in t.first...t.last where k < a.count { timeAtoms[k] = true } }
+                hits.removeAll { h in h.object.map { !hasFoundedThing(h, $0, a, objectAtoms: objectAtoms, timeAtoms: timeAtoms) } ?? false }
+            }
+            hits += datedHits
             if hits.isEmpty { continue }
-            let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
+            hits.sort { $0.first < $1.first }
             let caseRoles = placed.map { p -> String? in
                 [.country, .organization, .person].contains(p.type) ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
             }
@@ -68,20 +127,16 @@ struct EventDetector: Sendable {
             // Long Russian and English sentences list many entities: participants come from the trigger's clause.
             let clauseLimited = (s.language == .ru || s.language == .en) && a.count > Self.participantWindow
             let roles = roleOnly(a)
-            var sentenceTimes = times[si].filter { $0.expression.value != nil }
-            var inherited = false
-            if sentenceTimes.isEmpty, si > 0, sentences[si - 1].documentIndex == s.documentIndex {
-                // Inherit the previous sentence's date when both sentences speak of the same entity, or when this one
-                // opens with an anaphor (`Тогда`, `Именно тогда`, `Онда`); with several dates there, the one of its
-                // last clause (the finest).
-                let prev = times[si - 1].filter { $0.explicit }
-                let prevIDs = Set((bySentence[sentences[si - 1].index] ?? []).map(\.entityID))
-                let opensWithAnaphor = a.lazy.filter { $0.kind == .word }.prefix(3).contains { lex.cues.best($0.text) == .anaphor }
-                if prev.count == 1, opensWithAnaphor || placed.contains(where: { prevIDs.contains($0.mention.entityID) && $0.type != .place }) {
-                    sentenceTimes = prev; inherited = true
-                } else if prev.count > 1, opensWithAnaphor, let t = lastClauseTime(prev, atoms[si - 1]) {
-                    sentenceTimes = [t]; inherited = true
-                }
+            // `Тараптар … қол қойды`, `The leaders then …`: a sentence whose only actors are role phrases continues the
+            // story of the sentence before.
+            if !inherited, sentenceTimes.isEmpty, let c = handOver, !c.several, c.age < Self.maxCarry, !roles.isEmpty,
+               !placed.contains(where: { $0.type != .place }) {
+                sentenceTimes = [c.time]; inherited = true
+                carried = Carried(time: c.time, age: c.age + 1, several: false, sentence: si, documentIndex: s.documentIndex)
+            }
+            // A time opening the sentence (`В 2001 г., …`, `2003 жылы …`) sets the scene for the whole sentence.
+            let opening = inherited ? nil : sentenceTimes.first { t in
+                t.expression.precision != .range && a[..<t.first].lazy.filter { $0.kind != .punct }.count <= Self.openingWords
             }
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
@@ -113,6 +168,14 @@ struct EventDetector: Sendable {
                     // A time in another clause, far away, dates something else.
                     if let b = best, distance(b, h, a) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, a) < Self.clausePenalty {
                         date = b.expression
+                    } else if let o = opening, o.last < h.first, !sentenceTimes.contains(where: { $0.first > o.last && $0.first < h.first }) {
+                        date = o.expression
+                    }
+                    // `2022 жылдың 17 қарашасында … 2022-2026 жылдарға арналған жобасын іске қосты`: a period between
+                    // the opening date and the trigger describes something else; the event happened at the opening date.
+                    if let d = date, d.precision == .range, let o = opening, o.last < h.first,
+                       !sentenceTimes.contains(where: { $0.first > o.last && $0.first < h.first && $0.expression.precision != .range }) {
+                        date = o.expression
                     }
                 }
                 var speakerID: String?
@@ -132,7 +195,9 @@ struct EventDetector: Sendable {
                 }
                 let entityParticipants = participants.filter { $0.entityID != nil && $0.role != "place" }.count
                 let roleParticipants = participants.filter { $0.entityID == nil }.count
-                guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) else { continue }
+                // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.
+                let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
+                guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
                 let reportedClause = statementHit.map { st in
                     h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
                 } ?? false
@@ -182,7 +247,7 @@ struct EventDetector: Sendable {
                 }
                 guard ok else { continue }
                 let hit = Hit(type: t.type, weight: t.weight, first: i, last: j - 1, stemLength: stemLength,
-                              words: t.pattern.forms.count)
+                              words: t.pattern.forms.count, object: t.object)
                 let length = t.pattern.forms.reduce(0) { $0 + $1.text.count }
                 if let b = bestByType[t.type] {
                     if (hit.words, length, hit.weight) > (b.words, lengthByType[t.type] ?? 0, b.weight) {
@@ -352,9 +417,131 @@ struct EventDetector: Sendable {
         let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
         if hi <= lo { return 0 }
         var d = hi - lo + (t.first > h.last ? 1 : 0)
-        for k in (lo + 1)..<hi where isClauseBreak(a, k) { d += Self.clausePenalty }
+        for k in (lo + 1)..<hi where isClauseBreak(a, k) && !isShortBracket(a, k) { d += Self.clausePenalty }
         return d
     }
+
+    /// A bracket around a few words (`күштеріне (ISAF) қолбасшылықты`): an acronym or gloss, not a clause of its own.
+    func isShortBracket(_ a: [Atom], _ k: Int) -> Bool {
+        if a[k].text == "(" {
+            return (k + 1...min(k + Self.shortBracket + 1, a.count - 1)).contains { a[$0].text == ")" } && k + 1 < a.count
+        }
+        if a[k].text == ")" {
+            return k >= 1 && (max(0, k - Self.shortBracket - 1)...(k - 1)).contains { a[$0].text == "(" }
+        }
+        return false
+    }
+    static let shortBracket = 3
+
+    /// Whether a sentence names a state, organisation or person the sentence before named too.
+    func sharesEntity(_ mentions: [Mention]?, _ previous: [Mention]?, _ typeOf: [String: EntityType]) -> Bool {
+        guard let mentions, let previous else { return false }
+        let before = Set(previous.map(\.entityID))
+        return mentions.contains { m in
+            guard before.contains(m.entityID), let t = typeOf[m.entityID] else { return false }
+            return t != .place && Self.participantTypes.contains(t)
+        }
+    }
+
+    // MARK: founding objects and dated documents
+
+    /// Whether the thing a founding trigger founds stands in its window: an organisation or programme entity, or a head
+    /// noun of `founding_objects.tsv`. Time expressions, quotation marks and skip words are passed over; a comma,
+    /// bracket or stop word ends the window.
+    func hasFoundedThing(_ h: Hit, _ w: Lexicon.ObjectWindow, _ a: [Atom], objectAtoms: [Bool], timeAtoms: [Bool]) -> Bool {
+        func namedBefore() -> Bool {
+            (0..<h.first).contains { k in
+                objectAtoms[k] || (a[k].kind == .word && lex.foundingWords.best(a[k].text) == .head)
+            }
+        }
+        func look(from start: Int, step: Int, words limit: Int) -> Bool {
+            var k = start, words = 0
+            while k >= 0, k < a.count, words < limit {
+                defer { k += step }
+                if objectAtoms[k] { return true }
+                if timeAtoms[k] { continue }
+                let x = a[k]
+                switch x.kind {
+                case .punct:
+                    if Self.quoteMarks.contains(x.text) || (x.isDash && x.glued) || isShortBracket(a, k) { continue }
+                    // `Созданное в 2001 г., ЕврАзЭС …`: a participle's own phrase ends at the comma before its noun.
+                    if step > 0, words == 0, x.text == "," { continue }
+                    return false
+                case .number:
+                    words += 1
+                case .word:
+                    switch lex.foundingWords.best(x.text) {
+                    case .head?: return true
+                    case .skip?, .auxiliary?: continue
+                    case .stop?:
+                        // `создание в феврале 2002 г. Организации …`: the preposition of a date is passed over.
+                        if k + 1 < a.count, timeAtoms[k + 1] { continue }
+                        return false
+                    case .pronoun?:
+                        // `олардың көбі таратылды`: the pronoun stands for a thing the sentence named before.
+                        if namedBefore() { return true }
+                        words += 1
+                    case .block?, nil:
+                        words += 1
+                    }
+                }
+            }
+            return false
+        }
+        if w.after > 0, look(from: h.last + 1, step: 1, words: w.after) { return true }
+        guard w.before > 0 else { return false }
+        var start = h.first - 1
+        if w.beforeNeedsAuxiliary {
+            // `the bank was (officially) established`: only a passive puts the thing founded before the verb.
+            while start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .skip { start -= 1 }
+            guard start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .auxiliary else { return false }
+        }
+        return look(from: start, step: -1, words: w.before)
+    }
+
+    /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
+    /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
+    func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed], language: Language) -> [Hit] {
+        var out: [Hit] = []
+        func weight(_ k: Int) -> Double? {
+            guard k >= 0, k < a.count, a[k].kind == .word, let w = lex.datedDocumentHeads.best(a[k].text), w > 0 else { return nil }
+            return w
+        }
+        func hit(_ first: Int, _ last: Int, _ w: Double) -> Hit {
+            Hit(type: .agreement, weight: w, first: first, last: last, stemLength: a[last].text.unicodeScalars.count, words: 1)
+        }
+        for t in times where t.explicit {
+            guard let p = t.expression.precision as TimeExpression.Precision?, p == .day || p == .month || p == .year else { continue }
+            // Time, then head: `1992 жылғы шарт`, `the 1992 treaty`.
+            if language == .kk || language == .en {
+                let k = t.last + 1
+                if let w = weight(k) {
+                    out.append(hit(k, k, w)); continue
+                }
+                if let m = placed.first(where: { $0.type == .agreement && $0.first == k }) {
+                    out.append(hit(m.first, m.last, weight(m.last) ?? Self.datedAgreementWeight)); continue
+                }
+            }
+            // Head, optional link, time: `договор 1992 года`, `соглашению от 25 февраля 1999 года`, `treaty of 1992`.
+            if language == .ru || language == .en {
+                var j = t.first - 1
+                if j >= 0, a[j].kind == .word, lex.datedDocumentLinks.contains(a[j].text) { j -= 1 }
+                if let w = weight(j) {
+                    out.append(hit(j, j, w)); continue
+                }
+                if j >= 0, let m = placed.first(where: { $0.type == .agreement && $0.last == j }) {
+                    out.append(hit(m.first, m.last, weight(m.first) ?? Self.datedAgreementWeight))
+                }
+            }
+        }
+        return out
+    }
+    /// Weight of an agreement told by a dated agreement entity whose words are not in `dated_documents.tsv`.
+    static let datedAgreementWeight = 0.7
+    /// A signing trigger this many atoms from a dated treaty tells the same agreement.
+    static let datedDocumentReach = 8
+    /// Words (cue words and conjunctions) that may stand before a time opening a sentence.
+    static let openingWords = 2
 
     /// `;`, `:`, brackets, dashes, and a comma before a clause opener (`, а`, `, but`, `, ал`, `, которые`); list
     /// commas are not.

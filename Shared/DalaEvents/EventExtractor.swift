@@ -4,7 +4,7 @@ import DalaText
 /// Finds time expressions, events and keywords in analysed text. Pure: no I/O after `init`.
 public struct EventExtractor: Sendable {
     /// Version of the extractor, stored with every event. Bump when output changes.
-    public static let version = "events-1.1.0"
+    public static let version = "events-1.2.0"
 
     let lex: Lexicon
     let tagger: TimeTagger
@@ -70,6 +70,19 @@ public struct EventExtractor: Sendable {
         var explicit: Bool
     }
 
+    /// How many sentences back a period phrase (`в этот период`) looks for the period it names.
+    static let periodReach = 3
+
+    /// The period a sentence's explicit times name, for a later `в этот период`: its range or decade, else its
+    /// finest time (the last of equals).
+    static func periodOf(_ times: [TimeExpression]) -> TimeExpression? {
+        if let wide = times.last(where: { $0.precision == .range || $0.precision == .decade }) { return wide }
+        func rank(_ p: TimeExpression.Precision) -> Int {
+            switch p { case .day: 0; case .month: 1; case .year: 2; case .decade: 3; case .range: 4; case .century: 5; case .unresolved: 6 }
+        }
+        return times.enumerated().min { (rank($0.element.precision), -$0.offset) < (rank($1.element.precision), -$1.offset) }?.element
+    }
+
     /// Tags every sentence, then resolves relative expressions against the nearest explicit time before them
     /// (or the document date for deictic ones; inside a quotation, the quotation's time).
     func resolveTimes(sentences: [Sentence], atoms: [[Atom]], original: ScalarText, documentDate: String?) -> [[PlacedTime]] {
@@ -77,6 +90,8 @@ public struct EventExtractor: Sendable {
         var out: [[PlacedTime]] = []
         out.reserveCapacity(sentences.count)
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
+        // `в этот период`, `сол жылдары`: a period phrase takes the whole value of the last sentence with explicit times.
+        var period: (time: TimeExpression, sentence: Int, documentIndex: Int)?
         for (si, s) in sentences.enumerated() {
             var placed: [PlacedTime] = []
             if let section = s.section, Self.skippedSections.contains(section) { out.append(placed); continue }
@@ -102,6 +117,13 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 te.relative = true
+                if r.period && r.relMonth == 0 {
+                    if let p = period, p.documentIndex == s.documentIndex, si - p.sentence <= Self.periodReach {
+                        te.value = p.time.value; te.start = p.time.start; te.end = p.time.end; te.precision = p.time.precision
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                    continue
+                }
                 var base: Int?
                 let inQuote = a[r.first].quoteDepth > 0
                 if r.documentAnchored && !inQuote {
@@ -125,6 +147,7 @@ public struct EventExtractor: Sendable {
                 }
                 placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
             }
+            if let p = Self.periodOf(placed.filter(\.explicit).map(\.expression)) { period = (p, si, s.documentIndex) }
             out.append(placed)
         }
         return out

@@ -161,8 +161,16 @@ struct Pattern: Sendable {
 struct Lexicon: Sendable {
     enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal }
     enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative }
-    struct Relative: Sendable { let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool }
-    struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double }
+    struct Relative: Sendable {
+        let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool
+        /// `в этот период`: takes the whole value of the time before it (a range or decade included).
+        let period: Bool
+    }
+    /// Where a founding trigger's object (the thing founded) must stand, in words (`triggers.tsv`, column `object`).
+    struct ObjectWindow: Sendable { let before: Int; let after: Int; let beforeNeedsAuxiliary: Bool }
+    struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double; let object: ObjectWindow? }
+    /// A word of `founding_objects.tsv`.
+    enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
         enum Place: String, Sendable { case before, after, sentence, suffix }
         let pattern: Pattern; let modality: Modality; let place: Place
@@ -191,6 +199,11 @@ struct Lexicon: Sendable {
     var topicHeads = FormIndex<Language>()
     var topicMarkers = FormIndex<Language>()
     var topicFillers = FormIndex<Language>()          // `KeywordExtractor.wordKey` of folded stopwords
+    /// `founding_objects.tsv`: head nouns of things that can be founded, and the words a window passes over or stops at.
+    var foundingWords = FormIndex<FoundingWord>()
+    /// `dated_documents.tsv`: treaty words with the weight of the agreement a date next to them tells (0 blocks).
+    var datedDocumentHeads = FormIndex<Double>()
+    var datedDocumentLinks: Set<String> = []
 
     static let shared: Result<Lexicon, EventsError> = {
         do { return .success(try Lexicon(loader: bundleFile)) } catch let e as EventsError { return .failure(e) } catch {
@@ -258,11 +271,12 @@ struct Lexicon: Sendable {
             let timesN = off.hasSuffix("n")
             let sign = off.hasPrefix("-") ? -1 : 1
             let magnitude = timesN ? 1 : Int(off.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) ?? 0
-            guard r[2] == "context" || r[2] == "document" else {
+            guard r[2] == "context" || r[2] == "document" || (r[2] == "period" && magnitude == 0 && !timesN) else {
                 throw EventsError(code: .resourceMalformed, detail: "relative_times.tsv: \(r)")
             }
             let p = Self.pattern(r[1], lang)
-            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document", offset: sign * magnitude, timesN: timesN))
+            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document", offset: sign * magnitude, timesN: timesN,
+                                      period: r[2] == "period"))
         }
         for r in try Self.rows(loader("triggers.tsv"), file: "triggers.tsv", columns: 4) {
             let lang = try Self.language(r[0], file: "triggers.tsv")
@@ -272,7 +286,16 @@ struct Lexicon: Sendable {
             var text = r[1]
             var weight = w
             if text.hasPrefix("!") { text.removeFirst(); weight = 0 }
-            triggers.append(Trigger(pattern: Self.pattern(text, lang), type: t, weight: weight))
+            var object: ObjectWindow?
+            if r.count > 4, !r[4].isEmpty {
+                let sides = r[4].split(separator: ":")
+                let before = sides.first.map { $0.hasSuffix("p") ? $0.dropLast() : $0 }
+                guard sides.count == 2, let b = before.flatMap({ Int($0) }), let a = Int(sides[1]) else {
+                    throw EventsError(code: .resourceMalformed, detail: "triggers.tsv: object window \(r)")
+                }
+                object = ObjectWindow(before: b, after: a, beforeNeedsAuxiliary: sides[0].hasSuffix("p"))
+            }
+            triggers.append(Trigger(pattern: Self.pattern(text, lang), type: t, weight: weight, object: object))
         }
         for r in try Self.rows(loader("modality.tsv"), file: "modality.tsv", columns: 4) {
             let lang = try Self.language(r[0], file: "modality.tsv")
@@ -305,6 +328,33 @@ struct Lexicon: Sendable {
             case "marker": topicMarkers.add(Form(r[2]), lang)
             case "filler": topicFillers.add(Form(r[2]), lang)
             default: throw EventsError(code: .resourceMalformed, detail: "topic_heads.tsv: \(r)")
+            }
+        }
+
+        for r in try Self.rows(loader("founding_objects.tsv"), file: "founding_objects.tsv", columns: 3) {
+            _ = try Self.language(r[0], file: "founding_objects.tsv")
+            let blocked = r[2].hasPrefix("!")
+            let form = Form(blocked ? String(r[2].dropFirst()) : r[2])
+            switch r[1] {
+            case "head": foundingWords.add(form, blocked ? .block : .head)
+            case "skip": foundingWords.add(form, .skip)
+            case "aux": foundingWords.add(form, .auxiliary)
+            case "stop": foundingWords.add(form, .stop)
+            case "pronoun": foundingWords.add(form, .pronoun)
+            default: throw EventsError(code: .resourceMalformed, detail: "founding_objects.tsv: \(r)")
+            }
+        }
+        for r in try Self.rows(loader("dated_documents.tsv"), file: "dated_documents.tsv", columns: 3) {
+            _ = try Self.language(r[0], file: "dated_documents.tsv")
+            switch r[1] {
+            case "head":
+                let blocked = r[2].hasPrefix("!")
+                guard blocked || (r.count > 3 && Double(r[3]) != nil) else {
+                    throw EventsError(code: .resourceMalformed, detail: "dated_documents.tsv: weight \(r)")
+                }
+                datedDocumentHeads.add(Form(blocked ? String(r[2].dropFirst()) : r[2]), blocked ? 0 : Double(r[3])!)
+            case "link": datedDocumentLinks.insert(fold(r[2]))
+            default: throw EventsError(code: .resourceMalformed, detail: "dated_documents.tsv: \(r)")
             }
         }
 

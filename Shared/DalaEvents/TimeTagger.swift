@@ -71,6 +71,8 @@ struct RawTime: Sendable {
     // Relative: year offset from the context time or the document date; `month`/`day` when the text names them.
     var relativeOffset: Int?
     var documentAnchored = false
+    /// `в этот период`: the whole value of the time before.
+    var period = false
     var relMonth = 0
     var relDay = 0
 }
@@ -351,6 +353,7 @@ struct TimeTagger: Sendable {
         var r = RawTime(first: i, last: j - 1, value: nil)
         r.relativeOffset = rel.timesN ? rel.offset * n : rel.offset
         r.documentAnchored = rel.documentAnchored
+        r.period = rel.period
         best = r
     }
 
