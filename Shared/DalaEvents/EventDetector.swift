@@ -16,6 +16,8 @@ struct EventDetector: Sendable {
         var words: Int
         /// Founding triggers: where the thing founded must stand (`triggers.tsv`, column `object`).
         var object: Lexicon.ObjectWindow? = nil
+        /// A treaty named with its date (`1992 жылғы шарт`): a fact the text refers to, not words it reports.
+        var datedDocument = false
     }
 
     /// The date a sentence hands to the next one: its own, or one it inherited (`age` hand-overs ago).
@@ -100,8 +102,22 @@ struct EventDetector: Sendable {
             // `договор 1992 года`, `1992 жылғы шарт`: a treaty named with its date (looked for only beside a date).
             if allHits.isEmpty && sentenceTimes.isEmpty { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
-            var datedHits = inherited ? [] : datedDocuments(a, times: sentenceTimes, placed: placed, language: s.language)
-            datedHits.removeAll { d in allHits.contains { $0.type == .agreement && abs($0.first - d.first) <= Self.datedDocumentReach } }
+            let clauses = clauseSegments(a)
+            // A dated treaty in the clause of a signing trigger (`Подписание … (Договор «4+N», 1996)`) dates that signing;
+            // elsewhere it tells an agreement of its own.
+            var datedHits: [Hit] = []
+            var treatyDates: [Int: TimeExpression] = [:]
+            if !inherited {
+                for d in datedDocuments(a, times: sentenceTimes, placed: placed, language: s.language) {
+                    if let g = allHits.first(where: { g in
+                        g.type == .agreement && (abs(g.first - d.hit.first) <= Self.datedDocumentReach || clauses[g.first] == clauses[d.hit.first])
+                    }) {
+                        if treatyDates[g.first] == nil { treatyDates[g.first] = d.time.expression }
+                    } else {
+                        datedHits.append(d.hit)
+                    }
+                }
+            }
             if allHits.isEmpty && datedHits.isEmpty { continue }
             // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
             let isTopic = allHits.map { isTopicOfDocument($0, a) }
@@ -123,7 +139,6 @@ struct EventDetector: Sendable {
             }
             let cues = modalityCues(a)
             let quotes = quotations(a)
-            let clauses = clauseSegments(a)
             // Long Russian and English sentences list many entities: participants come from the trigger's clause.
             let clauseLimited = (s.language == .ru || s.language == .en) && a.count > Self.participantWindow
             let roles = roleOnly(a)
@@ -173,6 +188,7 @@ struct EventDetector: Sendable {
                     }
                     // `2022 жылдың 17 қарашасында … 2022-2026 жылдарға арналған жобасын іске қосты`: a period between
                     // the opening date and the trigger describes something else; the event happened at the opening date.
+                    if date == nil, h.type == .agreement, let t = treatyDates[h.first] { date = t }
                     if let d = date, d.precision == .range, let o = opening, o.last < h.first,
                        !sentenceTimes.contains(where: { $0.first > o.last && $0.first < h.first && $0.expression.precision != .range }) {
                         date = o.expression
@@ -198,10 +214,11 @@ struct EventDetector: Sendable {
                 // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
-                let reportedClause = statementHit.map { st in
+                let reportedClause = h.datedDocument ? false : statementHit.map { st in
                     h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
                 } ?? false
-                var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, hasProposal: hasProposal && Self.proposable.contains(h.type),
+                var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes,
+                                          hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
                                           hasStatement: reportedClause)
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 if modality == .reported, speakerID == nil { speakerID = speaker?.mention.entityID }
@@ -501,14 +518,16 @@ struct EventDetector: Sendable {
 
     /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
     /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
-    func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed], language: Language) -> [Hit] {
-        var out: [Hit] = []
+    func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],
+                        language: Language) -> [(hit: Hit, time: EventExtractor.PlacedTime)] {
+        var out: [(hit: Hit, time: EventExtractor.PlacedTime)] = []
         func weight(_ k: Int) -> Double? {
             guard k >= 0, k < a.count, a[k].kind == .word, let w = lex.datedDocumentHeads.best(a[k].text), w > 0 else { return nil }
             return w
         }
         func hit(_ first: Int, _ last: Int, _ w: Double) -> Hit {
-            Hit(type: .agreement, weight: w, first: first, last: last, stemLength: a[last].text.unicodeScalars.count, words: 1)
+            Hit(type: .agreement, weight: w, first: first, last: last, stemLength: a[last].text.unicodeScalars.count, words: 1,
+                datedDocument: true)
         }
         for t in times where t.explicit {
             guard let p = t.expression.precision as TimeExpression.Precision?, p == .day || p == .month || p == .year else { continue }
@@ -516,21 +535,25 @@ struct EventDetector: Sendable {
             if language == .kk || language == .en {
                 let k = t.last + 1
                 if let w = weight(k) {
-                    out.append(hit(k, k, w)); continue
+                    out.append((hit(k, k, w), t)); continue
                 }
                 if let m = placed.first(where: { $0.type == .agreement && $0.first == k }) {
-                    out.append(hit(m.first, m.last, weight(m.last) ?? Self.datedAgreementWeight)); continue
+                    out.append((hit(m.first, m.last, weight(m.last) ?? Self.datedAgreementWeight), t)); continue
                 }
             }
             // Head, optional link, time: `договор 1992 года`, `соглашению от 25 февраля 1999 года`, `treaty of 1992`.
             if language == .ru || language == .en {
                 var j = t.first - 1
                 if j >= 0, a[j].kind == .word, lex.datedDocumentLinks.contains(a[j].text) { j -= 1 }
+                // `(Договор «4+N», 1996)`: name and year in brackets.
+                if j >= 0, a[j].text == ",", t.last + 1 < a.count, a[t.last + 1].text == ")" { j -= 1 }
                 if let w = weight(j) {
-                    out.append(hit(j, j, w)); continue
+                    out.append((hit(j, j, w), t)); continue
                 }
-                if j >= 0, let m = placed.first(where: { $0.type == .agreement && $0.last == j }) {
-                    out.append(hit(m.first, m.last, weight(m.first) ?? Self.datedAgreementWeight))
+                var q = j
+                while q >= 0, a[q].kind == .punct, Self.quoteMarks.contains(a[q].text) { q -= 1 }
+                if j >= 0, let m = placed.first(where: { $0.type == .agreement && ($0.last == j || $0.last == q) }) {
+                    out.append((hit(m.first, m.last, weight(m.first) ?? Self.datedAgreementWeight), t))
                 }
             }
         }
