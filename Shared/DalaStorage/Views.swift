@@ -1,9 +1,57 @@
 import DalaCore
 import Foundation
 
+extension UUID {
+    /// The canonical text form (RFC 9562: lower-case hex), which every id the API emits uses.
+    /// Foundation's `uuidString` is upper-case; parsing with `UUID(uuidString:)` accepts either case.
+    public var lowercasedString: String { uuidString.lowercased() }
+}
+
+/// A UUID field that encodes as lower-case canonical text; the synthesized `Codable` of the views uses it,
+/// since `JSONEncoder` writes `uuidString` (upper-case) for plain `UUID` properties.
+@propertyWrapper
+public struct LowercaseUUID: Codable, Sendable, Hashable {
+    public var wrappedValue: UUID
+    public init(wrappedValue: UUID) { self.wrappedValue = wrappedValue }
+    public init(from decoder: any Decoder) throws { wrappedValue = try decoder.singleValueContainer().decode(UUID.self) }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(wrappedValue.lowercasedString)
+    }
+}
+
+/// `LowercaseUUID` for an optional field; a nil value is left out of the JSON object, as for a plain `UUID?`.
+@propertyWrapper
+public struct LowercaseOptionalUUID: Codable, Sendable, Hashable {
+    public var wrappedValue: UUID?
+    public init(wrappedValue: UUID?) { self.wrappedValue = wrappedValue }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        wrappedValue = c.decodeNil() ? nil : try c.decode(UUID.self)
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let wrappedValue { try c.encode(wrappedValue.lowercasedString) } else { try c.encodeNil() }
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Chosen by the synthesized `encode(to:)` over the generic overload: omits the key when the id is nil.
+    public mutating func encode(_ value: LowercaseOptionalUUID, forKey key: Key) throws {
+        try encodeIfPresent(value.wrappedValue?.lowercasedString, forKey: key)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Chosen by the synthesized `init(from:)`: a missing key is nil, as for a plain `UUID?`.
+    public func decode(_ type: LowercaseOptionalUUID.Type, forKey key: Key) throws -> LowercaseOptionalUUID {
+        LowercaseOptionalUUID(wrappedValue: try decodeIfPresent(UUID.self, forKey: key))
+    }
+}
+
 /// A document as the query API shows it.
 public struct DocumentView: Codable, Sendable {
-    public var id: UUID
+    @LowercaseUUID public var id: UUID
     public var sha256: String
     public var title: String?
     public var source: String?
@@ -40,7 +88,7 @@ public struct MentionView: Codable, Sendable {
     public var kind: String
     public var confidence: Double
     public var alternatives: [String]
-    public var documentID: UUID?
+    @LowercaseOptionalUUID public var documentID: UUID? = nil
     enum CodingKeys: String, CodingKey {
         case entityID = "entity_id", entityType = "entity_type", label, start, end, surface
         case sentenceIndex = "sentence_index", sentence, kind, confidence, alternatives, documentID = "document_id"
@@ -64,7 +112,7 @@ public struct EntityView: Codable, Sendable {
 
 /// A sentence that matched a search, with offsets into the original text and highlighted spans.
 public struct SearchHit: Codable, Sendable {
-    public var documentID: UUID
+    @LowercaseUUID public var documentID: UUID
     public var title: String?
     public var published: String?
     public var sentenceIndex: Int
@@ -86,7 +134,7 @@ public struct SearchHit: Codable, Sendable {
 
 /// A document that matched a search (`type=document`): its best sentence and how many sentences matched.
 public struct DocumentSearchHit: Codable, Sendable {
-    public var documentID: UUID
+    @LowercaseUUID public var documentID: UUID
     public var title: String?
     public var published: String?
     public var language: String?
@@ -166,7 +214,7 @@ public struct DocumentEntity: Codable, Sendable {
 
 /// Everything the analysis stored for one document, with offsets into its original text.
 public struct AnnotationsView: Codable, Sendable {
-    public var documentID: UUID
+    @LowercaseUUID public var documentID: UUID
     public var extractorVersion: String?
     public var sentences: [SentenceView]
     public var mentions: [MentionView]
@@ -211,8 +259,8 @@ public struct KeywordView: Codable, Sendable {
 
 /// An event with its participants, date, modality and evidence in every mention.
 public struct EventView: Codable, Sendable {
-    public var id: UUID
-    public var documentID: UUID
+    @LowercaseUUID public var id: UUID
+    @LowercaseUUID public var documentID: UUID
     public var documentTitle: String?
     public var extractorVersion: String
     public var key: String
@@ -326,7 +374,7 @@ public struct KnowledgeRelationView: Codable, Sendable, Equatable {
 /// One mention of an entity with the document it is in and its evidence sentence.
 public struct EntityMentionView: Codable, Sendable {
     public var id: Int
-    public var documentID: UUID
+    @LowercaseUUID public var documentID: UUID
     public var documentTitle: String?
     public var published: String?
     public var start: Int, end: Int

@@ -9,7 +9,7 @@ import ServiceLifecycle
 
 /// The outcome of taking in one document.
 public struct IntakeResult: Codable, Sendable, Equatable {
-    public var id: UUID
+    @LowercaseUUID public var id: UUID
     public var created: Bool
     public var status: String
     enum CodingKeys: String, CodingKey { case id, created, status }

@@ -1,5 +1,6 @@
 import DalaCore
 import DalaService
+import DalaStorage
 import Foundation
 import Hummingbird
 import NIOCore
@@ -44,7 +45,7 @@ public struct IngestController: Sendable {
         }
         let result = try await intake.take(doc)
         var response = try Response.json(result, status: result.created ? .accepted : .ok)
-        response.headers[.location] = "/v1/documents/\(result.id.uuidString.lowercased())"
+        response.headers[.location] = "/v1/documents/\(result.id.lowercasedString)"
         return response
     }
 
@@ -95,7 +96,7 @@ public struct IngestController: Sendable {
 
     static func process(_ line: LineSplitter.Line, number: Int, intake: DocumentIntake, validator: SubmissionValidator) async -> [UInt8] {
         struct Failure: Encodable { var line: Int; var status: Int; var title: String; var detail: String }
-        struct Success: Encodable { var line: Int; var id: UUID; var created: Bool; var status: String }
+        struct Success: Encodable { var line: Int; @LowercaseUUID var id: UUID; var created: Bool; var status: String }
         func fail(_ e: SubmissionError) -> [UInt8] {
             (try? DalaJSON.encode(Failure(line: number, status: e.status, title: e.title, detail: e.detail))) ?? []
         }

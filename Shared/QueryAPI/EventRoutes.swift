@@ -35,7 +35,7 @@ extension QueryController {
     }
 
     static func validEventCursor(_ c: [String]) -> Bool {
-        DateBound.parse(c[0], end: false) == c[0] && UUID(uuidString: c[1]) != nil
+        DateBound.parse(c[0], end: false) == c[0] && CanonicalUUID.parse(c[1]) != nil
     }
 
     func events(_ request: Request) async throws -> Response {
@@ -49,7 +49,7 @@ extension QueryController {
     func event(_ request: Request, context: some RequestContext) async throws -> Response {
         _ = try QueryParameters(request, allowed: [])
         let id = try uuidParameter(context, what: "event")
-        guard let event = try await store.event(id) else { throw Problem.notFound("No event \(id.uuidString.lowercased()).") }
+        guard let event = try await store.event(id) else { throw Problem.notFound("No event \(id.lowercasedString).") }
         return try .json(event)
     }
 

@@ -44,7 +44,7 @@ extension QueryController {
         let evidence = e.mentions.first
         let participants = e.participants.map { "\($0.role):\($0.entityID ?? $0.surface)" }.joined(separator: ";")
         let fields: [String: String?] = [
-            "event_id": e.id.uuidString, "document_id": e.documentID.uuidString,
+            "event_id": e.id.lowercasedString, "document_id": e.documentID.lowercasedString,
             "document_title": e.documentTitle, "date": e.date?.value, "date_start": e.date?.start, "date_end": e.date?.end,
             "date_precision": e.date?.precision, "type": e.type, "cameo": e.cameo, "plover": e.plover, "modality": e.modality,
             "confidence": String(e.confidence), "language": e.language, "actor_id": actor?.entityID,
@@ -95,7 +95,7 @@ extension QueryController {
         let maxRows = try p.integer("limit", default: 100_000_000, range: 1...100_000_000)
         var filter = MentionFilter(entityType: try p.oneOf("type", Self.entityTypes), language: try p.oneOf("lang", Self.languages))
         if let d = try p.string("document", maxLength: 64) {
-            guard let id = UUID(uuidString: d) else { throw Problem.badRequest("\"document\" must be a UUID.") }
+            guard let id = CanonicalUUID.parse(d) else { throw Problem.badRequest("\"document\" must be a UUID (8-4-4-4-12 hex digits).") }
             filter.documentID = id
         }
         if let entity = try p.string("entity", maxLength: 200) {
@@ -112,7 +112,7 @@ extension QueryController {
                 var chunk = ""
                 for m in rows.prefix(maxRows - written) {
                     let fields: [String: String?] = [
-                        "mention_id": String(m.id), "document_id": m.documentID.uppercased(), "entity_id": m.entityID,
+                        "mention_id": String(m.id), "document_id": m.documentID.lowercased(), "entity_id": m.entityID,
                         "entity_type": m.entityType, "entity_label": m.entityLabel, "surface": m.surface, "start": String(m.start),
                         "end": String(m.end), "sentence_index": String(m.sentenceIndex), "kind": m.kind,
                         "confidence": String(m.confidence), "language": m.language, "sentence": m.sentence,

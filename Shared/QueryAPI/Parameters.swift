@@ -10,16 +10,37 @@ struct QueryParameters {
 
     init(_ request: Request, allowed: Set<String>) throws {
         var raw: [String: String] = [:]
-        for (k, v) in request.uri.queryParameters {
-            let key = String(k)
+        for (key, value) in try Self.decode(request.uri.query ?? "") {
             guard allowed.contains(key) else {
-                throw Problem.badRequest("Unknown parameter \"\(key.prefix(64))\"; this endpoint takes: \(allowed.sorted().joined(separator: ", ")).")
+                throw Problem.badRequest("Unknown parameter \"\(Self.printable(key))\"; this endpoint takes: \(allowed.sorted().joined(separator: ", ")).")
             }
             guard raw[key] == nil else { throw Problem.badRequest("Parameter \"\(key)\" is given more than once.") }
-            raw[key] = String(v)
+            raw[key] = value
         }
         self.raw = raw
     }
+
+    /// Splits a raw query string into decoded pairs (`application/x-www-form-urlencoded`: `+` is a space, names are
+    /// decoded too). Hummingbird's own `queryParameters` keeps a malformed escape as typed and turns bytes that are not
+    /// UTF-8 into U+FFFD, so `?q=%FF` would search for "\u{FFFD}"; here both are a 400 naming the parameter.
+    static func decode(_ query: String) throws -> [(String, String)] {
+        var pairs: [(String, String)] = []
+        for part in query.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true) {
+            let eq = part.firstIndex(of: UInt8(ascii: "="))
+            let rawKey = eq.map { part[part.startIndex..<$0] } ?? part[...]
+            let rawValue = eq.map { part[part.index(after: $0)...] } ?? part[part.endIndex...]
+            guard let key = PercentDecoding.decode(rawKey) else {
+                throw Problem.badRequest("A parameter name is not valid percent-encoded UTF-8.")
+            }
+            guard let value = PercentDecoding.decode(rawValue) else {
+                throw Problem.badRequest("Parameter \"\(printable(key))\" is not valid percent-encoded UTF-8 (encode each byte of the UTF-8 text as %XX).")
+            }
+            pairs.append((key, value))
+        }
+        return pairs
+    }
+
+    static func printable(_ s: String) -> String { ProblemText.short(s, 64) }
 
     func string(_ name: String, maxLength: Int = 500) throws -> String? {
         guard let v = raw[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !v.isEmpty else { return nil }
@@ -72,9 +93,9 @@ struct QueryParameters {
 
     /// A date bound: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, as the first (`from`) or last (`to`) day it covers.
     func date(_ name: String, end: Bool) throws -> String? {
-        guard let v = try string(name, maxLength: 10) else { return nil }
+        guard let v = try string(name, maxLength: 64) else { return nil }
         guard let d = DateBound.parse(v, end: end) else {
-            throw Problem.badRequest("Bad date \"\(v)\" in \"\(name)\"; use YYYY, YYYY-MM or YYYY-MM-DD.")
+            throw Problem.badRequest("Bad date \"\(v)\" in \"\(name)\"; use YYYY, YYYY-MM or YYYY-MM-DD (years 0001 to 9999, a real calendar day).")
         }
         return d
     }
@@ -118,24 +139,78 @@ enum DateBound {
     }
 }
 
-/// A path parameter, percent-decoded.
-func pathParameter(_ context: some RequestContext, _ name: String) -> String? {
-    context.parameters.get(name).map { $0.removingPercentEncoding ?? $0 }
+/// Strict percent-decoding: nil for a malformed escape (`%G1`, a lone `%`) or bytes that are not UTF-8.
+enum PercentDecoding {
+    static func decode(_ bytes: some Collection<UInt8>, plusIsSpace: Bool = true) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = bytes.startIndex
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            if b == UInt8(ascii: "%") {
+                let h = bytes.index(after: i)
+                guard h != bytes.endIndex, let hi = hex(bytes[h]) else { return nil }
+                let l = bytes.index(after: h)
+                guard l != bytes.endIndex, let lo = hex(bytes[l]) else { return nil }
+                out.append(hi << 4 | lo)
+                i = bytes.index(after: l)
+                continue
+            }
+            out.append(plusIsSpace && b == UInt8(ascii: "+") ? UInt8(ascii: " ") : b)
+            i = bytes.index(after: i)
+        }
+        return String(validating: out, as: UTF8.self)
+    }
+
+    static func hex(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
 }
 
-/// Path parameter `{id}` as a UUID, or a 400 problem.
+/// A path parameter, percent-decoded (`+` stays a plus in a path); a 400 when the escapes are not UTF-8.
+func pathParameter(_ context: some RequestContext, _ name: String) throws -> String? {
+    guard let raw = context.parameters.get(name) else { return nil }
+    guard let s = PercentDecoding.decode(raw.utf8, plusIsSpace: false) else {
+        throw Problem.badRequest("The path is not valid percent-encoded UTF-8 (encode each byte of the UTF-8 text as %XX).")
+    }
+    return s
+}
+
+/// Canonical UUID text only (8-4-4-4-12 hex digits, either case): Foundation's parser also takes `{...}` and
+/// other spellings, which would make one resource answer under many URLs.
+enum CanonicalUUID {
+    static func parse(_ s: String) -> UUID? {
+        let u = s.utf8
+        guard u.count == 36 else { return nil }
+        for (i, c) in u.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard c == UInt8(ascii: "-") else { return nil }
+            } else if PercentDecoding.hex(c) == nil {
+                return nil
+            }
+        }
+        return UUID(uuidString: s)
+    }
+}
+
+/// Path parameter `{id}` as a UUID (either case), or a 400 problem.
 func uuidParameter(_ context: some RequestContext, what: String) throws -> UUID {
-    guard let s = pathParameter(context, "id"), let id = UUID(uuidString: s) else {
-        throw Problem.badRequest("The \(what) id must be a UUID.")
+    guard let s = try pathParameter(context, "id"), let id = CanonicalUUID.parse(s) else {
+        throw Problem.badRequest("The \(what) id must be a UUID (8-4-4-4-12 hex digits).")
     }
     return id
 }
 
 /// Path parameter `{id}` as an entity id (`Q232`, `dala:sco`, `local:...`).
 func entityParameter(_ context: some RequestContext) throws -> String {
-    guard let s = pathParameter(context, "id"), !s.isEmpty, s.count <= 300,
-          !s.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-        throw Problem.badRequest("Malformed entity id.")
+    guard let s = try pathParameter(context, "id"), !s.isEmpty, s.count <= 300,
+          !s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+        throw Problem.badRequest("Malformed entity id: 1 to 300 characters, no control characters.")
     }
     return s
 }

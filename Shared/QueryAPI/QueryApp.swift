@@ -16,9 +16,50 @@ public enum QueryApp {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: UnroutedMiddleware())
         operational.register(on: router)
         QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing).register(on: router)
         return router
+    }
+}
+
+/// Requests no route takes: a known path with another method is a 405 with `Allow` (not the router's bare 404),
+/// an unknown path a 404 that points at the spec. Sits inside `ProblemMiddleware`, so it sees the router's own
+/// `HTTPError(.notFound)`; the handlers' "no such document" 404s are `Problem`s and pass untouched.
+struct UnroutedMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Method and path pattern of every route, the operational ones included.
+    static var routes: [(method: String, path: [Substring])] {
+        QueryRoute.allCases.map { ($0.endpoint.method, $0.endpoint.path.split(separator: "/")) }
+            + ["/healthz", "/readyz", "/metrics"].map { ("GET", $0.split(separator: "/")) }
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as HTTPError where error.status == .notFound {
+            let segments = request.uri.path.split(separator: "/")
+            let allowed = Self.routes.filter { route in
+                route.path.count == segments.count
+                    && zip(route.path, segments).allSatisfy { pattern, segment in pattern == "{id}" || pattern == segment }
+            }.map(\.method)
+            guard !allowed.isEmpty else {
+                throw Problem.notFound("No route \(request.method) \(ProblemText.short(request.uri.path)); the API is described at /openapi.json.")
+            }
+            let allow = Array(Set(allowed)).sorted().joined(separator: ", ")
+            var response = try Problem(.methodNotAllowed, "Method not allowed",
+                                       detail: "\(ProblemText.short(request.method.rawValue)) is not allowed here; use \(allow).")
+                .response(from: request, context: context)
+            response.headers[.allow] = allow
+            return response
+        }
+    }
+}
+
+/// Client-supplied text shortened and stripped of control characters for an error message.
+enum ProblemText {
+    static func short(_ s: String, _ limit: Int = 100) -> String {
+        let kept = s.unicodeScalars.prefix(limit).filter { $0.value >= 0x20 && $0.value != 0x7F }
+        return String(String.UnicodeScalarView(kept)) + (s.unicodeScalars.count > limit ? "…" : "")
     }
 }
 

@@ -108,7 +108,7 @@ public struct QueryController: Sendable {
         let p = try QueryParameters(request, allowed: ["limit", "cursor", "status", "lang", "from", "to", "extractor_version"])
         let (from, to) = try p.dateRange()
         let page = try await store.documents(limit: try p.limit(), cursor: try p.cursor("documents", parts: 2) { c in
-                                                 DateBound.isTimestamp(c[0]) && UUID(uuidString: c[1]) != nil
+                                                 DateBound.isTimestamp(c[0]) && CanonicalUUID.parse(c[1]) != nil
                                              },
                                              status: try p.oneOf("status", Self.statuses),
                                              language: try p.oneOf("lang", Self.languages), publishedFrom: from, publishedTo: to,
@@ -134,16 +134,33 @@ public struct QueryController: Sendable {
         let labelLanguage = try p.oneOf("lang", Self.labelLanguages)
         if include == "mentions" {
             guard let detail = try await store.documentDetail(id, labelLanguage: labelLanguage) else {
-                throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+                throw Problem.notFound("No document \(id.lowercasedString).")
             }
             return try .json(DocumentWithMentions(detail: detail, mentions: try await store.mentions(document: id)))
         }
         // PostgreSQL renders the whole answer: no row decoding, no JSONEncoder (issue 6: the API's own cost).
         guard let body = try await store.documentDetailJSON(id, labelLanguage: labelLanguage) else {
-            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+            throw Problem.notFound("No document \(id.lowercasedString).")
         }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(string: body)))
+                        body: .init(byteBuffer: Self.lowercasingLeadingID(body)))
+    }
+
+    /// `documentDetailJSON` renders the id as `upper(d.id::text)`, while every other id the API emits is lower-case.
+    /// jsonb prints the shortest key first, so the id is always the 36 bytes after `{"id": "`: lower-case them in
+    /// place (a no-op once the SQL emits `d.id::text`), without a second pass over the rest of the body.
+    static func lowercasingLeadingID(_ body: String) -> ByteBuffer {
+        var buffer = ByteBuffer(string: body)
+        let prefix = Array(#"{"id": ""#.utf8)
+        guard buffer.readableBytes >= prefix.count + 36,
+              buffer.getBytes(at: buffer.readerIndex, length: prefix.count) == prefix else { return buffer }
+        let start = buffer.readerIndex + prefix.count
+        for i in start..<(start + 36) {
+            if let b = buffer.getInteger(at: i, as: UInt8.self), (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(b) {
+                buffer.setInteger(b + 32, at: i)
+            }
+        }
+        return buffer
     }
 
     func text(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -153,7 +170,7 @@ public struct QueryController: Sendable {
         let end = try p.raw["end"].map { _ in try p.integer("end", default: 0, range: 0...Int(Int32.max)) }
         if let start, let end, end < start { throw Problem.badRequest("\"end\" must not be before \"start\".") }
         guard let text = try await store.rawText(id, start: start, end: end) else {
-            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+            throw Problem.notFound("No document \(id.lowercasedString).")
         }
         return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: text)))
@@ -163,7 +180,7 @@ public struct QueryController: Sendable {
         _ = try QueryParameters(request, allowed: [])
         let id = try uuidParameter(context, what: "document")
         guard let view = try await store.annotations(document: id) else {
-            throw Problem.notFound("No document \(id.uuidString.lowercased()).")
+            throw Problem.notFound("No document \(id.lowercasedString).")
         }
         return try .json(view)
     }
@@ -181,7 +198,7 @@ public struct QueryController: Sendable {
         let language = try p.oneOf("lang", Self.languages)
         let cursorParts = granularity == "document" ? 2 : 3
         let cursor = try p.cursor("search-" + granularity, parts: cursorParts) { c in
-            (Float(c[0])?.isFinite ?? false) && UUID(uuidString: c[1]) != nil && (c.count < 3 || Int32(c[2]) != nil)
+            (Float(c[0])?.isFinite ?? false) && CanonicalUUID.parse(c[1]) != nil && (c.count < 3 || Int32(c[2]) != nil)
         }
 
         var groups: [String] = []

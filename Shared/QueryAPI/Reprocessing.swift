@@ -97,7 +97,7 @@ extension QueryController {
         let p = try QueryParameters(request, allowed: ["limit", "dry_run", "cursor"])
         let limit = try p.limit(default: 1000, maximum: 10_000)
         let dryRun = try p.oneOf("dry_run", ["true", "false"]) == "true"
-        let after = try p.cursor("reprocess", parts: 1) { UUID(uuidString: $0[0]) != nil }.flatMap { UUID(uuidString: $0[0]) }
+        let after = try p.cursor("reprocess", parts: 1) { CanonicalUUID.parse($0[0]) != nil }.flatMap { CanonicalUUID.parse($0[0]) }
 
         let running = reprocessing.extractorVersion
         let older = try await store.extractorVersions().filter { ExtractorVersion.isOlder($0.key, than: running) }
@@ -107,7 +107,7 @@ extension QueryController {
             let batch = try await store.reprocessCandidates(versions: older.keys.sorted(), after: after, limit: limit)
             try await reprocessing.publisher.republish(batch)
             published = batch.count
-            if batch.count == limit, let last = batch.last { next = Cursor.encode(["reprocess", last.id.uuidString]) }
+            if batch.count == limit, let last = batch.last { next = Cursor.encode(["reprocess", last.id.lowercasedString]) }
         }
         return try .json(ReprocessResult(runningVersion: running, olderVersions: older, published: published, dryRun: dryRun,
                                          nextCursor: next), status: dryRun ? .ok : .accepted)

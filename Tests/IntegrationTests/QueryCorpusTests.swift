@@ -62,8 +62,8 @@ struct QueryCorpusTests {
                                           operational: OperationalRoutes(service: "dala-query-test", postgres: pg,
                                                                          kafka: Env.kafka("dala-query-test")))
         try await withLiveServer(router) { base in
-            let ids = Set(docs.map { $0.0.uuidString })
-            let textOf = Dictionary(uniqueKeysWithValues: docs.map { ($0.0.uuidString, $0.1) })
+            let ids = Set(docs.map { $0.0.lowercasedString })
+            let textOf = Dictionary(uniqueKeysWithValues: docs.map { ($0.0.lowercasedString, $0.1) })
 
             // Қазақстан finds the Kazakh, Russian and English documents (Казахстана, Kazakhstan's) through the entity.
             let search = try await getJSON("\(base)/v1/search?q=\(q("Қазақстан"))&limit=100")
@@ -179,7 +179,7 @@ struct QueryCorpusTests {
                             #expect(reply.status == 200, "\(path) → \(reply.status) \(reply.text.prefix(200))")
                         }
                         let hits = items(try await getJSON("\(base)/v1/search?entity=\(e)&type=document&limit=100"))
-                        #expect(hits.contains { $0["document_id"] as? String == id.uuidString }, "search entity=\(eid)")
+                        #expect(hits.contains { $0["document_id"] as? String == id.lowercasedString }, "search entity=\(eid)")
                         let csv = try RFC4180.parse(try await HTTP.send("GET", "\(base)/v1/export/mentions?entity=\(e)&document=\(id.uuidString)").text)
                         #expect(csv.count - 1 == entity["mentions"] as? Int, "\(eid) mentions in the export")
                     }

@@ -111,7 +111,7 @@ struct QueryEventTests {
             let event = try await getJSON("\(base)/v1/events/\(b1["id"] as! String)")
             #expect(event["cameo"] as? String == "057" && event["plover"] as? String == "AGREE" && event["modality"] as? String == "asserted")
             #expect((event["date"] as? [String: Any])?["precision"] as? String == "month")
-            #expect(event["document_id"] as? String == ids[1].uuidString)
+            #expect(event["document_id"] as? String == ids[1].lowercasedString)
             let participants = event["participants"] as? [[String: Any]] ?? []
             #expect(Set(participants.compactMap { $0["role"] as? String }) == ["actor", "counterpart"])
             let text = QueryFixture.documents[1].text
@@ -180,7 +180,7 @@ struct QueryEventTests {
             // The planned agreement's evidence has quotes, a comma and a line break: it must come back unchanged.
             let c2 = try #require(rows.dropFirst().first { $0[col["modality"]!] == "planned" })
             #expect(c2[col["evidence"]!] == QueryFixture.documents[2].sentences[1])
-            #expect(c2[col["document_id"]!] == ids[2].uuidString)
+            #expect(c2[col["document_id"]!] == ids[2].lowercasedString)
             #expect(c2[col["date"]!] == "")
             let text = QueryFixture.documents[2].text
             #expect(span(text, Int(c2[col["evidence_start"]!])!, Int(c2[col["evidence_end"]!])!) == c2[col["evidence"]!])
@@ -201,7 +201,7 @@ struct QueryEventTests {
             #expect(mentions.contains { $0.contains("Kazakhstan hosts\nthe next round.") })
             let m = Dictionary(uniqueKeysWithValues: mentions[0].enumerated().map { ($1, $0) })
             for row in mentions.dropFirst() {
-                let doc = try #require(QueryFixture.documents.enumerated().first { ids[$0.offset].uuidString == row[m["document_id"]!] })
+                let doc = try #require(QueryFixture.documents.enumerated().first { ids[$0.offset].lowercasedString == row[m["document_id"]!] })
                 #expect(span(doc.element.text, Int(row[m["start"]!])!, Int(row[m["end"]!])!) == row[m["surface"]!])
             }
             let limited = try RFC4180.parse(try await HTTP.send("GET", "\(base)/v1/export/mentions?type=country&limit=3").text)
