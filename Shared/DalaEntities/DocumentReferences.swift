@@ -15,7 +15,7 @@ extension DocumentPass {
               (cache[i] ?? []).isEmpty else { return nil }
         let u = units[s][i]
         guard u.sc.allSatisfy({ TextNorm.isLetter($0) }), !lex.notNameKeys.contains(u.key), !lex.fuzzyStopKeys.contains(u.key),
-              matcher.analyses(of: u).isEmpty else { return nil }
+              cache[i] != nil || matcher.analyses(of: u).isEmpty else { return nil }
         let readings = matcher.fuzzyAnalyses(of: u)
         guard !readings.isEmpty else { return nil }
         cache[i] = readings
@@ -40,6 +40,8 @@ extension DocumentPass {
             for w in store.fullNameLastWords[m.candidates[0]] { named[w, default: []].append((m.candidates[0], m.sentence, m.end)) }
         }
         guard !named.isEmpty else { return }
+        // Most words fail on their first four letters (kept by Kazakh suffixes): test those before the analyses.
+        let prefixes = U64Set(named.keys.map { TextNorm.prefixKey(TextNorm.normalizeScalars(store.bareWords[Int($0)])) })
         func persons(_ unit: WordUnit, before s: Int, _ i: Int) -> [Int] {
             var out: [Int] = []
             for a in matcher.analyses(of: unit) where !a.adjective {
@@ -59,9 +61,11 @@ extension DocumentPass {
         for s in units.indices {
             let us = units[s]
             for i in us.indices where us[i].isWord && !consumed[s][i] {
-                guard us[i].isCapitalized, !us[i].isAllCaps, !us[i].isInitial, us[i].sc.count >= 3 else { continue }
-                // "Bill Clinton" is someone else: another given name right before.
-                if i > 0, isNameLike(s, i - 1) { continue }
+                guard us[i].isCapitalized, !us[i].isAllCaps, !us[i].isInitial, us[i].sc.count >= 3,
+                      prefixes.contains(TextNorm.prefixKey(us[i].sc)) else { continue }
+                // "Bill Clinton" is someone else: another given name right before (a capitalised word that starts the
+                // sentence counts only when it is a registry given name).
+                if i > 0, isNameLike(s, i - 1), !us[i - 1].isSentenceStart || store.givenNameKeys.contains(us[i - 1].key) { continue }
                 let p = persons(us[i], before: s, i)
                 guard !p.isEmpty else { continue }
                 add(RawMention(sentence: s, start: i, end: i + 1, span: us[i].span, candidates: p, local: nil,

@@ -11,8 +11,9 @@ final class FuzzyIndex: Sendable {
     private let forms: [[UInt32]]            // normalised scalars
     private let formWords: [[Int32]]         // registry word ids spelled by each form
     private let exact: U64Map                // form hash → form index
-    private let deletions: U64Map            // hash of a form less one letter → index into `deletionLists`
-    private let deletionLists: [[Int32]]     // form indices
+    private let deletions: U64Map            // hash of a form less one letter → first index into the two arrays below
+    private let deletionHashes: [UInt64]     // sorted
+    private let deletionForms: [Int32]       // form index of each entry of `deletionHashes`
 
     init(_ input: [(form: String, word: Int32)]) {
         var formIndex: [UInt64: Int] = [:]
@@ -28,27 +29,35 @@ final class FuzzyIndex: Sendable {
                 formIndex[h] = forms.count; forms.append(sc); words.append([w])
             }
         }
+        // Built flat and sorted (a dictionary of arrays costs a third of a second at start-up).
         var exact = U64Map(capacity: forms.count)
-        var byDeletion: [UInt64: [Int32]] = [:]
+        var pairs: [(hash: UInt64, form: Int32)] = []
+        pairs.reserveCapacity(forms.count * 10)
         var buffer: [UInt32] = []
         for (k, sc) in forms.enumerated() {
             exact.set(TextNorm.hash(sc), Int32(k))
-            var seen = Set<UInt64>()
-            for d in sc.indices {
+            for d in sc.indices where d == 0 || sc[d] != sc[d - 1] {      // a doubled letter gives one deletion
                 FuzzyIndex.delete(sc[...], at: d, into: &buffer)
-                let h = TextNorm.hash(buffer)
-                if seen.insert(h).inserted { byDeletion[h, default: []].append(Int32(k)) }
+                pairs.append((TextNorm.hash(buffer), Int32(k)))
             }
         }
-        var deletions = U64Map(capacity: byDeletion.count)
-        var lists: [[Int32]] = []
-        lists.reserveCapacity(byDeletion.count)
-        for (h, l) in byDeletion { deletions.set(h, Int32(lists.count)); lists.append(l) }
+        pairs.sort { $0.hash < $1.hash }
+        var deletions = U64Map(capacity: pairs.count)
+        for (k, p) in pairs.enumerated() where k == 0 || pairs[k - 1].hash != p.hash { deletions.set(p.hash, Int32(k)) }
         self.forms = forms
         self.formWords = words
         self.exact = exact
         self.deletions = deletions
-        self.deletionLists = lists
+        self.deletionHashes = pairs.map(\.hash)
+        self.deletionForms = pairs.map(\.form)
+    }
+
+    /// Form indices of the entries for deletion hash `h`.
+    @inline(__always)
+    private func formsDeleting(to h: UInt64, into hits: inout [Int32]) {
+        guard let start = deletions.get(h) else { return }
+        var k = Int(start)
+        while k < deletionHashes.count, deletionHashes[k] == h { hits.append(deletionForms[k]); k += 1 }
     }
 
     /// Registry word ids with a form exactly one edit from `word` (normalised scalars) and the same first letter.
@@ -56,7 +65,7 @@ final class FuzzyIndex: Sendable {
         guard word.count >= FuzzyIndex.minimumLength - 1, let first = word.first else { return [] }
         var hits: [Int32] = []
         // The word is a form less one letter (a dropped letter).
-        if let l = deletions.get(TextNorm.hash(word)) { hits += deletionLists[Int(l)] }
+        formsDeleting(to: TextNorm.hash(word), into: &hits)
         // The word less one of its letters is a form (an added letter), or shares a deletion with one (a substituted
         // letter, or two neighbours swapped).
         var buffer: [UInt32] = []
@@ -64,7 +73,7 @@ final class FuzzyIndex: Sendable {
             FuzzyIndex.delete(word, at: d, into: &buffer)
             let h = TextNorm.hash(buffer)
             if let f = exact.get(h) { hits.append(f) }
-            if let l = deletions.get(h) { hits += deletionLists[Int(l)] }
+            formsDeleting(to: h, into: &hits)
         }
         var out: [Int32] = []
         for f in hits {
@@ -120,5 +129,19 @@ extension Matcher {
             add(store.fuzzy.words(near: sc[..<n]), stripped: true)
         }
         return out
+    }
+}
+
+extension KnowledgeBase {
+    /// Whether the misspelling matcher could read `word` (any case) as the first word of a registry name, ignoring the
+    /// stoplist: the tool that builds `lexicon/fuzzy-stoplist.tsv` from spelling dictionaries runs it on every form.
+    func fuzzyMayRead(_ word: String) -> Bool {
+        let u = WordUnit(text: word, span: Span(start: 0, end: word.unicodeScalars.count), shape: .word)
+        guard u.sc.count >= FuzzyIndex.minimumLength - 1, u.sc.allSatisfy({ TextNorm.isLetter($0) }) else { return false }
+        let matcher = Matcher(store: store)
+        guard matcher.analyses(of: u).isEmpty else { return false }
+        return matcher.fuzzyAnalyses(of: u).contains { a in
+            store.namesByFirstWord[a.word]?.contains { store.names[Int($0)].kind == .name && !store.names[Int($0)].isSurname } ?? false
+        }
     }
 }

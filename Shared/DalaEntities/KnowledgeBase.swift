@@ -142,6 +142,8 @@ final class Store: Sendable {
     let shortFormKinds: [UInt8]
     /// By entity (persons): the last words of their full names, for the surname alone after a full mention.
     let fullNameLastWords: [[Int32]]
+    /// Keys of the given names of every registry person (all of `givenNames`).
+    let givenNameKeys: U64Set
     /// Misspelling index over the forms of capitalised registry names of seven letters or more.
     let fuzzy: FuzzyIndex
     let prefixes: U64Set                 // first four letters of every form of four letters or more
@@ -354,6 +356,7 @@ final class Store: Sendable {
         self.documentWith = infos.map { $0.documentWith.compactMap { byID[$0] } }
         self.shortFormKinds = kinds
         self.fullNameLastWords = lastWords
+        self.givenNameKeys = U64Set(given.values.flatMap { $0 })
         self.fuzzy = FuzzyIndex(fuzzyForms)
     }
 
