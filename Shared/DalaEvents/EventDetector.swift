@@ -69,6 +69,7 @@ struct EventDetector: Sendable {
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
+            let allHits = triggers(a)
             var sentenceTimes = times[si].filter { $0.expression.value != nil }
             // A sentence without a date of its own takes the previous sentence's when both speak of the same entity,
             // or when it opens with an anaphor (`Тогда`, `Именно тогда`, `Онда`); with several dates there, only an
@@ -76,14 +77,16 @@ struct EventDetector: Sendable {
             // anaphor or a role phrase (`Тараптар …`, below) goes on the same way, `maxCarry` sentences at most.
             var inherited = false
             var handOver: Carried?
-            let opensWithAnaphor = a.lazy.filter { $0.kind == .word }.prefix(3).contains { lex.cues.best($0.text) == .anaphor }
             if sentenceTimes.isEmpty, let c = carried, c.sentence == si - 1, c.documentIndex == s.documentIndex {
                 handOver = c
+                let opensWithAnaphor = opensWithAnaphor(a)
                 var viaEntity = false
                 if opensWithAnaphor {
                     inherited = c.several || c.age < Self.maxCarry
-                } else if !c.several, c.age < Self.maxCarry, sharesEntity(bySentence[s.index], bySentence[sentences[si - 1].index], typeOf) {
-                    // Most sentences of a text name its main state: a shared entity hands a date on once, no further.
+                } else if !allHits.isEmpty, !c.several, c.age < Self.maxCarry,
+                          sharesEntity(bySentence[s.index], bySentence[sentences[si - 1].index], typeOf) {
+                    // Most sentences of a text name its main state: a shared entity hands a date on once, no further
+                    // (so it matters only where the sentence tells an event).
                     inherited = true; viaEntity = true
                 }
                 if inherited { sentenceTimes = [c.time] }
@@ -98,16 +101,21 @@ struct EventDetector: Sendable {
                 carried = nil
             }
 
-            let allHits = triggers(a)
             // `договор 1992 года`, `1992 жылғы шарт`: a treaty named with its date (looked for only beside a date).
-            if allHits.isEmpty && sentenceTimes.isEmpty { continue }
+            var datedPossible = false
+            if !inherited, sentenceTimes.contains(where: \.explicit) {
+                datedPossible = sentenceTimes.contains { t in
+                    t.explicit && (datedHead(a, t.last + 1) || datedHead(a, t.first - 1) || datedHead(a, t.first - 2))
+                } || (bySentence[s.index]?.contains { typeOf[$0.entityID] == .agreement } ?? false)
+            }
+            if allHits.isEmpty && !datedPossible { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
             let clauses = clauseSegments(a)
             // A dated treaty in the clause of a signing trigger (`Подписание … (Договор «4+N», 1996)`) dates that signing;
             // elsewhere it tells an agreement of its own.
             var datedHits: [Hit] = []
             var treatyDates: [Int: TimeExpression] = [:]
-            if !inherited {
+            if datedPossible {
                 for d in datedDocuments(a, times: sentenceTimes, placed: placed, language: s.language) {
                     if let g = allHits.first(where: { g in
                         g.type == .agreement && (abs(g.first - d.hit.first) <= Self.datedDocumentReach || clauses[g.first] == clauses[d.hit.first])
@@ -151,7 +159,7 @@ struct EventDetector: Sendable {
             }
             // A time opening the sentence (`В 2001 г., …`, `2003 жылы …`) sets the scene for the whole sentence.
             let opening = inherited ? nil : sentenceTimes.first { t in
-                t.expression.precision != .range && a[..<t.first].lazy.filter { $0.kind != .punct }.count <= Self.openingWords
+                t.expression.precision != .range && wordsBefore(a, t.first) <= Self.openingWords
             }
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
@@ -450,6 +458,24 @@ struct EventDetector: Sendable {
     }
     static let shortBracket = 3
 
+    /// Whether one of the first three words of a sentence is an anaphor (`Тогда`, `Именно тогда`, `Онда`, `then`).
+    func opensWithAnaphor(_ a: [Atom]) -> Bool {
+        var words = 0
+        for k in a.indices where a[k].kind == .word {
+            if lex.cues.mayStart(a[k].head), lex.cues.best(a[k].text) == .anaphor { return true }
+            words += 1
+            if words == 3 { return false }
+        }
+        return false
+    }
+
+    /// Words and numbers before atom `k`.
+    func wordsBefore(_ a: [Atom], _ k: Int) -> Int {
+        var n = 0
+        for j in 0..<min(k, a.count) where a[j].kind != .punct { n += 1 }
+        return n
+    }
+
     /// Whether a sentence names a state, organisation or person the sentence before named too.
     func sharesEntity(_ mentions: [Mention]?, _ previous: [Mention]?, _ typeOf: [String: EntityType]) -> Bool {
         guard let mentions, let previous else { return false }
@@ -558,6 +584,10 @@ struct EventDetector: Sendable {
             }
         }
         return out
+    }
+    /// Whether atom `k` is a treaty word of `dated_documents.tsv` (a cheap test before placing the entities).
+    func datedHead(_ a: [Atom], _ k: Int) -> Bool {
+        k >= 0 && k < a.count && a[k].kind == .word && lex.datedDocumentHeads.mayStart(a[k].head) && (lex.datedDocumentHeads.best(a[k].text) ?? 0) > 0
     }
     /// Weight of an agreement told by a dated agreement entity whose words are not in `dated_documents.tsv`.
     static let datedAgreementWeight = 0.7

@@ -147,7 +147,9 @@ public struct EventExtractor: Sendable {
                 }
                 placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
             }
-            if let p = Self.periodOf(placed.filter(\.explicit).map(\.expression)) { period = (p, si, s.documentIndex) }
+            if placed.contains(where: \.explicit), let p = Self.periodOf(placed.filter(\.explicit).map(\.expression)) {
+                period = (p, si, s.documentIndex)
+            }
             out.append(placed)
         }
         return out
