@@ -98,11 +98,12 @@ ST_DIR="$ROOT/.local/schemathesis"
 if [ -x "$ST_DIR/bin/schemathesis" ]; then
   st_started=$(date +%s)
   set +e
-  PYTHONPATH="$ST_DIR" timeout 150 python3 "$ST_DIR/bin/schemathesis" run "$ROOT/openapi.json" --url "$Q" \
+  # From the run directory: schemathesis keeps a .schemathesis/ cache in the current directory.
+  (cd "$DALA_RUN_DIR" && PYTHONPATH="$ST_DIR" timeout 150 python3 "$ST_DIR/bin/schemathesis" run "$ROOT/openapi.json" --url "$Q" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance \
     --phases examples,coverage,fuzzing,stateful --max-examples "${DALA_SCHEMATHESIS_EXAMPLES:-60}" \
     --generation-deterministic --workers 2 --request-timeout 10 \
-    -H "Authorization: Bearer $DALA_OPERATOR_TOKEN" --no-color >"$DALA_RUN_DIR/schemathesis.log" 2>&1
+    -H "Authorization: Bearer $DALA_OPERATOR_TOKEN" --no-color >"$DALA_RUN_DIR/schemathesis.log" 2>&1)
   st_status=$?
   set -e
   tail -n 25 "$DALA_RUN_DIR/schemathesis.log" | grep -E 'failure|passed|Test cases|generated|ST[0-9]+' || true
