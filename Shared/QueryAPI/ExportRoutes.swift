@@ -65,11 +65,16 @@ extension QueryController {
         let maxRows = try p.integer("limit", default: 10_000_000, range: 1...10_000_000)
         let filter = try await eventFilter(p)
         let store = self.store
+        // The first page is read before the 200 goes out, so a database that is down is a 503, not an empty file.
+        let first = try await store.exportEvents(filter, afterDocument: nil, documents: Self.exportDocuments)
         return streamed(format: format, name: "events") { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.eventColumns))) }
-            var after: UUID? = nil, written = 0
+            var after: UUID? = nil, written = 0, pending: (events: [EventView], last: UUID?)? = first
             while written < maxRows {
-                let page = try await store.exportEvents(filter, afterDocument: after, documents: Self.exportDocuments)
+                let page: (events: [EventView], last: UUID?)
+                if let ready = pending { page = ready; pending = nil } else {
+                    page = try await store.exportEvents(filter, afterDocument: after, documents: Self.exportDocuments)
+                }
                 guard let last = page.last else { break }
                 after = last
                 var chunk = ""
@@ -103,11 +108,16 @@ extension QueryController {
             guard !filter.entityIDs.isEmpty else { throw Problem.notFound("No entity \"\(entity)\".") }
         }
         let store = self.store, mentionFilter = filter
+        // As for events: the first page before the 200, so an outage is a 503.
+        let first = try await store.exportMentions(mentionFilter, afterDocument: nil, documents: Self.exportDocuments)
         return streamed(format: format, name: "mentions") { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.mentionColumns))) }
-            var after: UUID? = nil, written = 0
+            var after: UUID? = nil, written = 0, pending: [MentionExportRow]? = first
             while written < maxRows {
-                let rows = try await store.exportMentions(mentionFilter, afterDocument: after, documents: Self.exportDocuments)
+                let rows: [MentionExportRow]
+                if let ready = pending { rows = ready; pending = nil } else {
+                    rows = try await store.exportMentions(mentionFilter, afterDocument: after, documents: Self.exportDocuments)
+                }
                 guard let last = rows.last else { break }
                 var chunk = ""
                 for m in rows.prefix(maxRows - written) {

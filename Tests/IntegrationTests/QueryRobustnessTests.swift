@@ -146,6 +146,35 @@ struct QueryRobustnessTests {
         }
     }
 
+    @Test func aDatabaseOutageIsA503WithRetryAfterNotA500() async throws {
+        // Nothing listens on port 1: every query fails to connect, as when PostgreSQL is down.
+        let pg = Env.postgres(poolSize: 1, url: "postgres://dala@127.0.0.1:1/dala")
+        let router = QueryApp.buildRouter(store: QueryStore(client: pg), vocabulary: FakeVocabulary(),
+                                          operational: OperationalRoutes(service: "dala-query-test", postgres: pg,
+                                                                         kafka: Env.kafka("dala-query-test")))
+        do {
+            try await withLiveServer(router) { base in
+                // Exports used to answer 200 with a lone CSV header and then cut the connection.
+                for path in ["/v1/stats", "/v1/documents?limit=5", "/v1/documents/\(UUID().lowercasedString)", "/v1/entities/Q232",
+                             "/v1/search?q=\(q("Kazakhstan"))", "/v1/export/events", "/v1/export/mentions?format=jsonl"] {
+                    var request = URLRequest(url: URL(string: base + path)!)
+                    request.httpMethod = "GET"
+                    let (data, response) = try await URLSession.shared.data(for: request)
+                    let http = response as! HTTPURLResponse
+                    Self.expectProblem(HTTP.Reply(status: http.statusCode, body: data, contentType: http.value(forHTTPHeaderField: "Content-Type")),
+                                       503, "retry", path)
+                    #expect(http.value(forHTTPHeaderField: "Retry-After") == "5", "\(path)")
+                }
+                // Bad input is still judged without the database.
+                Self.expectProblem(try await HTTP.send("GET", "\(base)/v1/search?q=x&limit=0"), 400, "positive", "limit=0 while down")
+            }
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+        await pg.shutdown()
+    }
+
     @Test func bytesTheHTTPParserRejectsGetAProblemToo() async throws {
         let (url, _) = try await QueryFixture.prepare()
         let pg = Env.postgres(poolSize: 2, url: url)
