@@ -53,7 +53,7 @@ status, extractor_version, error"""
 def sql_document(doc):
     d = lit(doc)
     return f"""SELECT (jsonb_strip_nulls(jsonb_build_object(
-        'id', upper(d.id::text), 'sha256', d.sha256, 'title', d.title, 'source', d.source,
+        'id', d.id::text, 'sha256', d.sha256, 'title', d.title, 'source', d.source,
         'language', d.language, 'detected_language', d.detected_language,
         'published', CASE d.published_precision WHEN 'year' THEN to_char(d.published, 'YYYY')
                      WHEN 'month' THEN to_char(d.published, 'YYYY-MM') ELSE to_char(d.published, 'YYYY-MM-DD') END,
@@ -114,12 +114,18 @@ SELECT json_build_object(
     'buckets', coalesce((SELECT json_agg(json_build_object('period', period, 'total', total, 'by_type', by_type)
                                          ORDER BY period) FROM buckets), '[]'::json),
     'undated', coalesce((SELECT json_object_agg(type, n ORDER BY type) FROM t WHERE period IS NULL), '{{}}'::json),
-    'statistics_as_of', (SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM corpus_totals))::text AS body;"""
+    'statistics_as_of', (SELECT to_char(refreshed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') FROM corpus_totals))::text AS body
+WHERE {lit(entity)}::text IS NULL OR EXISTS (SELECT 1 FROM entities WHERE id = {lit(entity)});"""
 
 
 def sql_cooccurrences(entity):
     e = lit(entity)
-    return f"""SELECT 1 FROM entities WHERE id = {e};
+    return f"""SELECT coalesce(t.documents, 0) AS unit_documents, coalesce(t.sentences, 0) AS unit_sentences,
+       coalesce(st.documents, 0) AS entity_documents, coalesce(st.sentences, 0) AS entity_sentences, pg.*
+FROM (SELECT id FROM entities WHERE id = {e}) head
+LEFT JOIN corpus_totals t ON true
+LEFT JOIN entity_stats st ON st.entity_id = head.id
+LEFT JOIN LATERAL (
 SELECT * FROM (
     SELECT c.partner_id, p.type, coalesce(p.label_en, p.label_ru, p.label_kk) AS label,
            c.documents, c.sentences, c.documents AS n, ln(nullif(t.documents, 0)::float8 * c.documents / nullif(sa.documents * sb.documents, 0)::float8) / ln(2.0) AS pmi,
@@ -129,11 +135,9 @@ SELECT * FROM (
     LEFT JOIN entity_stats sa ON sa.entity_id = c.entity_id
     LEFT JOIN entity_stats sb ON sb.entity_id = c.partner_id
     CROSS JOIN corpus_totals t
-    WHERE c.entity_id = {e} AND c.documents >= 1
-) x WHERE score IS NOT NULL ORDER BY score DESC, partner_id LIMIT 21;
-SELECT t.documents, t.sentences, coalesce(st.documents, 0) AS entity_documents,
-       coalesce(st.sentences, 0) AS entity_sentences
-FROM corpus_totals t LEFT JOIN entity_stats st ON st.entity_id = {e};"""
+    WHERE c.entity_id = head.id AND c.documents >= 1
+) x WHERE score IS NOT NULL ORDER BY score DESC, partner_id LIMIT 21) pg ON true
+ORDER BY pg.score DESC, pg.partner_id;"""
 
 
 def q(s):
@@ -190,13 +194,16 @@ def endpoints(gen, names):
             keys = [w.lower()] + ["e:" + x for x in names.get(w.lower(), [])]
             word_keys.append(keys)
         searches.append((f"/v1/search?q={q(query)}", sql_search(tsquery_literal(word_keys), [])))
+    # The third field is how the service sends the statements, and so how pgbench sends them: the point lookups are
+    # prepared statements (`PostgresQuery.prepared()`), the rest go through the extended protocol with planning.
     return {
-        "entity lookup": (1000, lookups),
-        "document by id": (1000, [(f"/v1/documents/{d}", sql_document(d)) for d in docs]),
-        "search": (200, searches),
+        "entity lookup": (1000, lookups, "prepared"),
+        "document by id": (1000, [(f"/v1/documents/{d}", sql_document(d)) for d in docs], "prepared"),
+        "search": (200, searches, "extended"),
         "timeline": (200, [(f"/v1/timeline?entity={q(e[0])}&bucket={b}", sql_timeline(e[0], b))
-                           for i, e in enumerate(entities[:40]) for b in ["year" if i % 2 else "month"]]),
-        "cooccurrences": (200, [(f"/v1/entities/{q(e[0])}/cooccurrences?limit=20", sql_cooccurrences(e[0])) for e in entities[:40]]),
+                           for i, e in enumerate(entities[:40]) for b in ["year" if i % 2 else "month"]], "extended"),
+        "cooccurrences": (200, [(f"/v1/entities/{q(e[0])}/cooccurrences?limit=20", sql_cooccurrences(e[0])) for e in entities[:40]],
+                          "extended"),
     }
 
 
@@ -217,10 +224,10 @@ def run_wrk(base, paths_file, delay, seconds, connections):
     return dict((k, float(v)) for k, v in (kv.split("=") for kv in m.group(1).split()))
 
 
-def run_pgbench(db, scripts, rate, seconds, clients, work):
+def run_pgbench(db, scripts, rate, seconds, clients, work, mode):
     for old in glob.glob(os.path.join(work, "pgbench_log*")):
         os.remove(old)
-    cmd = ["pgbench", "-n", "-M", "extended", f"-c{clients}", "-j2", f"-T{seconds}", f"-R{rate}", "-l",
+    cmd = ["pgbench", "-n", "-M", mode, f"-c{clients}", "-j2", f"-T{seconds}", f"-R{rate}", "-l",
            "--log-prefix", os.path.join(work, "pgbench_log")]
     for s in scripts:
         cmd += ["-f", s]
@@ -251,6 +258,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--only", default="")
     ap.add_argument("--max-throughput", action="store_true", help="also run unpaced (closed-loop) load")
+    ap.add_argument("--sql-mode", default="", help="pgbench protocol for every endpoint (simple|extended|prepared)")
     a = ap.parse_args()
     gen = os.path.join(a.work, "gen")
     names = {}
@@ -260,7 +268,7 @@ def main():
     # Warm-up: every path once, and check they all answer 200.
     eps = endpoints(gen, names)
     rows = []
-    for name, (rate, cases) in eps.items():
+    for name, (rate, cases, mode) in eps.items():
         if a.only and name not in a.only.split(","):
             continue
         d = os.path.join(a.work, "cases", name.replace(" ", "-"))
@@ -282,13 +290,13 @@ def main():
         connections = 32 if rate >= 1000 else 16
         api = paced_wrk(a.base, paths, rate, a.seconds, connections)
         # The same statements at the rate the API actually served, with as many clients as wrk had connections.
-        db = run_pgbench(a.db, scripts, max(1, int(api["rps"])), a.seconds, connections, d)
+        db = run_pgbench(a.db, scripts, max(1, int(api["rps"])), a.seconds, connections, d, a.sql_mode or mode)
         row = {"endpoint": name, "target": rate, "api": api, "sql": db}
         if a.max_throughput:
             row["max"] = run_wrk(a.base, paths, 0, min(a.seconds, 10), 16)
         rows.append(row)
         print(f"{name:15s} target {rate:5d}/s | API p50 {api['p50_ms']:7.2f} ms  p99 {api['p99_ms']:7.2f} ms  {api['rps']:7.0f} req/s"
-              f" | SQL p50 {db['p50_ms']:7.2f} ms  p99 {db['p99_ms']:7.2f} ms  {db['rps']:7.0f}/s"
+              f" | SQL ({a.sql_mode or mode}) p50 {db['p50_ms']:7.2f} ms  p99 {db['p99_ms']:7.2f} ms  {db['rps']:7.0f}/s"
               f" | ratio p50 {api['p50_ms'] / max(db['p50_ms'], 1e-6):4.2f} p99 {api['p99_ms'] / max(db['p99_ms'], 1e-6):4.2f}"
               + (f" | unpaced {row['max']['rps']:6.0f} req/s p99 {row['max']['p99_ms']:.1f} ms" if "max" in row else ""),
               flush=True)

@@ -3,7 +3,8 @@
 # dala-query on it, paced wrk load per endpoint, and the same SQL through pgbench at the same rate for the ratio.
 #
 # Environment: DALA_BENCH_DB (dala_bench; an existing store with enough documents is reused), DALA_BENCH_DOCS (100000), DALA_BENCH_SECONDS (20 per endpoint and side), DALA_BENCH_ONLY
-# (comma-separated endpoint names), DALA_BENCH_SERVER (a command that serves the API on $DALA_BENCH_PORT over
+# (comma-separated endpoint names), DALA_BENCH_SQL_MODE (pgbench protocol for all endpoints; default: the service's
+# own per endpoint, prepared for the point lookups), DALA_BENCH_SERVER (a command that serves the API on $DALA_BENCH_PORT over
 # $DALA_BENCH_PG_URL instead of the release dala-query), PostgreSQL from deploy/scripts/pg.sh (DALA_PG_DIR/PORT).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -48,4 +49,4 @@ echo "[bench] query API on $DOCS documents, ${DALA_BENCH_SECONDS:-20} s per endp
 # pgbench reaches the same database as the service.
 export PGHOST=127.0.0.1 PGPORT="${DALA_PG_PORT:-55432}" PGUSER=dala
 python3 Benchmarks/QueryLoad/bench.py --base "http://127.0.0.1:$PORT" --db "$DB" --work "$DALA_BENCH_WORK" \
-  --seconds "${DALA_BENCH_SECONDS:-20}" ${DALA_BENCH_ONLY:+--only "$DALA_BENCH_ONLY"} ${DALA_BENCH_MAX:+--max-throughput}
+  --seconds "${DALA_BENCH_SECONDS:-20}" ${DALA_BENCH_ONLY:+--only "$DALA_BENCH_ONLY"} ${DALA_BENCH_MAX:+--max-throughput} ${DALA_BENCH_SQL_MODE:+--sql-mode "$DALA_BENCH_SQL_MODE"}

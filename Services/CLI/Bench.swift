@@ -39,7 +39,7 @@ struct Bench: AsyncParsableCommand {
                 let t0 = clock.now
                 let t = pipeline.text.analyze(text)
                 let t1 = clock.now
-                let e = pipeline.recognizer.recognize(text: text, sentences: t.sentences)
+                let e = pipeline.recognizer.recognize(text: text, analysis: t)
                 let t2 = clock.now
                 let ev = pipeline.extractor.extract(text: text, sentences: t.sentences, entities: e, documentDate: nil)
                 let t3 = clock.now
@@ -75,10 +75,14 @@ struct Bench: AsyncParsableCommand {
         }
         print("\n== dates and events")
         print(EventEvaluation.report())
-        let heldout = (repo as NSString).appendingPathComponent("Tests/DalaEventsTests/Fixtures/heldout.json")
-        if let data = FileManager.default.contents(atPath: heldout), let cases = try? EventEvaluation.parse(json: data) {
+        for file in ["heldout.json", "heldout2.json"] {
+            let heldout = (repo as NSString).appendingPathComponent("Tests/DalaEventsTests/Fixtures/" + file)
+            guard let data = FileManager.default.contents(atPath: heldout), let cases = try? EventEvaluation.parse(json: data) else {
+                print("\n(no \(heldout))")
+                continue
+            }
             let result = EventEvaluation.evaluate(cases, extractor: pipeline.extractor, text: pipeline.text, recognizer: pipeline.recognizer)
-            print(EventEvaluation.format(result, title: "events \(EventExtractor.version), held-out set"))
+            print(EventEvaluation.format(result, title: "events \(EventExtractor.version), held-out set \(file)"))
         }
     }
 

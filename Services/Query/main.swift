@@ -37,7 +37,7 @@ let reprocessing = Reprocessing(operatorToken: reader.optionalString("operator-t
 let router = QueryApp.buildRouter(store: store, vocabulary: try Pipeline(),
                                   operational: OperationalRoutes(service: "dala-query", postgres: postgres, kafka: kafka),
                                   reprocessing: reprocessing)
-let app = Application(router: router, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
+let app = Application(router: router, server: QueryApp.httpServer, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
                                                            serverName: "dala-query"), logger: logger)
 logger.info("query API listening", metadata: ["http": "\(config.httpHost):\(config.httpPort)"])
 try await ServiceGroup(configuration: .init(services: [

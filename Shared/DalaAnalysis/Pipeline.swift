@@ -23,7 +23,7 @@ public struct DocumentAnalysis: Codable, Sendable {
 /// Pure: no I/O after `init`, which loads every data file once per process.
 public struct Pipeline: Sendable {
     /// Version of the extractor; stored with every annotation. Bump when output changes.
-    public static let version = "dala-0.2.0"
+    public static let version = "dala-0.3.0"
 
     public let text: TextAnalyzer
     public let knowledgeBase: KnowledgeBase
@@ -37,7 +37,7 @@ public struct Pipeline: Sendable {
         knowledgeBase = try KnowledgeBase.loadDefault()
         recognizer = EntityRecognizer(knowledgeBase: knowledgeBase)
         extractor = try EventExtractor()
-        var digestInput = Self.version + "|" + EventExtractor.version
+        var digestInput = Self.version + "|" + EntityRecognizer.version + "|" + EventExtractor.version
         for e in knowledgeBase.entities { digestInput += "|" + e.id + ":" + e.aliases.joined(separator: ",") }
         configHash = String(SHA256.hex(digestInput).prefix(16))
     }
@@ -46,7 +46,8 @@ public struct Pipeline: Sendable {
 
     public func analyze(_ raw: String, documentDate: String? = nil) -> DocumentAnalysis {
         let t = text.analyze(raw)
-        let e = recognizer.recognize(text: raw, sentences: t.sentences)
+        // With stage 1's paragraphs: short forms (Одақ, the Union) resolve within a paragraph, not a PDF line.
+        let e = recognizer.recognize(text: raw, analysis: t)
         let ev = extractor.extract(text: raw, sentences: t.sentences, entities: e, documentDate: documentDate)
         return DocumentAnalysis(extractorVersion: Self.version, text: t, entities: e, events: ev)
     }

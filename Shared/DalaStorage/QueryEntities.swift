@@ -135,16 +135,18 @@ extension QueryStore {
     }
 
     /// Entities mentioned together with `id`, ranked by shared documents/sentences or by PMI, with both scores.
-    /// Cursor: the last partner's (score, id).
+    /// Cursor: the last partner's (score, id). Nil when there is no entity `id`.
     public func cooccurrences(_ id: String, window: CooccurrenceWindow, sort: CooccurrenceSort, minCount: Int,
-                              labelLanguage: String?, limit: Int, cursor: [String]?) async throws -> CooccurrenceResult {
+                              labelLanguage: String?, limit: Int, cursor: [String]?) async throws -> CooccurrenceResult? {
         let count = window == .document ? "c.documents" : "c.sentences"
         let (nA, nB, totalColumn) = window == .document
             ? ("sa.documents", "sb.documents", "t.documents") : ("sa.sentences", "sb.sentences", "t.sentences")
         // PMI in bits; NULL when a count is zero (no association defined).
         let pmi = "ln(nullif(\(totalColumn), 0)::float8 * \(count) / nullif(\(nA) * \(nB), 0)::float8) / ln(2.0)"
         let score = sort == .count ? "\(count)::float8" : pmi
-        var q: PostgresQuery = """
+        // One statement: the entity's own counts and the corpus totals (the head row, none when the entity does not
+        // exist) joined to the page of partners (NULL columns when it has none).
+        var page: PostgresQuery = """
             SELECT * FROM (
                 SELECT c.partner_id, p.type, \(unescaped: Self.labelExpression(labelLanguage, table: "p")) AS label,
                        c.documents, c.sentences, \(unescaped: count) AS n, \(unescaped: pmi) AS pmi,
@@ -154,23 +156,27 @@ extension QueryStore {
                 LEFT JOIN entity_stats sa ON sa.entity_id = c.entity_id
                 LEFT JOIN entity_stats sb ON sb.entity_id = c.partner_id
                 CROSS JOIN corpus_totals t
-                WHERE c.entity_id = \(id) AND \(unescaped: count) >= \(max(1, minCount))
+                WHERE c.entity_id = head.id AND \(unescaped: count) >= \(max(1, minCount))
             ) x WHERE score IS NOT NULL
             """
         if let c = cursor {
-            q.append(" AND (score < \(c[0])::float8 OR (score = \(c[0])::float8 AND partner_id > \(c[1])))")
+            page.append(" AND (score < \(c[0])::float8 OR (score = \(c[0])::float8 AND partner_id > \(c[1])))")
         }
-        q.append(" ORDER BY score DESC, partner_id LIMIT \(limit + 1)")
-        let statement = q
-        let (rows, totals) = try await client.withConnection { conn in
-            (try conn.query(statement), try conn.query("""
-                SELECT t.documents, t.sentences, coalesce(st.documents, 0) AS entity_documents,
-                       coalesce(st.sentences, 0) AS entity_sentences
-                FROM corpus_totals t LEFT JOIN entity_stats st ON st.entity_id = \(id)
-                """).first)
-        }
-        let unitTotal = try totals?.decode(window == .document ? "documents" : "sentences", as: Int.self) ?? 0
-        let own = try totals?.decode(window == .document ? "entity_documents" : "entity_sentences", as: Int.self) ?? 0
+        page.append(" ORDER BY score DESC, partner_id LIMIT \(limit + 1)")
+        let q: PostgresQuery = """
+            SELECT coalesce(t.documents, 0) AS unit_documents, coalesce(t.sentences, 0) AS unit_sentences,
+                   coalesce(st.documents, 0) AS entity_documents, coalesce(st.sentences, 0) AS entity_sentences, pg.*
+            FROM (SELECT id FROM entities WHERE id = \(id)) head
+            LEFT JOIN corpus_totals t ON true
+            LEFT JOIN entity_stats st ON st.entity_id = head.id
+            LEFT JOIN LATERAL (\(fragment: page)) pg ON true
+            ORDER BY pg.score DESC, pg.partner_id
+            """
+        let all = try await client.query(q)
+        guard let head = all.first else { return nil }
+        let rows = all.filter { $0["partner_id"] != nil }
+        let unitTotal = try head.decode(window == .document ? "unit_documents" : "unit_sentences", as: Int.self)
+        let own = try head.decode(window == .document ? "entity_documents" : "entity_sentences", as: Int.self)
         let items = try rows.prefix(limit).map { r in
             let n = try r.decode("n", as: Int.self), total = try r.decode("total", as: Int.self)
             let pmi = try r.decode("pmi", as: Double?.self)

@@ -187,7 +187,8 @@ extension QueryStore {
     /// Events per type per month or year, for one entity or (nil) the whole store, from `entity_timeline`: the JSON
     /// of a `TimelineView`, built by PostgreSQL. A country's monthly timeline is over a thousand (month, type) rows;
     /// turning them into JSON in the database takes a tenth of the time decoding and re-encoding them here did.
-    public func timelineJSON(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> String {
+    /// Nil when `entity` names no stored entity (checked in the same statement: one round trip).
+    public func timelineJSON(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> String? {
         var filter: PostgresQuery = ""
         if let type { filter.append(" AND type = \(type)") }
         if let from { filter.append(" AND (month >= date_trunc('month', \(from)::date) OR month = DATE '0001-01-01')") }
@@ -209,13 +210,14 @@ extension QueryStore {
                                                      ORDER BY period) FROM buckets), '[]'::json),
                 'undated', coalesce((SELECT json_object_agg(type, n ORDER BY type) FROM t WHERE period IS NULL), '{}'::json),
                 'statistics_as_of', (SELECT \(unescaped: Self.timestamp("refreshed_at")) FROM corpus_totals))::text AS body
+            WHERE \(entity)::text IS NULL OR EXISTS (SELECT 1 FROM entities WHERE id = \(entity))
             """
-        return try await client.query(q).first?["body"] ?? "{}"
+        return try await client.query(q).first?["body"]
     }
 
     /// The same as a value (tests, callers that post-process).
     public func timeline(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> TimelineView {
-        let json = try await timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to)
+        let json = try await timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to) ?? "{}"
         return try JSONDecoder().decode(TimelineView.self, from: Data(json.utf8))
     }
 

@@ -67,7 +67,7 @@ public struct QueryStore: Sendable {
         let label = Self.labelExpression(labelLanguage, table: "e")
         let q: PostgresQuery = """
             SELECT (jsonb_strip_nulls(jsonb_build_object(
-                    'id', upper(d.id::text), 'sha256', d.sha256, 'title', d.title, 'source', d.source,
+                    'id', d.id::text, 'sha256', d.sha256, 'title', d.title, 'source', d.source,
                     'language', d.language, 'detected_language', d.detected_language,
                     'published', CASE d.published_precision WHEN 'year' THEN to_char(d.published, 'YYYY')
                                  WHEN 'month' THEN to_char(d.published, 'YYYY-MM') ELSE to_char(d.published, 'YYYY-MM-DD') END,

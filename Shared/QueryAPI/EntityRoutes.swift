@@ -47,9 +47,10 @@ extension QueryController {
         let limit = try p.limit(default: 20, maximum: 200)
         let kind = "cooc-\(window.rawValue)-\(sort.rawValue)"
         let cursor = try p.cursor(kind, parts: 2) { c in Double(c[0]).map(\.isFinite) ?? false }
-        guard try await store.entityExists(id) else { throw Problem.notFound("No entity \"\(id)\".") }
-        let result = try await store.cooccurrences(id, window: window, sort: sort, minCount: minCount, labelLanguage: lang,
-                                                   limit: limit, cursor: cursor)
+        guard let result = try await store.cooccurrences(id, window: window, sort: sort, minCount: minCount,
+                                                         labelLanguage: lang, limit: limit, cursor: cursor) else {
+            throw Problem.notFound("No entity \"\(id)\".")
+        }
         return try .json(CooccurrencePage(entityID: id, window: window.rawValue, sort: sort.rawValue, total: result.total,
                                           entityCount: result.entityCount, items: result.page.items,
                                           nextCursor: retag(result.page.nextCursor, kind)))

@@ -58,16 +58,18 @@ extension QueryController {
         let bucket = try p.oneOf("bucket", ["year", "month"]) ?? "year"
         let (from, to) = try p.dateRange()
         let type = try p.slug("type")
-        var entityID: String? = nil
-        if let entity = try p.string("entity", maxLength: 200) {
-            let ids = try await resolveEntity(entity)
+        let entity = try p.string("entity", maxLength: 200)
+        // Usually a stored id: answered in one statement. Otherwise a name, resolved by the analyser, then asked again.
+        var body = try await store.timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to)
+        if body == nil, let entity {
+            let ids = Array(vocabulary.entityIDs(named: entity).prefix(20))
             guard let first = ids.first else { throw Problem.notFound("No entity \"\(entity)\".") }
             guard ids.count == 1 else {
                 throw Problem.badRequest("\"\(entity)\" names several entities (\(ids.joined(separator: ", "))); pass one id.")
             }
-            entityID = first
+            body = try await store.timelineJSON(entity: first, bucket: bucket, type: type, from: from, to: to)
         }
-        let body = try await store.timelineJSON(entity: entityID, bucket: bucket, type: type, from: from, to: to)
+        guard let body else { throw Problem.notFound("No entity \"\(entity ?? "")\".") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: body)))
     }

@@ -38,7 +38,7 @@ struct Highlighter: Sendable {
             current = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
-            let isWord = CharacterSet.alphanumerics.contains(scalar)
+            let isWord = isWordScalar(scalar)
             let joiner = (scalar == "-" || scalar == "'" || scalar == "’") && !current.isEmpty
             if isWord || joiner {
                 if current.isEmpty { start = offset }
@@ -50,6 +50,23 @@ struct Highlighter: Sendable {
         }
         flush()
         return out
+    }
+
+    /// Letters, marks and digits (Unicode L*, M*, N*: what `CharacterSet.alphanumerics` holds), ASCII without a table
+    /// lookup. `CharacterSet.contains` was a tenth of the search endpoint's CPU.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII {
+            let v = s.value
+            return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 
     /// The quoted lexemes of a tsquery literal (`'a' & ('b' | 'c''d')` → a, b, c'd).
