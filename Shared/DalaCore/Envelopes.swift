@@ -1,7 +1,8 @@
 import Foundation
 
 /// Every Kafka message value is a versioned JSON envelope: `{"type": ..., "version": N, "id": ..., "produced_at": ..., "payload": {...}}`.
-/// Consumers accept the versions they know and dead-letter the rest with a clear reason.
+/// Consumers accept the versions they know and dead-letter the rest with a clear reason. Ids are written lower-case,
+/// like every HTTP answer (`JSONEncoder` alone writes `uuidString`, upper-case); either case decodes.
 public struct Envelope<Payload: Codable & Sendable>: Codable, Sendable {
     public var type: String
     public var version: Int
@@ -19,6 +20,29 @@ public struct Envelope<Payload: Codable & Sendable>: Codable, Sendable {
         case type, version, id, producer, payload
         case producedAt = "produced_at"
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(type, forKey: .type)
+        try c.encode(version, forKey: .version)
+        try c.encodeLowercase(id, forKey: .id)
+        try c.encode(producedAt, forKey: .producedAt)
+        try c.encode(producer, forKey: .producer)
+        try c.encode(payload, forKey: .payload)
+    }
+}
+
+/// Kafka message keys.
+public enum MessageKey {
+    /// The key of a message about one document: its id, lower-case (`dala.documents.ingested`, `.enriched`).
+    public static func document(_ id: UUID) -> [UInt8] { Array(id.uuidString.lowercased().utf8) }
+}
+
+extension KeyedEncodingContainer {
+    /// Writes a UUID in lower case; `UUID`'s own `Encodable` writes `uuidString`, which is upper-case.
+    mutating func encodeLowercase(_ id: UUID, forKey key: Key) throws {
+        try encode(id.uuidString.lowercased(), forKey: key)
+    }
 }
 
 /// `dala.documents.ingested`: a stored document waiting for enrichment. The text stays in PostgreSQL.
@@ -35,6 +59,12 @@ public struct DocumentIngested: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case documentID = "document_id", sha256
         case reprocessFrom = "reprocess_from"
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeLowercase(documentID, forKey: .documentID)
+        try c.encode(sha256, forKey: .sha256)
+        try c.encodeIfPresent(reprocessFrom, forKey: .reprocessFrom)
     }
 }
 
@@ -60,6 +90,17 @@ public struct DocumentEnriched: Codable, Sendable, Equatable {
         case documentID = "document_id", extractorVersion = "extractor_version", language, sentences, entities
         case mentions, events
         case durationMS = "duration_ms"
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeLowercase(documentID, forKey: .documentID)
+        try c.encode(extractorVersion, forKey: .extractorVersion)
+        try c.encode(language, forKey: .language)
+        try c.encode(sentences, forKey: .sentences)
+        try c.encode(entities, forKey: .entities)
+        try c.encode(mentions, forKey: .mentions)
+        try c.encode(events, forKey: .events)
+        try c.encode(durationMS, forKey: .durationMS)
     }
 }
 

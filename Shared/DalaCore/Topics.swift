@@ -1,8 +1,9 @@
 /// Kafka topic names. Schemas of their messages are in `Envelopes.swift` and `docs/messages.md`.
 public enum Topics {
-    /// Key: document id. Value: `DocumentIngested`. Producer: ingest. Consumer group: enrichment.
+    /// Key: document id, lower-case (`MessageKey.document`). Value: `DocumentIngested`. Producer: ingest.
+    /// Consumer group: enrichment.
     public static let ingested = "dala.documents.ingested"
-    /// Key: document id. Value: `DocumentEnriched`. Producer: enrichment.
+    /// Key: document id, lower-case (`MessageKey.document`). Value: `DocumentEnriched`. Producer: enrichment.
     public static let enriched = "dala.documents.enriched"
     /// Key: original key. Value: `DeadLetter`. Messages no service could process, with the reason.
     public static let deadLetter = "dala.documents.deadletter"

@@ -72,7 +72,7 @@ public struct EnrichmentWorker: Service {
             await settle(message, outcome: await deadLetter(message, reason: reason, attempts: 1, documentID: nil), meta: meta)
             return
         }
-        meta[LogKey.documentID] = "\(ingested.documentID)"
+        meta[LogKey.documentID] = "\(ingested.documentID.uuidString.lowercased())"
         var transientFailures = 0
         while true {
             do {
@@ -95,15 +95,16 @@ public struct EnrichmentWorker: Service {
 
     /// One attempt. Throws on failures worth retrying; returns `.done` when the message is settled.
     func enrich(_ id: UUID, message: KafkaMessage, meta: Logger.Metadata) async throws -> Outcome {
+        let name = id.uuidString.lowercased()  // as the APIs and messages spell it
         guard let attempt = try await documents.beginAttempt(id) else {
-            return await deadLetter(message, reason: "document \(id) does not exist", attempts: 1, documentID: nil)
+            return await deadLetter(message, reason: "document \(name) does not exist", attempts: 1, documentID: nil)
         }
         guard attempt <= settings.maxAttempts else {
             return await deadLetter(message, reason: "gave up after \(attempt - 1) attempts (last run did not finish)",
                                     attempts: attempt - 1, documentID: id)
         }
         guard let doc = try await documents.loadForEnrichment(id) else {
-            return await deadLetter(message, reason: "document \(id) does not exist", attempts: attempt, documentID: nil)
+            return await deadLetter(message, reason: "document \(name) does not exist", attempts: attempt, documentID: nil)
         }
         let started = Date()
         let pipeline = self.pipeline
@@ -112,7 +113,7 @@ public struct EnrichmentWorker: Service {
                 pipeline.analyze(doc.text, documentDate: doc.published).annotationSet(configHash: pipeline.configHash)
             }
             guard try await annotations.replace(documentID: id, with: set, startedAt: started, worker: settings.workerName) else {
-                return await deadLetter(message, reason: "document \(id) was deleted during enrichment", attempts: attempt, documentID: nil)
+                return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)
             }
             let ms = Date().timeIntervalSince(started) * 1000
             duration.recordMilliseconds(ms)
@@ -121,7 +122,7 @@ public struct EnrichmentWorker: Service {
                                             mentions: set.mentions.count, events: set.events.count, durationMS: ms)
             let envelope = Envelope(type: DocumentEnriched.type, version: DocumentEnriched.version, producer: "dala-enrichment",
                                     payload: enriched)
-            try await producer.send(topic: Topics.enriched, key: Array(id.uuidString.utf8), value: try DalaJSON.encode(envelope))
+            try await producer.send(topic: Topics.enriched, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
             processed.increment()
             logger.info("document enriched", metadata: meta.merging([
                 LogKey.duration: "\(Int(ms))", "sentences": "\(set.sentences.count)", "mentions": "\(set.mentions.count)",

@@ -40,7 +40,7 @@ public struct DocumentIntake: Sendable {
                 status = "queued"
             } catch {
                 logger.warning("publish failed; the outbox relay will retry",
-                               metadata: [LogKey.documentID: "\(ref.id)", LogKey.error: "\(error)"])
+                               metadata: [LogKey.documentID: "\(ref.id.uuidString.lowercased())", LogKey.error: "\(error)"])
             }
         }
         return IntakeResult(id: ref.id, created: ref.created, status: status)
@@ -49,7 +49,7 @@ public struct DocumentIntake: Sendable {
     func publish(id: UUID, sha256: String) async throws {
         let envelope = Envelope(type: DocumentIngested.type, version: DocumentIngested.version, producer: "dala-ingest",
                                 payload: DocumentIngested(documentID: id, sha256: sha256))
-        try await producer.send(topic: Topics.ingested, key: Array(id.uuidString.utf8), value: try DalaJSON.encode(envelope))
+        try await producer.send(topic: Topics.ingested, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
     }
 }
 

@@ -77,6 +77,39 @@ import Testing
         #expect(abs(back.producedAt.timeIntervalSince(e.producedAt)) < 0.001)
     }
 
+    @Test func idsAndKeysAreLowerCaseAndEitherCaseDecodes() throws {
+        let id = UUID(uuidString: "E621E1F8-C36C-495A-93FC-0C247A3E6E5F")!, lower = "e621e1f8-c36c-495a-93fc-0c247a3e6e5f"
+        let messageID = UUID(uuidString: "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D")!
+        #expect(MessageKey.document(id) == Array(lower.utf8))
+
+        let ingested = Envelope(type: DocumentIngested.type, version: 1, producer: "test",
+                                payload: DocumentIngested(documentID: id, sha256: "ab", reprocessFrom: "dala-0.1"), id: messageID)
+        let enriched = Envelope(type: DocumentEnriched.type, version: 1, producer: "test", payload: DocumentEnriched(
+            documentID: id, extractorVersion: "v", language: "kk", sentences: 1, entities: 2, mentions: 3, events: 4,
+            durationMS: 5.5), id: messageID)
+        for bytes in [try DalaJSON.encode(ingested), try DalaJSON.encode(enriched)] {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+            #expect(object["id"] as? String == "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
+            #expect((object["payload"] as? [String: Any])?["document_id"] as? String == lower)
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("E621E1F8"))
+        }
+        // The hand-written encoders drop no field: what they write reads back equal.
+        let ingestedBack = try DalaJSON.decode(Envelope<DocumentIngested>.self, from: try DalaJSON.encode(ingested))
+        #expect(ingestedBack.payload == ingested.payload && ingestedBack.id == messageID && ingestedBack.producer == "test")
+        #expect(ingestedBack.type == DocumentIngested.type && ingestedBack.version == 1)
+        #expect(try DalaJSON.decode(Envelope<DocumentEnriched>.self, from: try DalaJSON.encode(enriched)).payload == enriched.payload)
+        let withoutReprocess = try DalaJSON.encode(DocumentIngested(documentID: id, sha256: "ab"))
+        #expect(!String(decoding: withoutReprocess, as: UTF8.self).contains("reprocess_from"))
+
+        // Messages written before the change (upper-case) still read.
+        let old = """
+            {"id":"0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D","payload":{"document_id":"E621E1F8-C36C-495A-93FC-0C247A3E6E5F",\
+            "sha256":"ab"},"produced_at":"2026-11-21T07:52:26.123Z","producer":"dala-ingest","type":"document.ingested","version":1}
+            """
+        let decoded = try DalaJSON.decode(Envelope<DocumentIngested>.self, from: Array(old.utf8))
+        #expect(decoded.payload.documentID == id && decoded.id == messageID)
+    }
+
     @Test func deadLetterKeepsBinaryPayloadAsBase64AndTruncatesHugeOnes() {
         let binary = DeadLetter(sourceTopic: "t", partition: 0, offset: 1, key: nil, reason: "bad", attempts: 1,
                                 service: "s", original: [0xFF, 0x00, 0x01])
