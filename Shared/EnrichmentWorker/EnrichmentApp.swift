@@ -33,8 +33,9 @@ public enum EnrichmentApp {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         OperationalRoutes(service: "dala-enrichment", postgres: postgres, kafka: kafka).register(on: router)
-        let app = Application(router: router, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
-                                                                   serverName: "dala-enrichment"), logger: logger)
+        let app = Application(router: router, server: ServiceHTTP.server,
+                              configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
+                                                   serverName: "dala-enrichment"), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [
             .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
             .init(service: ClosingService(name: "producer") { await producer.shutdown() }),

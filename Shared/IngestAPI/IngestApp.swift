@@ -37,8 +37,9 @@ public enum IngestApp {
                                        topics: [Topics.submit], logger: logger)
         let router = buildRouter(intake: intake, validator: validator,
                                  operational: OperationalRoutes(service: "dala-ingest", postgres: postgres, kafka: kafka))
-        let app = Application(router: router, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
-                                                                   serverName: "dala-ingest"), logger: logger)
+        let app = Application(router: router, server: ServiceHTTP.server,
+                              configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
+                                                   serverName: "dala-ingest"), logger: logger)
         let group = ServiceGroup(configuration: .init(services: [
             .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
             .init(service: ClosingService(name: "producer") { await producer.shutdown() }),

@@ -4,6 +4,7 @@ import DalaService
 import DalaStorage
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -22,6 +23,9 @@ public enum QueryApp {
         QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing).register(on: router)
         return router
     }
+
+    /// The query API's HTTP/1.1 server: the one every service runs (`ServiceHTTP.server`).
+    public static var httpServer: HTTPServerBuilder { ServiceHTTP.server }
 }
 
 /// Requests no route takes: a known path with another method is a 405 with `Allow` (not the router's bare 404),

@@ -188,11 +188,14 @@ struct QueryRobustnessTests {
                 for target: [UInt8] in [Array("/v1/search?q=".utf8) + [0xD0, 0x9A], Array("/v1/entities/".utf8) + [0xFF],
                                         Array("/v1/search?q=a b".utf8), Array("/v1/search?q=".utf8) + [0x01]] {
                     let reply = try await RawHTTP.get(port: port, target: target)
-                    #expect(reply.status == 400, "\(target) → \(reply.head)")
+                    let shown = String(decoding: target, as: UTF8.self)
+                    #expect(reply.status == 400, "\(shown) → \(reply.head)")
                     #expect(reply.head.lowercased().contains("content-type: application/problem+json"), "\(reply.head)")
                     let json = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: Any]
                     #expect(json?["status"] as? Int == 400)
-                    #expect((json?["detail"] as? String ?? "").contains("percent-encode"), "\(json ?? [:])")
+                    // Bound first: inside #expect, `(x as? String ?? "").contains(...)` expands to a check that cannot fail.
+                    let detail = json?["detail"] as? String ?? ""
+                    #expect(detail.contains("percent-encode"), "\(shown): \(json ?? [:])")
                 }
                 // A request line over the decoder's limit.
                 let long = try await RawHTTP.get(port: port, target: Array("/v1/search?q=".utf8) + Array(repeating: UInt8(ascii: "a"), count: 100_000))
@@ -237,7 +240,8 @@ func withLiveServer<T: Sendable>(_ router: Router<BasicRequestContext>, server: 
 enum RawHTTP {
     struct Reply { var status: Int; var head: String; var body: [UInt8] }
 
-    static func get(port: Int, target: [UInt8]) async throws -> Reply {
+    /// `GET target` (or `method`), with `headers` (each line ending in CRLF) after `Host`.
+    static func get(port: Int, target: [UInt8], method: String = "GET", headers: String = "") async throws -> Reply {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -246,8 +250,8 @@ enum RawHTTP {
             }
         var received: [UInt8] = []
         try await channel.executeThenClose { inbound, outbound in
-            try await outbound.write(ByteBuffer(bytes: Array("GET ".utf8) + target
-                + Array(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)))
+            try await outbound.write(ByteBuffer(bytes: Array("\(method) ".utf8) + target
+                + Array(" HTTP/1.1\r\nHost: 127.0.0.1\r\n\(headers)Connection: close\r\n\r\n".utf8)))
             for try await chunk in inbound { received += chunk.readableBytesView }
         }
         let separator = Array("\r\n\r\n".utf8)

@@ -1,10 +1,18 @@
-import DalaService
 import Hummingbird
 import HummingbirdCore
 import NIOCore
 import NIOHTTP1
 // NIOHTTPTypes (swift-nio-extras) comes with Hummingbird: its HTTP/1 channel speaks these request/response parts.
 import NIOHTTPTypes
+
+/// The HTTP/1.1 server every service runs.
+public enum ServiceHTTP {
+    /// Hummingbird's HTTP/1.1 server plus problem+json for requests its parser rejects (`ProblemParseErrorHandler`).
+    /// Pass it as `Application(router:server:...)`.
+    public static var server: HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [ProblemParseErrorHandler()]))
+    }
+}
 
 /// Answers a request NIO's HTTP parser rejects (raw non-ASCII or control bytes in the URL, a space in the query,
 /// an oversized request line or header block) with problem+json instead of Hummingbird's empty 400.
@@ -63,20 +71,17 @@ final class ProblemParseErrorHandler: ChannelDuplexHandler, RemovableChannelHand
         switch error {
         case .headerOverflow:
             return Problem(.init(code: 431), "Request header fields too large",
-                           detail: "The request line and headers are over the server's limit (80 KiB); send long input in fewer, shorter parameters.")
+                           detail: "The request line and headers are over the server's limit (80 KiB); send long input in the body or in fewer, shorter parameters.")
         case .invalidURL, .invalidPath, .invalidQueryString, .invalidFragment, .invalidCharactersUsed:
             return Problem(.badRequest, "Malformed request",
                            detail: "The URL contains bytes HTTP does not allow (non-ASCII, spaces or control characters); percent-encode them as UTF-8 (%D0%9A for К).")
+        case .invalidConstant, .invalidVersion:
+            // A raw space in the URL ends the request target early: the parser then meets the rest where it expects
+            // the version.
+            return Problem(.badRequest, "Malformed request",
+                           detail: "The request line is not `METHOD target HTTP/1.1`; a raw space in the URL cuts it short: percent-encode spaces (%20, or + in a query).")
         default:
             return Problem(.badRequest, "Malformed request", detail: "The request is not valid HTTP/1.1 (\(error)).")
         }
-    }
-}
-
-extension QueryApp {
-    /// The HTTP/1.1 server of the query API: Hummingbird's, plus problem+json for requests its parser rejects.
-    /// Pass it as `Application(router:server:...)`.
-    public static var httpServer: HTTPServerBuilder {
-        .http1(configuration: .init(additionalChannelHandlers: [ProblemParseErrorHandler()]))
     }
 }
