@@ -59,27 +59,33 @@ public struct IngestController: Sendable {
         let body = request.body
         let intake = self.intake, validator = self.validator
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init { writer in
-            // Lines are stored and published concurrently (bounded), results are written back in input order.
-            try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            // Lines are validated here in input order, stored and published concurrently (bounded), and answered in
+            // input order; `BatchLines` makes a repeated text report the first line's document (docs/api-errors.md).
+            try await withThrowingTaskGroup(of: (Int, BatchLines.Outcome).self) { group in
                 var splitter = LineSplitter(maxLine: maxLine)
-                var finished: [Int: [UInt8]] = [:]
-                var lineNumber = 0, nextToWrite = 1, inFlight = 0
+                var lines = BatchLines()
+                var inFlight = 0
+                func flush() async throws {
+                    for (number, outcome) in lines.ready() {
+                        try await writer.write(ByteBuffer(bytes: Self.answer(line: number, outcome) + [UInt8(ascii: "\n")]))
+                    }
+                }
                 func collect(downTo limit: Int) async throws {
-                    while inFlight > limit, let (number, result) = try await group.next() {
+                    while inFlight > limit, let (number, outcome) = try await group.next() {
                         inFlight -= 1
-                        finished[number] = result
-                        while let ready = finished.removeValue(forKey: nextToWrite) {
-                            try await writer.write(ByteBuffer(bytes: ready + [UInt8(ascii: "\n")]))
-                            nextToWrite += 1
-                        }
+                        lines.finish(number, outcome)
+                        try await flush()
                     }
                 }
                 func start(_ line: LineSplitter.Line) async throws {
                     try await collect(downTo: Self.batchConcurrency - 1)
-                    lineNumber += 1
-                    let number = lineNumber
-                    group.addTask { (number, await Self.process(line, number: number, intake: intake, validator: validator)) }
-                    inFlight += 1
+                    let number = lines.admittedCount + 1
+                    if let doc = lines.admit(Self.validate(line, number: number, validator: validator)) {
+                        group.addTask { (number, await Self.store(doc, intake: intake)) }
+                        inFlight += 1
+                    } else {
+                        try await flush()
+                    }
                 }
                 for try await chunk in body {
                     for line in splitter.feed(chunk.readableBytesView) { try await start(line) }
@@ -94,25 +100,33 @@ public struct IngestController: Sendable {
     /// Lines of one batch in flight at once: enough to hide the broker's delivery latency (~5 ms linger).
     static let batchConcurrency = 32
 
-    static func process(_ line: LineSplitter.Line, number: Int, intake: DocumentIntake, validator: SubmissionValidator) async -> [UInt8] {
-        struct Failure: Encodable { var line: Int; var status: Int; var title: String; var detail: String }
-        struct Success: Encodable { var line: Int; @LowercaseUUID var id: UUID; var created: Bool; var status: String }
-        func fail(_ e: SubmissionError) -> [UInt8] {
-            (try? DalaJSON.encode(Failure(line: number, status: e.status, title: e.title, detail: e.detail))) ?? []
-        }
+    static func validate(_ line: LineSplitter.Line, number: Int, validator: SubmissionValidator) -> Result<ValidatedDocument, SubmissionError> {
         switch line {
         case .tooLong(let length):
-            return fail(SubmissionError(status: 413, title: "Document too large", detail: "Line \(number) is \(length) bytes; the limit is \(validator.maxBytes)."))
+            return .failure(SubmissionError(status: 413, title: "Document too large",
+                                            detail: "Line \(number) is \(length) bytes; the limit is \(validator.maxBytes)."))
         case .bytes(let bytes):
-            do {
-                let doc = try validator.validateJSON(bytes)
-                let r = try await intake.take(doc)
-                return (try? DalaJSON.encode(Success(line: number, id: r.id, created: r.created, status: r.status))) ?? []
-            } catch let e as SubmissionError {
-                return fail(e)
-            } catch {
-                return fail(SubmissionError(status: 503, title: "Storage unavailable", detail: "The document could not be stored; retry this line."))
-            }
+            return Result { () throws(SubmissionError) in try validator.validateJSON(bytes) }
+        }
+    }
+
+    static func store(_ doc: ValidatedDocument, intake: DocumentIntake) async -> BatchLines.Outcome {
+        do {
+            return .stored(try await intake.take(doc))
+        } catch {
+            return .refused(SubmissionError(status: 503, title: "Storage unavailable", detail: "The document could not be stored; retry this line."))
+        }
+    }
+
+    /// One answer line: `{"line", "id", "created", "status"}`, or `{"line", "status", "title", "detail"}` for a refusal.
+    static func answer(line number: Int, _ outcome: BatchLines.Outcome) -> [UInt8] {
+        struct Failure: Encodable { var line: Int; var status: Int; var title: String; var detail: String }
+        struct Success: Encodable { var line: Int; @LowercaseUUID var id: UUID; var created: Bool; var status: String }
+        switch outcome {
+        case .stored(let r):
+            return (try? DalaJSON.encode(Success(line: number, id: r.id, created: r.created, status: r.status))) ?? []
+        case .refused(let e):
+            return (try? DalaJSON.encode(Failure(line: number, status: e.status, title: e.title, detail: e.detail))) ?? []
         }
     }
 
