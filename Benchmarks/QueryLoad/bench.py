@@ -93,7 +93,10 @@ page AS (SELECT * FROM hits WHERE true ORDER BY rank DESC, document_id, idx LIMI
 SELECT p.document_id::text AS document_id, p.idx, p.start_offset, p.end_offset, p.language, p.text, p.rank::text AS rank,
        d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
        substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet,
-       (SELECT count(*) FROM candidates) AS candidates
+       (SELECT count(*) FROM candidates) AS candidates,
+       (SELECT string_agg(m.start_offset || ':' || m.end_offset, ',' ORDER BY m.start_offset)
+        FROM mentions m WHERE m.document_id = p.document_id AND m.sentence_index = p.idx
+                          AND m.entity_id = ANY({arr(entity_ids)}::text[])) AS mention_spans
 FROM page p JOIN documents d ON d.id = p.document_id
 ORDER BY p.rank DESC, p.document_id, p.idx;"""
 
@@ -193,7 +196,8 @@ def endpoints(gen, names):
         for w in re.findall(r"[^\W_]+", query, re.UNICODE)[:16]:
             keys = [w.lower()] + ["e:" + x for x in names.get(w.lower(), [])]
             word_keys.append(keys)
-        searches.append((f"/v1/search?q={q(query)}", sql_search(tsquery_literal(word_keys), [])))
+        entity_ids = sorted({k[2:] for keys in word_keys for k in keys if k.startswith("e:")})
+        searches.append((f"/v1/search?q={q(query)}", sql_search(tsquery_literal(word_keys), entity_ids)))
     # The third field is how the service sends the statements, and so how pgbench sends them: the point lookups are
     # prepared statements (`PostgresQuery.prepared()`), the rest go through the extended protocol with planning.
     return {
@@ -268,6 +272,14 @@ def main():
     # Warm-up: every path once, and check they all answer 200.
     eps = endpoints(gen, names)
     rows = []
+    # The floor of the HTTP side: wrk against /healthz (no database, no JSON work) at the lookups' rate and
+    # connections. What an endpoint adds over its SQL is bounded below by this round trip through wrk and the server.
+    floor_paths = os.path.join(a.work, "healthz-paths.txt")
+    with open(floor_paths, "w") as f:
+        f.write("/healthz\n")
+    floor = paced_wrk(a.base, floor_paths, 1000, min(a.seconds, 10), 32)
+    print(f"{'HTTP floor':15s} target  1000/s | /healthz p50 {floor['p50_ms']:7.2f} ms  p99 {floor['p99_ms']:7.2f} ms"
+          f"  {floor['rps']:7.0f} req/s (no database: wrk and the HTTP stack alone)", flush=True)
     for name, (rate, cases, mode) in eps.items():
         if a.only and name not in a.only.split(","):
             continue

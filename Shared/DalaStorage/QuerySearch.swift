@@ -61,15 +61,15 @@ extension QueryStore {
             SELECT p.document_id::text AS document_id, p.idx, p.start_offset, p.end_offset, p.language, p.text, p.rank::text AS rank,
                    d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
                    substr(d.raw_text, p.start_offset + 1, p.end_offset - p.start_offset) AS snippet,
-                   (SELECT count(*) FROM candidates) AS candidates
+                   (SELECT count(*) FROM candidates) AS candidates,
+                   \(fragment: Self.mentionSpans(document: "p.document_id", sentence: "p.idx", entities: f.highlightEntities))
             FROM page p JOIN documents d ON d.id = p.document_id
             ORDER BY p.rank DESC, p.document_id, p.idx
             """)
-        let highlight = f.highlightEntities, statement = q
+        let statement = q
         return try await client.withConnection { conn in
             let rows = try conn.query(statement)
-            var hits = try rows.prefix(limit).map(Self.searchHit)
-            try Self.addMentionHighlights(&hits, entities: highlight, conn: conn)
+            let hits = try rows.prefix(limit).map(Self.searchHit)
             let next = rows.count > limit ? rows[limit - 1] : nil
             let candidates = try rows.first?.decode("candidates", as: Int.self) ?? 0
             return SearchPage(items: hits, nextCursor: next.map { Cursor.encode([$0["rank"] ?? "0", $0["document_id"] ?? "", $0["idx"] ?? "0"]) },
@@ -97,16 +97,16 @@ extension QueryStore {
                    s.language, s.text, d.title, to_char(d.published, 'YYYY-MM-DD') AS published, d.published_precision,
                    coalesce(d.detected_language, d.language) AS document_language,
                    substr(d.raw_text, s.start_offset + 1, s.end_offset - s.start_offset) AS snippet,
-                   (SELECT count(*) FROM candidates) AS candidates
+                   (SELECT count(*) FROM candidates) AS candidates,
+                   \(fragment: Self.mentionSpans(document: "p.document_id", sentence: "s.idx", entities: f.highlightEntities))
             FROM page p JOIN documents d ON d.id = p.document_id
             JOIN sentences s ON s.document_id = p.document_id AND s.idx = p.best_idx
             ORDER BY p.rank DESC, p.document_id
             """)
-        let highlight = f.highlightEntities, statement = q
+        let statement = q
         return try await client.withConnection { conn in
             let rows = try conn.query(statement)
-            var best = try rows.prefix(limit).map(Self.searchHit)
-            try Self.addMentionHighlights(&best, entities: highlight, conn: conn)
+            let best = try rows.prefix(limit).map(Self.searchHit)
             let items = try zip(rows.prefix(limit), best).map { row, hit in
                 DocumentSearchHit(documentID: hit.documentID, title: hit.title, published: hit.published,
                                   language: row["document_language"], rank: hit.rank,
@@ -146,26 +146,26 @@ extension QueryStore {
                   published: publishedText(row["published"], row["published_precision"]),
                   sentenceIndex: try row.decode("idx", as: Int.self), start: try row.decode("start_offset", as: Int.self),
                   end: try row.decode("end_offset", as: Int.self), language: row["language"] ?? "", text: row["text"] ?? "",
-                  rank: try row.decode("rank", as: Double.self), snippet: row["snippet"] ?? "", highlights: [])
+                  rank: try row.decode("rank", as: Double.self), snippet: row["snippet"] ?? "",
+                  highlights: parseSpans(row["mention_spans"]))
     }
 
-    /// Adds the offsets of the given entities' mentions inside each hit sentence.
-    static func addMentionHighlights(_ hits: inout [SearchHit], entities: [String], conn: PostgresConnection) throws {
-        guard !hits.isEmpty, !entities.isEmpty else { return }
-        let rows = try conn.query("""
-            SELECT m.document_id::text AS document_id, m.sentence_index, m.start_offset, m.end_offset
-            FROM mentions m
-            JOIN unnest(\(hits.map(\.documentID.uuidString))::uuid[], \(hits.map(\.sentenceIndex))::int[]) AS h(document_id, idx)
-                 ON m.document_id = h.document_id AND m.sentence_index = h.idx
-            WHERE m.entity_id = ANY(\(entities)::text[])
-            """)
-        var spans: [String: [Span]] = [:]
-        for r in rows {
-            spans[(r["document_id"] ?? "") + "/" + (r["sentence_index"] ?? ""), default: []]
-                .append(Span(start: try r.decode("start_offset", as: Int.self), end: try r.decode("end_offset", as: Int.self)))
-        }
-        for i in hits.indices {
-            hits[i].highlights += spans[hits[i].documentID.uuidString.lowercased() + "/" + String(hits[i].sentenceIndex)] ?? []
+    /// A column `mention_spans` (`start:end,start:end`) with the offsets of the given entities' mentions inside the
+    /// hit sentence: part of the search statement, no second round trip.
+    static func mentionSpans(document: String, sentence: String, entities: [String]) -> PostgresQuery {
+        """
+        (SELECT string_agg(m.start_offset || ':' || m.end_offset, ',' ORDER BY m.start_offset)
+         FROM mentions m WHERE m.document_id = \(unescaped: document) AND m.sentence_index = \(unescaped: sentence)
+                           AND m.entity_id = ANY(\(entities)::text[])) AS mention_spans
+        """
+    }
+
+    static func parseSpans(_ text: String?) -> [Span] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: ",").compactMap { pair in
+            let parts = pair.split(separator: ":")
+            guard parts.count == 2, let start = Int(parts[0]), let end = Int(parts[1]) else { return nil }
+            return Span(start: start, end: end)
         }
     }
 }
