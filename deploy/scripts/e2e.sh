@@ -46,12 +46,22 @@ check "wrong JSON shape is a 422" 422 "$(status_of -H 'Content-Type: application
 check "unsupported media type is a 415" 415 "$(status_of -H 'Content-Type: image/png' -d 'x' "$I/v1/documents")"
 head -c $((20 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >"$DALA_RUN_DIR/huge.txt"
 check "a 20 MB body is a 413" 413 "$(status_of -H 'Content-Type: text/plain' --data-binary @"$DALA_RUN_DIR/huge.txt" "$I/v1/documents")"
+# Requests NIO's HTTP parser rejects never reach a route: ServiceHTTP.server still answers problem+json.
+status_type_of() { curl -s -o "$DALA_RUN_DIR/body" -w '%{http_code} %{content_type}' "$@"; }
+check "ingest: raw UTF-8 in the URL is a 400 problem" "400 application/problem+json" \
+  "$(status_type_of --path-as-is -H 'Content-Type: text/plain' --data-binary 'x' "$I/v1/documents?title=$(printf '\xd0\x9a')")"
+check "ingest: a 100 KB header is a 431 problem" "431 application/problem+json" \
+  "$(status_type_of -H "X-Filler: $(head -c 100000 /dev/zero | tr '\0' a)" "$I/healthz")"
+check "enrichment: raw UTF-8 in the URL is a 400 problem" "400 application/problem+json" \
+  "$(status_type_of --path-as-is "http://127.0.0.1:$DALA_ENRICH_PORT/healthz?x=$(printf '\xd0\x9a')")"
 check "ingest still serves after bad input" 200 "$(status_of "$I/healthz")"
 
 printf '%s\n' '{"text":"Russia and China signed a treaty in 2001."}' 'not json' '{"text":"Russia and China signed a treaty in 2001."}' >"$DALA_RUN_DIR/batch.ndjson"
 curl -s -H 'Content-Type: application/x-ndjson' --data-binary @"$DALA_RUN_DIR/batch.ndjson" "$I/v1/documents/batch" >"$DALA_RUN_DIR/batch.out"
 check "batch answers one line per input line" 3 "$(wc -l <"$DALA_RUN_DIR/batch.out" | tr -d ' ')"
 check "batch reports the bad line" 400 "$(sed -n 2p "$DALA_RUN_DIR/batch.out" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')"
+check "batch: the first of two equal lines is created, the repeat reports its id" "True False True" \
+  "$(python3 -c 'import json,sys; a, _, b = [json.loads(l) for l in open(sys.argv[1])]; print(a["created"], b["created"], a["id"] == b["id"])' "$DALA_RUN_DIR/batch.out")"
 
 # Stream 120 documents in, SIGKILL one worker mid-stream, restart it, and expect every document enriched exactly once.
 python3 - "$DALA_RUN_DIR/stream.ndjson" deploy/demo-corpus <<'PY'
