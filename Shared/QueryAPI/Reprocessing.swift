@@ -22,7 +22,7 @@ public struct KafkaRepublisher: DocumentRepublisher {
         let records = try documents.map { d in
             let envelope = Envelope(type: DocumentIngested.type, version: DocumentIngested.version, producer: "dala-query",
                                     payload: DocumentIngested(documentID: d.id, sha256: d.sha256, reprocessFrom: d.extractorVersion))
-            return KafkaRecord(topic: topic, key: Array(d.id.uuidString.utf8), value: try DalaJSON.encode(envelope))
+            return KafkaRecord(topic: topic, key: MessageKey.document(d.id), value: try DalaJSON.encode(envelope))
         }
         for result in await producer.sendBatch(records) {
             if case .failure(let error) = result { throw error }

@@ -210,7 +210,7 @@ struct QuerySpecTests {
             let envelope = try DalaJSON.decode(Envelope<DocumentIngested>.self, from: message.value)
             #expect(envelope.type == DocumentIngested.type && envelope.producer == "dala-query")
             #expect(envelope.payload == DocumentIngested(documentID: candidate.id, sha256: "abc", reprocessFrom: "dala-0.0.9"))
-            #expect(message.key == Array(candidate.id.uuidString.utf8))
+            #expect(message.key == MessageKey.document(candidate.id))
         }
         // Without a configured token the endpoint is off.
         let off = Reprocessing(operatorToken: nil, extractorVersion: "dala-0.1.0", publisher: recorder)
