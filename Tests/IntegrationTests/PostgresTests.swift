@@ -392,10 +392,11 @@ struct PostgresServerTests {
             let count = await ticks.count
             print("8 × pg_sleep(0.5) on a pool of 4: \(elapsed), ticker ran \(count) times")
             // Two rounds of four: at least 1 s, and close to it if nothing serialises (blocking the two
-            // cooperative threads would take 2 s and starve the ticker; margins allow for a busy machine).
+            // cooperative threads would take 2 s and starve the ticker to ~0 ticks). A quiet machine ticks ~90 times;
+            // the floor leaves room for a machine busy with other builds (18 ticks seen under load).
             #expect(elapsed >= .milliseconds(1000))
             #expect(elapsed < .milliseconds(1750))
-            #expect(count >= 20)
+            #expect(count >= 8)
         }
     }
 
