@@ -6,7 +6,7 @@ public struct EntityRecognizer: Sendable {
     public let knowledgeBase: KnowledgeBase
 
     /// Version of the recogniser's output; bump when the same text yields different mentions.
-    public static let version = "entities-1.1.0"
+    public static let version = "entities-1.2.0"
 
     /// A recogniser over a loaded registry (cheap: the registry is shared, not copied).
     public init(knowledgeBase: KnowledgeBase) { self.knowledgeBase = knowledgeBase }

@@ -284,9 +284,10 @@ final class Store: Sendable {
                 // Russian given names inflect too (Нурсултана).
                 if raw.lang == "ru" { for f in Store.russianForms(of: words[0], lexicon: lexicon) { given[raw.entity]!.insert(TextNorm.key(f)) } }
             }
-            let dedupe = "\(raw.entity)|\(raw.kind)|\(raw.lang)|\(words.joined(separator: " "))"
-            guard seenNames.insert(dedupe).inserted else { continue }
             let requiresCapital = raw.text.unicodeScalars.first.map { TextNorm.isUpper($0.value) } ?? false
+            // A lowercase twin of a capitalised name (`Таможенный союз`, `таможенный союз`) is a name of its own.
+            let dedupe = "\(raw.entity)|\(raw.kind)|\(raw.lang)|\(requiresCapital)|\(words.joined(separator: " "))"
+            guard seenNames.insert(dedupe).inserted else { continue }
             var ids: [Int32] = []
             for (wi, word) in words.enumerated() {
                 let canonical = raw.lang + ":" + word
@@ -298,7 +299,8 @@ final class Store: Sendable {
                 let lowerOK = !requiresCapital || wi > 0
                 addForm(word, id, lower: lowerOK)
                 if raw.lang == "ru" && raw.kind != .acronym {
-                    for f in Store.russianForms(of: word, lexicon: lexicon) { addForm(f, id, lower: lowerOK) }
+                    let plural = wi > 0 && Store.isPluralAdjective(words[wi - 1])
+                    for f in Store.russianForms(of: word, lexicon: lexicon, pluralNoun: plural) { addForm(f, id, lower: lowerOK) }
                 }
             }
             var mask: [Bool]? = nil
@@ -316,7 +318,10 @@ final class Store: Sendable {
                 if requiresCapital {
                     for (wi, word) in words.enumerated() where word.unicodeScalars.count >= FuzzyIndex.minimumLength {
                         fuzzyForms.append((word, ids[wi]))
-                        if raw.lang == "ru" { for f in Store.russianForms(of: word, lexicon: lexicon) { fuzzyForms.append((f, ids[wi])) } }
+                        if raw.lang == "ru" {
+                            let plural = wi > 0 && Store.isPluralAdjective(words[wi - 1])
+                            for f in Store.russianForms(of: word, lexicon: lexicon, pluralNoun: plural) { fuzzyForms.append((f, ids[wi])) }
+                        }
                     }
                 }
             }
@@ -370,14 +375,24 @@ final class Store: Sendable {
         switch s { case "kk": 1; case "ru": 2; case "en": 3; default: 0 }
     }
 
-    /// Every inflected form of a Russian name word (hyphenated words inflect their last part).
-    static func russianForms(of word: String, lexicon: Lexicon) -> [String] {
+    /// A Russian plural adjective in the nominative (`Международные`, `Уральские`); nouns in `-ние`/`-тие` are not.
+    static func isPluralAdjective(_ word: String) -> Bool {
+        let w = TextNorm.normalize(word)
+        if w.hasSuffix("ые") { return w.count > 4 }
+        guard w.hasSuffix("ие"), w.count > 4 else { return false }
+        let before = w.unicodeScalars.dropLast(2).last!
+        return "кгхжшчщ".unicodeScalars.contains(before)
+    }
+
+    /// Every inflected form of a Russian name word (hyphenated words inflect their last part); `pluralNoun` for a
+    /// noun after a plural adjective of the same name.
+    static func russianForms(of word: String, lexicon: Lexicon, pluralNoun: Bool = false) -> [String] {
         var head = ""
         var last = word
         if let dash = word.lastIndex(of: "-") {
             head = String(word[...dash]); last = String(word[word.index(after: dash)...])
         }
-        guard let (stem, paradigm) = lexicon.russianParadigm(for: last) else { return [] }
+        guard let (stem, paradigm) = lexicon.russianParadigm(for: last, pluralNoun: pluralNoun) else { return [] }
         var out: [String] = []
         for e in paradigm.endings {
             let f = head + stem + e

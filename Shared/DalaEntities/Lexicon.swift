@@ -13,6 +13,8 @@ struct Lexicon: Sendable {
         var name: String
         var nominativeEndings: [String]     // "*" = any other (consonant) ending
         var endings: [String]               // replacement endings ("" included when the bare stem is a form)
+        /// Only for a noun after a plural adjective in a name (`Международные силы`), where it wins.
+        var pluralNoun = false
     }
     struct HeadNoun: Sendable {
         var type: EntityType
@@ -89,7 +91,8 @@ struct Lexicon: Sendable {
             guard f.count >= 3 else { throw EntityStageError(code: .malformedData, detail: "ru-paradigms: \(line)") }
             lex.russianParadigms.append(RussianParadigm(
                 name: f[0], nominativeEndings: f[1].split(separator: "|").map(String.init),
-                endings: f[2].split(separator: "|").map { $0 == "-" ? "" : String($0) }))
+                endings: f[2].split(separator: "|").map { $0 == "-" ? "" : String($0) },
+                pluralNoun: f.count > 3 && f[3] == "plural"))
         }
         lex.russianEndings = ResourceFiles.lines(try ResourceFiles.text("morphology/ru-endings.tsv"))
             .map { String($0).trimmingCharacters(in: .whitespaces) }.sorted { $0.count > $1.count }
@@ -171,10 +174,21 @@ struct Lexicon: Sendable {
     }
 
     /// The Russian paradigm for a normalised nominative word (longest matching ending; "*" is the fallback).
-    func russianParadigm(for word: String) -> (stem: Substring, paradigm: RussianParadigm)? {
+    /// The declension class of a Russian name word and its stem; `pluralNoun` when the word follows a plural
+    /// adjective of the same name (its plural-only classes win, and short plurals such as `силы` decline).
+    func russianParadigm(for word: String, pluralNoun: Bool = false) -> (stem: Substring, paradigm: RussianParadigm)? {
+        if pluralNoun {
+            var best: (Int, RussianParadigm)?
+            for p in russianParadigms where p.pluralNoun {
+                for e in p.nominativeEndings where word.hasSuffix(e) && word.count > e.count + 1 {
+                    if best == nil || e.count > best!.0 { best = (e.count, p) }
+                }
+            }
+            if let (n, p) = best { return (word.dropLast(n), p) }
+        }
         var best: (Int, RussianParadigm)?
         var fallback: RussianParadigm?
-        for p in russianParadigms {
+        for p in russianParadigms where !p.pluralNoun {
             for e in p.nominativeEndings {
                 if e == "*" { fallback = p; continue }
                 if word.hasSuffix(e), word.count > e.count + 1, best == nil || e.count > best!.0 { best = (e.count, p) }
@@ -183,7 +197,7 @@ struct Lexicon: Sendable {
         if let (n, p) = best {
             // Adjectival endings on short words (Ой, Ли) are not adjectives.
             if p.name == "adjective" && word.count < 5 { return fallback.map { (word[...], $0) } }
-            if p.name == "plural-y" && word.count < 5 { return nil }
+            if p.name == "plural-y" && word.count < 5 && !pluralNoun { return nil }
             _ = n
             // The stem loses the longest of the paradigm's own endings the word has (Россия → Росс-ия,
             // Содружество → Содружеств-о); indeclinable and consonant stems keep the whole word.

@@ -74,6 +74,29 @@ enum TextNorm {
         }
     }
 
+    /// Soft hyphen and zero-width characters: dropped from normalised words.
+    @inline(__always)
+    static func isIgnorable(_ v: UInt32) -> Bool { v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF }
+
+    /// Homoglyph repair of one scalar of a mixed-script word: `raw` as written, `v` its lowercase. Lowercase Latin h
+    /// inside Cyrillic stands for Kazakh һ (PDF extraction writes Жаhандық), capital H for Н.
+    @inline(__always)
+    static func repair(raw: UInt32, lowered v: UInt32, toCyrillic: Bool) -> UInt32 {
+        if toCyrillic { return raw == 0x68 ? 0x4BB : latinToCyrillic(v) }
+        return v == 0x4BB ? 0x68 : cyrillicToLatin(v)
+    }
+
+    /// Repairs the normalised scalars `out` of the mixed-script word `s` in place (rare, so a second pass over `s`).
+    static func repairMixed<S: StringProtocol>(_ out: inout [UInt32], of s: S, toCyrillic: Bool) {
+        var k = 0
+        for u in s.unicodeScalars where k < out.count {
+            let v = lower(u.value)
+            if isIgnorable(v) { continue }
+            out[k] = repair(raw: u.value, lowered: out[k], toCyrillic: toCyrillic)
+            k += 1
+        }
+    }
+
     /// Normalised scalars of a word (see `normalize`), without building a String. One pass; the homoglyph repair of
     /// mixed-script words (rare) runs over the result afterwards.
     static func normalizeScalars<S: StringProtocol>(_ s: S) -> [UInt32] {
@@ -84,12 +107,10 @@ enum TextNorm {
             let raw = u.value
             if isCyrillic(raw) { cyr += 1 } else if isLatin(raw) { lat += 1 }
             let v = lower(raw)
-            if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }
+            if isIgnorable(v) { continue }
             out.append(v)
         }
-        if cyr > 0 && lat > 0 {
-            for k in out.indices { out[k] = cyr >= lat ? latinToCyrillic(out[k]) : cyrillicToLatin(out[k]) }
-        }
+        if cyr > 0 && lat > 0 { repairMixed(&out, of: s, toCyrillic: cyr >= lat) }
         return out
     }
 
@@ -133,10 +154,8 @@ enum TextNorm {
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             var v = lower(u.value)
-            if cyr > 0 && lat > 0 {
-                if cyr >= lat { v = latinToCyrillic(v) } else { v = cyrillicToLatin(v) }
-            }
-            if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }  // soft hyphen, ZW*
+            if cyr > 0 && lat > 0 { v = repair(raw: u.value, lowered: v, toCyrillic: cyr >= lat) }
+            if isIgnorable(v) { continue }
             if let s = Unicode.Scalar(v) { out.append(s) }
         }
         return String(out)

@@ -68,7 +68,7 @@ struct WordUnit: Sendable {
                 if !kazakhLetter && Morphology.isKazakhLetter(raw) { kazakhLetter = true }
             } else if TextNorm.isLatin(raw) { lat += 1 } else {
                 let v = TextNorm.lower(raw)
-                if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF { continue }
+                if TextNorm.isIgnorable(v) { continue }
                 out.append(v)
                 continue
             }
@@ -79,7 +79,8 @@ struct WordUnit: Sendable {
             out.append(TextNorm.lower(raw))
         }
         if cyr > 0 && lat > 0 {
-            for k in out.indices { out[k] = cyr >= lat ? TextNorm.latinToCyrillic(out[k]) : TextNorm.cyrillicToLatin(out[k]) }
+            TextNorm.repairMixed(&out, of: text, toCyrillic: cyr >= lat)
+            if cyr >= lat && !kazakhLetter && out.contains(0x4BB) { kazakhLetter = true }
         }
         self.text = text
         self.letters = letters

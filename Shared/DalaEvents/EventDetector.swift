@@ -225,7 +225,7 @@ struct EventDetector: Sendable {
                 let reportedClause = h.datedDocument ? false : statementHit.map { st in
                     h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
                 } ?? false
-                var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes,
+                var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
                                           hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
                                           hasStatement: reportedClause)
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
@@ -711,7 +711,8 @@ struct EventDetector: Sendable {
         return out
     }
 
-    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], hasProposal: Bool, hasStatement: Bool) -> Modality {
+    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool,
+                    hasStatement: Bool) -> Modality {
         var found = Set<Modality>()
         let lastWord = a[h.last].text
         let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
@@ -732,6 +733,8 @@ struct EventDetector: Sendable {
             switch c.place {
             case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
             case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
+            // `Переговоры Таджикистана и Киргизии были перенесены`: the verb of the trigger's clause, past its subject.
+            case .clause: if i > h.last && i - h.last <= 8 && clauses[i] == clauses[h.last] { found.insert(c.modality) }
             case .sentence: if i < h.first { found.insert(c.modality) }
             case .suffix: break
             }
@@ -743,6 +746,9 @@ struct EventDetector: Sendable {
     }
 
     // MARK: merging
+
+    /// How many sentences apart an undated telling may be to join a dated one.
+    static let mergeWindow = 3
 
     /// The same event told several times (same type, participants and modality; compatible dates) is one event.
     func merge(_ events: [Event]) -> [Event] {
@@ -761,10 +767,11 @@ struct EventDetector: Sendable {
                 let d1 = o.date?.value, d2 = e.date?.value
                 guard d1 == nil || d2 == nil || d1 == d2 else { return false }
                 let oa = outActors[c], oo = outObjects[c]
-                // An undated telling joins a nearby one, or one about the same named object; not any event of its kind.
+                // An undated telling joins a nearby one; far away, only another undated telling of the same named
+                // object (a dated founding of a shared name, the 1995 and 2010 customs unions, is not a later re-founding).
                 if d1 == nil || d2 == nil {
-                    let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= 3 }
-                    let sameObject = !objects.isEmpty && objects == oo
+                    let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= Self.mergeWindow }
+                    let sameObject = d1 == nil && d2 == nil && !objects.isEmpty && objects == oo
                     guard near || sameObject else { return false }
                 }
                 if !objects.isEmpty && !oo.isEmpty && objects.isDisjoint(with: oo) { return false }

@@ -4,7 +4,7 @@ import DalaText
 /// Finds time expressions, events and keywords in analysed text. Pure: no I/O after `init`.
 public struct EventExtractor: Sendable {
     /// Version of the extractor, stored with every event. Bump when output changes.
-    public static let version = "events-1.2.0"
+    public static let version = "events-1.3.0"
 
     let lex: Lexicon
     let tagger: TimeTagger
