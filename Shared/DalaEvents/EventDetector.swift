@@ -733,8 +733,12 @@ struct EventDetector: Sendable {
             switch c.place {
             case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
             case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
-            // `Переговоры Таджикистана и Киргизии были перенесены`: the verb of the trigger's clause, past its subject.
-            case .clause: if i > h.last && i - h.last <= 8 && clauses[i] == clauses[h.last] { found.insert(c.modality) }
+            // `Переговоры Таджикистана и Киргизии были перенесены`: the verb of the trigger's clause, past its subject; not a
+            // verb joined to another one (`подписали соглашение и отменили пошлины`).
+            case .clause:
+                if i > h.last && i - h.last <= 8 && clauses[i] == clauses[h.last]
+                    && !(i > 0 && lex.modalityJoints.contains(a[i - 1].text)) { found.insert(c.modality) }
+            case .joint: break
             case .sentence: if i < h.first { found.insert(c.modality) }
             case .suffix: break
             }

@@ -172,7 +172,7 @@ struct Lexicon: Sendable {
     /// A word of `founding_objects.tsv`.
     enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
-        enum Place: String, Sendable { case before, after, clause, sentence, suffix }
+        enum Place: String, Sendable { case before, after, clause, sentence, suffix, joint }
         let pattern: Pattern; let modality: Modality; let place: Place
     }
     struct Codes: Sendable { let cameo: String; let plover: String }
@@ -189,6 +189,8 @@ struct Lexicon: Sendable {
     var modalityCues: [ModalityCue] = []
     var modalityIndex = FormIndex<Int>()
     var kazakhSuffixCues: [(suffix: String, modality: Modality, scalars: Int)] = []
+    /// Words that make a `clause` cue right after them the predicate of another verb (`подписали соглашение и отменили`).
+    var modalityJoints: Set<String> = []
     var rolePatterns: [Pattern] = []
     var roleIndex = FormIndex<Int>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
@@ -303,6 +305,7 @@ struct Lexicon: Sendable {
                 throw EventsError(code: .resourceMalformed, detail: "modality.tsv: \(r)")
             }
             if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m, fold(r[1]).unicodeScalars.count)); continue }
+            if place == .joint { modalityJoints.insert(fold(r[1])); continue }
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }
         for r in try Self.rows(loader("roles.tsv"), file: "roles.tsv", columns: 2) {
