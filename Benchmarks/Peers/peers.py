@@ -198,7 +198,7 @@ def print_fixture_tables(table, sets, errors, show_errors):
     for name, count in sets:
         for variant, title in (("names", "names and acronyms (adjective references excluded)"),
                                ("with-adj", "including adjective references (қазақстандық, российские)")):
-            print(f"\n== {name} set, {count} passages: {title}")
+            print(f"\n== {name}, {count} passages: {title}")
             print("lang  gold | Dala exact        | Natasha exact     | Dala overlap      | Natasha overlap")
             print("           |  P     R     F1   |  P     R     F1   |  P     R     F1   |  P     R     F1")
             for lang in LANGS + ["all"]:
@@ -224,7 +224,7 @@ def print_fixture_tables(table, sets, errors, show_errors):
                 for lang in LANGS:
                     errs = errors[(name, tool, lang)]
                     if errs:
-                        print(f"-- {tool} errors, {name}, {lang} (first {show_errors} of {len(errs)}, exact, names):")
+                        print(f"-- {tool} errors, {name}, {lang} ({min(show_errors, len(errs))} of {len(errs)}, exact, names):")
                         for e in errs[:show_errors]:
                             print("   " + e)
 
@@ -381,7 +381,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dala", required=True, help="the release `dala` binary")
     ap.add_argument("--repo", default=".", help="repository root (fixtures under Tests/)")
-    ap.add_argument("--corpus", default=None, help="directory of sample .txt documents (default ../shared/corpus)")
+    ap.add_argument("--corpus", default=None, help="directory of sample .txt documents (default ../shared/corpus, else deploy/demo-corpus)")
     ap.add_argument("--errors", type=int, default=8, help="errors / examples to print per cell (0: none)")
     args = ap.parse_args()
 
@@ -408,8 +408,8 @@ def main():
           "(one `dala analyze` process per passage, start-up included)")
     print_fixture_tables(table, sets, errors, args.errors)
 
-    corpus = args.corpus or next((d for d in (os.path.join(args.repo, "../shared/corpus"), "/work/shared/corpus")
-                                  if os.path.isdir(d)), None)
+    candidates = [os.path.join(args.repo, "../shared/corpus"), os.path.join(args.repo, "deploy/demo-corpus")]
+    corpus = args.corpus or next((d for d in candidates if os.path.isdir(d)), None)
     if corpus:
         corpus_report(os.path.normpath(corpus), natasha, args.dala, max(args.errors, 1))
     else:
