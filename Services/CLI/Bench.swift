@@ -67,7 +67,14 @@ struct Bench: AsyncParsableCommand {
         // Quality on our own annotated fixtures: the development sets the analysers were tuned on, and held-out
         // sets written separately (the honest estimate).
         let segment: @Sendable (String) -> [DalaText.Sentence] = { pipeline.text.analyze($0).sentences }
-        for (name, file) in [("development", "annotated.txt"), ("held-out", "heldout.txt")] {
+        // Every held-out set there is (heldout.txt, heldout2.txt, ...): each was written before the rules it scores.
+        func heldOut(_ folder: String, _ suffix: String) -> [String] {
+            let dir = (repo as NSString).appendingPathComponent(folder)
+            return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+                .filter { $0.hasPrefix("heldout") && $0.hasSuffix(suffix) }.sorted()
+        }
+        let entitySets = [("development", "annotated.txt")] + heldOut("Tests/DalaEntitiesTests/Fixtures", ".txt").map { ("held-out", $0) }
+        for (name, file) in entitySets {
             let path = (repo as NSString).appendingPathComponent("Tests/DalaEntitiesTests/Fixtures/" + file)
             guard let annotated = try? String(contentsOfFile: path, encoding: .utf8) else { print("\n(no \(path))"); continue }
             print("\n== entities, \(name) set (\(file))")
@@ -75,7 +82,7 @@ struct Bench: AsyncParsableCommand {
         }
         print("\n== dates and events")
         print(EventEvaluation.report())
-        for file in ["heldout.json", "heldout2.json"] {
+        for file in heldOut("Tests/DalaEventsTests/Fixtures", ".json") {
             let heldout = (repo as NSString).appendingPathComponent("Tests/DalaEventsTests/Fixtures/" + file)
             guard let data = FileManager.default.contents(atPath: heldout), let cases = try? EventEvaluation.parse(json: data) else {
                 print("\n(no \(heldout))")
