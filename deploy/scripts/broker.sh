@@ -27,6 +27,19 @@ running_pid() {
   echo "$pid"
 }
 
+# The tansu process whose command line names our listener address (empty, exit 1 when none).
+broker_pid_by_address() {
+  local f pid
+  for f in /proc/[0-9]*/cmdline; do
+    pid="${f#/proc/}"; pid="${pid%/cmdline}"
+    if tr '\0' ' ' <"$f" 2>/dev/null | grep -q "tansu broker --listener-url tcp://$ADDRESS "; then
+      echo "$pid"
+      return 0
+    fi
+  done
+  return 1
+}
+
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; }
 
 start() {
@@ -46,7 +59,14 @@ start() {
     --advertised-listener-url "tcp://$ADDRESS" \
     --storage-engine "memory://tansu/" \
     >>"$LOGFILE" 2>&1 </dev/null &
-  echo $! >"$PIDFILE"
+  local launcher=$! found=""
+  # setsid forks when its caller leads a process group (a shell with job control): `$!` is then the short-lived
+  # launcher, not the broker. Record the process that serves our address instead.
+  for _ in $(seq 1 50); do
+    found="$(broker_pid_by_address)" && break
+    sleep 0.05
+  done
+  echo "${found:-$launcher}" >"$PIDFILE"
   for _ in $(seq 1 100); do
     if port_open; then
       # The port can answer for a broker that is still going away while ours dies on "Address in use":
