@@ -212,30 +212,6 @@ struct QueryRobustnessTests {
     }
 }
 
-/// `withLiveServer` with a given server builder; hands the port to `body`.
-func withLiveServer<T: Sendable>(_ router: Router<BasicRequestContext>, server: HTTPServerBuilder,
-                                 _ body: @Sendable (Int) async throws -> T) async throws -> T {
-    let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(router: router, server: server, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                          onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
-                          logger: Env.logger)
-    let group = ServiceGroup(services: [app], logger: Env.logger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
-        do {
-            let result = try await body(port)
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return result
-        } catch {
-            await group.triggerGracefulShutdown()
-            throw error
-        }
-    }
-}
-
 /// A bare HTTP/1.1 client that sends the request target byte for byte (URLSession would percent-encode it).
 enum RawHTTP {
     struct Reply { var status: Int; var head: String; var body: [UInt8] }

@@ -2,6 +2,7 @@ import DalaKafka
 import DalaPostgres
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -51,11 +52,17 @@ enum Env {
 
 import Testing
 
-/// Runs `router` on a real HTTP server on a free port for the duration of `body`.
+/// Runs `router` on a real HTTP server on a free port for the duration of `body`, which gets the base URL.
 func withLiveServer<T: Sendable>(_ router: Router<BasicRequestContext>,
                                  _ body: @Sendable (String) async throws -> T) async throws -> T {
+    try await withLiveServer(router, server: .http1()) { port in try await body("http://127.0.0.1:\(port)") }
+}
+
+/// The same with a given server builder (e.g. `ServiceHTTP.server`); `body` gets the port.
+func withLiveServer<T: Sendable>(_ router: Router<BasicRequestContext>, server: HTTPServerBuilder,
+                                 _ body: @Sendable (Int) async throws -> T) async throws -> T {
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+    let app = Application(router: router, server: server, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                           onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) },
                           logger: Env.logger)
     let group = ServiceGroup(services: [app], logger: Env.logger)
@@ -64,7 +71,7 @@ func withLiveServer<T: Sendable>(_ router: Router<BasicRequestContext>,
         var iterator = ports.makeAsyncIterator()
         guard let port = await iterator.next() else { throw CancellationError() }
         do {
-            let result = try await body("http://127.0.0.1:\(port)")
+            let result = try await body(port)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
             return result
