@@ -6,7 +6,7 @@ import Foundation
 public struct Envelope<Payload: Codable & Sendable>: Codable, Sendable {
     public var type: String
     public var version: Int
-    public var id: UUID
+    @LowercaseUUID public var id: UUID
     public var producedAt: Date
     public var producer: String
     public var payload: Payload
@@ -20,36 +20,19 @@ public struct Envelope<Payload: Codable & Sendable>: Codable, Sendable {
         case type, version, id, producer, payload
         case producedAt = "produced_at"
     }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encode(version, forKey: .version)
-        try c.encodeLowercase(id, forKey: .id)
-        try c.encode(producedAt, forKey: .producedAt)
-        try c.encode(producer, forKey: .producer)
-        try c.encode(payload, forKey: .payload)
-    }
 }
 
 /// Kafka message keys.
 public enum MessageKey {
     /// The key of a message about one document: its id, lower-case (`dala.documents.ingested`, `.enriched`).
-    public static func document(_ id: UUID) -> [UInt8] { Array(id.uuidString.lowercased().utf8) }
-}
-
-extension KeyedEncodingContainer {
-    /// Writes a UUID in lower case; `UUID`'s own `Encodable` writes `uuidString`, which is upper-case.
-    mutating func encodeLowercase(_ id: UUID, forKey key: Key) throws {
-        try encode(id.uuidString.lowercased(), forKey: key)
-    }
+    public static func document(_ id: UUID) -> [UInt8] { Array(id.lowercasedString.utf8) }
 }
 
 /// `dala.documents.ingested`: a stored document waiting for enrichment. The text stays in PostgreSQL.
 public struct DocumentIngested: Codable, Sendable, Equatable {
     public static let type = "document.ingested"
     public static let version = 1
-    public var documentID: UUID
+    @LowercaseUUID public var documentID: UUID
     public var sha256: String
     /// Set by reprocessing: the extractor version the document had when it was re-published.
     public var reprocessFrom: String?
@@ -60,19 +43,13 @@ public struct DocumentIngested: Codable, Sendable, Equatable {
         case documentID = "document_id", sha256
         case reprocessFrom = "reprocess_from"
     }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeLowercase(documentID, forKey: .documentID)
-        try c.encode(sha256, forKey: .sha256)
-        try c.encodeIfPresent(reprocessFrom, forKey: .reprocessFrom)
-    }
 }
 
 /// `dala.documents.enriched`: a document's annotations were written for an extractor version.
 public struct DocumentEnriched: Codable, Sendable, Equatable {
     public static let type = "document.enriched"
     public static let version = 1
-    public var documentID: UUID
+    @LowercaseUUID public var documentID: UUID
     public var extractorVersion: String
     public var language: String
     public var sentences: Int
@@ -90,17 +67,6 @@ public struct DocumentEnriched: Codable, Sendable, Equatable {
         case documentID = "document_id", extractorVersion = "extractor_version", language, sentences, entities
         case mentions, events
         case durationMS = "duration_ms"
-    }
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeLowercase(documentID, forKey: .documentID)
-        try c.encode(extractorVersion, forKey: .extractorVersion)
-        try c.encode(language, forKey: .language)
-        try c.encode(sentences, forKey: .sentences)
-        try c.encode(entities, forKey: .entities)
-        try c.encode(mentions, forKey: .mentions)
-        try c.encode(events, forKey: .events)
-        try c.encode(durationMS, forKey: .durationMS)
     }
 }
 

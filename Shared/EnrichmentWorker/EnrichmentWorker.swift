@@ -72,7 +72,7 @@ public struct EnrichmentWorker: Service {
             await settle(message, outcome: await deadLetter(message, reason: reason, attempts: 1, documentID: nil), meta: meta)
             return
         }
-        meta[LogKey.documentID] = "\(ingested.documentID.uuidString.lowercased())"
+        meta[LogKey.documentID] = "\(ingested.documentID.lowercasedString)"
         var transientFailures = 0
         while true {
             do {
@@ -95,7 +95,7 @@ public struct EnrichmentWorker: Service {
 
     /// One attempt. Throws on failures worth retrying; returns `.done` when the message is settled.
     func enrich(_ id: UUID, message: KafkaMessage, meta: Logger.Metadata) async throws -> Outcome {
-        let name = id.uuidString.lowercased()  // as the APIs and messages spell it
+        let name = id.lowercasedString  // as the APIs and messages spell it
         guard let attempt = try await documents.beginAttempt(id) else {
             return await deadLetter(message, reason: "document \(name) does not exist", attempts: 1, documentID: nil)
         }

@@ -40,7 +40,7 @@ public struct DocumentIntake: Sendable {
                 status = "queued"
             } catch {
                 logger.warning("publish failed; the outbox relay will retry",
-                               metadata: [LogKey.documentID: "\(ref.id.uuidString.lowercased())", LogKey.error: "\(error)"])
+                               metadata: [LogKey.documentID: "\(ref.id.lowercasedString)", LogKey.error: "\(error)"])
             }
         }
         return IntakeResult(id: ref.id, created: ref.created, status: status)
