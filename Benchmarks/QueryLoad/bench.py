@@ -262,6 +262,8 @@ def main():
     ap.add_argument("--seconds", type=int, default=20)
     ap.add_argument("--only", default="")
     ap.add_argument("--max-throughput", action="store_true", help="also run unpaced (closed-loop) load")
+    ap.add_argument("--connections", type=int, default=8,
+                    help="wrk connections and pgbench clients (the same on both sides); more connections add wrk's own delay")
     ap.add_argument("--sql-mode", default="", help="pgbench protocol for every endpoint (simple|extended|prepared)")
     a = ap.parse_args()
     gen = os.path.join(a.work, "gen")
@@ -272,14 +274,21 @@ def main():
     # Warm-up: every path once, and check they all answer 200.
     eps = endpoints(gen, names)
     rows = []
-    # The floor of the HTTP side: wrk against /healthz (no database, no JSON work) at the lookups' rate and
-    # connections. What an endpoint adds over its SQL is bounded below by this round trip through wrk and the server.
+    # The floor of the HTTP side: wrk against /healthz (no database, no JSON work) at each endpoint's rate and
+    # connection count. What an endpoint adds over its SQL is bounded below by this round trip through wrk and the
+    # server; "net" is the API's p50 less the floor's, over the SQL's p50.
     floor_paths = os.path.join(a.work, "healthz-paths.txt")
     with open(floor_paths, "w") as f:
         f.write("/healthz\n")
-    floor = paced_wrk(a.base, floor_paths, 1000, min(a.seconds, 10), 32)
-    print(f"{'HTTP floor':15s} target  1000/s | /healthz p50 {floor['p50_ms']:7.2f} ms  p99 {floor['p99_ms']:7.2f} ms"
-          f"  {floor['rps']:7.0f} req/s (no database: wrk and the HTTP stack alone)", flush=True)
+    floors = {}
+
+    def floor_for(rate):
+        if rate not in floors:
+            fl = floors[rate] = paced_wrk(a.base, floor_paths, rate, min(a.seconds, 10), a.connections)
+            print(f"{'HTTP floor':15s} target {rate:5d}/s | /healthz p50 {fl['p50_ms']:7.2f} ms  p99 {fl['p99_ms']:7.2f} ms"
+                  f"  {fl['rps']:7.0f} req/s (no database: wrk and the HTTP stack alone)", flush=True)
+        return floors[rate]
+
     for name, (rate, cases, mode) in eps.items():
         if a.only and name not in a.only.split(","):
             continue
@@ -299,17 +308,19 @@ def main():
             with open(s, "w", encoding="utf-8") as f:
                 f.write(pgbench_safe(re.sub(r"\s*\n\s*", " ", sql)).replace("; ", ";\n") + "\n")
             scripts.append(s)
-        connections = 32 if rate >= 1000 else 16
+        connections = a.connections
+        floor = floor_for(rate)
         api = paced_wrk(a.base, paths, rate, a.seconds, connections)
         # The same statements at the rate the API actually served, with as many clients as wrk had connections.
         db = run_pgbench(a.db, scripts, max(1, int(api["rps"])), a.seconds, connections, d, a.sql_mode or mode)
-        row = {"endpoint": name, "target": rate, "api": api, "sql": db}
+        row = {"endpoint": name, "target": rate, "api": api, "sql": db, "floor": floor}
         if a.max_throughput:
             row["max"] = run_wrk(a.base, paths, 0, min(a.seconds, 10), 16)
         rows.append(row)
         print(f"{name:15s} target {rate:5d}/s | API p50 {api['p50_ms']:7.2f} ms  p99 {api['p99_ms']:7.2f} ms  {api['rps']:7.0f} req/s"
               f" | SQL ({a.sql_mode or mode}) p50 {db['p50_ms']:7.2f} ms  p99 {db['p99_ms']:7.2f} ms  {db['rps']:7.0f}/s"
               f" | ratio p50 {api['p50_ms'] / max(db['p50_ms'], 1e-6):4.2f} p99 {api['p99_ms'] / max(db['p99_ms'], 1e-6):4.2f}"
+              f" net p50 {(api['p50_ms'] - floor['p50_ms']) / max(db['p50_ms'], 1e-6):4.2f}"
               + (f" | unpaced {row['max']['rps']:6.0f} req/s p99 {row['max']['p99_ms']:.1f} ms" if "max" in row else ""),
               flush=True)
         if api["non2xx"] or api["errors"]:
