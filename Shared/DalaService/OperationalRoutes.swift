@@ -47,8 +47,12 @@ public struct OperationalRoutes: Sendable {
 extension Response {
     /// A JSON response from an Encodable value, encoded with Dala's shared settings.
     public static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let bytes = try DalaJSONBridge.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        .json(bytes: try DalaJSONBridge.encode(value), status: status)
+    }
+
+    /// A JSON response from bytes already written (by `JSONWriter` or PostgreSQL).
+    public static func json(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -169,3 +169,62 @@ extension QueryStore {
         }
     }
 }
+
+// Search pages are written with `JSONWriter` (the endpoint's hottest part after the statement); each writes the
+// members of its `Codable` form, sorted by key. `QueryAPITests` checks them against `DalaJSON.encoder()`.
+extension SearchHit {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("document_id", documentID.uuidString.lowercased())
+            w.member("end", end)
+            w.key("highlights")
+            w.array(highlights) { w, span in
+                w.object { w in
+                    w.member("end", span.end)
+                    w.member("start", span.start)
+                }
+            }
+            w.member("language", language)
+            w.member("published", published)
+            w.member("rank", rank)
+            w.member("sentence_index", sentenceIndex)
+            w.member("snippet", snippet)
+            w.member("start", start)
+            w.member("text", text)
+            w.member("title", title)
+        }
+    }
+}
+
+extension DocumentSearchHit {
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.key("best")
+            best.write(to: &w)
+            w.member("document_id", documentID.uuidString.lowercased())
+            w.member("language", language)
+            w.member("matched_sentences", matchedSentences)
+            w.member("published", published)
+            w.member("rank", rank)
+            w.member("title", title)
+        }
+    }
+}
+
+extension SearchPage {
+    /// The page as JSON, each item written by `item`.
+    public func json(_ item: (Item, inout JSONWriter) -> Void) -> [UInt8] {
+        var w = JSONWriter(capacity: 1024 + items.count * 768)
+        w.object { w in
+            w.key("items")
+            w.array(items) { w, hit in item(hit, &w) }
+            w.member("next_cursor", nextCursor)
+            w.key("ranking")
+            w.object { w in
+                w.member("complete", ranking.complete)
+                w.member("window", ranking.window)
+            }
+        }
+        return w.bytes
+    }
+}

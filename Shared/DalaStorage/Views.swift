@@ -82,6 +82,13 @@ public struct SearchHit: Codable, Sendable {
         case documentID = "document_id", title, published, sentenceIndex = "sentence_index", start, end, language, text, rank
         case snippet, highlights
     }
+
+    public init(documentID: UUID, title: String?, published: String?, sentenceIndex: Int, start: Int, end: Int,
+                language: String, text: String, rank: Double, snippet: String, highlights: [Span]) {
+        self.documentID = documentID; self.title = title; self.published = published; self.sentenceIndex = sentenceIndex
+        self.start = start; self.end = end; self.language = language; self.text = text; self.rank = rank
+        self.snippet = snippet; self.highlights = highlights
+    }
 }
 
 /// A document that matched a search (`type=document`): its best sentence and how many sentences matched.
@@ -95,6 +102,12 @@ public struct DocumentSearchHit: Codable, Sendable {
     public var best: SearchHit
     enum CodingKeys: String, CodingKey {
         case documentID = "document_id", title, published, language, rank, matchedSentences = "matched_sentences", best
+    }
+
+    public init(documentID: UUID, title: String?, published: String?, language: String?, rank: Double,
+                matchedSentences: Int, best: SearchHit) {
+        self.documentID = documentID; self.title = title; self.published = published; self.language = language
+        self.rank = rank; self.matchedSentences = matchedSentences; self.best = best
     }
 }
 

@@ -7,21 +7,26 @@ import Foundation
 struct Highlighter: Sendable {
     let vocabulary: any SearchVocabulary
     let queryKeys: Set<String>
-    let cache: WordKeyCache
+    let cache: SearchKeyCache
 
-    func highlight(_ hit: SearchHit) -> SearchHit {
+    /// Every hit of one answer: a word that repeats across the hits is looked up once.
+    func highlight(_ hits: [SearchHit]) -> [SearchHit] {
+        var matched: [String: Bool] = [:]
+        return hits.map { highlight($0, memo: &matched) }
+    }
+
+    private func highlight(_ hit: SearchHit, memo: inout [String: Bool]) -> SearchHit {
         var hit = hit
-        var spans = Set(hit.highlights)
-        var matchedHere: [String: Bool] = [:]
+        var spans = hit.highlights
         for (start, word) in Self.words(hit.snippet) {
             let matched: Bool
-            if let known = matchedHere[word] {
+            if let known = memo[word] {
                 matched = known
             } else {
                 matched = !self.cache.keys(of: word, vocabulary: vocabulary).isDisjoint(with: queryKeys)
-                matchedHere[word] = matched
+                memo[word] = matched
             }
-            if matched { spans.insert(Span(start: hit.start + start, end: hit.start + start + word.unicodeScalars.count)) }
+            if matched { spans.append(Span(start: hit.start + start, end: hit.start + start + word.unicodeScalars.count)) }
         }
         hit.highlights = Self.merge(spans)
         return hit
@@ -95,8 +100,8 @@ struct Highlighter: Sendable {
         return out
     }
 
-    /// Sorted, with overlapping spans joined.
-    static func merge(_ spans: Set<Span>) -> [Span] {
+    /// Sorted, with overlapping (and repeated) spans joined.
+    static func merge(_ spans: [Span]) -> [Span] {
         var out: [Span] = []
         for s in spans.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
             if let last = out.last, s.start <= last.end {
@@ -109,27 +114,38 @@ struct Highlighter: Sendable {
     }
 }
 
-/// Search keys of single words, kept across requests: the words of hit sentences repeat from query to query, and
-/// asking the vocabulary (stemming in three languages, a knowledge-base lookup, building a tsquery) was two thirds of
-/// the search endpoint's CPU under load. Bounded: emptied when it reaches `capacity` words.
-final class WordKeyCache: @unchecked Sendable {
-    // Confinement: `keys` is only touched while holding `lock`.
+/// Search keys kept across requests: the tsquery of a query text, and the keys of single words of hit sentences.
+/// Queries and the words of hit sentences repeat from request to request, and asking the vocabulary (stemming in three
+/// languages, a knowledge-base lookup, building a tsquery) was two thirds of the search endpoint's CPU under load.
+/// Bounded: each table is emptied when it reaches `capacity` entries.
+final class SearchKeyCache: @unchecked Sendable {
+    // Confinement: `queries` and `words` are only touched while holding `lock`.
     private let lock = NSLock()
-    private var keys: [String: Set<String>] = [:]
+    private var queries: [String: String?] = [:]
+    private var words: [String: Set<String>] = [:]
     let capacity: Int
 
     init(capacity: Int = 200_000) { self.capacity = capacity }
 
+    /// `vocabulary.searchQuery(text)`, remembered.
+    func query(_ text: String, vocabulary: any SearchVocabulary) -> String? {
+        if let known = lock.withLock({ queries[text] }) { return known }
+        let computed = vocabulary.searchQuery(text)
+        lock.withLock {
+            if queries.count >= capacity { queries.removeAll(keepingCapacity: true) }
+            queries[text] = .some(computed)
+        }
+        return computed
+    }
+
+    /// The lexemes a single word matches.
     func keys(of word: String, vocabulary: any SearchVocabulary) -> Set<String> {
-        lock.lock()
-        let known = keys[word]
-        lock.unlock()
-        if let known { return known }
+        if let known = lock.withLock({ words[word] }) { return known }
         let computed = vocabulary.searchQuery(word).map(Highlighter.lexemes) ?? []
-        lock.lock()
-        if keys.count >= capacity { keys.removeAll(keepingCapacity: true) }
-        keys[word] = computed
-        lock.unlock()
+        lock.withLock {
+            if words.count >= capacity { words.removeAll(keepingCapacity: true) }
+            words[word] = computed
+        }
         return computed
     }
 }

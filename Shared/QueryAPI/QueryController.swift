@@ -58,7 +58,7 @@ public struct QueryController: Sendable {
     let store: QueryStore
     let vocabulary: any SearchVocabulary
     let reprocessing: Reprocessing?
-    let wordKeys = WordKeyCache()
+    let searchKeys = SearchKeyCache()
     static let statuses: Set<String> = ["received", "queued", "enriched", "failed"]
     static let languages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"]
     static let labelLanguages: Set<String> = ["kk", "ru", "en"]
@@ -203,7 +203,7 @@ public struct QueryController: Sendable {
 
         var groups: [String] = []
         if let q {
-            guard let literal = vocabulary.searchQuery(q) else {
+            guard let literal = searchKeys.query(q, vocabulary: vocabulary) else {
                 return try .json(SearchPage<SearchHit>(items: [], nextCursor: nil, ranking: .init(complete: true, window: QueryStore.searchWindow)))
             }
             groups.append(literal)
@@ -220,19 +220,22 @@ public struct QueryController: Sendable {
         let queryKeys = Highlighter.lexemes(tsquery)
         let filter = SearchFilter(tsquery: tsquery, language: language, publishedFrom: from, publishedTo: to,
                                   highlightEntities: queryKeys.filter { $0.hasPrefix("e:") }.map { String($0.dropFirst(2)) }.sorted())
-        let highlighter = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys, cache: wordKeys)
+        let highlighter = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys, cache: searchKeys)
         if granularity == "document" {
             let page = try await store.searchDocuments(filter, limit: limit, cursor: cursor)
-            let items = page.items.map { hit in
+            let best = highlighter.highlight(page.items.map(\.best))
+            let items = zip(page.items, best).map { hit, best in
                 var hit = hit
-                hit.best = highlighter.highlight(hit.best)
+                hit.best = best
                 return hit
             }
-            return try .json(SearchPage(items: items, nextCursor: retag(page.nextCursor, "search-document"), ranking: page.ranking))
+            let answer = SearchPage(items: items, nextCursor: retag(page.nextCursor, "search-document"), ranking: page.ranking)
+            return .json(bytes: answer.json { hit, w in hit.write(to: &w) })
         }
         let page = try await store.searchSentences(filter, limit: limit, cursor: cursor)
-        return try .json(SearchPage(items: page.items.map(highlighter.highlight), nextCursor: retag(page.nextCursor, "search-sentence"),
-                                    ranking: page.ranking))
+        let answer = SearchPage(items: highlighter.highlight(page.items), nextCursor: retag(page.nextCursor, "search-sentence"),
+                                ranking: page.ranking)
+        return .json(bytes: answer.json { hit, w in hit.write(to: &w) })
     }
 
     /// Entity ids for `?entity=`: a stored id as given, else whatever the analyser resolves the name to.
