@@ -24,6 +24,11 @@ Benchmarks/QueryLoad/load.sh "$DB" "$DOCS"
 PG_URL="$($S/pg.sh url | sed "s#/dala\$#/$DB#")"
 export DALA_BENCH_PG_URL="$PG_URL" DALA_BENCH_PORT="$PORT"
 
+# Something already answering on the port would be measured instead of the server started here.
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/healthz"; then
+  echo "[bench] port $PORT is already in use (set DALA_BENCH_PORT)" >&2
+  exit 1
+fi
 started_broker=0
 if [ -n "${DALA_BENCH_SERVER:-}" ]; then
   bash -c "$DALA_BENCH_SERVER" >"$DALA_BENCH_WORK/server.log" 2>&1 &

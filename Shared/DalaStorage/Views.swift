@@ -129,19 +129,36 @@ public struct Page<Item: Codable & Sendable>: Codable, Sendable {
 /// Opaque keyset cursors: base64url of the sort key, so clients cannot build SQL out of them.
 public enum Cursor {
     public static func encode(_ parts: [String]) -> String {
-        Data(parts.joined(separator: "\u{1F}").utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        let base64 = Data(parts.joined(separator: "\u{1F}").utf8).base64EncodedString()
+        return String(decoding: base64.utf8.compactMap { c -> UInt8? in
+            switch c {
+            case UInt8(ascii: "+"): UInt8(ascii: "-")
+            case UInt8(ascii: "/"): UInt8(ascii: "_")
+            case UInt8(ascii: "="): nil
+            default: c
+            }
+        }, as: UTF8.self)
     }
 
     /// The parts, or nil when the cursor is malformed or has the wrong number of parts.
     public static func decode(_ cursor: String, parts: Int) -> [String]? {
-        guard cursor.count <= 512 else { return nil }
-        var b64 = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while b64.count % 4 != 0 { b64 += "=" }
-        guard let data = Data(base64Encoded: b64), let s = String(data: data, encoding: .utf8) else { return nil }
-        let p = s.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-        return p.count == parts ? p : nil
+        guard let p = decode(cursor), p.count == parts else { return nil }
+        return p
+    }
+
+    /// All parts of a cursor, or nil when it is malformed.
+    public static func decode(_ cursor: String) -> [String]? {
+        guard cursor.utf8.count <= 512 else { return nil }
+        var base64 = cursor.utf8.map { c -> UInt8 in
+            switch c {
+            case UInt8(ascii: "-"): UInt8(ascii: "+")
+            case UInt8(ascii: "_"): UInt8(ascii: "/")
+            default: c
+            }
+        }
+        while base64.count % 4 != 0 { base64.append(UInt8(ascii: "=")) }
+        guard let data = Data(base64Encoded: Data(base64)), let s = String(data: data, encoding: .utf8) else { return nil }
+        return s.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     }
 }
 

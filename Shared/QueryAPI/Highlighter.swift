@@ -35,25 +35,28 @@ struct Highlighter: Sendable {
     /// Words (letters, digits, inner `-` and apostrophes) with their code-point offsets in `text`.
     static func words(_ text: String) -> [(Int, String)] {
         var out: [(Int, String)] = []
-        var current = String.UnicodeScalarView()
-        var start = 0, offset = 0
-        func flush() {
-            while let last = current.last, last == "-" || last == "'" || last == "’" { current.removeLast() }
-            if !current.isEmpty { out.append((start, String(current))) }
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.unicodeScalars {
-            let isWord = isWordScalar(scalar)
-            let joiner = (scalar == "-" || scalar == "'" || scalar == "’") && !current.isEmpty
-            if isWord || joiner {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
-            } else {
-                flush()
+        let scalars = text.unicodeScalars
+        var start: String.UnicodeScalarView.Index? = nil
+        var startOffset = 0, offset = 0
+        // Just past the word's last letter or digit: joiners at the end are not part of it.
+        var end = scalars.startIndex
+        var i = scalars.startIndex
+        while i != scalars.endIndex {
+            let scalar = scalars[i]
+            let next = scalars.index(after: i)
+            if isWordScalar(scalar) {
+                if start == nil { (start, startOffset) = (i, offset) }
+                end = next
+            } else if start != nil && (scalar == "-" || scalar == "'" || scalar == "’") {
+                // A joiner inside a word, kept if a letter follows.
+            } else if let s = start {
+                out.append((startOffset, String(scalars[s..<end])))
+                start = nil
             }
             offset += 1
+            i = next
         }
-        flush()
+        if let s = start { out.append((startOffset, String(scalars[s..<end]))) }
         return out
     }
 

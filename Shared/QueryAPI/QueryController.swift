@@ -246,10 +246,7 @@ public struct QueryController: Sendable {
 
     /// Store cursors carry the sort key only; the API tags them with the endpoint so they cannot be mixed up.
     func retag(_ cursor: String?, _ kind: String) -> String? {
-        guard let cursor else { return nil }
-        for parts in 1...4 {
-            if let p = Cursor.decode(cursor, parts: parts) { return Cursor.encode([kind] + p) }
-        }
-        return nil
+        guard let cursor, let parts = Cursor.decode(cursor), (1...4).contains(parts.count) else { return nil }
+        return Cursor.encode([kind] + parts)
     }
 }
