@@ -109,3 +109,8 @@ public struct JSONWriter: Sendable {
         hasMember[hasMember.count - 1] = true
     }
 }
+
+/// A value that writes itself with `JSONWriter` (the same JSON its `Encodable` form gives).
+public protocol JSONWritable {
+    func write(to w: inout JSONWriter)
+}

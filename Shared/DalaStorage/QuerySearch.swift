@@ -171,8 +171,8 @@ extension QueryStore {
 }
 
 // Search pages are written with `JSONWriter` (the endpoint's hottest part after the statement); each writes the
-// members of its `Codable` form, sorted by key. `QueryAPITests` checks them against `DalaJSON.encoder()`.
-extension SearchHit {
+// members of its `Codable` form, sorted by key. `SearchJSONTests` checks them against `DalaJSON.encoder()`.
+extension SearchHit: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.object { w in
             w.member("document_id", documentID.uuidString.lowercased())
@@ -196,7 +196,7 @@ extension SearchHit {
     }
 }
 
-extension DocumentSearchHit {
+extension DocumentSearchHit: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.object { w in
             w.key("best")
@@ -211,13 +211,13 @@ extension DocumentSearchHit {
     }
 }
 
-extension SearchPage {
-    /// The page as JSON, each item written by `item`.
-    public func json(_ item: (Item, inout JSONWriter) -> Void) -> [UInt8] {
+extension SearchPage where Item: JSONWritable {
+    /// The page as JSON.
+    public var json: [UInt8] {
         var w = JSONWriter(capacity: 1024 + items.count * 768)
         w.object { w in
             w.key("items")
-            w.array(items) { w, hit in item(hit, &w) }
+            w.array(items) { w, hit in hit.write(to: &w) }
             w.member("next_cursor", nextCursor)
             w.key("ranking")
             w.object { w in

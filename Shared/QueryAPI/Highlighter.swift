@@ -132,22 +132,22 @@ final class SearchKeyCache: @unchecked Sendable {
 
     /// `vocabulary.searchQuery(text)`, remembered.
     func query(_ text: String, vocabulary: any SearchVocabulary) -> String? {
-        if let known = lock.withLock({ queries[text] }) { return known }
-        let computed = vocabulary.searchQuery(text)
-        lock.withLock {
-            if queries.count >= capacity { queries.removeAll(keepingCapacity: true) }
-            queries[text] = .some(computed)
-        }
-        return computed
+        remembered(\.queries, text) { vocabulary.searchQuery(text) }
     }
 
     /// The lexemes a single word matches.
     func keys(of word: String, vocabulary: any SearchVocabulary) -> Set<String> {
-        if let known = lock.withLock({ words[word] }) { return known }
-        let computed = vocabulary.searchQuery(word).map(Highlighter.lexemes) ?? []
+        remembered(\.words, word) { vocabulary.searchQuery(word).map(Highlighter.lexemes) ?? [] }
+    }
+
+    /// The table's value for `key`, computed outside the lock when missing.
+    private func remembered<V>(_ table: ReferenceWritableKeyPath<SearchKeyCache, [String: V]>, _ key: String,
+                               _ compute: () -> V) -> V {
+        if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
+        let computed = compute()
         lock.withLock {
-            if words.count >= capacity { words.removeAll(keepingCapacity: true) }
-            words[word] = computed
+            if self[keyPath: table].count >= capacity { self[keyPath: table].removeAll(keepingCapacity: true) }
+            self[keyPath: table][key] = computed
         }
         return computed
     }

@@ -204,7 +204,7 @@ public struct QueryController: Sendable {
         var groups: [String] = []
         if let q {
             guard let literal = searchKeys.query(q, vocabulary: vocabulary) else {
-                return try .json(SearchPage<SearchHit>(items: [], nextCursor: nil, ranking: .init(complete: true, window: QueryStore.searchWindow)))
+                return .json(bytes: SearchPage<SearchHit>(items: [], nextCursor: nil, ranking: .init(complete: true, window: QueryStore.searchWindow)).json)
             }
             groups.append(literal)
         }
@@ -230,12 +230,12 @@ public struct QueryController: Sendable {
                 return hit
             }
             let answer = SearchPage(items: items, nextCursor: retag(page.nextCursor, "search-document"), ranking: page.ranking)
-            return .json(bytes: answer.json { hit, w in hit.write(to: &w) })
+            return .json(bytes: answer.json)
         }
         let page = try await store.searchSentences(filter, limit: limit, cursor: cursor)
         let answer = SearchPage(items: highlighter.highlight(page.items), nextCursor: retag(page.nextCursor, "search-sentence"),
                                 ranking: page.ranking)
-        return .json(bytes: answer.json { hit, w in hit.write(to: &w) })
+        return .json(bytes: answer.json)
     }
 
     /// Entity ids for `?entity=`: a stored id as given, else whatever the analyser resolves the name to.

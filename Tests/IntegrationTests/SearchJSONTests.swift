@@ -26,7 +26,7 @@ import Testing
             for cursor in [nil, "c2VhcmNoLXNlbnRlbmNlHzAuMjY"] {
                 let page = SearchPage(items: (0..<count).map(Self.hit), nextCursor: cursor,
                                       ranking: .init(complete: count % 2 == 0, window: 1000))
-                let written = page.json { hit, w in hit.write(to: &w) }
+                let written = page.json
                 let encoded = try DalaJSON.encode(page)
                 #expect(String(decoding: written, as: UTF8.self) == String(decoding: encoded, as: UTF8.self))
             }
@@ -40,7 +40,7 @@ import Testing
                               matchedSentences: i + 1, best: Self.hit(i))
         }
         let page = SearchPage(items: items, nextCursor: nil, ranking: .init(complete: false, window: 1000))
-        let written = page.json { hit, w in hit.write(to: &w) }
+        let written = page.json
         #expect(String(decoding: written, as: UTF8.self) == String(decoding: try DalaJSON.encode(page), as: UTF8.self))
         // And it is JSON.
         #expect(try JSONSerialization.jsonObject(with: Data(written)) is [String: Any])
