@@ -8,7 +8,8 @@ ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 S=deploy/scripts
 export DALA_RUN_DIR="$ROOT/.local/e2e-run" DALA_BIN="${DALA_BIN:-$ROOT/.build/debug}"
-export DALA_INGEST_PORT=18081 DALA_QUERY_PORT=18080 DALA_ENRICH_PORT=18082 DALA_WORKERS=2
+E2E_BASE="${DALA_E2E_PORT_BASE:-18080}"   # helpers running make test side by side pick their own base
+export DALA_INGEST_PORT=$((E2E_BASE + 1)) DALA_QUERY_PORT=$E2E_BASE DALA_ENRICH_PORT=$((E2E_BASE + 2)) DALA_WORKERS=2
 export DALA_OPERATOR_TOKEN="e2e-operator-$$"   # so schemathesis reaches POST /v1/reprocess
 rm -rf "$DALA_RUN_DIR"; mkdir -p "$DALA_RUN_DIR"
 # A clean broker: messages left by the unit/integration tests must not reach these workers.
