@@ -60,6 +60,31 @@ def scrape(urls):
     return totals
 
 
+def cpu_seconds(groups):
+    """CPU seconds (user + system) per named group of process trees, e.g. {"postgres": [postmaster pid]}."""
+    stats = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                f = open(f"/proc/{d}/stat").read().rsplit(")", 1)[1].split()
+                stats[int(d)] = (int(f[1]), (int(f[11]) + int(f[12])) / os.sysconf("SC_CLK_TCK"))
+            except (OSError, IndexError, ValueError):
+                pass
+    children = {}
+    for pid, (ppid, _) in stats.items():
+        children.setdefault(ppid, []).append(pid)
+    out = {}
+    for name, roots in groups.items():
+        total, todo = 0.0, list(roots)
+        while todo:
+            pid = todo.pop()
+            if pid in stats:
+                total += stats[pid][1]
+                todo += children.get(pid, [])
+        out[name] = total
+    return out
+
+
 def pct(values, p):
     if not values:
         return float("nan")
@@ -79,6 +104,7 @@ def main():
     ap.add_argument("--metrics", nargs="*", default=[])
     ap.add_argument("--pids", nargs="*", default=[])
     ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--cpu", nargs="*", default=[], help="NAME=PID[,PID…]: CPU time of these process trees")
     args = ap.parse_args()
 
     lines = [l for l in open(args.docs, "rb").read().split(b"\n") if l]
@@ -86,6 +112,8 @@ def main():
     batches = [lines[i:i + args.batch] for i in range(0, len(lines), args.batch)]
     db = Psql(args.psql.split())
     before = scrape(args.metrics)
+    groups = {g.split("=", 1)[0]: [int(p) for p in g.split("=", 1)[1].split(",") if p] for g in args.cpu}
+    cpu_before = cpu_seconds(groups)
 
     posted = {}  # document id → POST start (client clock)
     lock = threading.Lock()
@@ -148,6 +176,7 @@ def main():
         th.join()
     end = max((v[0] for v in seen.values()), default=time.time())
     after = scrape(args.metrics)
+    cpu_after = cpu_seconds(groups)
 
     rows = db.query(f"""
         SELECT d.id, extract(epoch FROM d.received_at), extract(epoch FROM d.queued_at), extract(epoch FROM d.enriched_at),
@@ -192,6 +221,10 @@ def main():
                                   f"{d_sum:.2f} s total over {int(d_count)} ({d_sum / d_count * 1000:.1f} ms each)")
         if stages:
             print("worker time (all workers, /metrics):\n  " + "\n  ".join(stages))
+    if groups:
+        used = {k: cpu_after[k] - cpu_before.get(k, 0.0) for k in groups}
+        print(f"CPU seconds during the run (wall {span:.1f} s, 2 cores = {2 * span:.0f} core-s): "
+              + ", ".join(f"{k} {v:.1f} ({v / n * 1000:.1f} ms/doc)" for k, v in used.items()))
     for pid in args.pids:
         try:
             status = open(f"/proc/{pid}/status").read()

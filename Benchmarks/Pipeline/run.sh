@@ -65,11 +65,16 @@ measure() {  # measure WORKERS FILE SOURCE [bench.py args]
     metrics+=("http://127.0.0.1:$((DALA_ENRICH_PORT + i - 1))/metrics")
     pids+=("$(cat "$DALA_RUN_DIR/enrichment-$i.pid")")
   done
+  local postmaster broker
+  postmaster="$(head -n1 "$($S/pg.sh psql -tAc 'SHOW data_directory')/postmaster.pid")"
+  broker="$(cat "$ROOT/.local/broker/tansu-$DALA_KAFKA_PORT.pid")"
   echo "load before: $(uptime | sed 's/.*load average/load average/')"
   # The generated lines carry source "bench-pipeline"; give each run its own so the driver counts only its documents.
   sed "s/\"source\": \"bench-pipeline\"/\"source\": \"$source\"/" "$file" >"$WORK/submit.ndjson"
   python3 $B/bench.py --docs "$WORK/submit.ndjson" --ingest "http://127.0.0.1:$DALA_INGEST_PORT" --psql "$PSQL" \
-    --source "$source" --metrics "${metrics[@]}" --pids "${pids[@]}" "$@"
+    --source "$source" --metrics "${metrics[@]}" --pids "${pids[@]}" \
+    --cpu "ingest=$(cat "$DALA_RUN_DIR/ingest.pid")" "query=$(cat "$DALA_RUN_DIR/query.pid")" \
+          "workers=$(IFS=,; echo "${pids[*]}")" "postgres=$postmaster" "broker=$broker" "$@"
   echo "load after:  $(uptime | sed 's/.*load average/load average/')"
 }
 

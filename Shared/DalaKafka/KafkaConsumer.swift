@@ -52,6 +52,10 @@ public final class KafkaConsumer: Sendable {
     /// (or a fatal client error, see `failure`).
     public var messages: KafkaMessages { KafkaMessages(core: core) }
 
+    /// Up to `max` messages already read ahead, without waiting: after `messages` handed one out, the rest of a
+    /// batch. Same order and ownership rules as `messages` (iterate and take from one task).
+    public func takeBuffered(max: Int) -> [KafkaMessage] { core.takeBuffered(max) }
+
     /// Commits `message.offset + 1` for the message's partition and waits for the broker's answer.
     ///
     /// A partition that was revoked in the meantime is skipped without error: its new owner re-reads the
@@ -205,6 +209,14 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
             let waiter = index.map { waiters.remove(at: $0) }
             condition.unlock()
             waiter?.continuation.resume(returning: nil)
+        }
+    }
+
+    func takeBuffered(_ max: Int) -> [KafkaMessage] {
+        condition.withLock {
+            var taken: [KafkaMessage] = []
+            while taken.count < max, let message = popLocked() { taken.append(message) }
+            return taken
         }
     }
 
