@@ -225,6 +225,10 @@ def main():
         used = {k: cpu_after[k] - cpu_before.get(k, 0.0) for k in groups}
         print(f"CPU seconds during the run (wall {span:.1f} s, 2 cores = {2 * span:.0f} core-s): "
               + ", ".join(f"{k} {v:.1f} ({v / n * 1000:.1f} ms/doc)" for k, v in used.items()))
+        # What the stack would do on cores of its own: the machine is shared, so wall-clock rates vary with the load.
+        per_doc = sum(used.values()) / n
+        print(f"stack CPU per document: {per_doc * 1000:.1f} ms → at most {2 / per_doc:.0f} documents/s "
+              f"({2 / per_doc * texts_bytes / n / 1e6:.2f} MB/s) on 2 cores with nothing else running")
     for pid in args.pids:
         try:
             status = open(f"/proc/{pid}/status").read()

@@ -43,6 +43,7 @@ fi
 $S/pg.sh start >/dev/null
 trap '$S/services.sh stop >/dev/null 2>&1 || true; $S/broker.sh stop >/dev/null 2>&1 || true' EXIT
 
+rm -rf "$WORK/news-txt" "$WORK/long-txt"
 python3 $B/generate.py --docs "$DOCS" --kind news --seed 17 --run-id news --out "$WORK/news.ndjson" --txt-dir "$WORK/news-txt" >/dev/null
 python3 $B/generate.py --docs "$PACED_DOCS" --kind news --seed 18 --run-id paced --out "$WORK/paced.ndjson" >/dev/null
 [ "$LONG_DOCS" -gt 0 ] && python3 $B/generate.py --docs "$LONG_DOCS" --kind long --seed 19 --run-id long --out "$WORK/long.ndjson" --txt-dir "$WORK/long-txt" >/dev/null
