@@ -40,8 +40,14 @@ if [ -z "${DALA_BENCH_NO_BUILD:-}" ]; then
   log "building (release)"
   swift build -c release 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
 fi
-$S/pg.sh start >/dev/null
-trap '$S/services.sh stop >/dev/null 2>&1 || true; $S/broker.sh stop >/dev/null 2>&1 || true' EXIT
+started_pg=0
+$S/pg.sh status >/dev/null 2>&1 || { $S/pg.sh start >/dev/null; started_pg=1; }
+cleanup() {
+  $S/services.sh stop >/dev/null 2>&1 || true
+  $S/broker.sh stop >/dev/null 2>&1 || true
+  [ "$started_pg" = 1 ] && $S/pg.sh stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 
 rm -rf "$WORK/news-txt" "$WORK/long-txt"
 python3 $B/generate.py --docs "$DOCS" --kind news --seed 17 --run-id news --out "$WORK/news.ndjson" --txt-dir "$WORK/news-txt" >/dev/null
