@@ -87,8 +87,10 @@ measure() {  # measure WORKERS FILE SOURCE [bench.py args]
 
 for w in $WORKER_COUNTS; do
   fresh_stack "$w"
-  log "throughput: $DOCS news documents, $w enrichment worker(s)"
-  measure "$w" "$WORK/news.ndjson" "news-$w"
+  if [ "$DOCS" -gt 0 ]; then
+    log "throughput: $DOCS news documents, $w enrichment worker(s)"
+    measure "$w" "$WORK/news.ndjson" "news-$w"
+  fi
   if [ "$RATE" != 0 ]; then
     log "freshness: $PACED_DOCS news documents paced at $RATE/s in batches of 5, $w worker(s) (same store)"
     measure "$w" "$WORK/paced.ndjson" "paced-$w" --rate "$RATE" --batch 5
@@ -102,8 +104,10 @@ if [ "$LONG_DOCS" -gt 0 ]; then
 fi
 $S/services.sh stop >/dev/null 2>&1 || true
 
-log "analysis alone (dala bench, one thread) on the same news texts"
-"$DALA_BIN/dala" bench --corpus "$WORK/news-txt" --iterations 1 --speed-only | grep -E 'corpus|full analysis|peak'
+if [ "$DOCS" -gt 0 ]; then
+  log "analysis alone (dala bench, one thread) on the same news texts"
+  "$DALA_BIN/dala" bench --corpus "$WORK/news-txt" --iterations 1 --speed-only | grep -E 'corpus|full analysis|peak'
+fi
 if [ "$LONG_DOCS" -gt 0 ]; then
   log "analysis alone on the long documents"
   "$DALA_BIN/dala" bench --corpus "$WORK/long-txt" --iterations 1 --speed-only | grep -E 'corpus|full analysis|peak'
