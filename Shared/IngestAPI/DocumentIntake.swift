@@ -47,37 +47,71 @@ public struct DocumentIntake: Sendable {
     }
 
     func publish(id: UUID, sha256: String) async throws {
+        let r = try record(id: id, sha256: sha256)
+        try await producer.send(topic: r.topic, key: r.key, value: r.value)
+    }
+
+    /// The `document.ingested` message of a stored document.
+    func record(id: UUID, sha256: String) throws -> KafkaRecord {
         let envelope = Envelope(type: DocumentIngested.type, version: DocumentIngested.version, producer: "dala-ingest",
                                 payload: DocumentIngested(documentID: id, sha256: sha256))
-        try await producer.send(topic: Topics.ingested, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
+        return KafkaRecord(topic: Topics.ingested, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
     }
 }
 
-/// Re-publishes documents that were stored but never reached the topic (broker down at the time, process killed).
+/// Re-publishes documents that were stored but never reached the topic: the broker was down at the time (the POST
+/// answered after `--publish-timeout-ms` with the document `received`), the broker lost its messages, or the
+/// process died between storing and publishing. Every `interval` it publishes, all in one batch, the documents
+/// still `received` `after` seconds after they were stored, and marks those the broker acknowledged `queued`.
+/// A document published twice is enriched twice, which rewrites the same annotations (idempotent).
 public struct OutboxRelay: Service {
     let intake: DocumentIntake
     let interval: Duration
+    let after: Int
+    let batchSize: Int
     let logger: Logger
+    private let republished = Counter(label: "dala_ingest_outbox_republished_total")
 
-    public init(intake: DocumentIntake, interval: Duration = .seconds(5), logger: Logger) {
-        self.intake = intake; self.interval = interval; self.logger = logger
+    public init(intake: DocumentIntake, interval: Duration = .seconds(5), after: Int = 10, batchSize: Int = 1000, logger: Logger) {
+        self.intake = intake; self.interval = interval; self.after = after; self.batchSize = batchSize; self.logger = logger
     }
 
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let pending = try await intake.documents.unpublished(olderThanSeconds: 10, limit: 500)
-                var sent: [UUID] = []
-                for (id, sha) in pending {
-                    try await intake.publish(id: id, sha256: sha)
-                    sent.append(id)
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    // Drain the backlog: keep going while full batches go out.
+                    while try await pass() == batchSize, !Task.isCancelled {}
+                } catch {
+                    logger.warning("outbox relay pass failed", metadata: [LogKey.error: "\(error)"])
                 }
-                try await intake.documents.markQueued(sent)
-                if !sent.isEmpty { logger.info("outbox relay re-published documents", metadata: ["count": "\(sent.count)"]) }
-            } catch {
-                logger.warning("outbox relay pass failed", metadata: [LogKey.error: "\(error)"])
+                try await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
+    }
+
+    /// One pass: returns how many documents it found pending.
+    @discardableResult
+    public func pass() async throws -> Int {
+        let pending = try await intake.documents.unpublished(olderThanSeconds: after, limit: batchSize)
+        guard !pending.isEmpty else { return 0 }
+        let records = try pending.map { try intake.record(id: $0.id, sha256: $0.sha256) }
+        let results = await intake.producer.sendBatch(records)
+        var sent: [UUID] = []
+        var lastError: KafkaError?
+        for (doc, result) in zip(pending, results) {
+            switch result {
+            case .success: sent.append(doc.id)
+            case .failure(let error): lastError = error
+            }
+        }
+        try await intake.documents.markQueued(sent)
+        republished.increment(by: sent.count)
+        if !sent.isEmpty { logger.info("outbox relay re-published documents", metadata: ["count": "\(sent.count)"]) }
+        if let lastError {
+            logger.warning("outbox relay: the broker did not take every document; next pass retries",
+                           metadata: ["failed": "\(pending.count - sent.count)", LogKey.error: "\(lastError)"])
+        }
+        return pending.count
     }
 }
