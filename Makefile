@@ -1,5 +1,5 @@
 # Dala: `make run` starts the local stack with the sample documents; `make test` runs every test.
-.PHONY: run stop test bench bench-analysis bench-peers build deps clean
+.PHONY: run stop test chaos bench bench-analysis bench-peers build deps clean
 
 run:            ## install, build (release), start PostgreSQL + broker + services, submit the samples
 	deploy/scripts/run.sh
@@ -11,6 +11,9 @@ stop:           ## stop the services, the broker and PostgreSQL
 
 test:           ## unit + integration tests (real PostgreSQL and broker, started and stopped here) + end-to-end
 	deploy/scripts/test.sh
+
+chaos:          ## fault tests: worker kills, PostgreSQL and broker restarts, ingest SIGKILL, hostile HTTP, memory (docs/reliability.md)
+	deploy/scripts/chaos.sh
 
 bench:          ## analysis throughput, memory and quality (release), then the query load benchmark on 100k docs
 	swift build -c release --product dala

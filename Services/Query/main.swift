@@ -49,5 +49,6 @@ try await ServiceGroup(configuration: .init(services: [
     // Seconds between checks for new extraction runs (`--stats-refresh-seconds`, `DALA_STATS_REFRESH_SECONDS`). Default 30.
     .init(service: StatisticsRefresher(store: store, interval: .seconds(max(1, reader.int("stats-refresh-seconds", default: 30))),
                                        logger: logger)),
+    .init(service: TopicKeeper(partitions: config.topicPartitions, kafka: kafka, logger: logger)),
     .init(service: app),
 ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)).run()

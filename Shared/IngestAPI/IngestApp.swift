@@ -37,16 +37,15 @@ public enum IngestApp {
         // `DALA_PUBLISH_TIMEOUT_MS`), default 3000: past it the POST still answers (the document is stored,
         // `received`) and the outbox relay publishes it later, so a broker outage never holds a client.
         let publishTimeout = max(100, reader.int("publish-timeout-ms", default: 3000))
-        var producerKafka = kafka
-        if producerKafka.properties["message.timeout.ms"] == nil {
-            producerKafka.properties["message.timeout.ms"] = String(publishTimeout)
-        }
-        let producer = try KafkaProducer(configuration: producerKafka, logger: logger)
-        let intake = DocumentIntake(documents: DocumentStore(client: postgres), producer: producer, logger: logger)
+        let producer = try KafkaProducer(configuration: kafka, logger: logger)
+        let intake = DocumentIntake(documents: DocumentStore(client: postgres), producer: producer,
+                                    publishTimeout: .milliseconds(publishTimeout), logger: logger)
         // Outbox relay: every `--relay-interval-seconds` (default 5) it re-publishes documents still `received`
-        // `--relay-after-seconds` (default 10) after they were stored.
+        // `--relay-after-seconds` (default 10) after they were stored, and `queued` ones when no extraction run
+        // finished for `--relay-stalled-seconds` (default 30).
         let relay = OutboxRelay(intake: intake, interval: .seconds(max(1, reader.int("relay-interval-seconds", default: 5))),
-                                after: max(1, reader.int("relay-after-seconds", default: 10)), logger: logger)
+                                after: max(1, reader.int("relay-after-seconds", default: 10)),
+                                stalledAfter: max(1, reader.int("relay-stalled-seconds", default: 30)), logger: logger)
         let submit = try KafkaConsumer(configuration: kafka, groupID: reader.string("submit-group", default: "dala-ingest-submit"),
                                        topics: [Topics.submit], logger: logger)
         let router = buildRouter(intake: intake, validator: validator,
@@ -58,6 +57,7 @@ public enum IngestApp {
         let group = ServiceGroup(configuration: .init(services: [
             .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
             .init(service: ClosingService(name: "producer") { await producer.shutdown() }),
+            .init(service: TopicKeeper(partitions: config.topicPartitions, kafka: kafka, logger: logger)),
             .init(service: relay),
             .init(service: SubmitConsumer(consumer: submit, intake: intake, validator: validator,
                                           deadLetters: DeadLetterPublisher(producer: producer, service: "dala-ingest", logger: logger),
