@@ -427,12 +427,12 @@ def test_ingest_kill(batch_n=600, singles=200):
             conn.request("POST", "/v1/documents/batch", body=body, headers=dict(AUTH, **{"Content-Type": "application/x-ndjson"}))
             r = conn.getresponse()
             while True:
-                line = r.fp.readline()
+                line = r.readline()
                 if not line:
                     break
                 if line.strip():
                     j = json.loads(line)
-                    if "id" in j:
+                    if isinstance(j, dict) and "id" in j:
                         batch_acks.append(j["id"])
         except (OSError, http.client.HTTPException, ValueError):
             pass
