@@ -93,10 +93,11 @@ def check_weekdays(p):
     import datetime, re
     for d in p["dates"]:
         low = d["text"].lower()
-        for i, names in enumerate(WEEKDAYS):
-            if any(n in low for n in names) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["value"]):
-                if datetime.date.fromisoformat(d["value"]).weekday() != i:
-                    ERR.append(f"{p['id']}: {d['text']!r} = {d['value']} is not a {names[0]}")
+        hits = [(len(n), i) for i, names in enumerate(WEEKDAYS) for n in names if n in low]
+        if hits and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["value"]):
+            i = max(hits)[1]
+            if datetime.date.fromisoformat(d["value"]).weekday() != i:
+                ERR.append(f"{p['id']}: {d['text']!r} = {d['value']} is not a {WEEKDAYS[i][0]}")
 
 def uncovered(p):
     import re
