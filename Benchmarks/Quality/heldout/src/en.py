@@ -256,20 +256,25 @@ P("en-h12", "2020-05-04",
   "Sardoba Reservoir dam flooded villages on both sides of the border. The dam in Syrdarya Region gave way on "
   "Friday, forcing more than 70,000 people from their homes in Uzbekistan and about 30,000 in Kazakhstan's "
   "Turkistan Region.\n"
-  "Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on Saturday to thank him. According to Uzbek prosecutors, "
-  "the builders had ignored cracks found in the embankment in 2019.",
+  "Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on Saturday to thank him. According to local media, engineers "
+  "from both countries had inspected the dam together in 2019. A 212-page report by regional water experts says the "
+  "two governments should set up a joint dam safety commission.",
   [("TASHKENT", "tashkent"), ("Uzbekistan", "uzbekistan"), ("Kazakhstan's", "kazakhstan"),
    ("Sardoba Reservoir", "sardoba-reservoir"), ("Syrdarya Region", "syrdarya-region"), ("Uzbekistan", "uzbekistan"),
    ("Kazakhstan's", "kazakhstan"), ("Turkistan Region", "turkistan-region"), ("Shavkat Mirziyoyev", "mirziyoyev"),
    ("Kassym-Jomart Tokayev", "tokayev")],
   [("May 4", "2020-05-04", "day"), ("Friday", "2020-05-01", "day", "rel"), ("Saturday", "2020-05-02", "day", "rel"),
    ("2019", "2019", "year")],
-  ["70,000", "30,000"],
+  ["70,000", "30,000", "212-page"],
   [("cooperation", ["uzbekistan", "kazakhstan"], None, "asserted",
     "Uzbekistan has accepted Kazakhstan's offer of rescue teams and aid"),
    ("meeting", ["mirziyoyev", "tokayev"], "2020-05-02", "asserted",
-    "Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on Saturday")],
-  notes="dam as location; 'according to' attribution without a typed event; Uzbek adjective")
+    "Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on Saturday"),
+   ("cooperation", ["uzbekistan", "kazakhstan", "sardoba-reservoir"], "2019", "reported",
+    "According to local media, engineers from both countries had inspected the dam"),
+   ("founding", ["uzbekistan", "kazakhstan"], None, "recommended",
+    "the two governments should set up a joint dam safety commission")],
+  notes="dam as location; 'according to' = reported; 'should' = recommended; page count is not a date")
 
 P("en-h13", "2021-08-27",
   "DUSHANBE, 27-08-2021 – Troops from Russia, Tajikistan and Uzbekistan held joint exercises from 5 to 10 August "
@@ -416,7 +421,8 @@ P("en-h19", "2025-03-14",
   "in 2021 and 2022. Japarov said most of the sections had been undisputed for years and only a few villages "
   "would change hands.\n"
   "The Ministry of Foreign Affairs of Kyrgyzstan said the treaty would go to parliament next week. Uzbekistan's "
-  "Shavkat Mirziyoyev is expected to join both leaders in Khujand at the end of the month.",
+  "Shavkat Mirziyoyev is expected to join both leaders in Khujand at the end of the month. Local analysts say both "
+  "capitals should now reopen the crossings closed since the fighting.",
   [("BISHKEK", "bishkek"), ("Sadyr Japarov", "japarov"), ("Emomali Rahmon", "rahmon"), ("Kyrgyzstan", "kyrgyzstan"),
    ("Tajikistan", "tajikistan"), ("Bishkek", "bishkek"), ("Japarov", "japarov"),
    ("Ministry of Foreign Affairs of Kyrgyzstan", "kyrgyzstan-mfa"), ("Uzbekistan's", "uzbekistan"),
@@ -432,7 +438,9 @@ P("en-h19", "2025-03-14",
    ("agreement", ["kyrgyzstan-mfa", "kyrgyzstan"], "2025-03-17/2025-03-23", "planned",
     "said the treaty would go to parliament next week"),
    ("meeting", ["mirziyoyev", "japarov", "rahmon", "khujand"], "2025-03", "planned",
-    "Shavkat Mirziyoyev is expected to join both leaders in Khujand at the end of the month")],
+    "Shavkat Mirziyoyev is expected to join both leaders in Khujand at the end of the month"),
+   ("cooperation", ["kyrgyzstan", "tajikistan"], None, "recommended",
+    "both capitals should now reopen the crossings closed since the fighting")],
   notes="'undisputed' is not a dispute; ministry name wins over Kyrgyzstan; 'is expected to' = planned")
 
 P("en-h20", "2026-11-28",

@@ -232,3 +232,4 @@ R("dossayev", "person", None, ["Yerbolat Dossayev"], ["Ерболат Досае
 R("azevedo", "person", None, ["Roberto Azevêdo", "Roberto Azevedo"], ["Роберту Азеведу"], ["Роберто Азеведу"])
 R("abdrakhmanov", "person", None, ["Kairat Abdrakhmanov"], ["Кайрат Абдрахманов"], ["Қайрат Әбдірахманов"])
 R("sargsyan", "person", None, ["Serzh Sargsyan"], ["Серж Саргсян"], ["Серж Саргсян"])
+R("kuryk-port", "location", None, ["Port of Kuryk", "Kuryk"], ["порт Курык", "Курык"], ["Құрық порты", "Құрық"])
