@@ -88,7 +88,7 @@ P("en-h04", "2005-07-06",
     "American aircraft have flown from the Karshi-Khanabad air base in Uzbekistan"),
    ("military", ["usa"], None, "negated",
     "the United States had no plans to withdraw its forces")],
-  notes="2005 Astana Declaration vs the 2024 one (date disambiguates); Kazakh/American adjectives")
+  notes="2005 SCO Astana Declaration (look-alike of later Astana declarations; the date disambiguates); Kazakh/American adjectives")
 
 P("en-h05", "2010-07-07",
   "ASTANA, July 7 – Belarus began applying the Customs Code of the Customs Union yesterday, ending months of "

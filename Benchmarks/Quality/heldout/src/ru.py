@@ -317,7 +317,7 @@ P("ru-h14", "2018-11-17",
     "Рахмон пригласил Шавката Мирзиёева посетить стройку в будущем году"),
    ("cooperation", ["tajikistan", "rogun-hpp"], None, "recommended",
     "Душанбе стоило бы открыть станцию для международных экологических наблюдателей")],
-  notes="dam/HPP; megawatts and metres are not dates; 'не возражает' = negated dispute")
+  notes="dam/HPP; megawatts and metres are not dates; 'не возражает' = negated dispute; 'стоило бы' = recommended")
 
 P("ru-h15", "2022-10-15",
   "АСТАНА, 15 октября. На первом саммите «Центральная Азия — Россия» в Астане вчера Эмомали Рахмон потребовал от "
@@ -402,7 +402,7 @@ P("ru-h18", "2023-04-05",
     "МИД Узбекистана вчера заявил о готовности обсудить с Кабулом"),
    ("founding", ["uzbekistan", "turkmenistan", "afghanistan", "amu-darya"], None, "recommended",
     "Странам бассейна следовало бы создать постоянную комиссию по Амударье")],
-  notes="kilometres and percentages are not dates; 'по версии' = reported; 'если' = hypothetical; capital for the state")
+  notes="kilometres and percentages are not dates; 'по версии' = reported; 'если' = hypothetical; 'следовало бы' = recommended; page number; capital for the state")
 
 P("ru-h19", "2025-11-17",
   "ТАШКЕНТ, 17 ноября. Азербайджан стал полноправным участником Консультативных встреч глав государств "
