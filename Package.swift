@@ -134,6 +134,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents"], path: "Tests/DalaEventsTests",
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaAnalysisTests", dependencies: ["DalaAnalysis"], path: "Tests/DalaAnalysisTests",
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaCoreTests", dependencies: ["DalaCore"], path: "Tests/DalaCoreTests"),
         .testTarget(name: "DalaKafkaTests", dependencies: ["DalaKafka"], path: "Tests/DalaKafkaTests"),
         // Integration tests: real PostgreSQL and the real broker, addresses from the environment.
