@@ -109,25 +109,24 @@ struct NetworkChart {
 
     struct Placed { var x: Double, y: Double }
 
-    /// Node positions, in the node order of the graph.
-    func layout(iterations: Int = 200) -> [Placed] {
+    /// Node positions, in the node order of the graph: the layout runs unbounded, then is scaled into the picture
+    /// (clamping while it runs piles nodes up along the border).
+    func layout(iterations: Int = 250) -> [Placed] {
         let count = graph.nodes.count
         guard count > 0 else { return [] }
-        let cx = width / 2, cy = height / 2
         var pos = graph.nodes.enumerated().map { i, node -> Placed in
-            if node.id == root { return Placed(x: cx, y: cy) }
+            if node.id == root { return Placed(x: 0, y: 0) }
             let angle = Double(i) * 2.399963 // golden angle: an even, deterministic spread
-            let r = 40 + 9 * sqrt(Double(i)) * 4
-            return Placed(x: cx + r * cos(angle), y: cy + r * sin(angle))
+            let r = 10 * sqrt(Double(i))
+            return Placed(x: r * cos(angle), y: r * sin(angle))
         }
         let index = Dictionary(graph.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let edges = graph.edges.compactMap { e -> (Int, Int, Double)? in
             guard let a = index[e.source], let b = index[e.target] else { return nil }
-            return (a, b, log2(Double(max(e.weight, 1))) + 1)
+            return (a, b, min(log2(Double(max(e.weight, 1))) + 1, 3))
         }
-        let area = (width - 60) * (height - 60)
-        let k = sqrt(area / Double(count)) * 0.75
-        var temperature = width / 8
+        let k = 30.0
+        var temperature = 10 * sqrt(Double(count)) * 3
         let rootIndex = index[root]
         for _ in 0..<iterations {
             var dx = [Double](repeating: 0, count: count), dy = [Double](repeating: 0, count: count)
@@ -143,19 +142,39 @@ struct NetworkChart {
             for (a, b, w) in edges {
                 let ddx = pos[a].x - pos[b].x, ddy = pos[a].y - pos[b].y
                 let d = max(sqrt(ddx * ddx + ddy * ddy), 0.01)
-                let f = d / k * min(w, 4)
+                let f = d * d / k * w / 8
                 dx[a] -= ddx / d * f; dy[a] -= ddy / d * f; dx[b] += ddx / d * f; dy[b] += ddy / d * f
             }
             for i in 0..<count where i != rootIndex {
-                // A weak pull to the middle keeps unconnected nodes on the picture.
-                dx[i] += (cx - pos[i].x) * 0.02; dy[i] += (cy - pos[i].y) * 0.02
+                // Gravity towards the root keeps loosely connected nodes near the picture.
+                let gx = -pos[i].x, gy = -pos[i].y
+                let gd = sqrt(gx * gx + gy * gy)
+                dx[i] += gx * 0.05 * sqrt(gd) / max(gd, 1) * k; dy[i] += gy * 0.05 * sqrt(gd) / max(gd, 1) * k
                 let d = max(sqrt(dx[i] * dx[i] + dy[i] * dy[i]), 0.01)
-                pos[i].x = min(width - 30, max(30, pos[i].x + dx[i] / d * min(d, temperature)))
-                pos[i].y = min(height - 20, max(20, pos[i].y + dy[i] / d * min(d, temperature)))
+                pos[i].x += dx[i] / d * min(d, temperature)
+                pos[i].y += dy[i] / d * min(d, temperature)
             }
-            temperature = max(temperature * 0.97, 1)
+            temperature = max(temperature * 0.97, 0.5)
         }
-        return pos
+        // The dense middle spread out, the far periphery pulled in: distances from the root to the power 0.6.
+        let origin = rootIndex.map { pos[$0] } ?? Placed(x: 0, y: 0)
+        let rmax = pos.map { hypot($0.x - origin.x, $0.y - origin.y) }.max() ?? 1
+        if rmax > 0 {
+            pos = pos.map { p in
+                let dx = p.x - origin.x, dy = p.y - origin.y, r = hypot(dx, dy)
+                guard r > 0 else { return p }
+                let scaled = rmax * pow(r / rmax, 0.6)
+                return Placed(x: origin.x + dx / r * scaled, y: origin.y + dy / r * scaled)
+            }
+        }
+        // Scale into the picture, with room for labels on the right.
+        let xs = pos.map(\.x), ys = pos.map(\.y)
+        let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
+        let (left, right, top, bottom) = (20.0, width - 130, 20.0, height - 20)
+        let sx = maxX > minX ? (right - left) / (maxX - minX) : 1, sy = maxY > minY ? (bottom - top) / (maxY - minY) : 1
+        return pos.map { p in
+            Placed(x: maxX > minX ? left + (p.x - minX) * sx : width / 2, y: maxY > minY ? top + (p.y - minY) * sy : height / 2)
+        }
     }
 
     /// The SVG; `link(node)` is where a node leads.
@@ -164,7 +183,7 @@ struct NetworkChart {
         let index = Dictionary(graph.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var degree = [Int](repeating: 0, count: graph.nodes.count)
         let maxWeight = Double(graph.edges.map(\.weight).max() ?? 1)
-        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"network\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\">"
+        var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network\" class=\"network\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\">"
         s += "<g class=\"edges\" stroke=\"#8d97a8\">"
         for e in graph.edges {
             guard let a = index[e.source], let b = index[e.target] else { continue }

@@ -99,7 +99,8 @@ extension WebPages {
             results += "<div class=\"hit\"><div><a href=\"\(HTML.escape(Self.documentHref(h.documentID, highlight: (h.start, h.end), sentence: h.sentenceIndex)))\">"
             results += "<b>\(HTML.escape(h.title ?? ui["misc.untitled"]))</b></a></div>"
             results += "<div class=\"text\">\(HTML.marked(h.snippet, spans: spans))</div>"
-            results += "<div class=\"meta\">\(HTML.escape(h.published ?? "")) · \(HTML.escape(ui.value("lang", h.language))) · [\(h.start)–\(h.end)]</div></div>"
+            let meta = [h.published, ui.value("lang", h.language), "[\(h.start)–\(h.end)]"].compactMap { $0 }
+            results += "<div class=\"meta\">\(HTML.escape(meta.joined(separator: " · ")))</div></div>"
         }
         if let next = page.nextCursor, let parts = Cursor.decode(next) {
             var nextQuery = current
