@@ -429,13 +429,22 @@ public struct GraphView: Codable, Sendable {
         public var type: String
         public var documents: Int
         public var depth: Int
+        public init(id: String, label: String, type: String, documents: Int, depth: Int) {
+            self.id = id; self.label = label; self.type = type; self.documents = documents; self.depth = depth
+        }
     }
     public struct Edge: Codable, Sendable {
         public var source: String, target: String
         public var weight: Int
         public var sentences: Int
+        public init(source: String, target: String, weight: Int, sentences: Int) {
+            self.source = source; self.target = target; self.weight = weight; self.sentences = sentences
+        }
     }
     enum CodingKeys: String, CodingKey { case nodes, edges, statisticsAsOf = "statistics_as_of" }
+    public init(nodes: [Node], edges: [Edge], statisticsAsOf: String?) {
+        self.nodes = nodes; self.edges = edges; self.statisticsAsOf = statisticsAsOf
+    }
 }
 
 /// Store-wide counts.

@@ -111,9 +111,11 @@ struct NetworkChart {
 
     /// Node positions, in the node order of the graph: the layout runs unbounded, then is scaled into the picture
     /// (clamping while it runs piles nodes up along the border).
-    func layout(iterations: Int = 250) -> [Placed] {
+    func layout(iterations: Int? = nil) -> [Placed] {
         let count = graph.nodes.count
         guard count > 0 else { return [] }
+        // Each step costs count² repulsions: fewer steps for large pictures keep 200 nodes well under a second.
+        let iterations = iterations ?? (count <= 80 ? 250 : 120)
         var pos = graph.nodes.enumerated().map { i, node -> Placed in
             if node.id == root { return Placed(x: 0, y: 0) }
             let angle = Double(i) * 2.399963 // golden angle: an even, deterministic spread

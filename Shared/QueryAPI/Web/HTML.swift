@@ -137,6 +137,8 @@ struct WebUI: Sendable {
         return nil
     }
 
+    init(lang: String, labels: WebLabels) { self.lang = lang; self.labels = labels }
+
     subscript(_ key: String) -> String { labels.text(key, lang) }
 
     /// A label with `{name}` placeholders filled.
