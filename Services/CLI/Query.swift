@@ -125,7 +125,9 @@ struct Entity: AsyncParsableCommand {
             print(Term.bold("knowledge base"))
             for k in knowledge {
                 let period = [k["from"] as? String, k["to"] as? String].compactMap { $0 }
-                print("  \(k["kind"] as? String ?? "") \(k["label"] as? String ?? k["target"] as? String ?? "")"
+                let kind = k["kind"] as? String ?? ""
+                let what = kind.hasPrefix("role:") ? String(kind.dropFirst(5)) + " of" : kind
+                print("  \(what) \(k["label"] as? String ?? k["target"] as? String ?? "")"
                       + (period.isEmpty ? "" : "  (\(k["from"] as? String ?? "…")–\(k["to"] as? String ?? ""))"))
             }
         }
