@@ -118,7 +118,17 @@ extension WebPages {
     func recentDocuments(_ ui: WebUI) async throws -> String {
         let docs = try await store.documents(limit: 15, cursor: nil, status: nil, language: nil).items
         guard !docs.isEmpty else { return "" }
-        var s = "<h2>\(HTML.escape(ui["search.recent"]))</h2><ul>"
+        // The most mentioned entities, as starting points.
+        let top = try await store.entities(ids: [], name: nil, type: nil, labelLanguage: nil, limit: 30, cursor: nil).items
+        var s = ""
+        if !top.isEmpty {
+            s += "<h2>\(HTML.escape(ui["facet.entity"]))</h2><div>"
+            for e in top where e.mentionCount > 0 {
+                s += "<a class=\"chip t-\(HTML.escape(e.type))\" href=\"\(HTML.escape(Self.entityHref(e.id)))\">\(HTML.escape(entityLabel(e, ui.lang))) <span class=\"muted\">\(e.mentionCount)</span></a>"
+            }
+            s += "</div>"
+        }
+        s += "<h2>\(HTML.escape(ui["search.recent"]))</h2><ul>"
         for d in docs {
             s += "<li><a href=\"\(HTML.escape(Self.documentHref(d.id)))\">\(HTML.escape(d.title ?? ui["misc.untitled"]))</a> "
             s += "<span class=\"muted\">\(HTML.escape(d.published ?? "")) · \(HTML.escape(ui.value("lang", d.detectedLanguage ?? d.language ?? "unknown"))) · \(HTML.escape(d.status))</span></li>"
