@@ -41,8 +41,8 @@ public struct TimelineCount: Sendable, Equatable {
 
 /// An actor→counterpart pair of an event type, for the entity page's dyads.
 public struct EventDyad: Sendable {
-    public var actorID: String, actorLabel: String?
-    public var targetID: String, targetLabel: String?
+    public var actorID: String, actorLabel: String?, actorType: String?
+    public var targetID: String, targetLabel: String?, targetType: String?
     public var type: String
     public var events: Int
 }
@@ -154,17 +154,18 @@ extension QueryStore {
         let la = Self.labelExpression(labelLanguage, table: "ea"), lb = Self.labelExpression(labelLanguage, table: "eb")
         return try await client.query("""
             SELECT a.entity_id AS actor, b.entity_id AS target, e.type, count(DISTINCT e.id) AS n,
-                   \(unescaped: la) AS actor_label, \(unescaped: lb) AS target_label
+                   \(unescaped: la) AS actor_label, \(unescaped: lb) AS target_label, ea.type AS actor_type, eb.type AS target_type
             FROM events e
             JOIN event_participants a ON a.event_id = e.id AND a.role = 'actor' AND a.entity_id IS NOT NULL
             JOIN event_participants b ON b.event_id = e.id AND b.role = 'counterpart' AND b.entity_id IS NOT NULL
             JOIN entities ea ON ea.id = a.entity_id JOIN entities eb ON eb.id = b.entity_id
             WHERE e.id IN (SELECT event_id FROM event_participants WHERE entity_id = \(entity)) AND a.entity_id <> b.entity_id
-            GROUP BY 1, 2, 3, ea.label_en, ea.label_ru, ea.label_kk, eb.label_en, eb.label_ru, eb.label_kk
+            GROUP BY 1, 2, 3, ea.label_en, ea.label_ru, ea.label_kk, eb.label_en, eb.label_ru, eb.label_kk, ea.type, eb.type
             ORDER BY n DESC, 1, 2, 3 LIMIT \(limit)
             """).map { r in
-            EventDyad(actorID: r["actor"] ?? "", actorLabel: r["actor_label"], targetID: r["target"] ?? "",
-                      targetLabel: r["target_label"], type: r["type"] ?? "", events: try r.decode("n", as: Int.self))
+            EventDyad(actorID: r["actor"] ?? "", actorLabel: r["actor_label"], actorType: r["actor_type"], targetID: r["target"] ?? "",
+                      targetLabel: r["target_label"], targetType: r["target_type"], type: r["type"] ?? "",
+                      events: try r.decode("n", as: Int.self))
         }
     }
 

@@ -106,6 +106,8 @@ struct NetworkChart {
     var graph: GraphView
     var root: String
     var width = 960.0, height = 620.0
+    /// Edges drawn as arrows from source to target (event dyads: actor → counterpart).
+    var directed = false
 
     struct Placed { var x: Double, y: Double }
 
@@ -172,7 +174,7 @@ struct NetworkChart {
         // Scale into the picture, with room for labels on the right.
         let xs = pos.map(\.x), ys = pos.map(\.y)
         let (minX, maxX, minY, maxY) = (xs.min()!, xs.max()!, ys.min()!, ys.max()!)
-        let (left, right, top, bottom) = (20.0, width - 130, 20.0, height - 20)
+        let (left, right, top, bottom) = (20.0, width - 190, 20.0, height - 20)
         let sx = maxX > minX ? (right - left) / (maxX - minX) : 1, sy = maxY > minY ? (bottom - top) / (maxY - minY) : 1
         return pos.map { p in
             Placed(x: maxX > minX ? left + (p.x - minX) * sx : width / 2, y: maxY > minY ? top + (p.y - minY) * sy : height / 2)
@@ -186,12 +188,22 @@ struct NetworkChart {
         var degree = [Int](repeating: 0, count: graph.nodes.count)
         let maxWeight = Double(graph.edges.map(\.weight).max() ?? 1)
         var s = "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"network\" class=\"network\" viewBox=\"0 0 \(n(width)) \(n(height))\" width=\"\(n(width))\" height=\"\(n(height))\" role=\"img\">"
+        if directed {
+            s += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#5b6577\"/></marker></defs>"
+        }
         s += "<g class=\"edges\" stroke=\"#8d97a8\">"
         for e in graph.edges {
             guard let a = index[e.source], let b = index[e.target] else { continue }
             degree[a] += 1; degree[b] += 1
             let w = 0.6 + 3.4 * log2(Double(e.weight) + 1) / log2(maxWeight + 1)
-            s += "<line class=\"edge\" x1=\"\(n(pos[a].x))\" y1=\"\(n(pos[a].y))\" x2=\"\(n(pos[b].x))\" y2=\"\(n(pos[b].y))\" stroke-width=\"\(n(w))\" stroke-opacity=\"0.55\"><title>\(e.weight)</title></line>"
+            var (x2, y2) = (pos[b].x, pos[b].y)
+            if directed {
+                // Stop the arrow at the target's circle.
+                let dx = x2 - pos[a].x, dy = y2 - pos[a].y, d = max(hypot(dx, dy), 0.01)
+                x2 -= dx / d * 12; y2 -= dy / d * 12
+            }
+            let arrow = directed ? " marker-end=\"url(#arrow)\"" : ""
+            s += "<line class=\"edge\" x1=\"\(n(pos[a].x))\" y1=\"\(n(pos[a].y))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke-width=\"\(n(w))\" stroke-opacity=\"0.55\"\(arrow)><title>\(e.weight)</title></line>"
         }
         s += "</g>"
         let labelled = Set(graph.nodes.indices.sorted { (degree[$0], graph.nodes[$0].documents) > (degree[$1], graph.nodes[$1].documents) }.prefix(45))

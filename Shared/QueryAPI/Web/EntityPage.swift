@@ -106,7 +106,25 @@ extension WebPages {
 
         // Dyads.
         if !dyads.isEmpty {
-            body += "<h2>\(HTML.escape(ui["entity.dyads"]))</h2><table class=\"kb\">"
+            body += "<h2>\(HTML.escape(ui["entity.dyads"]))</h2>"
+            if dyads.count >= 2 {
+                // The dyads as a picture: arrows from actor to counterpart, as thick as their events.
+                var nodes: [String: GraphView.Node] = [:], weights: [String: Int] = [:]
+                for d in dyads {
+                    nodes[d.actorID, default: GraphView.Node(id: d.actorID, label: d.actorLabel ?? d.actorID, type: d.actorType ?? "other", documents: 0, depth: 1)].documents += d.events
+                    nodes[d.targetID, default: GraphView.Node(id: d.targetID, label: d.targetLabel ?? d.targetID, type: d.targetType ?? "other", documents: 0, depth: 1)].documents += d.events
+                    weights[d.actorID + "\u{1F}" + d.targetID, default: 0] += d.events
+                }
+                let edges = weights.sorted { $0.key < $1.key }.map { key, w -> GraphView.Edge in
+                    let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
+                    return GraphView.Edge(source: parts[0], target: parts[1], weight: w, sentences: 0)
+                }
+                let ordered = nodes.values.sorted { ($0.id == id ? 0 : 1, $0.id) < ($1.id == id ? 0 : 1, $1.id) }
+                let chart = NetworkChart(graph: GraphView(nodes: ordered, edges: edges, statisticsAsOf: nil), root: id,
+                                         width: 960, height: 340, directed: true)
+                body += "<figure class=\"dyads\">\(chart.svg { Self.entityHref($0.id) })</figure>"
+            }
+            body += "<table class=\"kb\">"
             for d in dyads {
                 body += "<tr><td><a href=\"\(HTML.escape(Self.entityHref(d.actorID)))\">\(HTML.escape(d.actorLabel ?? d.actorID))</a></td><td>→</td>"
                 body += "<td><a href=\"\(HTML.escape(Self.entityHref(d.targetID)))\">\(HTML.escape(d.targetLabel ?? d.targetID))</a></td>"
