@@ -138,6 +138,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaCoreTests", dependencies: ["DalaCore"], path: "Tests/DalaCoreTests"),
         .testTarget(name: "DalaKafkaTests", dependencies: ["DalaKafka"], path: "Tests/DalaKafkaTests"),
+        // The web workspace's HTML, pictures and data files (no servers).
+        .testTarget(name: "QueryAPITests", dependencies: ["QueryAPI", "DalaEvents"], path: "Tests/QueryAPITests"),
         // Integration tests: real PostgreSQL and the real broker, addresses from the environment.
         .testTarget(
             name: "IntegrationTests", dependencies: [

@@ -13,14 +13,18 @@ import ServiceLifecycle
 public enum QueryApp {
     public static func buildRouter(store: QueryStore, vocabulary: any SearchVocabulary,
                                    operational: OperationalRoutes,
-                                   reprocessing: Reprocessing? = nil) -> Router<BasicRequestContext> {
+                                   reprocessing: Reprocessing? = nil,
+                                   submissions: (any SubmissionPublisher)? = nil) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: UnroutedMiddleware())
         router.add(middleware: OutageMiddleware())
         operational.register(on: router)
-        QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing).register(on: router)
+        let controller = QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing)
+        controller.register(on: router)
+        // The analyst's pages (server-rendered HTML over the same store); uploads go to ingest through Kafka.
+        WebPages(store: store, vocabulary: vocabulary, searchKeys: controller.searchKeys, submissions: submissions).register(on: router)
         return router
     }
 
@@ -34,8 +38,10 @@ public enum QueryApp {
 struct UnroutedMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Method and path pattern of every route, the operational ones included.
     static var routes: [(method: String, path: [Substring])] {
-        QueryRoute.allCases.map { ($0.endpoint.method, $0.endpoint.path.split(separator: "/")) }
-            + ["/healthz", "/readyz", "/metrics"].map { ("GET", $0.split(separator: "/")) }
+        var routes: [(method: String, path: [Substring])] = QueryRoute.allCases.map { ($0.endpoint.method, $0.endpoint.path.split(separator: "/")) }
+        for path in ["/healthz", "/readyz", "/metrics"] + WebPages.paths { routes.append(("GET", path.split(separator: "/"))) }
+        routes.append(("POST", ["upload"]))
+        return routes
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
