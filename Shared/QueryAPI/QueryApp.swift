@@ -21,6 +21,7 @@ public enum QueryApp {
         router.add(middleware: OutageMiddleware())
         operational.register(on: router)
         QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing).register(on: router)
+        FileRoutes(files: FileStore(client: store.client)).register(on: router)  // originals and page maps (issue 16)
         return router
     }
 

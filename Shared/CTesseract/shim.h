@@ -1,0 +1,2 @@
+// Tesseract's C API (OCR of page images).
+#include <tesseract/capi.h>
