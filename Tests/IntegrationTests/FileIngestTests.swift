@@ -79,7 +79,8 @@ struct FileIngestTests {
         #expect(doc["sha256"] == SHA256.hex(bytes: pdf))
         let map = try await FileStore(client: postgres).pageTexts(uuid)
         #expect(map.map { $0.page.page } == [1, 2])
-        #expect(map.map { $0.text } == pages)
+        // Poppler gives the lines as cairo wrapped them.
+        #expect(map.map { $0.text.split(whereSeparator: \.isWhitespace) } == pages.map { $0.split(whereSeparator: \.isWhitespace) })
 
         #expect(try await Self.enrich(uuid, postgres: postgres) == nil)
         let store = QueryStore(client: postgres)
@@ -115,7 +116,7 @@ struct FileIngestTests {
             let detail = try await HTTP.send("GET", base + "/v1/documents/\(id)?include=mentions")
             #expect(detail.text.contains("\"page\":2"))
             let csv = try await HTTP.send("GET", base + "/v1/export/mentions?format=csv&document=\(id)")
-            #expect(csv.text.split(separator: "\n").first?.hasSuffix(",page") == true)
+            #expect(csv.text.split(whereSeparator: \.isNewline).first?.hasSuffix(",page") == true, "\(csv.text.prefix(300))")
             #expect((try await HTTP.send("GET", base + "/v1/documents/\(UUID().uuidString.lowercased())/file")).status == 404)
             #expect((try await HTTP.send("GET", base + "/v1/documents/nope/pages")).status == 400)
         }
@@ -128,7 +129,7 @@ struct FileIngestTests {
         let marker = UUID().uuidString.prefix(8)
         let html = """
             <html lang="kk"><head><title>Су туралы \(marker)</title><meta name="author" content="Сейіт А."></head>
-            <body><p>Қазақстан мен Өзбекстан 2019 жылы Ташкентте келісімге қол қойды.</p><script>x()</script></body></html>
+            <body><p>Қазақстан мен Өзбекстан 2019 жылы Ташкентте келісімге қол қойды.</p><script>x()</script><p>\(marker)</p></body></html>
             """
         let docxXML = "<w:document><w:body><w:p><w:r><w:t>Kazakhstan and Uzbekistan signed an agreement in Tashkent in 2019. \(marker)</w:t></w:r></w:p></w:body></w:document>"
         let docx = ZipWriter.archive([("word/document.xml", Array(docxXML.utf8))])
@@ -139,7 +140,7 @@ struct FileIngestTests {
             let row = try #require(try await postgres.query("SELECT title, language, raw_text FROM documents WHERE id = \(hid)::uuid").first)
             #expect(row["title"] == "Су туралы \(marker)")
             #expect(row["language"] == "kk")
-            #expect(row["raw_text"] == "Қазақстан мен Өзбекстан 2019 жылы Ташкентте келісімге қол қойды.")
+            #expect(row["raw_text"] == "Қазақстан мен Өзбекстан 2019 жылы Ташкентте келісімге қол қойды.\n\(marker)")
 
             let (form, type) = Self.multipart(["title": "Form title", "language": "en", "published": "2019-05", "metadata": "{\"k\":1}"],
                                               file: docx, filename: "report.docx", type: "application/octet-stream")
