@@ -99,6 +99,7 @@ public final class OCREngine {
             TessBaseAPISetImage(api, buf.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
         TessBaseAPISetSourceResolution(api, Int32(image.dpi.rounded()))
+        omp_set_num_threads(1)   // per calling thread: see CTesseract/shim.h
         let monitor = TessMonitorCreate()
         TessMonitorSetDeadlineMSecs(monitor, Int32(min(deadline * 1000, Double(Int32.max))))
         _ = TessBaseAPIRecognize(api, monitor)

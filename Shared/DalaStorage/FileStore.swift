@@ -188,6 +188,11 @@ public struct FileStore: Sendable {
         }
     }
 
+    /// Gives back the attempt counted for a message whose OCR made progress and continues in a later message.
+    public func releaseAttempt(_ id: UUID) async throws {
+        try await client.execute("UPDATE documents SET attempts = greatest(attempts - 1, 0) WHERE id = \(id.uuidString)::uuid")
+    }
+
     /// OCR found no text at all: the document fails with the reason.
     public func failOCR(_ id: UUID, reason: String) async throws {
         try await client.withTransaction { conn in
