@@ -25,6 +25,7 @@ public enum QueryApp {
         controller.register(on: router)
         // The analyst's pages (server-rendered HTML over the same store); uploads go to ingest through Kafka.
         WebPages(store: store, vocabulary: vocabulary, searchKeys: controller.searchKeys, submissions: submissions).register(on: router)
+        FileRoutes(files: FileStore(client: store.client)).register(on: router)  // originals and page maps (issue 16)
         return router
     }
 
