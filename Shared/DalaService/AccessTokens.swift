@@ -159,15 +159,16 @@ public struct AccessPolicy: Sendable {
     }
 }
 
-/// Guards routes with tokens: writes (POST, PUT, PATCH, DELETE) need a write token when `guardWrites` (a route may
-/// check its own, as reprocess does), reads (GET, HEAD) a read or write token when read tokens are configured.
-/// `/healthz`, `/readyz`, `/metrics` and `/openapi.json` stay open for probes.
+/// Guards routes with tokens: writes (POST, PUT, PATCH, DELETE) need a write token, except on `selfGuarded` paths
+/// whose handlers check tokens of their own (reprocess also takes the operator token); reads (GET, HEAD) need a read
+/// or write token when read tokens are configured. `/healthz`, `/readyz`, `/metrics` and `/openapi.json` stay open
+/// for probes.
 public struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
     let policy: AccessPolicy
     let realm: String
-    let guardWrites: Bool
-    public init(policy: AccessPolicy, realm: String, guardWrites: Bool = true) {
-        self.policy = policy; self.realm = realm; self.guardWrites = guardWrites
+    let selfGuarded: Set<String>
+    public init(policy: AccessPolicy, realm: String, selfGuarded: Set<String> = []) {
+        self.policy = policy; self.realm = realm; self.selfGuarded = selfGuarded
     }
 
     static var openPaths: Set<String> { ["/healthz", "/readyz", "/metrics", "/openapi.json"] }
@@ -178,7 +179,7 @@ public struct AccessMiddleware<Context: RequestContext>: RouterMiddleware {
             case .get, .head, .options:
                 if !policy.read.isEmpty { try policy.read.union(policy.write).authorize(request, realm: realm) }
             default:
-                if guardWrites { try policy.write.authorize(request, realm: realm) }
+                if !selfGuarded.contains(request.uri.path) { try policy.write.authorize(request, realm: realm) }
             }
         }
         return try await next(request, context)

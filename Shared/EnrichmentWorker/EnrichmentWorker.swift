@@ -109,6 +109,11 @@ public struct EnrichmentWorker: Service {
             return await deadLetter(message, reason: "gave up after \(attempt - 1) attempts (last run did not finish)",
                                     attempts: attempt - 1, documentID: id)
         }
+        switch try await OCRStage(client: documents.client).run(id, logger: logger) {  // scanned pages first (OCRStage.swift)
+        case .failed(let reason): return await deadLetter(message, reason: reason, attempts: attempt, documentID: id)
+        case .more: _ = try await producer.send(topic: message.topic, key: message.key, value: message.value); return .done
+        case .ready: break
+        }
         guard let doc = try await documents.loadForEnrichment(id) else {
             return await deadLetter(message, reason: "document \(name) does not exist", attempts: attempt, documentID: nil)
         }

@@ -13,15 +13,22 @@ import ServiceLifecycle
 public enum QueryApp {
     public static func buildRouter(store: QueryStore, vocabulary: any SearchVocabulary,
                                    operational: OperationalRoutes,
-                                   reprocessing: Reprocessing? = nil, access: AccessPolicy = AccessPolicy()) -> Router<BasicRequestContext> {
+                                   reprocessing: Reprocessing? = nil,
+                                   submissions: (any SubmissionPublisher)? = nil,
+                                   access: AccessPolicy = AccessPolicy()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
-        // Reads need a token only when read tokens are configured; reprocess checks its tokens itself.
-        router.add(middleware: AccessMiddleware(policy: access, realm: "dala-query", guardWrites: false))
+        // Reads need a token only when read tokens are configured, writes (the upload form) a write token; reprocess
+        // checks its own tokens (the operator token too).
+        router.add(middleware: AccessMiddleware(policy: access, realm: "dala-query", selfGuarded: ["/v1/reprocess"]))
         router.add(middleware: UnroutedMiddleware())
         operational.register(on: router)
-        QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing).register(on: router)
+        let controller = QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing)
+        controller.register(on: router)
+        // The analyst's pages (server-rendered HTML over the same store); uploads go to ingest through Kafka.
+        WebPages(store: store, vocabulary: vocabulary, searchKeys: controller.searchKeys, submissions: submissions).register(on: router)
+        FileRoutes(files: FileStore(client: store.client)).register(on: router)  // originals and page maps (issue 16)
         return router
     }
 
@@ -35,8 +42,10 @@ public enum QueryApp {
 struct UnroutedMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Method and path pattern of every route, the operational ones included.
     static var routes: [(method: String, path: [Substring])] {
-        QueryRoute.allCases.map { ($0.endpoint.method, $0.endpoint.path.split(separator: "/")) }
-            + ["/healthz", "/readyz", "/metrics"].map { ("GET", $0.split(separator: "/")) }
+        var routes: [(method: String, path: [Substring])] = QueryRoute.allCases.map { ($0.endpoint.method, $0.endpoint.path.split(separator: "/")) }
+        for path in ["/healthz", "/readyz", "/metrics"] + WebPages.paths { routes.append(("GET", path.split(separator: "/"))) }
+        routes.append(("POST", ["upload"]))
+        return routes
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
