@@ -117,6 +117,8 @@ public struct EnrichmentCandidate: Sendable, Equatable {
     public var attempts: Int
     /// Length of the text in code points (the batch's memory budget).
     public var characters: Int
+    /// Pages of an uploaded scan still wait for OCR: the document goes through the one-by-one path, which runs OCR first.
+    public var needsOCR: Bool = false
 }
 
 extension DocumentStore {
@@ -125,10 +127,13 @@ extension DocumentStore {
         guard !ids.isEmpty else { return [:] }
         var out: [UUID: EnrichmentCandidate] = [:]
         for row in try await client.query("""
-            SELECT id::text AS id, attempts, char_length FROM documents WHERE id = ANY(\(ids.map(\.uuidString))::uuid[])
+            SELECT id::text AS id, attempts, char_length,
+                   EXISTS (SELECT 1 FROM document_pages p WHERE p.document_id = d.id AND p.source = 'pending') AS needs_ocr
+            FROM documents d WHERE id = ANY(\(ids.map(\.uuidString))::uuid[])
             """) {
             out[try row.decode("id", as: UUID.self)] = EnrichmentCandidate(attempts: try row.decode("attempts", as: Int.self),
-                                                                            characters: try row.decode("char_length", as: Int.self))
+                                                                            characters: try row.decode("char_length", as: Int.self),
+                                                                            needsOCR: row["needs_ocr"] == "t")
         }
         return out
     }
@@ -141,6 +146,7 @@ extension DocumentStore {
         return try await client.query("""
             UPDATE documents SET attempts = attempts + 1
             WHERE id = ANY(\(ids.map(\.uuidString))::uuid[]) AND attempts = 0
+              AND NOT EXISTS (SELECT 1 FROM document_pages p WHERE p.document_id = documents.id AND p.source = 'pending')
             RETURNING id::text AS id, raw_text, language, to_char(published, 'YYYY-MM-DD') AS published, published_precision
             """).map { row in Self.forEnrichment(try row.decode("id", as: UUID.self), row) }
     }

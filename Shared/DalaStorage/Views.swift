@@ -41,9 +41,11 @@ public struct MentionView: Codable, Sendable {
     public var confidence: Double
     public var alternatives: [String]
     @LowercaseOptionalUUID public var documentID: UUID? = nil
+    /// The page of a document made from a file (PDF, DOCX); absent for plain text.
+    public var page: Int? = nil
     enum CodingKeys: String, CodingKey {
         case entityID = "entity_id", entityType = "entity_type", label, start, end, surface
-        case sentenceIndex = "sentence_index", sentence, kind, confidence, alternatives, documentID = "document_id"
+        case sentenceIndex = "sentence_index", sentence, kind, confidence, alternatives, documentID = "document_id", page
     }
 }
 
@@ -59,6 +61,12 @@ public struct EntityView: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, type, labels, aliases, fromKnowledgeBase = "from_kb", mentionCount = "mention_count"
         case documentCount = "document_count"
+    }
+
+    public init(id: String, type: String, labels: [String: String], aliases: [String], fromKnowledgeBase: Bool,
+                mentionCount: Int = 0, documentCount: Int = 0) {
+        self.id = id; self.type = type; self.labels = labels; self.aliases = aliases
+        self.fromKnowledgeBase = fromKnowledgeBase; self.mentionCount = mentionCount; self.documentCount = documentCount
     }
 }
 
@@ -288,9 +296,11 @@ public struct EvidenceView: Codable, Sendable {
     public var trigger: String
     public var triggerStart: Int, triggerEnd: Int
     public var confidence: Double
+    /// The page of a document made from a file; absent for plain text.
+    public var page: Int? = nil
     enum CodingKeys: String, CodingKey {
         case sentenceIndex = "sentence_index", start, end, evidence, trigger, triggerStart = "trigger_start"
-        case triggerEnd = "trigger_end", confidence
+        case triggerEnd = "trigger_end", confidence, page
     }
 }
 
@@ -350,7 +360,12 @@ public struct KnowledgeRelationView: Codable, Sendable, Equatable {
     public var kind: String
     public var target: String
     public var label: String?
-    public init(kind: String, target: String, label: String? = nil) { self.kind = kind; self.target = target; self.label = label }
+    /// Period of a role (`YYYY-MM-DD`, either side open).
+    public var from: String?
+    public var to: String?
+    public init(kind: String, target: String, label: String? = nil, from: String? = nil, to: String? = nil) {
+        self.kind = kind; self.target = target; self.label = label; self.from = from; self.to = to
+    }
 }
 
 /// One mention of an entity with the document it is in and its evidence sentence.
@@ -418,13 +433,22 @@ public struct GraphView: Codable, Sendable {
         public var type: String
         public var documents: Int
         public var depth: Int
+        public init(id: String, label: String, type: String, documents: Int, depth: Int) {
+            self.id = id; self.label = label; self.type = type; self.documents = documents; self.depth = depth
+        }
     }
     public struct Edge: Codable, Sendable {
         public var source: String, target: String
         public var weight: Int
         public var sentences: Int
+        public init(source: String, target: String, weight: Int, sentences: Int) {
+            self.source = source; self.target = target; self.weight = weight; self.sentences = sentences
+        }
     }
     enum CodingKeys: String, CodingKey { case nodes, edges, statisticsAsOf = "statistics_as_of" }
+    public init(nodes: [Node], edges: [Edge], statisticsAsOf: String?) {
+        self.nodes = nodes; self.edges = edges; self.statisticsAsOf = statisticsAsOf
+    }
 }
 
 /// Store-wide counts.

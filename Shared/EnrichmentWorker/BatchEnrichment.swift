@@ -79,7 +79,7 @@ extension EnrichmentWorker {
         guard let candidates = try? await documents.enrichmentCandidates(ids) else { return alone() }  // `handle` waits for the database
         var cut = 0, characters = 0, taken = Set<UUID>()
         for (_, id) in decoded {
-            guard let candidate = candidates[id], candidate.attempts == 0 else { break }
+            guard let candidate = candidates[id], candidate.attempts == 0, !candidate.needsOCR else { break }
             if taken.insert(id).inserted {
                 if cut > 0 && characters + candidate.characters > settings.batchCharacters { break }
                 characters += candidate.characters

@@ -41,6 +41,7 @@ public enum EnrichmentApp {
         let group = ServiceGroup(configuration: .init(services: [
             .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
             .init(service: ClosingService(name: "producer") { await producer.shutdown() }),
+            .init(service: TopicKeeper(partitions: config.topicPartitions, kafka: kafka, logger: logger)),
             .init(service: app),
             .init(service: worker),
         ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -20,6 +20,7 @@ public struct IngestController: Sendable {
     }
 
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
+        if let upload = try await FileUpload.handle(request, intake: intake, validator: validator) { return upload }  // PDF, DOCX, HTML, multipart
         let kind = try Self.bodyKind(request)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > validator.maxBytes + 64 * 1024 {
             throw Self.tooLarge(length)
@@ -54,6 +55,10 @@ public struct IngestController: Sendable {
         if let type = request.headers[.contentType], !(type.hasPrefix("application/x-ndjson") || type.hasPrefix("application/jsonl")
             || type.hasPrefix("application/json") || type.hasPrefix("text/plain")) {
             throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "Send application/x-ndjson: one JSON document per line.")
+        }
+        // The answer streams, so its status is sent before the body is read: an empty body is known only by its length.
+        if request.headers[.contentLength].flatMap({ Int($0) }) == 0 {
+            throw Problem.badRequest("The batch is empty: send one JSON document per line.")
         }
         let maxLine = validator.maxBytes + 64 * 1024
         let body = request.body
