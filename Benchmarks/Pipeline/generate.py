@@ -157,9 +157,10 @@ def main():
     ap.add_argument("--run-id", default="r")
     ap.add_argument("--out", required=True)
     ap.add_argument("--txt-dir")
+    ap.add_argument("--kb", type=int, help="text size per document in KB (overrides --kind's)")
     args = ap.parse_args()
     rng = random.Random(args.seed)
-    target = 3000 if args.kind == "news" else 200_000
+    target = args.kb * 1000 if args.kb else 3000 if args.kind == "news" else 200_000
     langs = ["kk", "ru", "en"]
     if args.txt_dir:
         os.makedirs(args.txt_dir, exist_ok=True)

@@ -7,7 +7,7 @@
 #
 # Environment: DALA_BENCH_DOCS (2000 news documents of ~3 KB), DALA_BENCH_WORKERS ("1 2": worker counts to run),
 # DALA_BENCH_RATE (50 documents/s for the paced run; 0 skips it), DALA_BENCH_PACED_DOCS (500),
-# DALA_BENCH_LONG_DOCS (30 documents of ~200 KB; 0 skips), DALA_BENCH_PG_PORT (55436), DALA_BENCH_KAFKA_PORT (59096),
+# DALA_BENCH_LONG_DOCS (30 documents of ~DALA_BENCH_LONG_KB, 200 KB; 0 skips), DALA_BENCH_PG_PORT (55436), DALA_BENCH_KAFKA_PORT (59096),
 # DALA_BENCH_PORT_BASE (18110: query, +1 ingest, +2… workers), DALA_BENCH_NO_BUILD=1 (use the existing release build),
 # DALA_BENCH_BIN (binaries to measure, default .build/release; e.g. a copy of an older build for before/after).
 # PostgreSQL lives in .local/pg-bench-pipeline (database dala_pipeline, recreated for every run); the broker is
@@ -22,6 +22,7 @@ WORKER_COUNTS="${DALA_BENCH_WORKERS:-1 2}"
 RATE="${DALA_BENCH_RATE:-50}"
 PACED_DOCS="${DALA_BENCH_PACED_DOCS:-500}"
 LONG_DOCS="${DALA_BENCH_LONG_DOCS:-30}"
+LONG_KB="${DALA_BENCH_LONG_KB:-200}"
 BASE="${DALA_BENCH_PORT_BASE:-18110}"
 export DALA_PG_DIR="$ROOT/.local/pg-bench-pipeline" DALA_PG_PORT="${DALA_BENCH_PG_PORT:-55436}"
 export DALA_KAFKA_PORT="${DALA_BENCH_KAFKA_PORT:-59096}"
@@ -52,7 +53,7 @@ trap cleanup EXIT
 rm -rf "$WORK/news-txt" "$WORK/long-txt"
 python3 $B/generate.py --docs "$DOCS" --kind news --seed 17 --run-id news --out "$WORK/news.ndjson" --txt-dir "$WORK/news-txt" >/dev/null
 python3 $B/generate.py --docs "$PACED_DOCS" --kind news --seed 18 --run-id paced --out "$WORK/paced.ndjson" >/dev/null
-[ "$LONG_DOCS" -gt 0 ] && python3 $B/generate.py --docs "$LONG_DOCS" --kind long --seed 19 --run-id long --out "$WORK/long.ndjson" --txt-dir "$WORK/long-txt" >/dev/null
+[ "$LONG_DOCS" -gt 0 ] && python3 $B/generate.py --docs "$LONG_DOCS" --kind long --kb "$LONG_KB" --seed 19 --run-id long --out "$WORK/long.ndjson" --txt-dir "$WORK/long-txt" >/dev/null
 
 PSQL="/usr/bin/psql postgres://dala@127.0.0.1:$DALA_PG_PORT/dala_pipeline"
 fresh_stack() {  # fresh_stack WORKERS: empty database and broker, services started
@@ -99,7 +100,7 @@ done
 last="${WORKER_COUNTS##* }"
 if [ "$LONG_DOCS" -gt 0 ]; then
   fresh_stack "$last"
-  log "long documents: $LONG_DOCS of ~200 KB, $last worker(s)"
+  log "long documents: $LONG_DOCS of ~$LONG_KB KB, $last worker(s)"
   measure "$last" "$WORK/long.ndjson" "long-$last" --batch 10
 fi
 $S/services.sh stop >/dev/null 2>&1 || true
