@@ -190,6 +190,9 @@ struct FileIngestTests {
         #expect(view.pages.first?.source == "ocr")
         #expect((view.pages.first?.ocrConfidence ?? 0) > 60)
         #expect(view.pages.first?.ocrLanguage == "en")
+        // No title given and none in the file: the first OCR'd line is the title.
+        let title = try await postgres.query("SELECT title FROM documents WHERE id = \(id.uuidString)::uuid").first?["title"]
+        #expect(title?.hasPrefix("Kazakhstan and Uzbekistan") == true, "\(String(describing: title))")
         let raw = try #require(try await QueryStore(client: postgres).rawText(id))
         #expect(CharacterAccuracy.of(raw, truth: text) > 0.95, "\(raw)")
         let mentions = try await QueryStore(client: postgres).mentions(document: id)
