@@ -1,7 +1,7 @@
 import Foundation
 
 /// File formats Dala extracts text from.
-public enum DocumentFormat: String, Sendable, CaseIterable {
+public enum DocumentFormat: String, Sendable, CaseIterable, Codable {
     case pdf, docx, html
 
     /// The media type a client sends for this format.
@@ -66,8 +66,8 @@ public struct ExtractionLimits: Sendable, Equatable {
 }
 
 /// Why a file yielded no document; `code` says which kind of bad input it was.
-public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable { case encrypted, corrupt, empty, tooManyPages, tooLarge, timeout, bomb, unsupported, ocr }
+public struct ExtractionError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable { case encrypted, corrupt, empty, tooManyPages, tooLarge, timeout, bomb, unsupported, ocr }
     public var code: Code
     public var detail: String
     public init(_ code: Code, _ detail: String) { self.code = code; self.detail = detail }
@@ -75,7 +75,7 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 /// One page (or the one body of an HTML/DOCX file) as extracted.
-public struct PageText: Sendable, Equatable {
+public struct PageText: Sendable, Equatable, Codable {
     public var number: Int
     public var text: String
     /// No usable text layer: the page goes to OCR.
@@ -119,7 +119,7 @@ public struct PageSpan: Sendable, Equatable, Codable {
 }
 
 /// The text of a file, page by page, with its metadata.
-public struct Extraction: Sendable, Equatable {
+public struct Extraction: Sendable, Equatable, Codable {
     public var format: DocumentFormat
     public var pages: [PageText]
     public var metadata: FileMetadata

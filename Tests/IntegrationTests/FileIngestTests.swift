@@ -52,6 +52,8 @@ struct FileIngestTests {
     }
 
     @Test func pdfTextLayerEndToEnd() async throws {
+        // Extraction runs in a child process (`dala extract-file` beside the test bundle), as in the service.
+        #expect(FileSettings.current.isolated != nil)
         let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
         let marker = "Ref \(UUID().uuidString.prefix(8))"
         let pages = ["Казахстан и Кыргызстан в 2021 году подписали соглашение о транзите грузов. \(marker)",
