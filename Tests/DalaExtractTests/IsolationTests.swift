@@ -3,7 +3,7 @@ import Testing
 @testable import DalaExtract
 
 /// Extraction in a child process (`dala extract-file`, built beside the test bundle by `swift build --build-tests`).
-@Suite struct IsolationTests {
+@Suite(.serialized) struct IsolationTests {
     static let dala = IsolatedExtractor.besideThisExecutable()
 
     @Test(.enabled(if: dala != nil, "needs the dala executable beside the tests")) func childGivesTheSameExtraction() throws {
