@@ -42,6 +42,17 @@ import Testing
         }
     }
 
+    /// A page in two scripts (a Kazakh article with its English abstract) keeps both and both are analysed.
+    @Test func mixedScriptsOnOnePage() throws {
+        let page = Samples.kk[0] + "\nAbstract. " + Samples.en[0]
+        let x = try Extractor.extract(PDFWriter.textPDF(pages: [page]), format: .pdf)
+        #expect(x.pages.count == 1 && !x.pages[0].needsOCR)
+        let set = try Pipeline().analyze(x.assembled().text).annotationSet(configHash: "t")
+        let surfaces = Set(set.mentions.map(\.surface))
+        #expect(surfaces.contains("Қазақстан") && surfaces.contains("Kazakhstan"))
+        #expect(Set(set.mentions.filter { $0.surface == "Қазақстан" || $0.surface == "Kazakhstan" }.map(\.entityID)).count == 1)
+    }
+
     @Test func yearsInsideSentencesAreNotPublicationYears() {
         #expect(FirstPage.year("Тәуелсіздік жылдарында, 1991 жылдан бері, Қазақстан көп салалы сыртқы саясат жүргізіп келеді.") == nil)
         #expect(FirstPage.year("Вестник КазНУ, 2019, № 3\nСерия международных отношений") == 2019)

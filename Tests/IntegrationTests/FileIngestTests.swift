@@ -126,6 +126,10 @@ struct FileIngestTests {
             #expect(detail.text.contains("\"page\":2"))
             let csv = try await HTTP.send("GET", base + "/v1/export/mentions?format=csv&document=\(id)")
             #expect(csv.text.split(whereSeparator: \.isNewline).first?.hasSuffix(",page") == true, "\(csv.text.prefix(300))")
+            let events = try await HTTP.send("GET", base + "/v1/export/events?format=jsonl&limit=100000")
+            let ours = events.text.split(separator: "\n").filter { $0.contains(id) }
+            #expect(!ours.isEmpty && ours.allSatisfy { $0.contains("\"evidence_page\":\"") },
+                    "\(ours.first ?? "")")
             #expect((try await HTTP.send("GET", base + "/v1/documents/\(UUID().uuidString.lowercased())/file")).status == 404)
             #expect((try await HTTP.send("GET", base + "/v1/documents/nope/pages")).status == 400)
         }
