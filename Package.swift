@@ -149,10 +149,14 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents"], path: "Tests/DalaEventsTests",
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaAnalysisTests", dependencies: ["DalaAnalysis"], path: "Tests/DalaAnalysisTests",
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaCoreTests", dependencies: ["DalaCore"], path: "Tests/DalaCoreTests"),
         .testTarget(name: "DalaExtractTests", dependencies: ["DalaExtract", "DalaAnalysis"], path: "Tests/DalaExtractTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaKafkaTests", dependencies: ["DalaKafka"], path: "Tests/DalaKafkaTests"),
+        // The web workspace's HTML, pictures and data files (no servers).
+        .testTarget(name: "QueryAPITests", dependencies: ["QueryAPI", "DalaEvents"], path: "Tests/QueryAPITests"),
         // Integration tests: real PostgreSQL and the real broker, addresses from the environment.
         .testTarget(
             name: "IntegrationTests", dependencies: [

@@ -4,6 +4,7 @@ import ArgumentParser
 struct DalaCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dala",
-        abstract: "Operator tool for Dala: migrate the database, submit documents, analyse a file offline, benchmark.",
-        subcommands: [Migrate.self, Submit.self, Analyze.self, Bench.self, ExtractBench.self, ExtractFile.self])
+        abstract: "Dala from the command line: submit documents, search, look up entities and events, analyse a file offline, migrate, benchmark.",
+        subcommands: [Migrate.self, Submit.self, Search.self, Entity.self, Events.self, Analyze.self, Bench.self, Fuzz.self, ExtractBench.self,
+                      ExtractFile.self])
 }

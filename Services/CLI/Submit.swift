@@ -1,4 +1,5 @@
 import ArgumentParser
+import DalaAnalysis
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -9,7 +10,7 @@ struct Submit: AsyncParsableCommand {
         abstract: "Send text files (or every .txt file under a directory) to the ingest API, with a progress bar.")
 
     @Argument(help: "Files or directories.")
-    var paths: [String]
+    var paths: [String] = []
 
     @Option(help: "Ingest API base URL (env DALA_INGEST_URL).")
     var url: String = ProcessInfo.processInfo.environment["DALA_INGEST_URL"] ?? "http://127.0.0.1:8081"
@@ -17,19 +18,51 @@ struct Submit: AsyncParsableCommand {
     @Option(help: "Language hint sent with every file (kk, ru, en).")
     var language: String?
 
+    @Option(help: "Title of the document (one file only). Without it the title the text analysis finds is sent, else the file name.")
+    var title: String?
+
+    @Option(help: "Publication date sent with every file: YYYY, YYYY-MM or YYYY-MM-DD.")
+    var published: String?
+
+    @Option(help: "A tab-separated list of files with their language and publication date (`file<TAB>kk<TAB>2014-05-29`), paths relative to the list; `#` starts a comment.")
+    var index: String?
+
+    /// Per-file settings: the command line's, or a line of `--index`.
+    struct Item { var path: String; var language: String?; var published: String? }
+
+    func validate() throws {
+        if paths.isEmpty && index == nil { throw ValidationError("give files, directories or --index FILE") }
+        if title != nil && (paths.count != 1 || index != nil) { throw ValidationError("--title names one document: give exactly one file") }
+        if let published, !(published.wholeMatch(of: /\d{4}(-\d{2}(-\d{2})?)?/) != nil) {
+            throw ValidationError("--published must be YYYY, YYYY-MM or YYYY-MM-DD")
+        }
+    }
+
     func run() async throws {
-        let files = try collectFiles()
+        let items = try collectFiles().map { Item(path: $0, language: language, published: published) } + (try indexItems())
+        let files = items.map(\.path)
         guard !files.isEmpty else { throw ValidationError("no files to submit") }
+        var pipeline: Pipeline? = nil
         let total = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         var sent = 0, created = 0, duplicates = 0, failed = 0
         let session = URLSession(configuration: .ephemeral)
-        for (i, path) in files.enumerated() {
+        for (i, item) in items.enumerated() {
+            let path = item.path
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             var components = URLComponents(string: url + "/v1/documents")!
-            var items = [URLQueryItem(name: "title", value: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent),
+            // The title: --title, else what the analysis finds in the text (its first title-like part), else the file name.
+            var documentTitle = title
+            if documentTitle == nil, let text = String(data: data, encoding: .utf8) {
+                if pipeline == nil { pipeline = try Pipeline() }
+                documentTitle = pipeline?.documentTitle(of: text)
+            }
+            var query = [URLQueryItem(name: "title", value: documentTitle ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent),
                          URLQueryItem(name: "source", value: "file:" + URL(fileURLWithPath: path).lastPathComponent)]
-            if let language { items.append(URLQueryItem(name: "language", value: language)) }
-            components.queryItems = items
+            if let language = item.language { query.append(URLQueryItem(name: "language", value: language)) }
+            if let published = item.published { query.append(URLQueryItem(name: "published", value: published)) }
+            components.queryItems = query
+            // URLComponents leaves `+` alone in a query, and the ingest API reads it as a space.
+            components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
             var request = URLRequest(url: components.url!)
             request.httpMethod = "POST"
             request.setValue("text/plain; charset=utf-8", forHTTPHeaderField: "Content-Type")
@@ -53,6 +86,23 @@ struct Submit: AsyncParsableCommand {
         FileHandle.standardError.write(Data("\n".utf8))
         print("submitted \(files.count) files: \(created) new, \(duplicates) already stored, \(failed) failed")
         if failed > 0 { throw ExitCode(1) }
+    }
+
+    /// The lines of `--index`: file, language (or `-`), publication date (or `-`).
+    func indexItems() throws -> [Item] {
+        guard let index else { return [] }
+        let base = URL(fileURLWithPath: index).deletingLastPathComponent()
+        var out: [Item] = []
+        for (n, line) in try String(contentsOfFile: index, encoding: .utf8).split(separator: "\n").enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let path = fields[0].hasPrefix("/") ? fields[0] : base.appendingPathComponent(fields[0]).path
+            guard FileManager.default.fileExists(atPath: path) else { throw ValidationError("\(index):\(n + 1): no such file \(fields[0])") }
+            func field(_ i: Int) -> String? { i < fields.count && !fields[i].isEmpty && fields[i] != "-" ? fields[i] : nil }
+            out.append(Item(path: path, language: field(1) ?? language, published: field(2) ?? published))
+        }
+        return out
     }
 
     func collectFiles() throws -> [String] {

@@ -17,6 +17,8 @@ public struct EventFilter: Sendable {
     public var modality: String?
     public var language: String?
     public var extractorVersion: String?
+    /// Only events of this document (the web workspace's event filter).
+    public var documentID: UUID?
 
     public init(type: String? = nil, entityIDs: [String] = [], participantIDs: [String] = [], role: String? = nil,
                 from: String? = nil, to: String? = nil, modality: String? = nil, language: String? = nil,
@@ -74,6 +76,7 @@ enum EventQuery {
         if let modality = f.modality { q.append(" AND e.modality = \(modality)") }
         if let language = f.language { q.append(" AND e.language = \(language)") }
         if let version = f.extractorVersion { q.append(" AND e.extractor_version = \(version)") }
+        if let documentID = f.documentID { q.append(" AND e.document_id = \(documentID.uuidString)::uuid") }
         return q
     }
 
@@ -224,9 +227,12 @@ extension QueryStore {
 
     /// The co-occurrence network around `entity`: breadth-first to `depth`, keeping each node's `perNode` strongest
     /// partners with at least `minWeight` shared documents, up to `maxNodes` nodes; then every edge among them.
+    /// `window: .sentence` weighs edges by shared sentences instead of shared documents (a document-level graph of a
+    /// small corpus is nearly complete; sentence-level co-occurrence is the closer relation).
     public func graph(entity: String, depth: Int, minWeight: Int, perNode: Int, maxNodes: Int,
-                      labelLanguage: String?) async throws -> GraphView? {
+                      labelLanguage: String?, window: CooccurrenceWindow = .document) async throws -> GraphView? {
         let label = Self.labelExpression(labelLanguage, table: "e")
+        let weight = window == .document ? "documents" : "sentences"
         return try await client.withConnection { conn -> GraphView? in
             guard !(try conn.query("SELECT 1 FROM entities WHERE id = \(entity)")).isEmpty else { return nil }
             var depthOf: [String: Int] = [entity: 0]
@@ -237,12 +243,12 @@ extension QueryStore {
                 level += 1
                 let rows = try conn.query("""
                     SELECT partner_id FROM (
-                        SELECT entity_id, partner_id, documents,
-                               row_number() OVER (PARTITION BY entity_id ORDER BY documents DESC, partner_id) AS rn
+                        SELECT entity_id, partner_id, \(unescaped: weight) AS w,
+                               row_number() OVER (PARTITION BY entity_id ORDER BY \(unescaped: weight) DESC, partner_id) AS rn
                         FROM entity_cooccurrence
-                        WHERE entity_id = ANY(\(frontier)::text[]) AND documents >= \(minWeight)
+                        WHERE entity_id = ANY(\(frontier)::text[]) AND \(unescaped: weight) >= \(minWeight)
                     ) x WHERE rn <= \(perNode)
-                    ORDER BY documents DESC, partner_id
+                    ORDER BY w DESC, partner_id
                     """)
                 var next: [String] = []
                 for r in rows {
@@ -265,11 +271,11 @@ extension QueryStore {
             let edges = try conn.query("""
                 SELECT entity_id, partner_id, documents, sentences FROM entity_cooccurrence
                 WHERE entity_id = ANY(\(order)::text[]) AND partner_id = ANY(\(order)::text[]) AND entity_id < partner_id
-                      AND documents >= \(minWeight)
+                      AND \(unescaped: weight) >= \(minWeight)
                 ORDER BY entity_id, partner_id
                 """).map { r in
                 GraphView.Edge(source: r["entity_id"] ?? "", target: r["partner_id"] ?? "",
-                               weight: try r.decode("documents", as: Int.self), sentences: try r.decode("sentences", as: Int.self))
+                               weight: try r.decode(weight, as: Int.self), sentences: try r.decode("sentences", as: Int.self))
             }
             let asOf = try conn.query("SELECT \(unescaped: Self.timestamp("refreshed_at")) AS t FROM corpus_totals").first?["t"]
             return GraphView(nodes: order.compactMap { nodes[$0] }, edges: edges, statisticsAsOf: asOf)

@@ -12,6 +12,13 @@ public struct SearchFilter: Sendable {
     public var publishedTo: String?
     /// Entity ids whose mentions in a hit sentence are highlighted.
     public var highlightEntities: [String]
+    /// Only sentences mentioning an entity of this type (the search page's facets).
+    public var entityType: String?
+    /// Only sentences reporting an event of this type / modality.
+    public var eventType: String?
+    public var modality: String?
+    /// Only sentences of this document.
+    public var documentID: UUID?
 
     public init(tsquery: String, language: String? = nil, publishedFrom: String? = nil, publishedTo: String? = nil,
                 highlightEntities: [String] = []) {
@@ -135,6 +142,21 @@ extension QueryStore {
             WHERE s.search @@ query
             """
         if let language = f.language { q.append(" AND s.language = \(language)") }
+        if let documentID = f.documentID { q.append(" AND s.document_id = \(documentID.uuidString)::uuid") }
+        if let type = f.entityType {
+            q.append("""
+                 AND EXISTS (SELECT 1 FROM mentions m JOIN entities en ON en.id = m.entity_id
+                             WHERE m.document_id = s.document_id AND m.sentence_index = s.idx AND en.type = \(type))
+                """)
+        }
+        if f.eventType != nil || f.modality != nil {
+            q.append("""
+                 AND EXISTS (SELECT 1 FROM events ev JOIN event_mentions em ON em.event_id = ev.id
+                             WHERE ev.document_id = s.document_id AND em.sentence_index = s.idx
+                                   AND (\(f.eventType)::text IS NULL OR ev.type = \(f.eventType))
+                                   AND (\(f.modality)::text IS NULL OR ev.modality = \(f.modality)))
+                """)
+        }
         if f.publishedFrom != nil || f.publishedTo != nil {
             q.append(" AND s.document_id IN (SELECT id FROM documents WHERE published BETWEEN coalesce(\(f.publishedFrom)::date, '-infinity') AND coalesce(\(f.publishedTo)::date, 'infinity'))")
         }

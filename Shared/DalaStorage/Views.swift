@@ -62,6 +62,12 @@ public struct EntityView: Codable, Sendable {
         case id, type, labels, aliases, fromKnowledgeBase = "from_kb", mentionCount = "mention_count"
         case documentCount = "document_count"
     }
+
+    public init(id: String, type: String, labels: [String: String], aliases: [String], fromKnowledgeBase: Bool,
+                mentionCount: Int = 0, documentCount: Int = 0) {
+        self.id = id; self.type = type; self.labels = labels; self.aliases = aliases
+        self.fromKnowledgeBase = fromKnowledgeBase; self.mentionCount = mentionCount; self.documentCount = documentCount
+    }
 }
 
 /// A sentence that matched a search, with offsets into the original text and highlighted spans.
@@ -354,7 +360,12 @@ public struct KnowledgeRelationView: Codable, Sendable, Equatable {
     public var kind: String
     public var target: String
     public var label: String?
-    public init(kind: String, target: String, label: String? = nil) { self.kind = kind; self.target = target; self.label = label }
+    /// Period of a role (`YYYY-MM-DD`, either side open).
+    public var from: String?
+    public var to: String?
+    public init(kind: String, target: String, label: String? = nil, from: String? = nil, to: String? = nil) {
+        self.kind = kind; self.target = target; self.label = label; self.from = from; self.to = to
+    }
 }
 
 /// One mention of an entity with the document it is in and its evidence sentence.
@@ -422,13 +433,22 @@ public struct GraphView: Codable, Sendable {
         public var type: String
         public var documents: Int
         public var depth: Int
+        public init(id: String, label: String, type: String, documents: Int, depth: Int) {
+            self.id = id; self.label = label; self.type = type; self.documents = documents; self.depth = depth
+        }
     }
     public struct Edge: Codable, Sendable {
         public var source: String, target: String
         public var weight: Int
         public var sentences: Int
+        public init(source: String, target: String, weight: Int, sentences: Int) {
+            self.source = source; self.target = target; self.weight = weight; self.sentences = sentences
+        }
     }
     enum CodingKeys: String, CodingKey { case nodes, edges, statisticsAsOf = "statistics_as_of" }
+    public init(nodes: [Node], edges: [Edge], statisticsAsOf: String?) {
+        self.nodes = nodes; self.edges = edges; self.statisticsAsOf = statisticsAsOf
+    }
 }
 
 /// Store-wide counts.

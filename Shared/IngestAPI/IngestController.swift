@@ -56,6 +56,10 @@ public struct IngestController: Sendable {
             || type.hasPrefix("application/json") || type.hasPrefix("text/plain")) {
             throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "Send application/x-ndjson: one JSON document per line.")
         }
+        // The answer streams, so its status is sent before the body is read: an empty body is known only by its length.
+        if request.headers[.contentLength].flatMap({ Int($0) }) == 0 {
+            throw Problem.badRequest("The batch is empty: send one JSON document per line.")
+        }
         let maxLine = validator.maxBytes + 64 * 1024
         let body = request.body
         let intake = self.intake, validator = self.validator

@@ -10,9 +10,18 @@ extension QueryController {
         let type = try p.oneOf("type", Self.entityTypes)
         let lang = try p.oneOf("lang", Self.labelLanguages)
         let cursor = try p.cursor("entities", parts: 2) { c in Int64(c[0]).map { $0 >= 0 } ?? false }
-        let ids = name.map { Array(vocabulary.entityIDs(named: $0).prefix(100)) } ?? []
-        let page = try await store.entities(ids: ids, name: name, type: type, labelLanguage: lang,
+        let ids = name.map { Array(Self.entityIDs(named: $0, vocabulary).prefix(100)) } ?? []
+        var page = try await store.entities(ids: ids, name: name, type: type, labelLanguage: lang,
                                             limit: try p.limit(default: 20, maximum: 100), cursor: cursor)
+        // The knowledge base answers too: entities the name resolves to that no document mentions yet follow the
+        // stored ones on the last page, with zero counts.
+        if page.nextCursor == nil, !ids.isEmpty {
+            let stored = try await store.entityCounts(ids)
+            let known = KnowledgeIndex.entities(vocabulary)
+            page.items += ids.filter { stored[$0] == nil }.compactMap { known[$0] }
+                .filter { e in type.map { e.type == $0 } ?? true }
+                .filter { e in lang.map { e.labels[$0] != nil } ?? true }
+        }
         return try .json(Page(items: page.items, nextCursor: retag(page.nextCursor, "entities")))
     }
 

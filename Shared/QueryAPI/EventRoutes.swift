@@ -12,13 +12,18 @@ extension QueryController {
     func eventFilter(_ p: QueryParameters) async throws -> EventFilter {
         let (from, to) = try p.dateRange()
         var f = EventFilter(from: from, to: to, language: try p.oneOf("lang", Self.languages))
-        f.role = try p.slug("role")
+        // Roles, types and modalities the extractor documents (Resources/event-vocabulary.json) are valid whether or
+        // not the store holds one yet; other types and modalities only when stored (an older extractor's).
+        let documented = EventVocabulary.shared
+        f.role = try p.oneOf("role", Set(documented.roles))
         f.extractorVersion = try p.string("extractor_version", maxLength: 100)
         for (name, facet) in [("type", "type"), ("modality", "modality")] {
             guard let value = try p.slug(name) else { continue }
-            let (exists, known) = try await store.eventFacet(facet, contains: value)
+            let listed = name == "type" ? documented.eventTypes : documented.modalities
+            let (exists, known) = listed.contains(value) ? (true, []) : try await store.eventFacet(facet, contains: value)
             guard exists else {
-                throw Problem.badRequest("Unknown event \(name) \"\(value)\"; known: \(known.isEmpty ? "(none stored yet)" : known.joined(separator: ", ")).")
+                let all = Array(Set(listed + known)).sorted()
+                throw Problem.badRequest("Unknown event \(name) \"\(value)\"; use one of: \(all.joined(separator: ", ")).")
             }
             if name == "type" { f.type = value } else { f.modality = value }
         }
@@ -75,7 +80,7 @@ extension QueryController {
     }
 
     func graph(_ request: Request) async throws -> Response {
-        let p = try QueryParameters(request, allowed: ["entity", "depth", "min_weight", "limit", "max_nodes", "format", "lang"])
+        let p = try QueryParameters(request, allowed: ["entity", "depth", "min_weight", "limit", "max_nodes", "format", "lang", "window"])
         guard let entity = try p.string("entity", maxLength: 200) else { throw Problem.badRequest("Give \"entity\" (an id or a name).") }
         let depth = try p.integer("depth", default: 1, range: 1...3)
         let minWeight = try p.integer("min_weight", default: 1, range: 1...1_000_000)
@@ -83,10 +88,11 @@ extension QueryController {
         let maxNodes = try p.integer("max_nodes", default: 200, range: 1...1000)
         let format = try p.oneOf("format", ["json", "graphml", "gexf"]) ?? "json"
         let lang = try p.oneOf("lang", Self.labelLanguages)
+        let window = CooccurrenceWindow(rawValue: try p.oneOf("window", Set(CooccurrenceWindow.allCases.map(\.rawValue))) ?? "document")!
         let ids = try await resolveEntity(entity)
         guard let root = ids.first,
               let graph = try await store.graph(entity: root, depth: depth, minWeight: minWeight, perNode: perNode,
-                                                maxNodes: maxNodes, labelLanguage: lang) else {
+                                                maxNodes: maxNodes, labelLanguage: lang, window: window) else {
             throw Problem.notFound("No entity \"\(entity)\".")
         }
         switch format {

@@ -20,6 +20,9 @@ struct QueryParameters {
         self.raw = raw
     }
 
+    /// Already decoded values (the web pages, which ignore names they do not know).
+    init(raw: [String: String]) { self.raw = raw }
+
     /// Splits a raw query string into decoded pairs (`application/x-www-form-urlencoded`: `+` is a space, names are
     /// decoded too). Hummingbird's own `queryParameters` keeps a malformed escape as typed and turns bytes that are not
     /// UTF-8 into U+FFFD, so `?q=%FF` would search for "\u{FFFD}"; here both are a 400 naming the parameter.

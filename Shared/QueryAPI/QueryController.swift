@@ -13,10 +13,17 @@ public protocol SearchVocabulary: Sendable {
     func searchQuery(_ query: String) -> String?
     /// Knowledge-base relations of an entity (member of, part of, predecessor...); none by default.
     func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView]
+    /// Every knowledge-base entity (type, labels, aliases; counts zero), in the registry's order: the `/kb` page and
+    /// lookups of entities no document mentions yet.
+    func knowledgeEntities() -> [EntityView]
+    /// The title the text analysis finds in a text (the upload page's default title); nil by default.
+    func documentTitle(of text: String) -> String?
 }
 
 extension SearchVocabulary {
     public func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView] { [] }
+    public func knowledgeEntities() -> [EntityView] { [] }
+    public func documentTitle(of text: String) -> String? { nil }
 }
 
 /// Every route of the query API. `openapi.json` documents exactly these (a test checks both directions).
@@ -241,7 +248,17 @@ public struct QueryController: Sendable {
     /// Entity ids for `?entity=`: a stored id as given, else whatever the analyser resolves the name to.
     func resolveEntity(_ value: String) async throws -> [String] {
         if try await store.entityExists(value) { return [value] }
-        return Array(vocabulary.entityIDs(named: value).prefix(20))
+        return Array(Self.entityIDs(named: value, vocabulary).prefix(20))
+    }
+
+    /// The vocabulary's ids for a name; a name it does not know with a Kazakh case ending after a hyphen
+    /// (`ТМД-ның`, `НАТО-ға`, `SCO-ға`) is looked up again without the ending.
+    static func entityIDs(named name: String, _ vocabulary: any SearchVocabulary) -> [String] {
+        let ids = vocabulary.entityIDs(named: name)
+        guard ids.isEmpty, let hyphen = name.lastIndex(where: { $0 == "-" || $0 == "‑" }), hyphen != name.startIndex else { return ids }
+        let ending = name[name.index(after: hyphen)...]
+        guard !ending.isEmpty, ending.count <= 6, ending.allSatisfy(\.isLetter), ending.allSatisfy(\.isLowercase) else { return ids }
+        return vocabulary.entityIDs(named: String(name[..<hyphen]))
     }
 
     /// Store cursors carry the sort key only; the API tags them with the endpoint so they cannot be mixed up.

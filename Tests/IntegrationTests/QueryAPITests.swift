@@ -17,7 +17,7 @@ struct FakeVocabulary: SearchVocabulary {
         "kazakhstan's": "qt:kz", "өзбекстан": "qt:uz", "узбекистан": "qt:uz", "uzbekistan": "qt:uz",
         "россия": "qt:ru", "россией": "qt:ru", "russia": "qt:ru", "шыұ": "qt:sco", "шос": "qt:sco", "sco": "qt:sco",
         "астанада": "qt:astana", "астана": "qt:astana", "ташкентке": "qt:tashkent", "ташкент": "qt:tashkent",
-        "beijing": "qt:beijing",
+        "beijing": "qt:beijing", "нато": "qt:nato", "nato": "qt:nato",
     ]
     static let endings = ["ның", "нің", "ке", "да", "ом", "ей", "'s", "’s", "ы", "и", "а", "s"]
 
@@ -46,6 +46,13 @@ struct FakeVocabulary: SearchVocabulary {
 
     func knowledgeRelations(of entityID: String) -> [KnowledgeRelationView] {
         entityID == "qt:kz" ? [KnowledgeRelationView(kind: "memberOf", target: "qt:sco", label: "SCO")] : []
+    }
+
+    /// A knowledge base with one entity no fixture document mentions (`qt:nato`, named НАТО).
+    func knowledgeEntities() -> [EntityView] {
+        [EntityView(id: "qt:kz", type: "country", labels: ["en": "Kazakhstan", "kk": "Қазақстан"], aliases: ["РК"], fromKnowledgeBase: true),
+         EntityView(id: "qt:nato", type: "organization", labels: ["en": "NATO", "ru": "НАТО", "kk": "НАТО"], aliases: ["North Atlantic Alliance"],
+                    fromKnowledgeBase: true)]
     }
 }
 
@@ -232,14 +239,14 @@ enum QueryFixture {
 }
 
 /// Runs `body` against a live query server over the fixture store.
-func withQueryServer<T: Sendable>(reprocessing: Reprocessing? = nil,
+func withQueryServer<T: Sendable>(reprocessing: Reprocessing? = nil, submissions: (any SubmissionPublisher)? = nil,
                                   _ body: @Sendable (_ base: String, _ ids: [UUID], _ pg: PostgresClient) async throws -> T) async throws -> T {
     let (url, ids) = try await QueryFixture.prepare()
     let pg = Env.postgres(poolSize: 4, url: url)
     do {
         let router = QueryApp.buildRouter(store: QueryStore(client: pg), vocabulary: FakeVocabulary(),
                                           operational: OperationalRoutes(service: "dala-query-test", postgres: pg, kafka: Env.kafka("dala-query-test")),
-                                          reprocessing: reprocessing)
+                                          reprocessing: reprocessing, submissions: submissions)
         let result = try await withLiveServer(router) { base in try await body(base, ids, pg) }
         await pg.shutdown()
         return result

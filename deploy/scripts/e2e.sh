@@ -11,6 +11,7 @@ export DALA_RUN_DIR="$ROOT/.local/e2e-run" DALA_BIN="${DALA_BIN:-$ROOT/.build/de
 E2E_BASE="${DALA_E2E_PORT_BASE:-18080}"   # helpers running make test side by side pick their own base
 export DALA_INGEST_PORT=$((E2E_BASE + 1)) DALA_QUERY_PORT=$E2E_BASE DALA_ENRICH_PORT=$((E2E_BASE + 2)) DALA_WORKERS=2
 export DALA_OPERATOR_TOKEN="e2e-operator-$$"   # so schemathesis reaches POST /v1/reprocess
+export DALA_STATS_REFRESH_SECONDS=2           # the web pages' pictures read the derived statistics
 rm -rf "$DALA_RUN_DIR"; mkdir -p "$DALA_RUN_DIR"
 # A clean broker: messages left by the unit/integration tests must not reach these workers.
 $S/broker.sh stop >/dev/null 2>&1 || true
@@ -123,6 +124,44 @@ else
   check "schemathesis installed (deploy/scripts/install-deps.sh)" yes no
 fi
 check "query still serves after schemathesis" 200 "$(status_of "$Q/healthz")"
+
+# ---- Issue 15: the first hour as the README tells it, and the web workspace in a browser ---------------------------
+# The demo corpus goes in through the CLI, then the README's "Using it" commands run as written (ports and the build
+# directory rewritten, nothing else), then Debian's headless Chromium loads every page (screenshots in .local/screenshots).
+echo "==> web workspace: demo corpus, README examples, upload through Kafka, pages in Chromium"
+check "demo corpus submitted (dala submit --index)" 0 \
+  "$(DALA_INGEST_URL="$I" "$DALA_BIN/dala" submit --index deploy/demo/index.tsv >/dev/null 2>&1; echo $?)"
+wait_enriched() {
+  for _ in $(seq 1 480); do
+    [ "$(sql "SELECT count(*) FROM documents WHERE status NOT IN ('enriched', 'failed')")" = 0 ] && break
+    sleep 0.5
+  done
+  sleep 5   # one refresh of the derived statistics (every 2 s here) after the last run
+}
+wait_enriched
+check "demo corpus enriched" 36 "$(sql "SELECT count(*) FROM documents WHERE status = 'enriched' AND source LIKE 'file:%-20%'")"
+check "titles come from the texts" "Tajikistan and Kyrgyzstan sign border treaty" \
+  "$(sql "SELECT title FROM documents WHERE source = 'file:en-2025-tajik-kyrgyz-border-treaty.txt'")"
+check "an empty NDJSON batch is a 400" 400 "$(status_of -H 'Content-Type: application/x-ndjson' --data-binary '' "$I/v1/documents/batch")"
+set +e
+python3 $S/readme-examples.py README.md "$DALA_QUERY_PORT" "$DALA_INGEST_PORT" "$DALA_BIN"
+readme_status=$?
+set -e
+check "every README example runs as written" 0 "$readme_status"
+printf 'Upload\n\nASTANA, 2 June 2025. Kazakhstan and Uzbekistan signed a water agreement in Astana (%s).\n' "$$" >"$DALA_RUN_DIR/upload.txt"
+location=$(curl -s -o /dev/null -w '%{redirect_url}' -F "files=@$DALA_RUN_DIR/upload.txt;type=text/plain" -F published=2025-06-02 "$Q/upload")
+check "upload page answers with the page that follows the documents" yes "$(case "$location" in *"/upload?sha="*) echo yes;; *) echo "no: $location";; esac)"
+for _ in $(seq 1 120); do
+  curl -s "$location" | grep -q 'badge">enriched' && break
+  sleep 0.5
+done
+check "an uploaded file reaches ingest through dala.documents.submit and is enriched" 1 "$(curl -s "$location" | grep -c 'badge">enriched')"
+wait_enriched
+set +e
+python3 $S/browser-check.py "$Q" "$ROOT/.local/screenshots"
+browser_status=$?
+set -e
+check "the web pages in headless Chromium (screenshots in .local/screenshots)" 0 "$browser_status"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]

