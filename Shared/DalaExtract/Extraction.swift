@@ -154,6 +154,10 @@ public enum Extractor {
     /// Extracts the text layer (PDF) or the body text (DOCX, HTML). Scanned PDF pages come back with `needsOCR`.
     public static func extract(_ bytes: [UInt8], format: DocumentFormat, limits: ExtractionLimits = .init()) throws(ExtractionError) -> Extraction {
         guard !bytes.isEmpty else { throw ExtractionError(.empty, "The file is empty.") }
+        if format == .docx, bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            // Word wraps a password-protected .docx in an OLE compound file, the same container as the old .doc.
+            throw ExtractionError(.encrypted, "This is an OLE compound file: a password-protected DOCX or an old .doc; send an unencrypted .docx.")
+        }
         guard format.matches(bytes) else {
             throw ExtractionError(.corrupt, "The content is not a \(format.rawValue.uppercased()) file (wrong signature).")
         }
