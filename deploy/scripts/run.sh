@@ -29,9 +29,10 @@ swift build -c release 2>&1 | while IFS= read -r line; do
     *) printf '\r%-102s\r%s\n' '' "$line" >&2 ;;
   esac
 done
+build_status=${PIPESTATUS[0]}
 set -e
 printf '\n' >&2
-[ -x .build/release/dala ] && [ -x .build/release/dala-query ] || { echo "build failed (run: swift build -c release)" >&2; exit 1; }
+[ "$build_status" = 0 ] && [ -x .build/release/dala ] || { echo "build failed (see: swift build -c release)" >&2; exit 1; }
 log "migrating"
 .build/release/dala migrate --pg-url "$DALA_PG_URL"
 log "starting the services (logs in .local/run)"

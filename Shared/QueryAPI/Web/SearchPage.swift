@@ -56,7 +56,10 @@ extension WebPages {
         let hits = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys, cache: searchKeys).highlight(page.items)
 
         var aside = "<aside class=\"facets\">"
-        aside += "<p class=\"muted\">\(facets.matches)\(page.ranking.complete ? "" : "+") \(HTML.escape(ui["search.matches"]))</p>"
+        let many = facets.matches >= QueryStore.facetWindow
+        aside += "<p class=\"muted\">\(facets.matches)\(many ? "+" : "") \(HTML.escape(ui["search.matches"]))"
+        if many { aside += "<br>" + HTML.escape(ui.format("search.facet_window", ["n": String(QueryStore.facetWindow)])) }
+        aside += "</p>"
         aside += facet(ui["facet.language"], facets.languages, parameter: "lang", current: current, path: "/", params: Self.searchParameters) {
             ui.value("lang", $0.key)
         }
