@@ -134,7 +134,8 @@ extension WebPages {
         s += "<h2>\(HTML.escape(ui["search.recent"]))</h2><ul>"
         for d in docs {
             s += "<li><a href=\"\(HTML.escape(Self.documentHref(d.id)))\">\(HTML.escape(d.title ?? ui["misc.untitled"]))</a> "
-            s += "<span class=\"muted\">\(HTML.escape(d.published ?? "")) · \(HTML.escape(ui.value("lang", d.detectedLanguage ?? d.language ?? "unknown"))) · \(HTML.escape(d.status))</span></li>"
+            let meta = [d.published, ui.value("lang", d.detectedLanguage ?? d.language ?? "unknown"), d.status].compactMap { $0 }
+            s += "<span class=\"muted\">\(HTML.escape(meta.joined(separator: " · ")))</span></li>"
         }
         return s + "</ul>"
     }
