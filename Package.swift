@@ -33,6 +33,20 @@ let package = Package(
             name: "CRdKafka", path: "Shared/CRdKafka", pkgConfig: "rdkafka",
             providers: [.apt(["librdkafka-dev"])]
         ),
+        .systemLibrary(
+            name: "CPoppler", path: "Shared/CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CTesseract", path: "Shared/CTesseract", pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev"])]
+        ),
+        .systemLibrary(name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Text from PDF (text layer and OCR), DOCX and HTML files: no network or database, bounded by limits.
+        .target(
+            name: "DalaExtract", dependencies: ["CPoppler", "CTesseract", "CZlib"], path: "Shared/DalaExtract",
+            swiftSettings: swiftSettings
+        ),
 
         // Domain model: documents, annotations, message envelopes. No I/O.
         .target(name: "DalaCore", path: "Shared/DalaCore", swiftSettings: swiftSettings),
@@ -93,10 +107,10 @@ let package = Package(
         ),
         // Service logic, kept out of the executables so tests build the same applications.
         .target(
-            name: "IngestAPI", dependencies: ["DalaService", .product(name: "NIOCore", package: "swift-nio")], path: "Shared/IngestAPI", swiftSettings: swiftSettings
+            name: "IngestAPI", dependencies: ["DalaService", "DalaExtract", .product(name: "NIOCore", package: "swift-nio")], path: "Shared/IngestAPI", swiftSettings: swiftSettings
         ),
         .target(
-            name: "EnrichmentWorker", dependencies: ["DalaService", "DalaAnalysis"],
+            name: "EnrichmentWorker", dependencies: ["DalaService", "DalaAnalysis", "DalaExtract"],
             path: "Shared/EnrichmentWorker", swiftSettings: swiftSettings
         ),
         .target(
@@ -123,6 +137,7 @@ let package = Package(
         .executableTarget(
             name: "DalaCLI", dependencies: [
                 "DalaCore", "DalaAnalysis", "DalaText", "DalaEntities", "DalaEvents", "DalaStorage", "DalaPostgres",
+                "DalaExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Services/CLI", swiftSettings: swiftSettings
         ),
@@ -134,7 +149,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents"], path: "Tests/DalaEventsTests",
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaAnalysisTests", dependencies: ["DalaAnalysis"], path: "Tests/DalaAnalysisTests",
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaCoreTests", dependencies: ["DalaCore"], path: "Tests/DalaCoreTests"),
+        .testTarget(name: "DalaExtractTests", dependencies: ["DalaExtract", "DalaAnalysis"], path: "Tests/DalaExtractTests",
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaKafkaTests", dependencies: ["DalaKafka"], path: "Tests/DalaKafkaTests"),
         // The web workspace's HTML, pictures and data files (no servers).
         .testTarget(name: "QueryAPITests", dependencies: ["QueryAPI", "DalaEvents"], path: "Tests/QueryAPITests"),
@@ -142,7 +161,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests", dependencies: [
                 "DalaCore", "DalaKafka", "DalaPostgres", "DalaStorage", "DalaService", "IngestAPI", "QueryAPI",
-                "EnrichmentWorker", "DalaAnalysis",
+                "EnrichmentWorker", "DalaAnalysis", "DalaExtract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ], path: "Tests/IntegrationTests"

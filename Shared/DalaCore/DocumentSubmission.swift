@@ -108,6 +108,10 @@ public struct SubmissionValidator: Sendable {
         }
         if let t = s.title, t.count > 2000 { throw SubmissionError.invalid("The title is longer than 2000 characters.") }
         if let src = s.source, src.count > 2000 { throw SubmissionError.invalid("The source is longer than 2000 characters.") }
+        // PostgreSQL text and jsonb cannot hold NUL: refuse it here, not as a storage failure.
+        if s.title?.unicodeScalars.contains("\u{0}") == true || s.source?.unicodeScalars.contains("\u{0}") == true {
+            throw SubmissionError.invalid("The title or source contains a NUL character.")
+        }
         var language = s.language?.lowercased().trimmingCharacters(in: .whitespaces)
         if language == "" { language = nil }
         if let l = language, !Self.knownLanguages.contains(l) {
@@ -124,6 +128,7 @@ public struct SubmissionValidator: Sendable {
         if let m = s.metadata {
             guard case .object = m else { throw SubmissionError.invalid("\"metadata\" must be a JSON object.") }
             metadataJSON = String(decoding: (try? JSONEncoder().encode(m)) ?? Data("{}".utf8), as: UTF8.self)
+            if metadataJSON.contains("\\u0000") { throw SubmissionError.invalid("\"metadata\" contains a NUL character.") }
         }
         return ValidatedDocument(text: s.text, title: s.title.map(Self.oneLine), source: s.source, language: language,
                                  published: published, metadataJSON: metadataJSON, sha256: SHA256.hex(s.text))

@@ -135,8 +135,9 @@ struct DocumentPass {
         var out: [Int] = []
         for u in units where u.shape == .number || u.isWord {
             var digits = 0, value = 0
+            // A longer digit run is not a year: stop counting at five digits (a 30-digit run would overflow).
             for s in u.text.unicodeScalars {
-                guard s.value >= 0x30 && s.value <= 0x39 else { break }
+                guard s.value >= 0x30 && s.value <= 0x39, digits <= 4 else { break }
                 digits += 1; value = value * 10 + Int(s.value - 0x30)
             }
             if digits == 4, (1700...2100).contains(value) { out.append(value) }

@@ -14,6 +14,8 @@ final class FuzzyIndex: Sendable {
     private let deletions: U64Map            // hash of a form less one letter → first index into the two arrays below
     private let deletionHashes: [UInt64]     // sorted
     private let deletionForms: [Int32]       // form index of each entry of `deletionHashes`
+    /// Longest form: a word two letters longer is no form's neighbour (and its deletions cost its length squared).
+    private let longestForm: Int
 
     init(_ input: [(form: String, word: Int32)]) {
         var formIndex: [UInt64: Int] = [:]
@@ -45,6 +47,7 @@ final class FuzzyIndex: Sendable {
         var deletions = U64Map(capacity: pairs.count)
         for (k, p) in pairs.enumerated() where k == 0 || pairs[k - 1].hash != p.hash { deletions.set(p.hash, Int32(k)) }
         self.forms = forms
+        self.longestForm = forms.map(\.count).max() ?? 0
         self.formWords = words
         self.exact = exact
         self.deletions = deletions
@@ -62,7 +65,7 @@ final class FuzzyIndex: Sendable {
 
     /// Registry word ids with a form exactly one edit from `word` (normalised scalars) and the same first letter.
     func words(near word: ArraySlice<UInt32>) -> [Int32] {
-        guard word.count >= FuzzyIndex.minimumLength - 1, let first = word.first else { return [] }
+        guard word.count >= FuzzyIndex.minimumLength - 1, word.count <= longestForm + 1, let first = word.first else { return [] }
         var hits: [Int32] = []
         // The word is a form less one letter (a dropped letter).
         formsDeleting(to: TextNorm.hash(word), into: &hits)

@@ -449,7 +449,8 @@ struct EventDetector: Sendable {
     /// A bracket around a few words (`күштеріне (ISAF) қолбасшылықты`): an acronym or gloss, not a clause of its own.
     func isShortBracket(_ a: [Atom], _ k: Int) -> Bool {
         if a[k].text == "(" {
-            return (k + 1...min(k + Self.shortBracket + 1, a.count - 1)).contains { a[$0].text == ")" } && k + 1 < a.count
+            // An opening bracket as the last atom closes nothing (and its range would be empty).
+            return k + 1 < a.count && (k + 1...min(k + Self.shortBracket + 1, a.count - 1)).contains { a[$0].text == ")" }
         }
         if a[k].text == ")" {
             return k >= 1 && (max(0, k - Self.shortBracket - 1)...(k - 1)).contains { a[$0].text == "(" }
@@ -798,11 +799,20 @@ struct EventDetector: Sendable {
             out.append(e)
             outActors.append(actors); outObjects.append(objects)
         }
+        // Two events that stayed apart can agree on every part of the key (type, actors, date, modality, first
+        // sentence): the later one takes the next free id of a numbered key, so ids stay unique and stable.
+        var used = Set<String>()
         for k in out.indices {
             let ids = Set(out[k].participants.filter { $0.role != "place" }.compactMap(\.entityID)).sorted()
             let key = [out[k].type.rawValue, ids.joined(separator: ","), out[k].date?.value ?? "", out[k].modality.rawValue,
                        String(out[k].mentions[0].sentenceIndex)].joined(separator: "|")
-            out[k].id = "ev-" + hex(fnv1a(key))
+            var id = "ev-" + hex(fnv1a(key))
+            var n = 1
+            while !used.insert(id).inserted {
+                n += 1
+                id = "ev-" + hex(fnv1a(key + "|" + String(n)))
+            }
+            out[k].id = id
         }
         return out
     }

@@ -70,6 +70,13 @@ public struct EventExtractor: Sendable {
         var explicit: Bool
     }
 
+    /// `base + offset` when both are plausible and the sum is a year the tagger reads, else nil.
+    static func resolvedYear(_ base: Int, _ offset: Int) -> Int? {
+        guard TimeTagger.yearRange.contains(base), abs(offset) <= 1000 else { return nil }
+        let y = base + offset
+        return TimeTagger.yearRange.contains(y) ? y : nil
+    }
+
     /// How many sentences back a period phrase (`в этот период`) looks for the period it names.
     static let periodReach = 3
 
@@ -131,8 +138,8 @@ public struct EventExtractor: Sendable {
                 } else if let an = anchor, an.documentIndex == s.documentIndex, !r.documentAnchored || si - an.sentence <= 3 {
                     base = an.year
                 }
-                if let b = base, let off = r.relativeOffset {
-                    let y = b + off
+                // A count out of every range (`999999 жылдан кейін`) or a document date far off gives no date.
+                if let b = base, let off = r.relativeOffset, let y = Self.resolvedYear(b, off) {
                     let v: DateValue
                     if r.relMonth > 0 && r.relDay > 0 {
                         v = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))

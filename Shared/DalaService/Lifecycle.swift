@@ -86,3 +86,37 @@ public enum ServiceRuntime {
         return NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 }
+
+/// Re-creates the topics when the broker lost them (the local broker keeps everything in memory; an Apache Kafka
+/// cluster restored empty does the same): every `interval` it lists the topics and creates the missing ones, so
+/// producers and consumers waiting for them go on without a restart. Runs in every service.
+public struct TopicKeeper: Service {
+    let topics: [String]
+    let partitions: Int32
+    let kafka: KafkaConfiguration
+    let interval: Duration
+    let logger: Logger
+
+    public init(topics: [String] = Topics.all, partitions: Int, kafka: KafkaConfiguration, interval: Duration = .seconds(3),
+                logger: Logger) {
+        self.topics = topics; self.partitions = Int32(partitions); self.kafka = kafka; self.interval = interval; self.logger = logger
+    }
+
+    public func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try await Task.sleep(for: interval)
+                do {
+                    let existing = try await KafkaAdmin.listTopics(configuration: kafka, timeout: .seconds(2))
+                    let missing = topics.filter { existing[$0] == nil }
+                    if !missing.isEmpty {
+                        try await KafkaAdmin.createTopics(missing, partitions: partitions, configuration: kafka, timeout: .seconds(5))
+                        logger.warning("re-created missing topics (the broker lost its state?)", metadata: ["topics": "\(missing)"])
+                    }
+                } catch {
+                    logger.debug("topic check failed", metadata: [LogKey.error: "\(error)"])
+                }
+            }
+        }
+    }
+}

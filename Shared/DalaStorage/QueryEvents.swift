@@ -100,7 +100,8 @@ enum EventQuery {
         var evidence: [String: [EvidenceView]] = [:]
         for r in try conn.query("""
             SELECT event_id::text AS event_id, sentence_index, start_offset, end_offset, evidence, trigger, trigger_start,
-                   trigger_end, confidence
+                   trigger_end, confidence, \(unescaped: PageMap.page(document: "(SELECT ev.document_id FROM events ev WHERE ev.id = event_mentions.event_id)",
+                                                                     offset: "event_mentions.start_offset")) AS page
             FROM event_mentions WHERE event_id = ANY(\(ids)::uuid[])
             ORDER BY event_id, start_offset, trigger_start
             """) {
@@ -108,7 +109,7 @@ enum EventQuery {
                 sentenceIndex: try r.decode("sentence_index", as: Int.self), start: try r.decode("start_offset", as: Int.self),
                 end: try r.decode("end_offset", as: Int.self), evidence: r["evidence"] ?? "", trigger: r["trigger"] ?? "",
                 triggerStart: try r.decode("trigger_start", as: Int.self), triggerEnd: try r.decode("trigger_end", as: Int.self),
-                confidence: try r.decode("confidence", as: Double.self)))
+                confidence: try r.decode("confidence", as: Double.self), page: try r.decode("page", as: Int?.self)))
         }
         return try rows.map { r in
             let id = r["id"] ?? ""

@@ -26,6 +26,7 @@ public struct MentionExportRow: Sendable {
     public var language: String?
     public var sentence: String?
     public var extractorVersion: String
+    public var page: Int? = nil
 }
 
 /// Where a document stands for reprocessing.
@@ -46,7 +47,8 @@ extension QueryStore {
         var q: PostgresQuery = """
             SELECT m.id, m.document_id::text AS document_id, m.entity_id, e.type,
                    coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.surface, m.start_offset, m.end_offset,
-                   m.sentence_index, m.kind, m.confidence, s.language, s.text AS sentence, m.extractor_version
+                   m.sentence_index, m.kind, m.confidence, s.language, s.text AS sentence, m.extractor_version,
+                   \(unescaped: PageMap.page(document: "m.document_id", offset: "m.start_offset")) AS page
             FROM mentions m JOIN entities e ON e.id = m.entity_id
             LEFT JOIN sentences s ON s.document_id = m.document_id AND s.extractor_version = m.extractor_version
                                  AND s.idx = m.sentence_index
@@ -75,7 +77,8 @@ extension QueryStore {
                              surface: r["surface"] ?? "", start: try r.decode("start_offset", as: Int.self),
                              end: try r.decode("end_offset", as: Int.self), sentenceIndex: try r.decode("sentence_index", as: Int.self),
                              kind: r["kind"] ?? "", confidence: try r.decode("confidence", as: Double.self),
-                             language: r["language"], sentence: r["sentence"], extractorVersion: r["extractor_version"] ?? "")
+                             language: r["language"], sentence: r["sentence"], extractorVersion: r["extractor_version"] ?? "",
+                             page: try r.decode("page", as: Int?.self))
         }
     }
 

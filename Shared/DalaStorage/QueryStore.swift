@@ -139,7 +139,8 @@ public struct QueryStore: Sendable {
     static func mentions(document id: UUID, conn: PostgresConnection) throws -> [MentionView] {
         try conn.query("""
             SELECT m.entity_id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.start_offset, m.end_offset,
-                   m.surface, m.sentence_index, s.text AS sentence, m.kind, m.confidence, m.alternatives::text AS alternatives
+                   m.surface, m.sentence_index, s.text AS sentence, m.kind, m.confidence, m.alternatives::text AS alternatives,
+                   \(unescaped: PageMap.page(document: "m.document_id", offset: "m.start_offset")) AS page
             FROM mentions m JOIN entities e ON e.id = m.entity_id
             LEFT JOIN sentences s ON s.document_id = m.document_id AND s.extractor_version = m.extractor_version
                                  AND s.idx = m.sentence_index
@@ -151,7 +152,8 @@ public struct QueryStore: Sendable {
                         surface: row["surface"] ?? "", sentenceIndex: try row.decode("sentence_index", as: Int.self),
                         sentence: row["sentence"], kind: row["kind"] ?? "name",
                         confidence: try row.decode("confidence", as: Double.self),
-                        alternatives: Self.parseTextArray(row["alternatives"]), documentID: nil)
+                        alternatives: Self.parseTextArray(row["alternatives"]), documentID: nil,
+                        page: try row.decode("page", as: Int?.self))
         }
     }
 

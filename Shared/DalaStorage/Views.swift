@@ -41,9 +41,11 @@ public struct MentionView: Codable, Sendable {
     public var confidence: Double
     public var alternatives: [String]
     @LowercaseOptionalUUID public var documentID: UUID? = nil
+    /// The page of a document made from a file (PDF, DOCX); absent for plain text.
+    public var page: Int? = nil
     enum CodingKeys: String, CodingKey {
         case entityID = "entity_id", entityType = "entity_type", label, start, end, surface
-        case sentenceIndex = "sentence_index", sentence, kind, confidence, alternatives, documentID = "document_id"
+        case sentenceIndex = "sentence_index", sentence, kind, confidence, alternatives, documentID = "document_id", page
     }
 }
 
@@ -294,9 +296,11 @@ public struct EvidenceView: Codable, Sendable {
     public var trigger: String
     public var triggerStart: Int, triggerEnd: Int
     public var confidence: Double
+    /// The page of a document made from a file; absent for plain text.
+    public var page: Int? = nil
     enum CodingKeys: String, CodingKey {
         case sentenceIndex = "sentence_index", start, end, evidence, trigger, triggerStart = "trigger_start"
-        case triggerEnd = "trigger_end", confidence
+        case triggerEnd = "trigger_end", confidence, page
     }
 }
 

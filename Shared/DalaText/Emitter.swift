@@ -233,12 +233,18 @@ struct Emitter {
         return l - u >= 2
     }
 
+    static let maxCitationDigits = 6
+
     /// `[1]`, `[1, 18-19 б.]`, `[3; 5]`, `[12, p. 4]`: digits first, then only digits, separators and page marks.
     private func citation(bracketAt k: Int, _ b: Int) -> (Int, Int)? {
         var e = k + 1
         guard e < b, chars.isDigit(src[e]) else { return nil }
         var number = 0
-        while e < b && chars.isDigit(src[e]) { number = number * 10 + Int(src[e].value - 0x30); e += 1 }
+        while e < b && chars.isDigit(src[e]) {
+            // A marker has a few digits; a longer run is not one (and would overflow).
+            guard e - k <= Self.maxCitationDigits else { return nil }
+            number = number * 10 + Int(src[e].value - 0x30); e += 1
+        }
         var letters = 0
         while e < b && src[e] != "]" {
             let c = src[e]
@@ -261,7 +267,11 @@ struct Emitter {
         var e = k + 1
         guard e < b, chars.isDigit(src[e]) else { return nil }
         var number = 0
-        while e < b && chars.isDigit(src[e]) { number = number * 10 + Int(src[e].value - 0x30); e += 1 }
+        while e < b && chars.isDigit(src[e]) {
+            // A marker has a few digits; a longer run is not one (and would overflow).
+            guard e - k <= Self.maxCitationDigits else { return nil }
+            number = number * 10 + Int(src[e].value - 0x30); e += 1
+        }
         while e < b && (chars.isDigit(src[e]) || src[e] == "," || src[e] == " " || CharClass.isDash(src[e])) { e += 1 }
         guard e < b, src[e] == "/", e - k <= 20 else { return nil }
         e += 1

