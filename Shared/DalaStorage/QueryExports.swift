@@ -132,5 +132,5 @@ extension QueryStore {
     static let refreshLock = 0x64616c61_0002
     /// In dependency order of nothing: each view reads base tables only; corpus_totals last (it stamps the time).
     static let derivedViews = ["entity_stats", "entity_cooccurrence", "entity_event_partners", "entity_timeline",
-                               "event_facets", "corpus_totals"]
+                               "event_facets", "entity_timeline_periods", "event_dyads", "entity_documents", "corpus_totals"]
 }

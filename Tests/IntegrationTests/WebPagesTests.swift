@@ -60,6 +60,7 @@ struct WebPagesTests {
             #expect(html.contains("<svg") && html.contains("<rect class=\"bar"), "timeline bars")
             #expect(html.contains("class=\"node\" data-id=\"qt:uz\""), "Uzbekistan shares a sentence with Kazakhstan")
             #expect(html.contains("member of <a href=\"/entities/qt:sco\">"), "knowledge-base facts link their targets")
+            #expect(html.contains("<figure class=\"dyads\">") && html.contains("marker-end=\"url(#arrow)\""), "dyads drawn as arrows")
             // A knowledge-base entity no document mentions still has a page.
             let nato = try await Self.page("\(base)/entities/qt:nato")
             #expect(nato.contains("NATO") && !nato.contains("<svg"))

@@ -25,13 +25,14 @@ set +e
 swift build -c release 2>&1 | while IFS= read -r line; do
   case "$line" in
     \[*/*\]*) printf '\r  %-100.100s' "$line" >&2 ;;          # progress: one line, rewritten
-    *warning:*|*note:*) ;;                                   # the dependencies' warnings are not yours
+    *warning:*|*note:*|" "*) ;;                              # the dependencies' warnings (and their file lines)
     *) printf '\r%-102s\r%s\n' '' "$line" >&2 ;;
   esac
 done
+build_status=${PIPESTATUS[0]}
 set -e
 printf '\n' >&2
-[ -x .build/release/dala ] && [ -x .build/release/dala-query ] || { echo "build failed (run: swift build -c release)" >&2; exit 1; }
+[ "$build_status" = 0 ] && [ -x .build/release/dala ] || { echo "build failed (see: swift build -c release)" >&2; exit 1; }
 log "migrating"
 .build/release/dala migrate --pg-url "$DALA_PG_URL"
 log "starting the services (logs in .local/run)"
@@ -45,7 +46,7 @@ want=$(( $(grep -cv '^#' deploy/demo/index.tsv) + $(find deploy/demo-corpus -nam
 log "waiting for enrichment"
 for _ in $(seq 1 480); do
   done_count=$($S/pg.sh psql -tAc "SELECT count(*) FROM documents WHERE status IN ('enriched','failed')" 2>/dev/null || echo 0)
-  printf '\r  %s of at least %s documents enriched' "$done_count" "$want" >&2
+  [ -t 2 ] && printf '\r  %s of at least %s documents enriched' "$done_count" "$want" >&2
   [ "$done_count" -ge "$want" ] && break
   sleep 0.5
 done

@@ -19,7 +19,7 @@ extension WebPages {
             }
             hl = (parts[0], parts[1])
         }
-        guard let doc = try await store.document(id, withAnalysis: false) else { throw Problem.notFound("No document \(id.lowercasedString).") }
+        guard let doc = try await store.document(id, withAnalysis: true) else { throw Problem.notFound("No document \(id.lowercasedString).") }
         async let textResult = store.rawText(id)
         async let annotationsResult = store.annotations(document: id)
         let text = try await textResult ?? ""
@@ -31,6 +31,8 @@ extension WebPages {
         let languages = Self.languageShares(doc.languages).map { "\(ui.value("lang", $0.0)) \(Int(($0.1 * 100).rounded()))%" }
         if !languages.isEmpty { meta.append("\(HTML.escape(ui["doc.languages"])): \(HTML.escape(languages.joined(separator: ", ")))") }
         else if let l = doc.detectedLanguage ?? doc.language { meta.append("\(HTML.escape(ui["doc.languages"])): \(HTML.escape(ui.value("lang", l)))") }
+        let structure = Self.structure(doc.analysis)
+        if !structure.isEmpty { meta.append("\(HTML.escape(ui["doc.structure"])): \(HTML.escape(structure))") }
         meta.append("\(HTML.escape(ui["doc.status"])): \(HTML.escape(doc.status))")
         meta.append("\(doc.charLength) \(HTML.escape(ui["doc.characters"]))")
         if let a = annotations {
@@ -70,6 +72,20 @@ extension WebPages {
         body += "<div class=\"layout doc\">" + main + margin + "</div>"
         return WebPage(title: doc.title ?? idText, ui: ui, selfPath: "/documents/\(idText)",
                        selfQuery: [("hl", query["hl"])], body: body)
+    }
+
+    /// The parts the analysis found (`title, abstract, keywords, body ×4`), per document of the text (`|` between).
+    static func structure(_ analysis: JSONValue?) -> String {
+        guard case .object(let a)? = analysis, case .array(let documents)? = a["documents"] else { return "" }
+        return documents.compactMap { d -> String? in
+            guard case .object(let doc) = d, case .array(let parts)? = doc["parts"] else { return nil }
+            var runs: [(String, Int)] = []
+            for p in parts {
+                guard case .object(let part) = p, case .string(let kind)? = part["kind"] else { continue }
+                if runs.last?.0 == kind { runs[runs.count - 1].1 += 1 } else { runs.append((kind, 1)) }
+            }
+            return runs.map { $0.1 > 1 ? "\($0.0) ×\($0.1)" : $0.0 }.joined(separator: ", ")
+        }.joined(separator: " | ")
     }
 
     /// `languages` of a document row (`{"kk": 0.7, "ru": 0.3}`), largest share first.

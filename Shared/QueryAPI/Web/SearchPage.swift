@@ -56,7 +56,10 @@ extension WebPages {
         let hits = Highlighter(vocabulary: vocabulary, queryKeys: queryKeys, cache: searchKeys).highlight(page.items)
 
         var aside = "<aside class=\"facets\">"
-        aside += "<p class=\"muted\">\(facets.matches)\(page.ranking.complete ? "" : "+") \(HTML.escape(ui["search.matches"]))</p>"
+        let many = facets.matches >= QueryStore.facetWindow
+        aside += "<p class=\"muted\">\(facets.matches)\(many ? "+" : "") \(HTML.escape(ui["search.matches"]))"
+        if many { aside += "<br>" + HTML.escape(ui.format("search.facet_window", ["n": String(QueryStore.facetWindow)])) }
+        aside += "</p>"
         aside += facet(ui["facet.language"], facets.languages, parameter: "lang", current: current, path: "/", params: Self.searchParameters) {
             ui.value("lang", $0.key)
         }
@@ -131,7 +134,8 @@ extension WebPages {
         s += "<h2>\(HTML.escape(ui["search.recent"]))</h2><ul>"
         for d in docs {
             s += "<li><a href=\"\(HTML.escape(Self.documentHref(d.id)))\">\(HTML.escape(d.title ?? ui["misc.untitled"]))</a> "
-            s += "<span class=\"muted\">\(HTML.escape(d.published ?? "")) · \(HTML.escape(ui.value("lang", d.detectedLanguage ?? d.language ?? "unknown"))) · \(HTML.escape(d.status))</span></li>"
+            let meta = [d.published, ui.value("lang", d.detectedLanguage ?? d.language ?? "unknown"), d.status].compactMap { $0 }
+            s += "<span class=\"muted\">\(HTML.escape(meta.joined(separator: " · ")))</span></li>"
         }
         return s + "</ul>"
     }
