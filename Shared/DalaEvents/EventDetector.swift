@@ -1,3 +1,4 @@
+import DalaLanguages
 import DalaEntities
 import DalaText
 
@@ -171,7 +172,7 @@ struct EventDetector: Sendable {
                 for (pi, p) in placed.enumerated() where abs(p.first - h.first) <= Self.participantWindow {
                     if clauseLimited, !clauseOK.contains(clauses[p.first]) { continue }
                     let subjectOfDocument = topical.contains { t in
-                        (p.first > t.last && p.first - t.last <= 3) || (s.language == .kk && p.last < t.first && t.first - p.last <= 2)
+                        (p.first > t.last && p.first - t.last <= 3) || (lex.verbFinal.contains(s.language) && p.last < t.first && t.first - p.last <= 2)
                     }
                     let role = subjectOfDocument ? "object" : roleOf(p, hit: h, caseRole: caseRoles[pi])
                     guard let role else { continue }
@@ -223,7 +224,7 @@ struct EventDetector: Sendable {
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
                 let reportedClause = h.datedDocument ? false : statementHit.map { st in
-                    h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
+                    h.type != .statement && h.type != .meeting && (lex.verbFinal.contains(s.language) ? h.last < st.first : h.first > st.last)
                 } ?? false
                 var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
                                           hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
@@ -559,7 +560,7 @@ struct EventDetector: Sendable {
         for t in times where t.explicit {
             guard let p = t.expression.precision as TimeExpression.Precision?, p == .day || p == .month || p == .year else { continue }
             // Time, then head: `1992 жылғы шарт`, `the 1992 treaty`.
-            if language == .kk || language == .en {
+            if lex.timeBeforeHead.contains(language) {
                 let k = t.last + 1
                 if let w = weight(k) {
                     out.append((hit(k, k, w), t)); continue
@@ -676,12 +677,12 @@ struct EventDetector: Sendable {
         // ru/en: head, marker, optional filler (article, possessive), trigger.
         var m = skipQuotes(h.first - 1, -1)
         if word(m, lex.topicFillers) != nil { m -= 1 }
-        if let lang = word(m, lex.topicMarkers), lang != .kk, let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
+        if let lang = word(m, lex.topicMarkers), !lex.verbFinal.contains(lang), let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
             return true
         }
-        // kk: trigger, marker, head.
+        // Verb-final (kk): trigger, marker, head.
         let k = skipQuotes(h.last + 1, 1)
-        if word(k, lex.topicMarkers) == .kk, word(skipQuotes(k + 1, 1), lex.topicHeads) == .kk { return true }
+        if let lang = word(k, lex.topicMarkers), lex.verbFinal.contains(lang), word(skipQuotes(k + 1, 1), lex.topicHeads) == lang { return true }
         return false
     }
     static let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
@@ -818,11 +819,7 @@ struct EventDetector: Sendable {
     }
 }
 
-func fnv1a(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xcbf29ce484222325
-    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-    return h
-}
+func fnv1a(_ s: String) -> UInt64 { WordKey.fnv1a(s) }
 
 func hex(_ v: UInt64) -> String {
     let s = String(v, radix: 16)
