@@ -159,8 +159,12 @@ struct EventDetector: Sendable {
                 carried = Carried(time: c.time, age: c.age + 1, several: false, sentence: si, documentIndex: s.documentIndex)
             }
             // A time opening the sentence (`В 2001 г., …`, `2003 жылы …`) sets the scene for the whole sentence.
+            // Prefix counts keep every input linear: a sentence of thousands of dates (`1990-ж1990-ж…`) asks these
+            // once per date and trigger.
+            let wordCounts = Self.wordsBefore(a)
+            let breaks = clauseBreaksBefore(a)
             let opening = inherited ? nil : sentenceTimes.first { t in
-                t.expression.precision != .range && wordsBefore(a, t.first) <= Self.openingWords
+                t.expression.precision != .range && wordCounts[min(t.first, a.count)] <= Self.openingWords
             }
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
@@ -188,9 +192,9 @@ struct EventDetector: Sendable {
                 if inherited {
                     date = sentenceTimes.first?.expression    // atom positions belong to the previous sentence
                 } else if !sentenceTimes.isEmpty {
-                    let best = sentenceTimes.min { distance($0, h, a) < distance($1, h, a) }
+                    let best = sentenceTimes.min { distance($0, h, breaks) < distance($1, h, breaks) }
                     // A time in another clause, far away, dates something else.
-                    if let b = best, distance(b, h, a) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, a) < Self.clausePenalty {
+                    if let b = best, distance(b, h, breaks) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, breaks) < Self.clausePenalty {
                         date = b.expression
                     } else if let o = opening, o.last < h.first, !sentenceTimes.contains(where: { $0.first > o.last && $0.first < h.first }) {
                         date = o.expression
@@ -439,12 +443,25 @@ struct EventDetector: Sendable {
     }
 
     /// Atoms between a time and a trigger, plus a penalty for every clause boundary in between.
-    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ a: [Atom]) -> Int {
+    /// `breaks`: `clauseBreaksBefore` of the sentence.
+    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: [Int]) -> Int {
         let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
         if hi <= lo { return 0 }
-        var d = hi - lo + (t.first > h.last ? 1 : 0)
-        for k in (lo + 1)..<hi where isClauseBreak(a, k) && !isShortBracket(a, k) { d += Self.clausePenalty }
-        return d
+        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks[hi] - breaks[lo + 1])
+    }
+
+    /// Element k: clause breaks (not short brackets) among atoms 0..<k.
+    func clauseBreaksBefore(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count + 1)
+        for k in a.indices { out[k + 1] = out[k] + (isClauseBreak(a, k) && !isShortBracket(a, k) ? 1 : 0) }
+        return out
+    }
+
+    /// Element k: words and numbers among atoms 0..<k.
+    static func wordsBefore(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count + 1)
+        for k in a.indices { out[k + 1] = out[k] + (a[k].kind != .punct ? 1 : 0) }
+        return out
     }
 
     /// A bracket around a few words (`күштеріне (ISAF) қолбасшылықты`): an acronym or gloss, not a clause of its own.
@@ -471,12 +488,6 @@ struct EventDetector: Sendable {
         return false
     }
 
-    /// Words and numbers before atom `k`.
-    func wordsBefore(_ a: [Atom], _ k: Int) -> Int {
-        var n = 0
-        for j in 0..<min(k, a.count) where a[j].kind != .punct { n += 1 }
-        return n
-    }
 
     /// Whether a sentence names a state, organisation or person the sentence before named too.
     func sharesEntity(_ mentions: [Mention]?, _ previous: [Mention]?, _ typeOf: [String: EntityType]) -> Bool {
