@@ -50,6 +50,11 @@ let package = Package(
 
         // Domain model: documents, annotations, message envelopes. No I/O.
         .target(name: "DalaCore", path: "Shared/DalaCore", swiftSettings: swiftSettings),
+        // The analysis languages: registry (languages.tsv), one data folder per language, the one data-file reader,
+        // case fold and word key.
+        .target(
+            name: "DalaLanguages", path: "Shared/DalaLanguages", resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
         // Text analysis engine: pure Swift, no I/O, data in resources.
         .target(
             name: "DalaText", path: "Shared/DalaText", exclude: ["SCHEMA.md"],
@@ -62,7 +67,7 @@ let package = Package(
         ),
         // Time expressions, events with evidence, keywords.
         .target(
-            name: "DalaEvents", dependencies: ["DalaText", "DalaEntities"], path: "Shared/DalaEvents",
+            name: "DalaEvents", dependencies: ["DalaLanguages", "DalaText", "DalaEntities"], path: "Shared/DalaEvents",
             resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),
         // PostgreSQL client over libpq.
@@ -149,6 +154,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents"], path: "Tests/DalaEventsTests",
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "DalaLanguagesTests", dependencies: ["DalaLanguages"], path: "Tests/DalaLanguagesTests"),
         .testTarget(name: "DalaAnalysisTests", dependencies: ["DalaAnalysis"], path: "Tests/DalaAnalysisTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaCoreTests", dependencies: ["DalaCore"], path: "Tests/DalaCoreTests"),

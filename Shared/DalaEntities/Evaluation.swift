@@ -135,7 +135,9 @@ public enum EntityEvaluation {
         let r = evaluate(annotated: annotated, recognizer: recognizer, segment: segment)
         var lines = ["entity recognition on \(r.passages) annotated passages (exact span + type)",
                      "lang  type          gold  found    P      R      F1"]
-        let langs = ["kk", "ru", "en", "all"]
+        // kk, ru, en first as before, then any other language the passages are in (ky), then all.
+        let others = Set(r.scores.keys.map { String($0.prefix { $0 != "/" }) }).subtracting(["kk", "ru", "en", "all"]).sorted()
+        let langs = ["kk", "ru", "en"] + others + ["all"]
         let types = EntityType.allCases.map(\.rawValue) + ["all"]
         for l in langs {
             for t in types {

@@ -1,3 +1,4 @@
+import DalaLanguages
 import DalaEntities
 import DalaText
 
@@ -158,8 +159,12 @@ struct EventDetector: Sendable {
                 carried = Carried(time: c.time, age: c.age + 1, several: false, sentence: si, documentIndex: s.documentIndex)
             }
             // A time opening the sentence (`В 2001 г., …`, `2003 жылы …`) sets the scene for the whole sentence.
+            // Prefix counts keep every input linear: a sentence of thousands of dates (`1990-ж1990-ж…`) asks these
+            // once per date and trigger.
+            let wordCounts = Self.wordsBefore(a)
+            let breaks = clauseBreaksBefore(a)
             let opening = inherited ? nil : sentenceTimes.first { t in
-                t.expression.precision != .range && wordsBefore(a, t.first) <= Self.openingWords
+                t.expression.precision != .range && wordCounts[min(t.first, a.count)] <= Self.openingWords
             }
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
@@ -171,7 +176,7 @@ struct EventDetector: Sendable {
                 for (pi, p) in placed.enumerated() where abs(p.first - h.first) <= Self.participantWindow {
                     if clauseLimited, !clauseOK.contains(clauses[p.first]) { continue }
                     let subjectOfDocument = topical.contains { t in
-                        (p.first > t.last && p.first - t.last <= 3) || (s.language == .kk && p.last < t.first && t.first - p.last <= 2)
+                        (p.first > t.last && p.first - t.last <= 3) || (lex.verbFinal.contains(s.language) && p.last < t.first && t.first - p.last <= 2)
                     }
                     let role = subjectOfDocument ? "object" : roleOf(p, hit: h, caseRole: caseRoles[pi])
                     guard let role else { continue }
@@ -187,9 +192,9 @@ struct EventDetector: Sendable {
                 if inherited {
                     date = sentenceTimes.first?.expression    // atom positions belong to the previous sentence
                 } else if !sentenceTimes.isEmpty {
-                    let best = sentenceTimes.min { distance($0, h, a) < distance($1, h, a) }
+                    let best = sentenceTimes.min { distance($0, h, breaks) < distance($1, h, breaks) }
                     // A time in another clause, far away, dates something else.
-                    if let b = best, distance(b, h, a) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, a) < Self.clausePenalty {
+                    if let b = best, distance(b, h, breaks) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, breaks) < Self.clausePenalty {
                         date = b.expression
                     } else if let o = opening, o.last < h.first, !sentenceTimes.contains(where: { $0.first > o.last && $0.first < h.first }) {
                         date = o.expression
@@ -223,7 +228,7 @@ struct EventDetector: Sendable {
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
                 let reportedClause = h.datedDocument ? false : statementHit.map { st in
-                    h.type != .statement && h.type != .meeting && (s.language == .kk ? h.last < st.first : h.first > st.last)
+                    h.type != .statement && h.type != .meeting && (lex.verbFinal.contains(s.language) ? h.last < st.first : h.first > st.last)
                 } ?? false
                 var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
                                           hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
@@ -438,12 +443,25 @@ struct EventDetector: Sendable {
     }
 
     /// Atoms between a time and a trigger, plus a penalty for every clause boundary in between.
-    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ a: [Atom]) -> Int {
+    /// `breaks`: `clauseBreaksBefore` of the sentence.
+    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: [Int]) -> Int {
         let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
         if hi <= lo { return 0 }
-        var d = hi - lo + (t.first > h.last ? 1 : 0)
-        for k in (lo + 1)..<hi where isClauseBreak(a, k) && !isShortBracket(a, k) { d += Self.clausePenalty }
-        return d
+        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks[hi] - breaks[lo + 1])
+    }
+
+    /// Element k: clause breaks (not short brackets) among atoms 0..<k.
+    func clauseBreaksBefore(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count + 1)
+        for k in a.indices { out[k + 1] = out[k] + (isClauseBreak(a, k) && !isShortBracket(a, k) ? 1 : 0) }
+        return out
+    }
+
+    /// Element k: words and numbers among atoms 0..<k.
+    static func wordsBefore(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count + 1)
+        for k in a.indices { out[k + 1] = out[k] + (a[k].kind != .punct ? 1 : 0) }
+        return out
     }
 
     /// A bracket around a few words (`күштеріне (ISAF) қолбасшылықты`): an acronym or gloss, not a clause of its own.
@@ -470,12 +488,6 @@ struct EventDetector: Sendable {
         return false
     }
 
-    /// Words and numbers before atom `k`.
-    func wordsBefore(_ a: [Atom], _ k: Int) -> Int {
-        var n = 0
-        for j in 0..<min(k, a.count) where a[j].kind != .punct { n += 1 }
-        return n
-    }
 
     /// Whether a sentence names a state, organisation or person the sentence before named too.
     func sharesEntity(_ mentions: [Mention]?, _ previous: [Mention]?, _ typeOf: [String: EntityType]) -> Bool {
@@ -559,7 +571,7 @@ struct EventDetector: Sendable {
         for t in times where t.explicit {
             guard let p = t.expression.precision as TimeExpression.Precision?, p == .day || p == .month || p == .year else { continue }
             // Time, then head: `1992 жылғы шарт`, `the 1992 treaty`.
-            if language == .kk || language == .en {
+            if lex.timeBeforeHead.contains(language) {
                 let k = t.last + 1
                 if let w = weight(k) {
                     out.append((hit(k, k, w), t)); continue
@@ -676,12 +688,12 @@ struct EventDetector: Sendable {
         // ru/en: head, marker, optional filler (article, possessive), trigger.
         var m = skipQuotes(h.first - 1, -1)
         if word(m, lex.topicFillers) != nil { m -= 1 }
-        if let lang = word(m, lex.topicMarkers), lang != .kk, let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
+        if let lang = word(m, lex.topicMarkers), !lex.verbFinal.contains(lang), let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
             return true
         }
-        // kk: trigger, marker, head.
+        // Verb-final (kk): trigger, marker, head.
         let k = skipQuotes(h.last + 1, 1)
-        if word(k, lex.topicMarkers) == .kk, word(skipQuotes(k + 1, 1), lex.topicHeads) == .kk { return true }
+        if let lang = word(k, lex.topicMarkers), lex.verbFinal.contains(lang), word(skipQuotes(k + 1, 1), lex.topicHeads) == lang { return true }
         return false
     }
     static let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
@@ -818,11 +830,7 @@ struct EventDetector: Sendable {
     }
 }
 
-func fnv1a(_ s: String) -> UInt64 {
-    var h: UInt64 = 0xcbf29ce484222325
-    for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
-    return h
-}
+func fnv1a(_ s: String) -> UInt64 { WordKey.fnv1a(s) }
 
 func hex(_ v: UInt64) -> String {
     let s = String(v, radix: 16)

@@ -55,10 +55,10 @@ struct KeywordExtractor: Sendable {
         var sentencesPerLanguage: [Language: Int] = [:]
         for (si, s) in sentences.enumerated() {
             guard s.section == "body" || s.section == "abstract" || s.section == "listItem" || s.section == nil else { continue }
-            guard s.language == .kk || s.language == .ru || s.language == .en else { continue }
+            guard let languageIndex = lex.analysed[s.language] else { continue }
             sentencesPerLanguage[s.language, default: 0] += 1
             let a = atoms[si]
-            let langBits = UInt64(s.language == .kk ? 0 : s.language == .ru ? 1 : 2) << 60
+            let langBits = UInt64(languageIndex) << 60
             var run: [(id: UInt64, atom: Int)] = []
             func flushRun() {
                 defer { run.removeAll(keepingCapacity: true) }

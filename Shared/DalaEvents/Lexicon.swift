@@ -1,3 +1,4 @@
+import DalaLanguages
 import DalaText
 import Foundation
 
@@ -14,18 +15,9 @@ public struct EventsError: Error, CustomStringConvertible, Sendable {
     public var description: String { "DalaEvents \(code): \(detail)" }
 }
 
-/// Lower-cases Cyrillic (incl. Kazakh) and Latin letters and folds `ё` to `е`, scalar by scalar.
+/// The one case fold (`TextFold`), under the name the stage's code uses.
 @inline(__always)
-func foldScalar(_ v: UInt32) -> UInt32 {
-    switch v {
-    case 0x41...0x5A: return v + 0x20
-    case 0x410...0x42F: return v + 0x20
-    case 0x401, 0x451: return 0x435                      // Ё ё → е
-    case 0x400...0x40F: return v + 0x50
-    case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x4FF: return v | 1
-    default: return v
-    }
-}
+func foldScalar(_ v: UInt32) -> UInt32 { TextFold.scalar(v) }
 
 func fold(_ s: String) -> String {
     // Most words are lower-case already: return them without building a new string.
@@ -206,9 +198,20 @@ struct Lexicon: Sendable {
     /// `dated_documents.tsv`: treaty words with the weight of the agreement a date next to them tells (0 blocks).
     var datedDocumentHeads = FormIndex<Double>()
     var datedDocumentLinks: Set<String> = []
+    /// Languages that also write a dated document's time before its head (`dated_documents.tsv`, `order time-head`).
+    var timeBeforeHead: Set<Language> = []
+    /// Languages whose verb comes last (`languages.tsv`): the trigger follows its topic, the statement its content.
+    var verbFinal: Set<Language> = []
+    /// The registered analysis languages by registry position (keyword keys keep languages apart with it).
+    var analysed: [Language: Int] = [:]
 
     static let shared: Result<Lexicon, EventsError> = {
-        do { return .success(try Lexicon(loader: bundleFile)) } catch let e as EventsError { return .failure(e) } catch {
+        do {
+            let registry = try LanguageRegistry.shared.get()
+            return .success(try Lexicon(registry: registry, loader: bundleFile))
+        } catch let e as EventsError { return .failure(e) } catch let e as DataFileError {
+            return .failure(EventsError(code: .resourceMalformed, detail: e.description))
+        } catch {
             return .failure(EventsError(code: .resourceMissing, detail: "\(error)"))
         }
     }()
@@ -222,25 +225,14 @@ struct Lexicon: Sendable {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
-    /// Non-comment rows of a TSV file, split on tabs.
-    static func rows(_ text: String, file: String, columns: Int) throws -> [[String]] {
-        var out: [[String]] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
-            guard cols.count >= columns else {
-                throw EventsError(code: .resourceMalformed, detail: "\(file):\(n + 1): expected \(columns) columns")
-            }
-            out.append(cols)
-        }
-        return out
-    }
-
     static func language(_ s: String, file: String) throws -> Language {
         guard let l = Language(rawValue: s) else { throw EventsError(code: .resourceMalformed, detail: "\(file): language \(s)") }
+        return l
+    }
+
+    /// The language of a row of a per-language table (its first field, the folder's code).
+    static func language(_ r: DataRow) throws -> Language {
+        guard let l = Language(rawValue: r[0]) else { throw r.error("language \(r[0]) has no analysis support") }
         return l
     }
 
@@ -248,42 +240,49 @@ struct Lexicon: Sendable {
         Pattern(forms: s.split(separator: " ").map { Form(String($0)) }, language: lang)
     }
 
-    init(loader: (String) throws -> String) throws {
-        for r in try Self.rows(loader("months.tsv"), file: "months.tsv", columns: 3) {
+    /// Per-language tables from the registry's language folders; `loader(file)`: a language-independent file of this module.
+    init(registry: LanguageRegistry, loader: (String) throws -> String) throws {
+        func languages(_ table: String, _ columns: Int) throws -> [DataRow] { try registry.table(table, columns: columns) }
+        for (k, p) in registry.profiles.enumerated() {
+            guard let l = Language(rawValue: p.code) else { throw DataFileError(file: "languages.tsv", reason: "\(p.code) has no Language case") }
+            analysed[l] = k
+            if p.wordOrder == .sov { verbFinal.insert(l) }
+        }
+        for r in try languages("months.tsv", 3) {
             guard let m = Int(r[2]), (1...12).contains(m) else {
-                throw EventsError(code: .resourceMalformed, detail: "months.tsv: \(r)")
+                throw r.error("\(r.fields)")
             }
             months.add(Form(r[1]), m)
         }
-        for r in try Self.rows(loader("time_units.tsv"), file: "time_units.tsv", columns: 3) {
-            guard let k = UnitKind(rawValue: r[2]) else { throw EventsError(code: .resourceMalformed, detail: "time_units.tsv: \(r)") }
+        for r in try languages("time_units.tsv", 3) {
+            guard let k = UnitKind(rawValue: r[2]) else { throw r.error("\(r.fields)") }
             units.add(Form(r[1]), k)
         }
-        for r in try Self.rows(loader("time_cues.tsv"), file: "time_cues.tsv", columns: 3) {
-            guard let k = CueKind(rawValue: r[2]) else { throw EventsError(code: .resourceMalformed, detail: "time_cues.tsv: \(r)") }
+        for r in try languages("time_cues.tsv", 3) {
+            guard let k = CueKind(rawValue: r[2]) else { throw r.error("\(r.fields)") }
             cues.add(Form(r[1]), k)
         }
-        for r in try Self.rows(loader("numbers.tsv"), file: "numbers.tsv", columns: 3) {
-            guard let v = Int(r[2]) else { throw EventsError(code: .resourceMalformed, detail: "numbers.tsv: \(r)") }
+        for r in try languages("numbers.tsv", 3) {
+            guard let v = Int(r[2]) else { throw r.error("\(r.fields)") }
             numbers.add(Form(r[1]), v)
         }
-        for r in try Self.rows(loader("relative_times.tsv"), file: "relative_times.tsv", columns: 4) {
-            let lang = try Self.language(r[0], file: "relative_times.tsv")
+        for r in try languages("relative_times.tsv", 4) {
+            let lang = try Self.language(r)
             let off = r[3]
             let timesN = off.hasSuffix("n")
             let sign = off.hasPrefix("-") ? -1 : 1
             let magnitude = timesN ? 1 : Int(off.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) ?? 0
             guard r[2] == "context" || r[2] == "document" || (r[2] == "period" && magnitude == 0 && !timesN) else {
-                throw EventsError(code: .resourceMalformed, detail: "relative_times.tsv: \(r)")
+                throw r.error("\(r.fields)")
             }
             let p = Self.pattern(r[1], lang)
             relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document", offset: sign * magnitude, timesN: timesN,
                                       period: r[2] == "period"))
         }
-        for r in try Self.rows(loader("triggers.tsv"), file: "triggers.tsv", columns: 4) {
-            let lang = try Self.language(r[0], file: "triggers.tsv")
+        for r in try languages("triggers.tsv", 4) {
+            let lang = try Self.language(r)
             guard let t = EventType(rawValue: r[2]), let w = Double(r[3]) else {
-                throw EventsError(code: .resourceMalformed, detail: "triggers.tsv: \(r)")
+                throw r.error("\(r.fields)")
             }
             var text = r[1]
             var weight = w
@@ -293,49 +292,50 @@ struct Lexicon: Sendable {
                 let sides = r[4].split(separator: ":")
                 let before = sides.first.map { $0.hasSuffix("p") ? $0.dropLast() : $0 }
                 guard sides.count == 2, let b = before.flatMap({ Int($0) }), let a = Int(sides[1]) else {
-                    throw EventsError(code: .resourceMalformed, detail: "triggers.tsv: object window \(r)")
+                    throw r.error("object window \(r.fields)")
                 }
                 object = ObjectWindow(before: b, after: a, beforeNeedsAuxiliary: sides[0].hasSuffix("p"))
             }
             triggers.append(Trigger(pattern: Self.pattern(text, lang), type: t, weight: weight, object: object))
         }
-        for r in try Self.rows(loader("modality.tsv"), file: "modality.tsv", columns: 4) {
-            let lang = try Self.language(r[0], file: "modality.tsv")
+        for r in try languages("modality.tsv", 4) {
+            let lang = try Self.language(r)
             guard let m = Modality(rawValue: r[2]), let place = ModalityCue.Place(rawValue: r[3]) else {
-                throw EventsError(code: .resourceMalformed, detail: "modality.tsv: \(r)")
+                throw r.error("\(r.fields)")
             }
             if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m, fold(r[1]).unicodeScalars.count)); continue }
             if place == .joint { modalityJoints.insert(fold(r[1])); continue }
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }
-        for r in try Self.rows(loader("roles.tsv"), file: "roles.tsv", columns: 2) {
-            rolePatterns.append(Self.pattern(r[1], try Self.language(r[0], file: "roles.tsv")))
+        for r in try languages("roles.tsv", 2) {
+            rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
-        for r in try Self.rows(loader("case_suffixes.tsv"), file: "case_suffixes.tsv", columns: 3) {
-            if r[0] == "kk" { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
+        for r in try languages("case_suffixes.tsv", 3) {
+            // Suffix-chain languages mark roles with case endings on the entity; the others with a word before it.
+            if registry.profile(r[0])?.morphology == .suffixChain { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
         }
         kazakhCaseEndings.sort { $0.suffix.count > $1.suffix.count }
-        for r in try Self.rows(loader("event_types.tsv"), file: "event_types.tsv", columns: 3) {
-            guard let t = EventType(rawValue: r[0]) else { throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: \(r)") }
+        for r in try DataFile.rows(loader("event_types.tsv"), file: "event_types.tsv", columns: 3) {
+            guard let t = EventType(rawValue: r[0]) else { throw r.error("\(r.fields)") }
             codes[t] = Codes(cameo: r[1], plover: r[2])
         }
         guard codes.count == EventType.allCases.count else {
             throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: every event type needs codes")
         }
-        for r in try Self.rows(loader("stopwords.tsv"), file: "stopwords.tsv", columns: 2) { stopwords.insert(KeywordExtractor.wordKey(fold(r[1]))) }
+        for r in try languages("stopwords.tsv", 2) { stopwords.insert(KeywordExtractor.wordKey(fold(r[1]))) }
 
-        for r in try Self.rows(loader("topic_heads.tsv"), file: "topic_heads.tsv", columns: 3) {
-            let lang = try Self.language(r[0], file: "topic_heads.tsv")
+        for r in try languages("topic_heads.tsv", 3) {
+            let lang = try Self.language(r)
             switch r[1] {
             case "head": topicHeads.add(Form(r[2]), lang)
             case "marker": topicMarkers.add(Form(r[2]), lang)
             case "filler": topicFillers.add(Form(r[2]), lang)
-            default: throw EventsError(code: .resourceMalformed, detail: "topic_heads.tsv: \(r)")
+            default: throw r.error("\(r.fields)")
             }
         }
 
-        for r in try Self.rows(loader("founding_objects.tsv"), file: "founding_objects.tsv", columns: 3) {
-            _ = try Self.language(r[0], file: "founding_objects.tsv")
+        for r in try languages("founding_objects.tsv", 3) {
+            _ = try Self.language(r)
             let blocked = r[2].hasPrefix("!")
             let form = Form(blocked ? String(r[2].dropFirst()) : r[2])
             switch r[1] {
@@ -344,20 +344,21 @@ struct Lexicon: Sendable {
             case "aux": foundingWords.add(form, .auxiliary)
             case "stop": foundingWords.add(form, .stop)
             case "pronoun": foundingWords.add(form, .pronoun)
-            default: throw EventsError(code: .resourceMalformed, detail: "founding_objects.tsv: \(r)")
+            default: throw r.error("\(r.fields)")
             }
         }
-        for r in try Self.rows(loader("dated_documents.tsv"), file: "dated_documents.tsv", columns: 3) {
-            _ = try Self.language(r[0], file: "dated_documents.tsv")
+        for r in try languages("dated_documents.tsv", 3) {
+            _ = try Self.language(r)
             switch r[1] {
             case "head":
                 let blocked = r[2].hasPrefix("!")
                 guard blocked || (r.count > 3 && Double(r[3]) != nil) else {
-                    throw EventsError(code: .resourceMalformed, detail: "dated_documents.tsv: weight \(r)")
+                    throw r.error("weight \(r.fields)")
                 }
                 datedDocumentHeads.add(Form(blocked ? String(r[2].dropFirst()) : r[2]), blocked ? 0 : Double(r[3])!)
             case "link": datedDocumentLinks.insert(fold(r[2]))
-            default: throw EventsError(code: .resourceMalformed, detail: "dated_documents.tsv: \(r)")
+            case "order" where r[2] == "time-head": timeBeforeHead.insert(try Self.language(r))
+            default: throw r.error("\(r.fields)")
             }
         }
 

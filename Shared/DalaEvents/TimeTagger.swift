@@ -137,7 +137,8 @@ struct TimeTagger: Sendable {
         case .number:
             if year(x) != nil { return yearExpression(a, i) }
             if let r = numericDate(a, i) { return r }
-            if let d = day(x), i + 1 < a.count, let m = month(a[i + 1]) { return dayMonth(a, i, day: d, month: m) }
+            if let d = day(x), i + 1 < a.count, let m = month(a[i + 1]) { return dayMonth(a, i, day: d, month: m, at: i + 1) }
+            if let d = day(x), let k = hyphenatedMonth(a, i + 1), let m = month(a[k]) { return dayMonth(a, i, day: d, month: m, at: k) }
             if let r = twoDigitDecade(a, i) { return r }
             if let r = arabicCentury(a, i) { return r }
             return nil
@@ -218,9 +219,10 @@ struct TimeTagger: Sendable {
         if hasUnit && kind == .year {
             var j = last + 1
             if j < a.count, a[j].text == "." { j += 1 }
-            if j + 1 < a.count, let d = day(a[j]), let m = month(a[j + 1]) {
+            if j + 1 < a.count, let d = day(a[j]), let k = month(a[j + 1]) != nil ? j + 1 : hyphenatedMonth(a, j + 1),
+               let m = month(a[k]) {
                 r.value = DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y)))
-                r.last = j + 1
+                r.last = k
             } else if j < a.count, let m = month(a[j]) {
                 r.value = DateValue(kind: .month, year: y, month: m)
                 r.last = j
@@ -251,18 +253,24 @@ struct TimeTagger: Sendable {
         return last
     }
 
-    /// `30 апреля 1994 г.`, `15 June 2001`, `29 наурызда` (year from context).
-    private func dayMonth(_ a: [Atom], _ i: Int, day d: Int, month m: Int) -> RawTime? {
-        var j = i + 2
+    /// The month atom of a day written with a hyphen before its month (Kyrgyz `4-майында`), when `k` is that hyphen.
+    private func hyphenatedMonth(_ a: [Atom], _ k: Int) -> Int? {
+        guard k + 1 < a.count, a[k].isDash, a[k].glued, a[k + 1].glued, a[k + 1].kind == .word else { return nil }
+        return k + 1
+    }
+
+    /// `30 апреля 1994 г.`, `15 June 2001`, `29 наурызда` (year from context), `4-майында`; the month is atom `at`.
+    private func dayMonth(_ a: [Atom], _ i: Int, day d: Int, month m: Int, at monthAtom: Int) -> RawTime? {
+        var j = monthAtom + 1
         if j < a.count, a[j].text == "," { j += 1 }
         if j < a.count, let y = year(a[j]) {
             let last = yearUnitEnd(a, j)
             return RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
         }
         // A day and month with the year left to context; `того же года` after it names that.
-        var r = RawTime(first: i, last: i + 1, value: nil)
+        var r = RawTime(first: i, last: monthAtom, value: nil)
         r.relativeOffset = 0; r.relMonth = m; r.relDay = d
-        if let rel = relative(a, i + 2) { r.last = rel.last; r.relativeOffset = rel.relativeOffset; r.documentAnchored = rel.documentAnchored }
+        if let rel = relative(a, monthAtom + 1) { r.last = rel.last; r.relativeOffset = rel.relativeOffset; r.documentAnchored = rel.documentAnchored }
         return r
     }
 

@@ -12,12 +12,15 @@ struct LangEvidence {
     var enWords = 0               // English function words
     var otherLetters = 0          // letters only other Cyrillic languages use (ї є ґ ...)
     var iWithoutTurkic = false    // і and no ы or Turkic letter: Ukrainian or Belarusian
+    var nameLatLetters = 0        // Latin letters in capitalised words (names: Japarov, Kassym-Jomart)
+    var nameEn: Float = 0         // their share of `en`
 
     static func + (a: LangEvidence, b: LangEvidence) -> LangEvidence {
         var r = a
         r.cyr += b.cyr; r.cyrLetters += b.cyrLetters; r.latLetters += b.latLetters
         r.en += b.en; r.enWords += b.enWords; r.otherLetters += b.otherLetters
         r.iWithoutTurkic = a.iWithoutTurkic && b.iWithoutTurkic
+        r.nameLatLetters += b.nameLatLetters; r.nameEn += b.nameEn
         return r
     }
 
@@ -160,6 +163,7 @@ struct LanguageModel: Sendable {
         var sum = SIMD8<Float>()
         var en: Float = 0
         var fw = SIMD8<Float>()
+        var capitalised = false, wordEn: Float = 0, wordLat = 0     // the Latin word being read
         cyrTable.withUnsafeBufferPointer { cyrT in
         latTable.withUnsafeBufferPointer { latT in
             var k = a
@@ -182,6 +186,7 @@ struct LanguageModel: Sendable {
                     ls = 27; isLetter = true
                 }
                 if isLetter {
+                    if wordLength == 0 { capitalised = k < b && s[k] != c }
                     hash = (hash ^ UInt64(v)) &* 0x100000001b3
                     wordLength += 1
                 } else if wordLength > 0 {
@@ -199,11 +204,15 @@ struct LanguageModel: Sendable {
                     ca = 0; cb = 0
                 }
                 if ls > 0 {
-                    en += latT[(la * L + lb) * L + ls]
+                    let t = latT[(la * L + lb) * L + ls]
+                    en += t; wordEn += t; wordLat += 1
                     la = lb; lb = ls
                     ev.latLetters += 1
                 } else if lb != 0 {
-                    en += latT[(la * L + lb) * L]
+                    let t = latT[(la * L + lb) * L]
+                    en += t
+                    if capitalised { ev.nameLatLetters += wordLat; ev.nameEn += wordEn + t }
+                    wordEn = 0; wordLat = 0
                     la = 0; lb = 0
                 }
                 k += 1
@@ -235,6 +244,20 @@ struct LanguageModel: Sendable {
     }
 
     /// The label and its confidence for the gathered evidence.
+    /// Names are evidence too: a Latin sentence that reads as some other language only because of its names
+    /// (`Kyrgyzstan's President Sadyr Japarov met …`) is decided on its other words, when they are enough.
+    static func withoutNames(_ ev: LangEvidence) -> (Language, Double, [Double])? {
+        let rest = ev.latLetters - ev.nameLatLetters
+        // Enough letters outside names, and English function words among them (German `in` alone is not enough).
+        guard ev.nameLatLetters * 10 >= ev.latLetters * 4, rest >= minimumUnnamedLetters,
+              ev.enWords >= minimumFunctionWords else { return nil }
+        let enScore = (ev.en - ev.nameEn) + 1.5 * Float(ev.enWords)
+        let p = 1 / (1 + exp(Double(Float(rest) * englishThreshold - enScore) * 0.5))
+        return p >= 0.5 ? (.en, p, []) : nil
+    }
+    static let minimumUnnamedLetters = 12
+    static let minimumFunctionWords = 2
+
     func decide(_ ev: LangEvidence) -> (Language, Double, [Double]) {
         if ev.letters < 2 { return (.unknown, 0, []) }
         if ev.latLetters > ev.cyrLetters {
@@ -242,6 +265,7 @@ struct LanguageModel: Sendable {
             let enScore = ev.en + 1.5 * Float(ev.enWords)
             let other = n * LanguageModel.englishThreshold
             let p = 1 / (1 + exp(Double(other - enScore) * 0.5))
+            if p < 0.5, let named = Self.withoutNames(ev) { return named }
             return p >= 0.5 ? (.en, p, []) : (.other, 1 - p, [])
         }
         if ev.otherLetters > 0 && ev.otherLetters * 50 >= ev.cyrLetters { return (.other, 0.8, []) }

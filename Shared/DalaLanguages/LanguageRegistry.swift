@@ -1,0 +1,100 @@
+import Foundation
+
+/// How a language's words inflect; picks the morphology that reads its data.
+public enum MorphologyKind: String, Sendable, CaseIterable {
+    /// Turkic: suffix chains with vowel harmony and stem alternations (kk, ky).
+    case suffixChain = "suffix-chain"
+    /// Endings by inflection paradigm (ru).
+    case paradigm
+    /// Possessive 's and plural -s (en).
+    case english
+}
+
+/// The writing system of a language's texts.
+public enum Script: String, Sendable, CaseIterable { case cyrillic, latin }
+
+/// Basic constituent order: where a verb stands relative to its object (event participants, topic markers).
+public enum WordOrder: String, Sendable, CaseIterable { case sov, svo }
+
+/// What the analysers know about one language, from its row in `languages.tsv`.
+public struct LanguageProfile: Sendable, Hashable {
+    public var code: String
+    public var name: String
+    public var script: Script
+    public var wordOrder: WordOrder
+    public var morphology: MorphologyKind
+}
+
+/// The registered analysis languages: `Resources/languages.tsv` (one row per language) and one folder per language,
+/// `Resources/<code>/`, with every table in `tables`. A language is a row and a folder; a missing file is an error
+/// naming it.
+public struct LanguageRegistry: Sendable {
+    /// The tables every language folder holds (a table may hold only comments).
+    public static let tables = [
+        "months.tsv", "time_units.tsv", "time_cues.tsv", "numbers.tsv", "relative_times.tsv", "triggers.tsv",
+        "modality.tsv", "roles.tsv", "case_suffixes.tsv", "stopwords.tsv", "topic_heads.tsv", "founding_objects.tsv",
+        "dated_documents.tsv",
+    ]
+
+    /// In `languages.tsv` order (the order tables are concatenated in).
+    public let profiles: [LanguageProfile]
+    private let byCode: [String: Int]
+    private let folder: URL
+
+    /// The registry of this module's resources, loaded once per process.
+    public static let shared: Result<LanguageRegistry, DataFileError> = {
+        guard let url = Bundle.module.url(forResource: "Resources", withExtension: nil) else {
+            return .failure(DataFileError(file: "DalaLanguages/Resources", reason: "missing from the bundle"))
+        }
+        do { return .success(try LanguageRegistry(folder: url)) } catch let e as DataFileError { return .failure(e) } catch {
+            return .failure(DataFileError(file: "languages.tsv", reason: "\(error)"))
+        }
+    }()
+
+    /// The registry of `folder` (holding `languages.tsv` and the language folders); every table of every language is
+    /// checked to exist.
+    public init(folder: URL) throws {
+        self.folder = folder
+        var profiles: [LanguageProfile] = []
+        var byCode: [String: Int] = [:]
+        let text = try DataFile.read(folder.appendingPathComponent("languages.tsv"), name: "languages.tsv")
+        for row in try DataFile.rows(text, file: "languages.tsv", columns: 5) {
+            guard let script = Script(rawValue: row[2]) else { throw row.error("script \(row[2])") }
+            guard let order = WordOrder(rawValue: row[3]) else { throw row.error("word order \(row[3])") }
+            guard let morphology = MorphologyKind(rawValue: row[4]) else { throw row.error("morphology \(row[4])") }
+            guard byCode[row[0]] == nil, !row[0].isEmpty else { throw row.error("language \(row[0]) twice") }
+            byCode[row[0]] = profiles.count
+            profiles.append(LanguageProfile(code: row[0], name: row[1], script: script, wordOrder: order, morphology: morphology))
+        }
+        self.profiles = profiles
+        self.byCode = byCode
+        for p in profiles {
+            for t in Self.tables where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(p.code + "/" + t).path) {
+                throw DataFileError(file: "\(p.code)/\(t)", reason: "missing: every language folder holds every table")
+            }
+        }
+    }
+
+    /// Registered language codes, in registry order.
+    public var codes: [String] { profiles.map(\.code) }
+
+    /// The profile of a registered language.
+    public func profile(_ code: String) -> LanguageProfile? { byCode[code].map { profiles[$0] } }
+
+    /// Whether `code` names a registered analysis language (API parameters are checked against this).
+    public func isRegistered(_ code: String) -> Bool { byCode[code] != nil }
+
+    /// The rows of table `name` of every language in registry order, each with the language code as its first field.
+    public func table(_ name: String, columns: Int) throws -> [DataRow] {
+        var out: [DataRow] = []
+        for p in profiles {
+            let file = p.code + "/" + name
+            let text = try DataFile.read(folder.appendingPathComponent(file), name: file)
+            for var row in try DataFile.rows(text, file: file, columns: columns - 1) {
+                row.fields.insert(p.code, at: 0)
+                out.append(row)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,76 @@
+import DalaLanguages
+import Foundation
+import Testing
+
+@Suite struct LanguageRegistryTests {
+    /// A registry folder written for one test.
+    static func folder(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dala-languages-\(UUID().uuidString)")
+        for (name, text) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return dir
+    }
+
+    static func everyTable(_ code: String, except: String? = nil) -> [String: String] {
+        var out: [String: String] = [:]
+        for t in LanguageRegistry.tables where t != except { out[code + "/" + t] = "# nothing yet\n" }
+        return out
+    }
+
+    @Test func theBundledRegistryHasTheAnalysisLanguages() throws {
+        let registry = try LanguageRegistry.shared.get()
+        #expect(Array(registry.codes.prefix(3)) == ["kk", "ru", "en"])
+        #expect(registry.profile("kk")?.morphology == .suffixChain)
+        #expect(registry.profile("ru")?.morphology == .paradigm)
+        #expect(registry.profile("en")?.script == .latin)
+        #expect(registry.isRegistered("ru") && !registry.isRegistered("xx") && !registry.isRegistered(""))
+        let months = try registry.table("months.tsv", columns: 3)
+        #expect(months.contains { $0.fields == ["kk", "қаңтар*", "1"] })
+        #expect(months.first?.file == "kk/months.tsv")
+    }
+
+    @Test func aLanguageIsARowAndAFolder() throws {
+        var files = Self.everyTable("xx")
+        files["languages.tsv"] = "# code\tname\tscript\torder\tmorphology\nxx\tTest\tlatin\tsvo\tenglish\n"
+        files["xx/months.tsv"] = "# form\tmonth\njanuar*\t1\n"
+        let registry = try LanguageRegistry(folder: try Self.folder(files))
+        #expect(registry.codes == ["xx"])
+        let rows = try registry.table("months.tsv", columns: 3)
+        #expect(rows == [DataRow(fields: ["xx", "januar*", "1"], file: "xx/months.tsv", line: 2)])
+    }
+
+    @Test func aMissingTableIsAnErrorNamingIt() throws {
+        var files = Self.everyTable("xx", except: "triggers.tsv")
+        files["languages.tsv"] = "xx\tTest\tlatin\tsvo\tenglish\n"
+        #expect(throws: DataFileError(file: "xx/triggers.tsv", reason: "missing: every language folder holds every table")) {
+            try LanguageRegistry(folder: try Self.folder(files))
+        }
+    }
+
+    @Test func malformedRowsSayFileAndLine() throws {
+        var files = Self.everyTable("xx")
+        files["languages.tsv"] = "# header\nxx\tTest\tlatin\tsvo\tenglish\n"
+        files["xx/months.tsv"] = "# form\tmonth\n\njanuar*\n"
+        let registry = try LanguageRegistry(folder: try Self.folder(files))
+        #expect(throws: DataFileError(file: "xx/months.tsv", line: 3, reason: "expected 2 columns, found 1")) {
+            try registry.table("months.tsv", columns: 3)
+        }
+        files["languages.tsv"] = "xx\tTest\tgreek\tsvo\tenglish\n"
+        #expect(throws: DataFileError(file: "languages.tsv", line: 1, reason: "script greek")) {
+            try LanguageRegistry(folder: try Self.folder(files))
+        }
+    }
+
+    @Test func oneFoldAndOneKey() {
+        #expect(TextFold.scalar(0x401) == 0x435)        // Ё → е
+        #expect(TextFold.scalar(0x4D8) == 0x4D9)        // Ә → ә
+        #expect(TextFold.scalar(0x4AE) == 0x4AF)        // Ү → ү
+        #expect(TextFold.scalar(0x41) == 0x61)
+        #expect(WordKey.fnv1a("") == WordKey.offsetBasis)
+        #expect(WordKey.fnv1a("a") == 0xaf63dc4c8601ec8c)
+        #expect(WordKey.fnv1a(scalars: [0x61]) == WordKey.fnv1a("a"))
+    }
+}
