@@ -212,6 +212,59 @@ struct FileIngestTests {
         await postgres.shutdown()
     }
 
+    /// `dala submit` on a PDF without an extension: sniffed, sent raw as application/pdf with its flags, stored, enriched.
+    @Test func cliSubmitsAPDF() async throws {
+        let dala = try #require(IsolatedExtractor.besideThisExecutable()?.executable)
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let marker = "Ref \(UUID().uuidString.prefix(8))"
+        let pdf = PDFWriter.textPDF(pages: ["Казахстан и Кыргызстан в 2021 году подписали соглашение о транзите грузов. \(marker)"],
+                                    title: "Заголовок файла")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dala-submit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("transit-scan")
+        try Data(pdf).write(to: file)
+        let (status, output) = try await withLiveServer(Self.router(intake, postgres)) { base in
+            try await Self.run(dala, ["submit", "--url", base, "--title", "CLI title", "--published", "2021-03",
+                                      "--language", "ru", file.path])
+        }
+        #expect(status == 0, "\(output)")
+        let idText = try #require(output.split(separator: "\n").first { $0.hasPrefix("created") }?
+            .split(separator: " ", omittingEmptySubsequences: true).dropFirst().first, "\(output)")
+        let id = try #require(UUID(uuidString: String(idText)))
+        let row = try #require(try await postgres.query("""
+            SELECT d.title, d.language, to_char(d.published, 'YYYY-MM') AS p, d.source, f.media_type, f.filename, f.sha256
+            FROM documents d JOIN document_files f ON f.document_id = d.id WHERE d.id = \(id.uuidString)::uuid
+            """).first)
+        #expect(row["title"] == "CLI title" && row["language"] == "ru" && row["p"] == "2021-03")
+        #expect(row["source"] == "file:transit-scan" && row["filename"] == "transit-scan")
+        #expect(row["media_type"] == "application/pdf" && row["sha256"] == SHA256.hex(bytes: pdf))
+        #expect(try await Self.enrich(id, postgres: postgres) == nil)
+        let mentions = try await QueryStore(client: postgres).mentions(document: id)
+        #expect(mentions.contains { $0.surface == "Кыргызстан" && $0.page == 1 })
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
+    /// Runs a child process to its end without blocking a thread of the cooperative pool; its stdout and exit status.
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("dala-out-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let handle = try FileHandle(forWritingTo: out)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try handle.close()
+        return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+
     @Test func badFilesGetAReasonAndNoOrphanFile() async throws {
         let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
         let tenThousand = PDFWriter.textPDF(pages: Array(repeating: "", count: 10_000))
