@@ -191,10 +191,19 @@ struct FileIngestTests {
         }
         let files = FileStore(client: postgres)
         #expect(try await files.pagesView(id)?.ocr.status == "pending")
+        // The document's JSON names its file and shows the OCR progress.
+        var detail = try await Self.detail(id, postgres)
+        #expect(detail["ocr"] as? NSDictionary == ["status": "pending", "pages_total": 2, "pages_done": 0])
+        #expect(detail["file"] as? NSDictionary == ["media_type": "application/pdf", "sha256": SHA256.hex(bytes: pdf),
+                                                    "bytes": pdf.count, "pages": 2])
         // With no time budget each pass reads one page and hands the rest over (`.more`), as a long scan would.
         #expect(try await OCRStage(client: postgres, budget: .zero).run(id, logger: Env.logger) == .more)
         #expect(try await files.pagesView(id)?.ocr.done == 1)
+        detail = try await Self.detail(id, postgres)
+        #expect(detail["ocr"] as? NSDictionary == ["status": "pending", "pages_total": 2, "pages_done": 1])
         #expect(try await Self.enrich(id, postgres: postgres) == nil)
+        detail = try await Self.detail(id, postgres)
+        #expect(detail["ocr"] as? NSDictionary == ["status": "done", "pages_total": 2, "pages_done": 2])
         let view = try #require(try await files.pagesView(id))
         #expect(view.ocr.status == "done" && view.ocr.done == 2)
         #expect(view.pages.map(\.source) == ["ocr", "ocr"])
@@ -242,8 +251,25 @@ struct FileIngestTests {
         #expect(try await Self.enrich(id, postgres: postgres) == nil)
         let mentions = try await QueryStore(client: postgres).mentions(document: id)
         #expect(mentions.contains { $0.surface == "Кыргызстан" && $0.page == 1 })
+        let detail = try await Self.detail(id, postgres)
+        #expect(detail["file"] as? NSDictionary == ["media_type": "application/pdf", "filename": "transit-scan",
+                                                    "sha256": SHA256.hex(bytes: pdf), "bytes": pdf.count, "pages": 1])
+        #expect(detail["ocr"] == nil)
         await producer.shutdown()
         await postgres.shutdown()
+    }
+
+    /// `GET /v1/documents/{id}` as PostgreSQL renders it, checked equal to the encoded `DocumentDetail`
+    /// (what `?include=mentions` sends) before it is returned.
+    static func detail(_ id: UUID, _ postgres: PostgresClient) async throws -> NSDictionary {
+        let store = QueryStore(client: postgres)
+        let rendered = try #require(try await store.documentDetailJSON(id))
+        let encoded = try DalaJSON.encode(try #require(try await store.documentDetail(id)))
+        var actual = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        actual["id"] = (actual["id"] as? String)?.lowercased()
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(encoded)) as? NSDictionary)
+        #expect(actual as NSDictionary == expected, "\(rendered)")
+        return expected
     }
 
     /// Runs a child process to its end without blocking a thread of the cooperative pool; its stdout and exit status.
