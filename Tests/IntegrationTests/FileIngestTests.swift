@@ -259,6 +259,63 @@ struct FileIngestTests {
         await postgres.shutdown()
     }
 
+    /// `POST /v1/documents/batch` with several files in one form: one answer line per file part, in order; a bad
+    /// file is refused with its reason while the others are stored.
+    @Test func multipartBatchOfFiles() async throws {
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let marker = UUID().uuidString.prefix(8)
+        let pdf = PDFWriter.textPDF(pages: ["Казахстан и Кыргызстан подписали соглашение о транзите. \(marker)"])
+        let docxXML = "<w:document><w:body><w:p><w:r><w:t>Kazakhstan and Uzbekistan met in Tashkent. \(marker)</w:t></w:r></w:p></w:body></w:document>"
+        let docx = ZipWriter.archive([("word/document.xml", Array(docxXML.utf8))])
+        let html = Array("<!DOCTYPE html><html><head><title>Batch \(marker)</title></head><body><p>Astana \(marker)</p></body></html>".utf8)
+        // (name, bytes, Content-Type of the part or nil)
+        let parts: [(String, [UInt8], String?)] = [
+            ("a.pdf", pdf, "application/pdf"), ("b.docx", docx, "application/octet-stream"), ("page", html, nil),
+            ("c.txt", Array("Таза мәтін \(marker)".utf8), "text/plain"), ("broken.pdf", Array("%PDF-1.4 garbage".utf8), nil),
+            ("again.pdf", pdf, nil), ("x.bin", [0, 1, 2, 3], "application/octet-stream"),
+        ]
+        let boundary = "dala-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nru\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nignored for several files\r\n".utf8)
+        for (name, bytes, type) in parts {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n".utf8)
+            if let type { body += Data("Content-Type: \(type)\r\n".utf8) }
+            body += Data("\r\n".utf8) + Data(bytes) + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        let form = body
+        let (reply, empty) = try await withLiveServer(Self.router(intake, postgres)) { base in
+            (try await HTTP.send("POST", base + "/v1/documents/batch", body: form, contentType: "multipart/form-data; boundary=\(boundary)"),
+             try await HTTP.send("POST", base + "/v1/documents/batch",
+                                 body: Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nru\r\n--\(boundary)--\r\n".utf8),
+                                 contentType: "multipart/form-data; boundary=\(boundary)"))
+        }
+        #expect(reply.status == 200 && reply.contentType?.hasPrefix("application/x-ndjson") == true)
+        #expect(empty.status == 400, "\(empty.text)")
+        let lines = reply.text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(lines.map { $0["part"] as? Int } == Array(1...7), "\(reply.text)")
+        #expect(lines.map { $0["filename"] as? String } == parts.map(\.0))
+        #expect(lines.map { $0["status"] as? String } == ["queued", "queued", "queued", "queued", nil, "queued", nil], "\(reply.text)")
+        #expect(lines[0]["created"] as? Bool == true && lines[0]["pages"] as? Int == 1 && lines[0]["ocr_pages"] as? Int == 0)
+        #expect(lines[4]["status"] as? Int == 422 && (lines[4]["detail"] as? String)?.isEmpty == false, "\(lines[4])")
+        #expect(lines[5]["id"] as? String == lines[0]["id"] as? String && lines[5]["created"] as? Bool == false)
+        #expect(lines[6]["status"] as? Int == 415)
+        let ids = lines.prefix(4).compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == 4)
+        let rows = try await postgres.query("""
+            SELECT d.id::text AS id, d.language, d.title, f.media_type FROM documents d
+            LEFT JOIN document_files f ON f.document_id = d.id WHERE d.id = ANY(\("{" + ids.joined(separator: ",") + "}")::uuid[])
+            """)
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] ?? "", $0) })
+        #expect(ids.allSatisfy { byID[$0]?["language"] == "ru" && byID[$0]?["title"] != "ignored for several files" })
+        #expect(ids.prefix(3).map { byID[$0]?["media_type"] } == [DocumentFormat.pdf.mediaType, DocumentFormat.docx.mediaType, "text/html"])
+        #expect(byID[ids[2]]?["title"] == "Batch \(marker)")
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
     /// `GET /v1/documents/{id}` as PostgreSQL renders it, checked equal to the encoded `DocumentDetail`
     /// (what `?include=mentions` sends) before it is returned.
     static func detail(_ id: UUID, _ postgres: PostgresClient) async throws -> NSDictionary {
