@@ -348,6 +348,34 @@ struct FileIngestTests {
         return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
     }
 
+    /// OCR runs in a child per page: a child that dies (here a stand-in `dala` that crashes with SIGSEGV) fails
+    /// that document with the reason, and the worker's process carries on.
+    @Test func aPageThatCrashesOCRFailsItsDocumentNotTheWorker() async throws {
+        #expect(OCRStage.defaultIsolation != nil)   // the real `dala ocr-page` beside the tests (the other OCR tests use it)
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let pdf = PDFWriter.scannedPDF(pages: ["Crash test \(Int.random(in: 100_000...999_999))"], dpi: 100)
+        let id = try await withLiveServer(Self.router(intake, postgres)) { base in
+            let r = try await HTTP.send("POST", base + "/v1/documents", body: Data(pdf), contentType: "application/pdf")
+            #expect(r.status == 202 && r.json?["ocr_pages"] as? Int == 1, "\(r.text)")
+            return try #require(UUID(uuidString: r.json?["id"] as? String ?? ""))
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dala-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let crasher = dir.appendingPathComponent("dala")
+        try Data("#!/bin/sh\nkill -SEGV $$\n".utf8).write(to: crasher)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: crasher.path)
+        let outcome = try await OCRStage(client: postgres, budget: .zero, isolated: IsolatedOCR(executable: crasher.path))
+            .run(id, logger: Env.logger)
+        guard case .failed(let reason) = outcome else { Issue.record("expected a failure, got \(outcome)"); return }
+        #expect(reason.contains("page 1") && reason.contains("signal 11"), "\(reason)")
+        let row = try #require(try await postgres.query("SELECT status, error FROM documents WHERE id = \(id.uuidString)::uuid").first)
+        #expect(row["status"] == "failed" && row["error"] == reason)
+        #expect((try await Self.detail(id, postgres))["ocr"] as? NSDictionary == ["status": "failed", "pages_total": 1, "pages_done": 0])
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
     @Test func badFilesGetAReasonAndNoOrphanFile() async throws {
         let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
         let tenThousand = PDFWriter.textPDF(pages: Array(repeating: "", count: 10_000))
