@@ -1,5 +1,6 @@
 import ArgumentParser
 import DalaAnalysis
+import DalaExtract
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -7,7 +8,8 @@ import FoundationNetworking
 
 struct Submit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Send text files (or every .txt file under a directory) to the ingest API, with a progress bar.")
+        abstract: "Send text, PDF, DOCX or HTML files (or every such file under a directory) to the ingest API, with a progress bar.",
+        discussion: "PDF, DOCX and HTML files (by extension, else by their first bytes) go raw with their media type; the ingest API extracts their text.")
 
     @Argument(help: "Files or directories.")
     var paths: [String] = []
@@ -18,7 +20,7 @@ struct Submit: AsyncParsableCommand {
     @Option(help: "Language hint sent with every file (kk, ru, en).")
     var language: String?
 
-    @Option(help: "Title of the document (one file only). Without it the title the text analysis finds is sent, else the file name.")
+    @Option(help: "Title of the document (one file only). Without it the title the text analysis finds is sent, else the file name; a PDF, DOCX or HTML file without it keeps the title the file gives.")
     var title: String?
 
     @Option(help: "Publication date sent with every file: YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -50,14 +52,22 @@ struct Submit: AsyncParsableCommand {
             let path = item.path
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             var components = URLComponents(string: url + "/v1/documents")!
+            let name = URL(fileURLWithPath: path).lastPathComponent
+            let format = DocumentFormat.detect(filename: name, bytes: Array(data.prefix(64 * 1024)))
             // The title: --title, else what the analysis finds in the text (its first title-like part), else the file name.
             var documentTitle = title
-            if documentTitle == nil, let text = String(data: data, encoding: .utf8) {
+            if documentTitle == nil, format == nil, let text = String(data: data, encoding: .utf8) {
                 if pipeline == nil { pipeline = try Pipeline() }
                 documentTitle = pipeline?.documentTitle(of: text)
             }
-            var query = [URLQueryItem(name: "title", value: documentTitle ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent),
-                         URLQueryItem(name: "source", value: "file:" + URL(fileURLWithPath: path).lastPathComponent)]
+            var query = [URLQueryItem(name: "source", value: "file:" + name)]
+            if format == nil {
+                query.insert(URLQueryItem(name: "title", value: documentTitle ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent), at: 0)
+            } else {
+                // A file's own title (its metadata) is used when none is given here.
+                if let documentTitle { query.insert(URLQueryItem(name: "title", value: documentTitle), at: 0) }
+                query.append(URLQueryItem(name: "filename", value: name))
+            }
             if let language = item.language { query.append(URLQueryItem(name: "language", value: language)) }
             if let published = item.published { query.append(URLQueryItem(name: "published", value: published)) }
             components.queryItems = query
@@ -65,7 +75,7 @@ struct Submit: AsyncParsableCommand {
             components.percentEncodedQuery = components.percentEncodedQuery?.replacingOccurrences(of: "+", with: "%2B")
             var request = URLRequest(url: components.url!)
             request.httpMethod = "POST"
-            request.setValue("text/plain; charset=utf-8", forHTTPHeaderField: "Content-Type")
+            request.setValue(format?.mediaType ?? "text/plain; charset=utf-8", forHTTPHeaderField: "Content-Type")
             request.httpBody = data
             let line: String
             do {
@@ -111,13 +121,18 @@ struct Submit: AsyncParsableCommand {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { throw ValidationError("no such file: \(path)") }
             if isDir.boolValue {
-                let names = try FileManager.default.subpathsOfDirectory(atPath: path).filter { $0.hasSuffix(".txt") }.sorted()
+                let names = try FileManager.default.subpathsOfDirectory(atPath: path).filter(Self.isSubmittable).sorted()
                 out += names.map { (path as NSString).appendingPathComponent($0) }
             } else {
                 out.append(path)
             }
         }
         return out
+    }
+
+    /// The files a directory contributes: text, PDF, DOCX and HTML, by extension.
+    static func isSubmittable(_ name: String) -> Bool {
+        ["txt", "pdf", "docx", "html", "htm", "xhtml"].contains((name as NSString).pathExtension.lowercased())
     }
 
     static func field(_ name: String, in json: String) -> String? {

@@ -33,6 +33,30 @@ public enum DocumentFormat: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// The format of a file to send: by its extension (`.pdf`, `.docx`, `.html`/`.htm`/`.xhtml`), else by its first
+    /// bytes (`%PDF-`; a ZIP holding `word/`; a text starting with `<!doctype html` or `<html`). Nil means plain text
+    /// or something Dala does not extract.
+    public static func detect(filename: String?, bytes: [UInt8]) -> DocumentFormat? {
+        if let filename {
+            switch (filename as NSString).pathExtension.lowercased() {
+            case "pdf": return .pdf
+            case "docx": return .docx
+            case "html", "htm", "xhtml": return .html
+            case "txt", "text": return nil
+            default: break
+            }
+        }
+        if find(Array("%PDF-".utf8), in: bytes.prefix(1024)) { return .pdf }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return find(Array("word/".utf8), in: bytes[...]) ? .docx : nil
+        }
+        var head = bytes.prefix(512)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head = head.dropFirst(3) }
+        let start = String(decoding: head, as: UTF8.self).drop { $0.isWhitespace }.prefix(14).lowercased()
+        if start.hasPrefix("<!doctype html") || start.hasPrefix("<html") { return .html }
+        return nil
+    }
+
     static func find(_ needle: [UInt8], in hay: ArraySlice<UInt8>) -> Bool {
         guard hay.count >= needle.count else { return false }
         var i = hay.startIndex

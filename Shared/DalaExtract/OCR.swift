@@ -14,7 +14,7 @@ public struct GrayImage: Sendable {
 }
 
 /// The OCR of one page.
-public struct OCRPage: Sendable, Equatable {
+public struct OCRPage: Sendable, Equatable, Codable {
     public var text: String
     /// Tesseract's mean word confidence, 0-100.
     public var confidence: Double

@@ -49,16 +49,30 @@ public struct QueryStore: Sendable {
                               min(m.start_offset) AS first_offset
                        FROM mentions m JOIN entities e ON e.id = m.entity_id
                        WHERE m.document_id = \(doc)::uuid
-                       GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) x)::text AS entities
-            FROM documents WHERE id = \(doc)::uuid
+                       GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) x)::text AS entities,
+                coalesce(\(unescaped: Self.fileFields), '{}'::jsonb)::text AS file_fields
+            FROM documents d WHERE id = \(doc)::uuid
             """).first else { return nil }
         let entities = try row["entities"].map { try JSONDecoder().decode([DocumentEntity].self, from: Data($0.utf8)) } ?? []
         let counts = DocumentDetail.Counts(
             sentences: try row.decode("n_sentences", as: Int.self), mentions: try row.decode("n_mentions", as: Int.self),
             entities: entities.count, events: try row.decode("n_events", as: Int.self),
             timeExpressions: try row.decode("n_times", as: Int.self), keywords: try row.decode("n_keywords", as: Int.self))
-        return DocumentDetail(document: try Self.documentView(row), counts: counts, entities: entities)
+        let file = try row["file_fields"].map { try JSONDecoder().decode(DocumentDetail.FileFields.self, from: Data($0.utf8)) }
+        return DocumentDetail(document: try Self.documentView(row), counts: counts, entities: entities,
+                              file: file?.file, ocr: file?.ocr)
     }
+
+    /// `file` (the original a document was made from) and `ocr` (progress of its scanned pages, while there are any)
+    /// as one jsonb object for document `d`; NULL for a document sent as text.
+    static let fileFields = """
+        (SELECT jsonb_build_object('file', jsonb_strip_nulls(jsonb_build_object(
+                    'media_type', f.media_type, 'filename', f.filename, 'sha256', f.sha256,
+                    'bytes', f.byte_length, 'pages', f.page_count)))
+                || CASE WHEN f.ocr_pages > 0 THEN jsonb_build_object('ocr', jsonb_build_object(
+                    'status', f.ocr_status, 'pages_total', f.ocr_pages, 'pages_done', f.ocr_done)) ELSE '{}'::jsonb END
+         FROM document_files f WHERE f.document_id = d.id)
+        """
 
     /// `documentDetail` rendered as JSON by PostgreSQL, ready to send: the busiest endpoint skips decoding the row
     /// and re-encoding it with Foundation's JSONEncoder. Same fields and omitted nulls as `DocumentDetail`'s coding.
@@ -85,7 +99,8 @@ public struct QueryStore: Sendable {
                         'events', (SELECT count(*) FROM events WHERE document_id = d.id),
                         'time_expressions', (SELECT count(*) FROM time_expressions WHERE document_id = d.id),
                         'keywords', (SELECT count(*) FROM keywords WHERE document_id = d.id)),
-                    'entities', x.entities))::text AS body
+                    'entities', x.entities)
+                || coalesce(\(unescaped: Self.fileFields), '{}'::jsonb))::text AS body
             FROM documents d,
                 LATERAL (SELECT coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object(
                                     'id', g.id, 'type', g.type, 'label', g.label, 'mentions', g.mentions,

@@ -175,6 +175,27 @@ public struct DocumentDetail: Codable, Sendable {
     public var document: DocumentView
     public var counts: Counts
     public var entities: [DocumentEntity]
+    /// The original file, for a document made from one (PDF, DOCX, HTML).
+    public var file: FileInfo? = nil
+    /// Progress of the OCR of a file's scanned pages; absent when it has none.
+    public var ocr: OCRProgress? = nil
+
+    public struct FileInfo: Codable, Sendable, Equatable {
+        public var mediaType: String
+        public var filename: String?
+        public var sha256: String
+        public var bytes: Int
+        public var pages: Int
+        enum CodingKeys: String, CodingKey { case mediaType = "media_type", filename, sha256, bytes, pages }
+    }
+    /// `status`: pending (pages wait for or undergo OCR), done, failed.
+    public struct OCRProgress: Codable, Sendable, Equatable {
+        public var status: String
+        public var pagesTotal: Int
+        public var pagesDone: Int
+        enum CodingKeys: String, CodingKey { case status, pagesTotal = "pages_total", pagesDone = "pages_done" }
+    }
+    struct FileFields: Decodable { var file: FileInfo?; var ocr: OCRProgress? }
 
     public struct Counts: Codable, Sendable {
         public var sentences: Int, mentions: Int, entities: Int, events: Int, timeExpressions: Int, keywords: Int
@@ -188,8 +209,10 @@ public struct DocumentDetail: Codable, Sendable {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(counts, forKey: .counts)
         try c.encode(entities, forKey: .entities)
+        try c.encodeIfPresent(file, forKey: .file)
+        try c.encodeIfPresent(ocr, forKey: .ocr)
     }
-    enum CodingKeys: String, CodingKey { case document, counts, entities }
+    enum CodingKeys: String, CodingKey { case document, counts, entities, file, ocr }
 }
 
 /// An entity mentioned in one document, with how often.

@@ -19,10 +19,18 @@ struct OCRStage: Sendable {
     static let thread = BlockingWorker(label: "dala.enrichment.ocr")
 
     let budget: Duration
+    /// Each page read in a child process (`dala ocr-page` beside this executable), so a page that crashes Tesseract
+    /// or poppler fails its document with the reason instead of killing the worker; nil reads in-process.
+    let isolated: IsolatedOCR?
 
-    init(client: PostgresClient, limits: ExtractionLimits = ExtractionLimits(), budget: Duration = .seconds(30)) {
-        files = FileStore(client: client); self.limits = limits; self.budget = budget
+    init(client: PostgresClient, limits: ExtractionLimits = ExtractionLimits(), budget: Duration = .seconds(30),
+         isolated: IsolatedOCR? = Self.defaultIsolation) {
+        files = FileStore(client: client); self.limits = limits; self.budget = budget; self.isolated = isolated
     }
+
+    /// In a child unless `DALA_OCR_IN_PROCESS=true` or no `dala` executable is beside this one.
+    static let defaultIsolation: IsolatedOCR? = ProcessInfo.processInfo.environment["DALA_OCR_IN_PROCESS"] == "true"
+        ? nil : IsolatedOCR.besideThisExecutable()
 
     /// Runs OCR when the document needs it: `.ready` for analysis, `.more` when pages remain after the budget,
     /// `.failed` with the reason when no page yielded any text.
@@ -31,9 +39,15 @@ struct OCRStage: Sendable {
         let todo = work.pending.filter { !work.recognised.contains($0) }
         let clock = ContinuousClock(), started = clock.now
         if !todo.isEmpty {
-            let bytes = work.bytes, limits = self.limits
-            // One renderer and one engine per document: loading the three models costs ~0.3 s.
-            let session = try await Self.thread.run { () throws -> OCRSession in try OCRSession(bytes) }
+            let bytes = work.bytes, limits = self.limits, isolated = self.isolated
+            // In-process: one renderer and one engine per document (loading the three models costs ~0.3 s).
+            // Isolated: the file staged once for the children, one child per page.
+            let session: OCRSession? = isolated != nil ? nil
+                : try await Self.thread.run { () throws -> OCRSession in try OCRSession(bytes) }
+            let staged: URL? = isolated == nil ? nil
+                : FileManager.default.temporaryDirectory.appendingPathComponent("dala-ocr-\(UUID().uuidString).pdf")
+            if let staged { try Data(bytes).write(to: staged) }
+            defer { if let staged { try? FileManager.default.removeItem(at: staged) } }
             for (n, page) in todo.enumerated() {
                 if n > 0 && clock.now - started > budget {
                     // Progress was made: this hand-over is no failed attempt.
@@ -42,7 +56,19 @@ struct OCRStage: Sendable {
                                                                   "ocr.left": "\(todo.count - n)"])
                     return .more
                 }
-                let result = try await Self.thread.run { () throws -> OCRPage in try session.recognise(page: page, limits: limits) }
+                let result: OCRPage
+                do {
+                    result = try await Self.thread.run { () throws -> OCRPage in
+                        if let isolated, let staged { return try isolated.recognise(path: staged.path, page: page, limits: limits) }
+                        return try session!.recognise(page: page, limits: limits)
+                    }
+                } catch let crash as IsolatedOCR.Crash {
+                    // The same page would crash again: the document fails with the reason, the worker goes on.
+                    logger.error("OCR child failed", metadata: [LogKey.documentID: "\(id.lowercasedString)", "page": "\(page)",
+                                                                LogKey.error: "\(crash.reason)"])
+                    try await files.failOCR(id, reason: crash.reason)
+                    return .failed(crash.reason)
+                }
                 try await files.saveOCRPage(id, page: page, text: result.text, confidence: result.confidence, language: result.language)
                 logger.info("OCR page done", metadata: [LogKey.documentID: "\(id.lowercasedString)", "page": "\(page)",
                                                         "ocr.confidence": "\(Int(result.confidence))", "ocr.language": "\(result.language ?? "-")"])

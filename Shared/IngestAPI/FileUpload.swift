@@ -15,10 +15,13 @@ public struct FileSettings: Sendable {
     /// Extraction in a child process (`dala extract-file` beside this executable, or `--extractor PATH`), capped at
     /// `--extract-max-memory-mb` (2048); nil (`--extract-in-process true`, or no `dala` found) extracts in-process.
     public var isolated: IsolatedExtractor?
+    /// Largest `multipart/form-data` body of `POST /v1/documents/batch` (all its files): `--max-file-batch-bytes` (200 MiB).
+    public var maxBatchBytes: Int
 
     public init(reader: ConfigReader = ConfigReader()) {
         maxBytes = [.pdf: reader.int("max-pdf-bytes", default: 50 << 20), .docx: reader.int("max-docx-bytes", default: 20 << 20),
                     .html: reader.int("max-html-bytes", default: 10 << 20)]
+        maxBatchBytes = reader.int("max-file-batch-bytes", default: 200 << 20)
         limits = ExtractionLimits()
         limits.maxPages = reader.int("max-pdf-pages", default: limits.maxPages)
         limits.maxSeconds = Double(reader.int("extract-timeout-seconds", default: Int(limits.maxSeconds)))
@@ -87,10 +90,18 @@ enum FileUpload {
 
     static func store(_ file: [UInt8], format: DocumentFormat, fields: [String: String], intake: DocumentIntake,
                       validator: SubmissionValidator, settings: FileSettings) async throws -> Response {
+        let (result, pages) = try await storeResult(file, format: format, fields: fields, intake: intake, validator: validator,
+                                                    settings: settings)
+        return try respond(result, pages: pages)
+    }
+
+    /// Extracts and stores one file; throws a `Problem` with the reason for a bad file.
+    static func storeResult(_ file: [UInt8], format: DocumentFormat, fields: [String: String], intake: DocumentIntake,
+                            validator: SubmissionValidator, settings: FileSettings) async throws -> (IntakeResult, (total: Int, ocr: Int)?) {
         let files = FileStore(client: intake.documents.client)
         let fileSHA = SHA256.hex(bytes: file)
         if let existing = try await files.existing(fileSHA256: fileSHA) {
-            return try respond(IntakeResult(id: existing.id, created: false, status: existing.status), pages: nil)
+            return (IntakeResult(id: existing.id, created: false, status: existing.status), nil)
         }
         let limits = settings.limits, isolated = settings.isolated
         let extraction: Extraction
@@ -145,12 +156,16 @@ enum FileUpload {
                 // Left `received`: the outbox relay publishes it later.
             }
         }
-        return try respond(IntakeResult(id: ref.id, created: ref.created, status: status),
-                           pages: (pages.count, extraction.pendingOCR.count))
+        return (IntakeResult(id: ref.id, created: ref.created, status: status), (pages.count, extraction.pendingOCR.count))
     }
 
     static func plainText(_ bytes: [UInt8], fields: [String: String], intake: DocumentIntake,
                           validator: SubmissionValidator) async throws -> Response {
+        try respond(try await plainTextResult(bytes, fields: fields, intake: intake, validator: validator), pages: nil)
+    }
+
+    static func plainTextResult(_ bytes: [UInt8], fields: [String: String], intake: DocumentIntake,
+                                validator: SubmissionValidator) async throws -> IntakeResult {
         let doc: ValidatedDocument
         do {
             doc = try validator.validatePlainText(bytes, title: fields["title"], source: fields["source"] ?? fields["filename"],
@@ -158,7 +173,7 @@ enum FileUpload {
         } catch {
             throw Problem(.init(code: error.status), error.title, detail: error.detail)
         }
-        return try respond(try await intake.take(doc), pages: nil)
+        return try await intake.take(doc)
     }
 
     struct Answer: Encodable {
@@ -212,7 +227,9 @@ struct MultipartForm {
     struct Malformed: Error { var detail: String }
 
     var fields: [String: String] = [:]
-    var file: Part?
+    /// Every file part, in order; `file` is the first.
+    var files: [Part] = []
+    var file: Part? { files.first }
 
     init(body: [UInt8], contentType: String) throws(Malformed) {
         guard let b = contentType.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) })
@@ -242,7 +259,7 @@ struct MultipartForm {
                 }
             }
             if filename != nil || name == "file" {
-                if file == nil { file = Part(filename: filename, contentType: type, bytes: content) }
+                files.append(Part(filename: filename, contentType: type, bytes: content))
             } else if let name {
                 guard let value = String(validating: content, as: UTF8.self) else { throw Malformed(detail: "Field \"\(name)\" is not UTF-8.") }
                 fields[name] = value

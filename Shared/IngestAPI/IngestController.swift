@@ -52,6 +52,9 @@ public struct IngestController: Sendable {
 
     /// NDJSON in, NDJSON out: one result line per input line, in order, written as the input streams in.
     func batch(_ request: Request, context: some RequestContext) async throws -> Response {
+        if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+            return try await FileBatch.handle(request, intake: intake, validator: validator)   // files, one document each
+        }
         if let type = request.headers[.contentType], !(type.hasPrefix("application/x-ndjson") || type.hasPrefix("application/jsonl")
             || type.hasPrefix("application/json") || type.hasPrefix("text/plain")) {
             throw Problem(.unsupportedMediaType, "Unsupported media type", detail: "Send application/x-ndjson: one JSON document per line.")

@@ -191,10 +191,19 @@ struct FileIngestTests {
         }
         let files = FileStore(client: postgres)
         #expect(try await files.pagesView(id)?.ocr.status == "pending")
+        // The document's JSON names its file and shows the OCR progress.
+        var detail = try await Self.detail(id, postgres)
+        #expect(detail["ocr"] as? NSDictionary == ["status": "pending", "pages_total": 2, "pages_done": 0])
+        #expect(detail["file"] as? NSDictionary == ["media_type": "application/pdf", "sha256": SHA256.hex(bytes: pdf),
+                                                    "bytes": pdf.count, "pages": 2])
         // With no time budget each pass reads one page and hands the rest over (`.more`), as a long scan would.
         #expect(try await OCRStage(client: postgres, budget: .zero).run(id, logger: Env.logger) == .more)
         #expect(try await files.pagesView(id)?.ocr.done == 1)
+        detail = try await Self.detail(id, postgres)
+        #expect(detail["ocr"] as? NSDictionary == ["status": "pending", "pages_total": 2, "pages_done": 1])
         #expect(try await Self.enrich(id, postgres: postgres) == nil)
+        detail = try await Self.detail(id, postgres)
+        #expect(detail["ocr"] as? NSDictionary == ["status": "done", "pages_total": 2, "pages_done": 2])
         let view = try #require(try await files.pagesView(id))
         #expect(view.ocr.status == "done" && view.ocr.done == 2)
         #expect(view.pages.map(\.source) == ["ocr", "ocr"])
@@ -208,6 +217,161 @@ struct FileIngestTests {
         let mentions = try await QueryStore(client: postgres).mentions(document: id)
         #expect(mentions.contains { $0.surface == "Kazakhstan" && $0.page == 1 })
         #expect(mentions.contains { $0.surface == "ШОС" && $0.page == 2 })
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
+    /// `dala submit` on a PDF without an extension: sniffed, sent raw as application/pdf with its flags, stored, enriched.
+    @Test func cliSubmitsAPDF() async throws {
+        let dala = try #require(IsolatedExtractor.besideThisExecutable()?.executable)
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let marker = "Ref \(UUID().uuidString.prefix(8))"
+        let pdf = PDFWriter.textPDF(pages: ["Казахстан и Кыргызстан в 2021 году подписали соглашение о транзите грузов. \(marker)"],
+                                    title: "Заголовок файла")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dala-submit-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("transit-scan")
+        try Data(pdf).write(to: file)
+        let (status, output) = try await withLiveServer(Self.router(intake, postgres)) { base in
+            try await Self.run(dala, ["submit", "--url", base, "--title", "CLI title", "--published", "2021-03",
+                                      "--language", "ru", file.path])
+        }
+        #expect(status == 0, "\(output)")
+        let idText = try #require(output.split(separator: "\n").first { $0.hasPrefix("created") }?
+            .split(separator: " ", omittingEmptySubsequences: true).dropFirst().first, "\(output)")
+        let id = try #require(UUID(uuidString: String(idText)))
+        let row = try #require(try await postgres.query("""
+            SELECT d.title, d.language, to_char(d.published, 'YYYY-MM') AS p, d.source, f.media_type, f.filename, f.sha256
+            FROM documents d JOIN document_files f ON f.document_id = d.id WHERE d.id = \(id.uuidString)::uuid
+            """).first)
+        #expect(row["title"] == "CLI title" && row["language"] == "ru" && row["p"] == "2021-03")
+        #expect(row["source"] == "file:transit-scan" && row["filename"] == "transit-scan")
+        #expect(row["media_type"] == "application/pdf" && row["sha256"] == SHA256.hex(bytes: pdf))
+        #expect(try await Self.enrich(id, postgres: postgres) == nil)
+        let mentions = try await QueryStore(client: postgres).mentions(document: id)
+        #expect(mentions.contains { $0.surface == "Кыргызстан" && $0.page == 1 })
+        let detail = try await Self.detail(id, postgres)
+        #expect(detail["file"] as? NSDictionary == ["media_type": "application/pdf", "filename": "transit-scan",
+                                                    "sha256": SHA256.hex(bytes: pdf), "bytes": pdf.count, "pages": 1])
+        #expect(detail["ocr"] == nil)
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
+    /// `POST /v1/documents/batch` with several files in one form: one answer line per file part, in order; a bad
+    /// file is refused with its reason while the others are stored.
+    @Test func multipartBatchOfFiles() async throws {
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let marker = UUID().uuidString.prefix(8)
+        let pdf = PDFWriter.textPDF(pages: ["Казахстан и Кыргызстан подписали соглашение о транзите. \(marker)"])
+        let docxXML = "<w:document><w:body><w:p><w:r><w:t>Kazakhstan and Uzbekistan met in Tashkent. \(marker)</w:t></w:r></w:p></w:body></w:document>"
+        let docx = ZipWriter.archive([("word/document.xml", Array(docxXML.utf8))])
+        let html = Array("<!DOCTYPE html><html><head><title>Batch \(marker)</title></head><body><p>Astana \(marker)</p></body></html>".utf8)
+        // (name, bytes, Content-Type of the part or nil)
+        let parts: [(String, [UInt8], String?)] = [
+            ("a.pdf", pdf, "application/pdf"), ("b.docx", docx, "application/octet-stream"), ("page", html, nil),
+            ("c.txt", Array("Таза мәтін \(marker)".utf8), "text/plain"), ("broken.pdf", Array("%PDF-1.4 garbage".utf8), nil),
+            ("again.pdf", pdf, nil), ("x.bin", [0, 1, 2, 3], "application/octet-stream"),
+        ]
+        let boundary = "dala-\(UUID().uuidString)"
+        var body = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nru\r\n".utf8)
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nignored for several files\r\n".utf8)
+        for (name, bytes, type) in parts {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\n".utf8)
+            if let type { body += Data("Content-Type: \(type)\r\n".utf8) }
+            body += Data("\r\n".utf8) + Data(bytes) + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)--\r\n".utf8)
+        let form = body
+        let (reply, empty) = try await withLiveServer(Self.router(intake, postgres)) { base in
+            (try await HTTP.send("POST", base + "/v1/documents/batch", body: form, contentType: "multipart/form-data; boundary=\(boundary)"),
+             try await HTTP.send("POST", base + "/v1/documents/batch",
+                                 body: Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nru\r\n--\(boundary)--\r\n".utf8),
+                                 contentType: "multipart/form-data; boundary=\(boundary)"))
+        }
+        #expect(reply.status == 200 && reply.contentType?.hasPrefix("application/x-ndjson") == true)
+        #expect(empty.status == 400, "\(empty.text)")
+        let lines = reply.text.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(lines.map { $0["part"] as? Int } == Array(1...7), "\(reply.text)")
+        #expect(lines.map { $0["filename"] as? String } == parts.map(\.0))
+        #expect(lines.map { $0["status"] as? String } == ["queued", "queued", "queued", "queued", nil, "queued", nil], "\(reply.text)")
+        #expect(lines[0]["created"] as? Bool == true && lines[0]["pages"] as? Int == 1 && lines[0]["ocr_pages"] as? Int == 0)
+        #expect(lines[4]["status"] as? Int == 422 && (lines[4]["detail"] as? String)?.isEmpty == false, "\(lines[4])")
+        #expect(lines[5]["id"] as? String == lines[0]["id"] as? String && lines[5]["created"] as? Bool == false)
+        #expect(lines[6]["status"] as? Int == 415)
+        let ids = lines.prefix(4).compactMap { $0["id"] as? String }
+        #expect(Set(ids).count == 4)
+        let rows = try await postgres.query("""
+            SELECT d.id::text AS id, d.language, d.title, f.media_type FROM documents d
+            LEFT JOIN document_files f ON f.document_id = d.id WHERE d.id = ANY(\("{" + ids.joined(separator: ",") + "}")::uuid[])
+            """)
+        let byID = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] ?? "", $0) })
+        #expect(ids.allSatisfy { byID[$0]?["language"] == "ru" && byID[$0]?["title"] != "ignored for several files" })
+        #expect(ids.prefix(3).map { byID[$0]?["media_type"] } == [DocumentFormat.pdf.mediaType, DocumentFormat.docx.mediaType, "text/html"])
+        #expect(byID[ids[2]]?["title"] == "Batch \(marker)")
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
+    /// `GET /v1/documents/{id}` as PostgreSQL renders it, checked equal to the encoded `DocumentDetail`
+    /// (what `?include=mentions` sends) before it is returned.
+    static func detail(_ id: UUID, _ postgres: PostgresClient) async throws -> NSDictionary {
+        let store = QueryStore(client: postgres)
+        let rendered = try #require(try await store.documentDetailJSON(id))
+        let encoded = try DalaJSON.encode(try #require(try await store.documentDetail(id)))
+        var actual = try #require(try JSONSerialization.jsonObject(with: Data(rendered.utf8)) as? [String: Any])
+        actual["id"] = (actual["id"] as? String)?.lowercased()
+        let expected = try #require(try JSONSerialization.jsonObject(with: Data(encoded)) as? NSDictionary)
+        #expect(actual as NSDictionary == expected, "\(rendered)")
+        return expected
+    }
+
+    /// Runs a child process to its end without blocking a thread of the cooperative pool; its stdout and exit status.
+    static func run(_ executable: String, _ arguments: [String]) async throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("dala-out-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: out) }
+        let handle = try FileHandle(forWritingTo: out)
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        try handle.close()
+        return (status, (try? String(contentsOf: out, encoding: .utf8)) ?? "")
+    }
+
+    /// OCR runs in a child per page: a child that dies (here a stand-in `dala` that crashes with SIGSEGV) fails
+    /// that document with the reason, and the worker's process carries on.
+    @Test func aPageThatCrashesOCRFailsItsDocumentNotTheWorker() async throws {
+        #expect(OCRStage.defaultIsolation != nil)   // the real `dala ocr-page` beside the tests (the other OCR tests use it)
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let pdf = PDFWriter.scannedPDF(pages: ["Crash test \(Int.random(in: 100_000...999_999))"], dpi: 100)
+        let id = try await withLiveServer(Self.router(intake, postgres)) { base in
+            let r = try await HTTP.send("POST", base + "/v1/documents", body: Data(pdf), contentType: "application/pdf")
+            #expect(r.status == 202 && r.json?["ocr_pages"] as? Int == 1, "\(r.text)")
+            return try #require(UUID(uuidString: r.json?["id"] as? String ?? ""))
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dala-crash-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let crasher = dir.appendingPathComponent("dala")
+        try Data("#!/bin/sh\nkill -SEGV $$\n".utf8).write(to: crasher)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: crasher.path)
+        let outcome = try await OCRStage(client: postgres, budget: .zero, isolated: IsolatedOCR(executable: crasher.path))
+            .run(id, logger: Env.logger)
+        guard case .failed(let reason) = outcome else { Issue.record("expected a failure, got \(outcome)"); return }
+        #expect(reason.contains("page 1") && reason.contains("signal 11"), "\(reason)")
+        let row = try #require(try await postgres.query("SELECT status, error FROM documents WHERE id = \(id.uuidString)::uuid").first)
+        #expect(row["status"] == "failed" && row["error"] == reason)
+        #expect((try await Self.detail(id, postgres))["ocr"] as? NSDictionary == ["status": "failed", "pages_total": 1, "pages_done": 0])
         await producer.shutdown()
         await postgres.shutdown()
     }

@@ -156,12 +156,17 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 check "an uploaded file reaches ingest through dala.documents.submit and is enriched" 1 "$(curl -s "$location" | grep -c 'badge">enriched')"
+printf '<!DOCTYPE html><html><head><title>Water talks</title></head><body><p>ASTANA, 3 June 2025. Kazakhstan and Kyrgyzstan signed a transit agreement in Bishkek (%s).</p></body></html>\n' "$$" >"$DALA_RUN_DIR/page-$$"
+check "dala submit sends an HTML file (sniffed, no extension) raw" 0 \
+  "$(DALA_INGEST_URL="$I" "$DALA_BIN/dala" submit --published 2025-06-03 "$DALA_RUN_DIR/page-$$" >/dev/null 2>&1; echo $?)"
 wait_enriched
 set +e
 python3 $S/browser-check.py "$Q" "$ROOT/.local/screenshots"
 browser_status=$?
 set -e
 check "the web pages in headless Chromium (screenshots in .local/screenshots)" 0 "$browser_status"
+check "the submitted HTML file is enriched, with its own title" "enriched|Water talks" \
+  "$(sql "SELECT d.status || '|' || d.title FROM documents d JOIN document_files f ON f.document_id = d.id WHERE d.source = 'file:page-$$' AND f.media_type = 'text/html'")"
 
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" = 0 ]
