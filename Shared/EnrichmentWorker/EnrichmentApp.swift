@@ -44,5 +44,6 @@ public enum EnrichmentApp {
             .init(service: worker),
         ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        logger.notice("stopped")
     }
 }
