@@ -44,6 +44,6 @@ public enum EnrichmentApp {
             .init(service: worker),
         ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-        logger.notice("stopped")
+        logger.warning("service group ended; exiting")
     }
 }
