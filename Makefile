@@ -1,5 +1,5 @@
 # Dala: `make run` starts the local stack with the sample documents; `make test` runs every test.
-.PHONY: run stop test chaos bench bench-analysis bench-peers bench-extract build deps clean
+.PHONY: run stop test chaos bench bench-analysis bench-peers bench-extract bench-pipeline build deps clean
 
 run:            ## install, build (release), start PostgreSQL + broker + services, submit the samples
 	deploy/scripts/run.sh
@@ -23,6 +23,9 @@ bench:          ## analysis throughput, memory and quality (release), then the q
 bench-analysis: ## only the analysis figures (a minute)
 	swift build -c release --product dala
 	.build/release/dala bench
+
+bench-pipeline: ## end to end: documents/s, MB/s, freshness, memory with 1 and 2 workers, vs the analysis alone (release)
+	Benchmarks/Pipeline/run.sh
 
 bench-peers:    ## entity quality against Natasha (Russian NER) on the fixtures and the samples; installs Natasha from PyPI
 	swift build -c release --product dala

@@ -21,9 +21,23 @@ struct ExtractBench: AsyncParsableCommand {
     @Option(help: "Rendering resolution of the scanned pages.")
     var dpi = 300.0
 
+    @Option(help: "Only write the benchmark's PDFs into this directory (NAME.pdf with a text layer, NAME-scan.pdf: the first two pages as images), for manual checks.")
+    var writePdfs: String?
+
     func run() async throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }.sorted()
         guard !files.isEmpty else { throw ValidationError("no .txt files in \(corpus)") }
+        if let dir = writePdfs {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for name in files {
+                let pages = Self.paginate(try String(contentsOfFile: corpus + "/" + name, encoding: .utf8), chars: pageChars)
+                let base = dir + "/" + name.replacingOccurrences(of: ".txt", with: "")
+                try Data(PDFWriter.textPDF(pages: pages)).write(to: URL(fileURLWithPath: base + ".pdf"))
+                try Data(PDFWriter.scannedPDF(pages: Array(pages.prefix(2)))).write(to: URL(fileURLWithPath: base + "-scan.pdf"))
+            }
+            print("wrote \(files.count * 2) PDFs to \(dir)")
+            return
+        }
         print("file extraction benchmark: \(files.count) documents from \(corpus), \(pageChars) characters per page, OCR at \(Int(dpi)) dpi")
         print("document                    lang  PDF pages  text-layer pages/s  same text")
         var totalPages = 0, totalSeconds = 0.0
@@ -46,9 +60,9 @@ struct ExtractBench: AsyncParsableCommand {
         print(String(format: "text layer: %d pages in %.2f s = %.1f pages/s (poppler, one thread)", totalPages, totalSeconds,
                      Double(totalPages) / totalSeconds))
 
-        print("OCR of the same pages rendered as images (cairo → grey image → Tesseract kaz+rus+eng, one thread):")
+        print("OCR of the same pages rendered as images (cairo → grey image → Tesseract kaz+rus+eng, then the page's language when scripts mix; one thread):")
         print("lang  pages  pages/s  char accuracy (mean, min)  mean confidence  language guessed right")
-        let engine = try OCREngine()
+        let engine = try PageReader()
         for (language, pages) in byLanguage.sorted(by: { $0.key < $1.key }) where language != "-" {
             // Evenly spread over the documents' pages of that language.
             let step = max(1, pages.count / max(ocrPages, 1))
@@ -59,7 +73,7 @@ struct ExtractBench: AsyncParsableCommand {
                 var recognised = "", conf = 0.0, guessed: [String] = []
                 let rendered = PDFWriter.renderImages(page, dpi: dpi)
                 for image in rendered {
-                    let r = engine.recognise(image)
+                    let r = try engine.read(image)
                     recognised += r.text + "\n"; conf += r.confidence / Double(rendered.count)
                     if let l = r.language { guessed.append(l) }
                 }

@@ -123,13 +123,14 @@ public enum SearchText {
     /// `'key1':1 'key2':2 …`; positions capped at 16383 as PostgreSQL requires.
     public static func tsvector(_ keys: [String]) -> String {
         var out = ""
-        out.reserveCapacity(keys.count * 10)
+        out.reserveCapacity(keys.reduce(0) { $0 + $1.utf8.count + 8 })
         var position = 0
         for key in keys where !key.isEmpty {
             position += 1
             if !out.isEmpty { out += " " }
             out += quote(key)
-            out += ":\(min(position, 16383))"
+            out += ":"
+            out += String(min(position, 16383))
         }
         return out
     }
@@ -153,9 +154,12 @@ public enum SearchText {
     }
 
     static func quote(_ key: String) -> String {
-        // Lexemes longer than 2 KB are rejected by PostgreSQL; keys are words, so cut defensively.
-        var k = key.count > 500 ? String(key.prefix(500)) : key
-        k = k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
+        // Lexemes longer than 2 KB are rejected by PostgreSQL; keys are words, so cut defensively. Most keys are
+        // short and need no escaping: checked on the UTF-8 bytes (a key is quoted for every word of every sentence).
+        var k = key.utf8.count > 500 && key.count > 500 ? String(key.prefix(500)) : key
+        if k.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) {
+            k = k.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''")
+        }
         return "'" + k + "'"
     }
 }

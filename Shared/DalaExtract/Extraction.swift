@@ -1,7 +1,7 @@
 import Foundation
 
 /// File formats Dala extracts text from.
-public enum DocumentFormat: String, Sendable, CaseIterable {
+public enum DocumentFormat: String, Sendable, CaseIterable, Codable {
     case pdf, docx, html
 
     /// The media type a client sends for this format.
@@ -66,8 +66,8 @@ public struct ExtractionLimits: Sendable, Equatable {
 }
 
 /// Why a file yielded no document; `code` says which kind of bad input it was.
-public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable { case encrypted, corrupt, empty, tooManyPages, tooLarge, timeout, bomb, unsupported, ocr }
+public struct ExtractionError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    public enum Code: String, Sendable, Codable { case encrypted, corrupt, empty, tooManyPages, tooLarge, timeout, bomb, unsupported, ocr }
     public var code: Code
     public var detail: String
     public init(_ code: Code, _ detail: String) { self.code = code; self.detail = detail }
@@ -75,7 +75,7 @@ public struct ExtractionError: Error, Sendable, Equatable, CustomStringConvertib
 }
 
 /// One page (or the one body of an HTML/DOCX file) as extracted.
-public struct PageText: Sendable, Equatable {
+public struct PageText: Sendable, Equatable, Codable {
     public var number: Int
     public var text: String
     /// No usable text layer: the page goes to OCR.
@@ -87,9 +87,10 @@ public struct PageText: Sendable, Equatable {
 public struct FileMetadata: Sendable, Equatable, Codable {
     public var title: String?
     public var authors: [String] = []
-    /// Publication year: an explicit publication date in the file, else a year on the first page, else `createdYear`.
+    /// Publication year: an explicit publication date in the file (HTML meta), else a year on the first page's head.
     public var year: Int?
-    /// The year the file says it was created (PDF CreationDate, DOCX dcterms:created): the last resort for `year`.
+    /// The year the file says it was created (PDF CreationDate, DOCX dcterms:created): kept, never taken for `year`
+    /// (a scan's or an export's date says nothing of the publication).
     public var createdYear: Int?
     public var language: String?
 
@@ -118,7 +119,7 @@ public struct PageSpan: Sendable, Equatable, Codable {
 }
 
 /// The text of a file, page by page, with its metadata.
-public struct Extraction: Sendable, Equatable {
+public struct Extraction: Sendable, Equatable, Codable {
     public var format: DocumentFormat
     public var pages: [PageText]
     public var metadata: FileMetadata
@@ -153,6 +154,10 @@ public enum Extractor {
     /// Extracts the text layer (PDF) or the body text (DOCX, HTML). Scanned PDF pages come back with `needsOCR`.
     public static func extract(_ bytes: [UInt8], format: DocumentFormat, limits: ExtractionLimits = .init()) throws(ExtractionError) -> Extraction {
         guard !bytes.isEmpty else { throw ExtractionError(.empty, "The file is empty.") }
+        if format == .docx, bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            // Word wraps a password-protected .docx in an OLE compound file, the same container as the old .doc.
+            throw ExtractionError(.encrypted, "This is an OLE compound file: a password-protected DOCX or an old .doc; send an unencrypted .docx.")
+        }
         guard format.matches(bytes) else {
             throw ExtractionError(.corrupt, "The content is not a \(format.rawValue.uppercased()) file (wrong signature).")
         }
@@ -173,7 +178,6 @@ public enum Extractor {
         if result.metadata.year == nil, let first = result.pages.first(where: { !$0.needsOCR }) {
             result.metadata.year = FirstPage.year(first.text)
         }
-        if result.metadata.year == nil { result.metadata.year = result.metadata.createdYear }
         let hasText = result.pages.contains { !$0.needsOCR && $0.text.unicodeScalars.contains { $0.properties.isAlphabetic } }
         if !hasText && result.pendingOCR.isEmpty {
             throw ExtractionError(.empty, "The file contains no text.")
@@ -193,7 +197,7 @@ struct Deadline {
 }
 
 /// Metadata guessed from the first page when the file has none.
-enum FirstPage {
+public enum FirstPage {
     /// The first line with enough letters, if it is short enough to be a title.
     static func title(_ text: String) -> String? {
         for line in text.split(whereSeparator: \.isNewline).prefix(8) {
@@ -204,22 +208,28 @@ enum FirstPage {
         return nil
     }
 
-    /// A year (1900-2099) on the first page's first lines, e.g. "Астана, 2021".
+    /// A year on a short line of the page's head, as title pages print it ("Астана, 2021", "Вестник, 2019, № 3");
+    /// years inside running sentences (history: "since 1991") are not publication years.
     static func year(_ text: String) -> Int? {
-        let head = Array(text.unicodeScalars.prefix(1500))
-        var i = 0
-        while i + 4 <= head.count {
-            let window = head[i..<(i + 4)]
-            let before = i > 0 ? head[i - 1] : " "
-            let after = i + 4 < head.count ? head[i + 4] : " "
-            if window.allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }),
-               !(before.properties.numericType == .decimal), !(after.properties.numericType == .decimal),
-               let y = Int(String(String.UnicodeScalarView(window))), (1900...2099).contains(y) {
-                return y
+        let latest = Calendar(identifier: .gregorian).component(.year, from: Date()) + 1
+        for line in text.split(whereSeparator: \.isNewline).prefix(15) where line.count <= 60 {
+            let scalars = Array(line.unicodeScalars)
+            var i = 0
+            while i + 4 <= scalars.count {
+                let isDigit = { (k: Int) in k >= 0 && k < scalars.count && scalars[k].isASCII && scalars[k].properties.numericType == .decimal }
+                if (i..<(i + 4)).allSatisfy(isDigit), !isDigit(i - 1), !isDigit(i + 4),
+                   let y = Int(String(String.UnicodeScalarView(scalars[i..<(i + 4)]))), (1900...latest).contains(y) {
+                    return y
+                }
+                i += 1
             }
-            i += 1
         }
         return nil
+    }
+
+    /// Title and year from a first page's text (also used after OCR, when the first page was an image).
+    public static func metadata(_ text: String) -> FileMetadata {
+        FileMetadata(title: title(text), year: year(text))
     }
 }
 

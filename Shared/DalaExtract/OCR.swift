@@ -151,3 +151,39 @@ public enum CharacterAccuracy {
 
     static func collapse(_ s: String) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 }
+
+/// Reads pages with the language chosen from the page itself: a first pass with all three models, and when the result
+/// mixes scripts (Latin words read as Cyrillic look-alikes, "and" → "апа", or the reverse) a second pass with the
+/// page's own language only, kept when Tesseract is at least as sure of it. One owner at a time.
+public final class PageReader {
+    let all: OCREngine
+    var single: [String: OCREngine] = [:]
+    static let models = ["kk": "kaz", "ru": "rus", "en": "eng"]
+
+    public init() throws(ExtractionError) { all = try OCREngine(languages: "kaz+rus+eng") }
+
+    public func read(_ image: GrayImage, deadline: Double = 120) throws(ExtractionError) -> OCRPage {
+        let first = all.recognise(image, deadline: deadline)
+        guard let language = first.language, let model = Self.models[language],
+              Self.foreignWordShare(first.text, language: language) > 0.02 else { return first }
+        let engine: OCREngine
+        if let e = single[language] { engine = e } else { engine = try OCREngine(languages: model); single[language] = engine }
+        var second = engine.recognise(image, deadline: deadline)
+        second.language = language
+        let better = second.confidence >= first.confidence - 1
+            && Self.foreignWordShare(second.text, language: language) < Self.foreignWordShare(first.text, language: language)
+        return better ? second : first
+    }
+
+    /// Share of words written in the other script than the page's language (Latin on a kk/ru page, Cyrillic on an en page).
+    static func foreignWordShare(_ text: String, language: String) -> Double {
+        var words = 0, foreign = 0
+        for word in text.split(whereSeparator: { !$0.isLetter }) where word.count >= 2 {
+            words += 1
+            let cyrillic = word.unicodeScalars.allSatisfy { (0x400...0x4FF).contains($0.value) }
+            let latin = word.unicodeScalars.allSatisfy { $0.isASCII }
+            if language == "en" ? cyrillic : latin { foreign += 1 }
+        }
+        return words == 0 ? 0 : Double(foreign) / Double(words)
+    }
+}

@@ -11,77 +11,149 @@ public struct AnnotationStore: Sendable {
     /// Replaces the annotations of `documentID`; returns false when the document no longer exists.
     @discardableResult
     public func replace(documentID: UUID, with a: AnnotationSet, startedAt: Date, worker: String) async throws -> Bool {
-        let doc = documentID.uuidString
-        let version = a.extractorVersion
-        let languagesJSON = String(decoding: try JSONEncoder().encode(a.languages), as: UTF8.self)
-        let durationMS = Date().timeIntervalSince(startedAt) * 1000
-        let stats = "{\"sentences\":\(a.sentences.count),\"entities\":\(a.entities.count),\"mentions\":\(a.mentions.count),\"times\":\(a.times.count),\"events\":\(a.events.count)}"
+        try await replaceMany([Replacement(documentID: documentID, annotations: a, startedAt: startedAt)], worker: worker)
+            .contains(documentID)
+    }
+
+    /// One document's new annotations, for `replaceMany`.
+    public struct Replacement: Sendable {
+        public var documentID: UUID
+        public var annotations: AnnotationSet
+        public var startedAt: Date
+        public init(documentID: UUID, annotations: AnnotationSet, startedAt: Date) {
+            self.documentID = documentID; self.annotations = annotations; self.startedAt = startedAt
+        }
+    }
+
+    /// Replaces the annotations of several documents in one transaction with one statement or COPY per table (a
+    /// dozen round trips for the whole batch, where one document used to take as many). Returns the documents
+    /// written; a document that no longer exists is skipped. Each document's rows are exactly what `replace` writes.
+    /// A document listed twice is written once, with its last annotations.
+    public func replaceMany(_ items: [Replacement], worker: String) async throws -> Set<UUID> {
+        try await replaceMany(PreparedReplacements(items), worker: worker)
+    }
+
+    /// `replaceMany` with the rows already built (CPU work the caller can do on its own thread, and outside the
+    /// transaction, which then holds its locks only while talking to the server).
+    public func replaceMany(_ prepared: PreparedReplacements, worker: String) async throws -> Set<UUID> {
+        let byID = prepared.byID, rows = prepared.rows
+        guard !byID.isEmpty else { return [] }
+        let ids = byID.keys.map(\.uuidString)
         return try await client.withTransaction { conn in
-            // Lock the document row first: concurrent workers on the same document serialise here.
-            let exists = try conn.query("SELECT 1 FROM documents WHERE id = \(doc)::uuid FOR UPDATE")
-            guard !exists.isEmpty else { return false }
-            for table in ["mentions", "sentences", "time_expressions", "events", "keywords"] {
-                try conn.execute("DELETE FROM \(unescaped: table) WHERE document_id = \(doc)::uuid")
-            }
-            try Self.upsertEntities(a.entities, conn: conn)
+            // Lock the document rows first, in id order: concurrent workers on the same documents serialise here
+            // without deadlocks.
+            let locked = try conn.query("SELECT id::text AS id FROM documents WHERE id = ANY(\(ids)::uuid[]) ORDER BY id FOR UPDATE")
+            let present = try locked.map { try $0.decode("id", as: UUID.self) }
+            guard !present.isEmpty else { return [] }
+            let list = present.map(\.uuidString)
+            try conn.execute("""
+                WITH m AS (DELETE FROM mentions WHERE document_id = ANY(\(list)::uuid[])),
+                     s AS (DELETE FROM sentences WHERE document_id = ANY(\(list)::uuid[])),
+                     t AS (DELETE FROM time_expressions WHERE document_id = ANY(\(list)::uuid[])),
+                     e AS (DELETE FROM events WHERE document_id = ANY(\(list)::uuid[])),
+                     k AS (DELETE FROM keywords WHERE document_id = ANY(\(list)::uuid[]))
+                SELECT 1
+                """)
+            let docs = present.map { byID[$0]! }
+            // First labels seen win for entities several documents share (as documents written one by one would).
+            var seen = Set<String>(), entities: [AnnotationSet.EntityRow] = []
+            for d in docs { for e in d.annotations.entities where seen.insert(e.id).inserted { entities.append(e) } }
+            try Self.upsertEntities(entities, conn: conn)
+            let all = present.map { rows[$0]! }
             try conn.copy(into: "sentences",
                           columns: ["document_id", "extractor_version", "idx", "start_offset", "end_offset", "language",
-                                    "confidence", "section", "text", "search"],
-                          rows: a.sentences.map { s in
-                              [doc, version, String(s.index), String(s.start), String(s.end), s.language,
-                               String(s.confidence), s.section, s.text, SearchText.tsvector(s.searchKeys)]
-                          })
+                                    "confidence", "section", "text", "search"], rows: all.lazy.flatMap(\.sentences))
             try conn.copy(into: "mentions",
                           columns: ["document_id", "extractor_version", "entity_id", "start_offset", "end_offset", "surface",
-                                    "sentence_index", "kind", "confidence", "alternatives"],
-                          rows: a.mentions.map { m in
-                              [doc, version, m.entityID, String(m.start), String(m.end), m.surface, String(m.sentenceIndex),
-                               m.kind, String(m.confidence), Self.arrayLiteral(m.alternatives)]
-                          })
+                                    "sentence_index", "kind", "confidence", "alternatives"], rows: all.lazy.flatMap(\.mentions))
             try conn.copy(into: "time_expressions",
                           columns: ["document_id", "extractor_version", "start_offset", "end_offset", "surface",
                                     "sentence_index", "value", "range_start", "range_end", "precision", "relative"],
-                          rows: a.times.map { t in
-                              [doc, version, String(t.start), String(t.end), t.surface, String(t.sentenceIndex), t.value,
-                               t.rangeStart, t.rangeEnd, t.precision, t.relative ? "t" : "f"]
-                          })
-            var eventRows: [[String?]] = [], participantRows: [[String?]] = [], evidenceRows: [[String?]] = []
-            for e in a.events {
-                let eventID = UUID().uuidString
-                eventRows.append([eventID, doc, version, e.key, e.type, e.cameo, e.plover, e.modality, e.speakerEntityID,
-                                  e.dateValue, e.dateStart, e.dateEnd, e.datePrecision, String(e.confidence), e.language])
-                for p in e.participants {
-                    participantRows.append([eventID, p.role, p.entityID, p.surface, p.start.map(String.init), p.end.map(String.init)])
-                }
-                for m in e.mentions {
-                    evidenceRows.append([eventID, String(m.sentenceIndex), String(m.start), String(m.end), m.evidence, m.trigger,
-                                         String(m.triggerStart), String(m.triggerEnd), String(m.confidence)])
-                }
-            }
+                          rows: all.lazy.flatMap(\.times))
             try conn.copy(into: "events",
                           columns: ["id", "document_id", "extractor_version", "event_key", "type", "cameo", "plover", "modality",
                                     "speaker_entity_id", "date_value", "date_start", "date_end", "date_precision", "confidence",
-                                    "language"],
-                          rows: eventRows)
+                                    "language"], rows: all.lazy.flatMap(\.events))
             try conn.copy(into: "event_participants",
-                          columns: ["event_id", "role", "entity_id", "surface", "start_offset", "end_offset"], rows: participantRows)
+                          columns: ["event_id", "role", "entity_id", "surface", "start_offset", "end_offset"],
+                          rows: all.lazy.flatMap(\.participants))
             try conn.copy(into: "event_mentions",
                           columns: ["event_id", "sentence_index", "start_offset", "end_offset", "evidence", "trigger",
-                                    "trigger_start", "trigger_end", "confidence"],
-                          rows: evidenceRows)
+                                    "trigger_start", "trigger_end", "confidence"], rows: all.lazy.flatMap(\.evidence))
             try conn.copy(into: "keywords", columns: ["document_id", "extractor_version", "text", "language", "source", "score"],
-                          rows: a.keywords.map { [doc, version, $0.text, $0.language, $0.source, String($0.score)] })
+                          rows: all.lazy.flatMap(\.keywords))
+
+            let now = Date()
+            var versions: [String] = [], languages: [String] = [], shares: [String] = [], analyses: [String] = []
+            var hashes: [String] = [], started: [Date] = [], durations: [Double] = [], stats: [String] = []
+            for d in docs {
+                let a = d.annotations
+                versions.append(a.extractorVersion); languages.append(a.language); analyses.append(a.analysisJSON)
+                shares.append(String(decoding: try JSONEncoder().encode(a.languages), as: UTF8.self))
+                hashes.append(a.configHash); started.append(d.startedAt)
+                durations.append(now.timeIntervalSince(d.startedAt) * 1000)
+                stats.append("{\"sentences\":\(a.sentences.count),\"entities\":\(a.entities.count),\"mentions\":\(a.mentions.count),\"times\":\(a.times.count),\"events\":\(a.events.count)}")
+            }
             try conn.execute("""
-                UPDATE documents SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
-                    extractor_version = \(version), detected_language = \(a.language),
-                    languages = \(languagesJSON)::jsonb, analysis = \(a.analysisJSON)::jsonb
-                WHERE id = \(doc)::uuid
+                UPDATE documents d SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
+                    extractor_version = u.version, detected_language = u.language,
+                    languages = u.languages::jsonb, analysis = u.analysis::jsonb
+                FROM unnest(\(list)::uuid[], \(versions)::text[], \(languages)::text[], \(shares)::text[], \(analyses)::text[])
+                     AS u(id, version, language, languages, analysis)
+                WHERE d.id = u.id
                 """)
             try conn.execute("""
                 INSERT INTO extraction_runs (document_id, extractor_version, config_hash, worker, started_at, duration_ms, stats)
-                VALUES (\(doc)::uuid, \(version), \(a.configHash), \(worker), \(startedAt), \(durationMS), \(stats)::jsonb)
+                SELECT u.id, u.version, u.hash, \(worker), u.started, u.duration, u.stats::jsonb
+                FROM unnest(\(list)::uuid[], \(versions)::text[], \(hashes)::text[], \(started)::timestamptz[],
+                            \(durations)::float8[], \(stats)::text[]) AS u(id, version, hash, started, duration, stats)
                 """)
-            return true
+            return Set(present)
+        }
+    }
+
+    /// Replacements with their rows in COPY text form.
+    public struct PreparedReplacements: Sendable {
+        let byID: [UUID: Replacement]
+        let rows: [UUID: Rows]
+        public init(_ items: [Replacement]) {
+            byID = Dictionary(items.map { ($0.documentID, $0) }, uniquingKeysWith: { _, last in last })
+            rows = byID.mapValues(Rows.init)
+        }
+    }
+
+    /// One document's rows in COPY text form.
+    struct Rows: Sendable {
+        var sentences: [[String?]] = [], mentions: [[String?]] = [], times: [[String?]] = []
+        var events: [[String?]] = [], participants: [[String?]] = [], evidence: [[String?]] = [], keywords: [[String?]] = []
+
+        init(_ d: Replacement) {
+            let doc = d.documentID.uuidString, a = d.annotations, version = a.extractorVersion
+            sentences = a.sentences.map { s in
+                [doc, version, String(s.index), String(s.start), String(s.end), s.language,
+                 String(s.confidence), s.section, s.text, SearchText.tsvector(s.searchKeys)]
+            }
+            mentions = a.mentions.map { m in
+                [doc, version, m.entityID, String(m.start), String(m.end), m.surface, String(m.sentenceIndex),
+                 m.kind, String(m.confidence), AnnotationStore.arrayLiteral(m.alternatives)]
+            }
+            times = a.times.map { t in
+                [doc, version, String(t.start), String(t.end), t.surface, String(t.sentenceIndex), t.value,
+                 t.rangeStart, t.rangeEnd, t.precision, t.relative ? "t" : "f"]
+            }
+            for e in a.events {
+                let eventID = UUID().uuidString
+                events.append([eventID, doc, version, e.key, e.type, e.cameo, e.plover, e.modality, e.speakerEntityID,
+                               e.dateValue, e.dateStart, e.dateEnd, e.datePrecision, String(e.confidence), e.language])
+                for p in e.participants {
+                    participants.append([eventID, p.role, p.entityID, p.surface, p.start.map(String.init), p.end.map(String.init)])
+                }
+                for m in e.mentions {
+                    evidence.append([eventID, String(m.sentenceIndex), String(m.start), String(m.end), m.evidence, m.trigger,
+                                     String(m.triggerStart), String(m.triggerEnd), String(m.confidence)])
+                }
+            }
+            keywords = a.keywords.map { [doc, version, $0.text, $0.language, $0.source, String($0.score)] }
         }
     }
 
@@ -91,28 +163,41 @@ public struct AnnotationStore: Sendable {
         // Sorted ids keep lock order stable across concurrent workers (no deadlocks between two documents).
         let sorted = entities.sorted { $0.id < $1.id }
         for chunk in stride(from: 0, to: sorted.count, by: 500).map({ Array(sorted[$0..<min($0 + 500, sorted.count)]) }) {
+            let ids = chunk.map(\.id), types = chunk.map(\.type), en = chunk.map { $0.labelEN ?? "" }
+            let ru = chunk.map { $0.labelRU ?? "" }, kk = chunk.map { $0.labelKK ?? "" }
+            let aliases = chunk.map { arrayLiteral($0.aliases) }
+            // New entities only: DO NOTHING takes no lock on an existing row, so workers writing documents that
+            // name the same entities (every document names Kazakhstan) do not queue behind each other's transactions.
             try conn.execute("""
                 INSERT INTO entities (id, type, label_en, label_ru, label_kk, aliases, from_kb)
                 SELECT u.id, u.type, nullif(u.label_en, ''), nullif(u.label_ru, ''), nullif(u.label_kk, ''),
                        u.aliases::text[], u.from_kb
-                FROM unnest(\(chunk.map(\.id))::text[], \(chunk.map(\.type))::text[],
-                                     \(chunk.map { $0.labelEN ?? "" })::text[], \(chunk.map { $0.labelRU ?? "" })::text[],
-                                     \(chunk.map { $0.labelKK ?? "" })::text[],
-                                     \(chunk.map { arrayLiteral($0.aliases) })::text[],
-                                     \(chunk.map { $0.fromKnowledgeBase ? "t" : "f" })::boolean[])
+                FROM unnest(\(ids)::text[], \(types)::text[], \(en)::text[], \(ru)::text[], \(kk)::text[], \(aliases)::text[],
+                            \(chunk.map { $0.fromKnowledgeBase ? "t" : "f" })::boolean[])
                       AS u(id, type, label_en, label_ru, label_kk, aliases, from_kb)
-                ON CONFLICT (id) DO UPDATE SET
-                    type = EXCLUDED.type, label_en = EXCLUDED.label_en, label_ru = EXCLUDED.label_ru,
-                    label_kk = EXCLUDED.label_kk, aliases = EXCLUDED.aliases, updated_at = now()
-                WHERE entities.from_kb AND (entities.label_en, entities.label_ru, entities.label_kk, entities.aliases)
-                      IS DISTINCT FROM (EXCLUDED.label_en, EXCLUDED.label_ru, EXCLUDED.label_kk, EXCLUDED.aliases)
+                ON CONFLICT (id) DO NOTHING
+                """)
+            // Knowledge-base entities whose labels changed (a new knowledge base): only those rows are updated (locked).
+            try conn.execute("""
+                UPDATE entities SET type = u.type, label_en = u.label_en, label_ru = u.label_ru, label_kk = u.label_kk,
+                                    aliases = u.aliases, updated_at = now()
+                FROM (SELECT u.id, u.type, nullif(u.label_en, '') AS label_en, nullif(u.label_ru, '') AS label_ru,
+                             nullif(u.label_kk, '') AS label_kk, u.aliases::text[] AS aliases
+                      FROM unnest(\(ids)::text[], \(types)::text[], \(en)::text[], \(ru)::text[], \(kk)::text[], \(aliases)::text[])
+                           AS u(id, type, label_en, label_ru, label_kk, aliases)) AS u
+                WHERE entities.id = u.id AND entities.from_kb
+                  AND (entities.label_en, entities.label_ru, entities.label_kk, entities.aliases)
+                      IS DISTINCT FROM (u.label_en, u.label_ru, u.label_kk, u.aliases)
                 """)
         }
     }
 
     /// PostgreSQL array literal of text values: `{"a","b \"c\""}`.
     static func arrayLiteral(_ values: [String]) -> String {
-        "{" + values.map { "\"" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
-            .joined(separator: ",") + "}"
+        "{" + values.map { value in
+            let plain = !value.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+            return "\"" + (plain ? value : value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))
+                + "\""
+        }.joined(separator: ",") + "}"
     }
 }

@@ -72,13 +72,15 @@ public struct DocumentStore: Sendable {
         try await client.query("""
             SELECT raw_text, language, to_char(published, 'YYYY-MM-DD') AS published, published_precision
             FROM documents WHERE id = \(id.uuidString)::uuid
-            """).first.map { row in
-            var published = row["published"]
-            if let p = published, let precision = row["published_precision"] {
-                published = precision == "year" ? String(p.prefix(4)) : precision == "month" ? String(p.prefix(7)) : p
-            }
-            return DocumentForEnrichment(id: id, text: row["raw_text"] ?? "", declaredLanguage: row["language"], published: published)
+            """).first.map { row in Self.forEnrichment(id, row) }
+    }
+
+    static func forEnrichment(_ id: UUID, _ row: PostgresRow) -> DocumentForEnrichment {
+        var published = row["published"]
+        if let p = published, let precision = row["published_precision"] {
+            published = precision == "year" ? String(p.prefix(4)) : precision == "month" ? String(p.prefix(7)) : p
         }
+        return DocumentForEnrichment(id: id, text: row["raw_text"] ?? "", declaredLanguage: row["language"], published: published)
     }
 
     /// Records that enrichment gave up on a document (the message went to the dead-letter topic).
@@ -106,5 +108,46 @@ extension DocumentStore {
         try await client.query("""
             UPDATE documents SET attempts = attempts + 1 WHERE id = \(id.uuidString)::uuid RETURNING attempts
             """).first.map { try $0.decode("attempts", as: Int.self) }
+    }
+}
+
+/// Where a document stands before a batched enrichment attempt.
+public struct EnrichmentCandidate: Sendable, Equatable {
+    /// Attempts counted and not finished: more than 0 means an earlier run of this document did not finish.
+    public var attempts: Int
+    /// Length of the text in code points (the batch's memory budget).
+    public var characters: Int
+    /// Pages of an uploaded scan still wait for OCR: the document goes through the one-by-one path, which runs OCR first.
+    public var needsOCR: Bool = false
+}
+
+extension DocumentStore {
+    /// Attempts and sizes of the documents that exist among `ids` (one round trip for a whole batch).
+    public func enrichmentCandidates(_ ids: [UUID]) async throws -> [UUID: EnrichmentCandidate] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [UUID: EnrichmentCandidate] = [:]
+        for row in try await client.query("""
+            SELECT id::text AS id, attempts, char_length,
+                   EXISTS (SELECT 1 FROM document_pages p WHERE p.document_id = d.id AND p.source = 'pending') AS needs_ocr
+            FROM documents d WHERE id = ANY(\(ids.map(\.uuidString))::uuid[])
+            """) {
+            out[try row.decode("id", as: UUID.self)] = EnrichmentCandidate(attempts: try row.decode("attempts", as: Int.self),
+                                                                            characters: try row.decode("char_length", as: Int.self),
+                                                                            needsOCR: row["needs_ocr"] == "t")
+        }
+        return out
+    }
+
+    /// `beginAttempt` and `loadForEnrichment` for a batch in one statement, for documents with no unfinished attempt
+    /// only: counts an attempt for each of `ids` whose attempts are 0 and returns their texts. A document missing from
+    /// the answer was deleted or started elsewhere in the meantime.
+    public func beginBatch(_ ids: [UUID]) async throws -> [DocumentForEnrichment] {
+        guard !ids.isEmpty else { return [] }
+        return try await client.query("""
+            UPDATE documents SET attempts = attempts + 1
+            WHERE id = ANY(\(ids.map(\.uuidString))::uuid[]) AND attempts = 0
+              AND NOT EXISTS (SELECT 1 FROM document_pages p WHERE p.document_id = documents.id AND p.source = 'pending')
+            RETURNING id::text AS id, raw_text, language, to_char(published, 'YYYY-MM-DD') AS published, published_precision
+            """).map { row in Self.forEnrichment(try row.decode("id", as: UUID.self), row) }
     }
 }

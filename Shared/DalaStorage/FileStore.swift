@@ -176,12 +176,17 @@ public struct FileStore: Sendable {
         }
     }
 
-    /// Replaces the document's text with the OCR'd pages in place, and its page map, in one transaction.
-    public func finishOCR(_ id: UUID, text: String, pages: [StoredPage]) async throws {
+    /// Replaces the document's text with the OCR'd pages in place, and its page map, in one transaction; a title and
+    /// year read from the first page fill the document's only where neither the user nor the file gave one.
+    public func finishOCR(_ id: UUID, text: String, pages: [StoredPage], title: String? = nil, year: Int? = nil) async throws {
         let length = text.unicodeScalars.count
         try await client.withTransaction { conn in
             _ = try conn.execute("""
-                UPDATE documents SET raw_text = \(text), char_length = \(length) WHERE id = \(id.uuidString)::uuid
+                UPDATE documents SET raw_text = \(text), char_length = \(length), title = coalesce(title, \(title)),
+                    published = coalesce(published, make_date(\(year)::int, 1, 1)),
+                    published_precision = CASE WHEN published IS NULL AND \(year)::int IS NOT NULL THEN 'year'
+                                               ELSE published_precision END
+                WHERE id = \(id.uuidString)::uuid
                 """)
             try Self.writePages(id, pages, conn: conn)
             _ = try conn.execute("UPDATE document_files SET ocr_status = 'done' WHERE document_id = \(id.uuidString)::uuid")

@@ -13,9 +13,11 @@ public enum EnrichmentApp {
     public static func run(reader: ConfigReader = ConfigReader()) async throws {
         let config = ServiceConfiguration(reader: reader, defaultPort: 8082)
         let logger = Observability.bootstrap(service: "dala-enrichment", level: config.logLevel)
-        let settings = EnrichmentWorker.Settings(
+        var settings = EnrichmentWorker.Settings(
             maxAttempts: max(1, reader.int("max-attempts", default: 3)),
             workerName: reader.string("worker-name", default: "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"))
+        settings.batchSize = max(1, reader.int("batch-size", default: settings.batchSize))
+        settings.batchCharacters = max(1, reader.int("batch-characters", default: settings.batchCharacters))
         let kafka = config.kafka(clientID: settings.workerName)
         let postgres = PostgresClient(configuration: config.postgres, logger: logger)
         try await StartUp.prepare(configuration: config, postgres: postgres, kafka: kafka, logger: logger)

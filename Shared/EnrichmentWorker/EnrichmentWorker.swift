@@ -18,6 +18,10 @@ public struct EnrichmentWorker: Service {
         public var maxAttempts: Int
         /// Name recorded in extraction runs (`--worker-name`, `DALA_WORKER_NAME`). Default host:pid.
         public var workerName: String
+        /// Documents analysed and written together, at most (`--batch-size`, `DALA_BATCH_SIZE`). Default 64; 1 is one at a time.
+        public var batchSize: Int = 64
+        /// Text in one batch, in characters, at most (`--batch-characters`); a longer document goes alone. Default 1,000,000.
+        public var batchCharacters: Int = 1_000_000
         public init(maxAttempts: Int = 3, workerName: String) { self.maxAttempts = maxAttempts; self.workerName = workerName }
     }
 
@@ -30,9 +34,10 @@ public struct EnrichmentWorker: Service {
     let settings: Settings
     let logger: Logger
     let cpu = BlockingWorker(label: "dala.enrichment.analysis")
-    private let processed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "enriched")])
-    private let failed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "deadlettered")])
-    private let duration = Timer(label: "dala_enrichment_duration_seconds")
+    let processed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "enriched")])
+    let failed = Counter(label: "dala_enrichment_documents_total", dimensions: [("result", "deadlettered")])
+    let duration = Timer(label: "dala_enrichment_duration_seconds")
+    let stageTimers = StageTimers()
 
     public init(consumer: KafkaConsumer, producer: KafkaProducer, postgres: PostgresClient, pipeline: Pipeline,
                 settings: Settings, logger: Logger) {
@@ -43,10 +48,8 @@ public struct EnrichmentWorker: Service {
     }
 
     public func run() async throws {
-        // Graceful shutdown stops the loop between messages; the message in hand is finished or handed back.
-        for await message in consumer.messages.cancelOnGracefulShutdown() {
-            await handle(message)
-        }
+        // Graceful shutdown stops the loop between batches; the batch in hand is finished or handed back.
+        try await consumeInBatches()
         await consumer.shutdown()
         // The stream also ends when the consumer fails for good: fail the service so the process gets restarted.
         if let failure = consumer.failure, !Task.isShuttingDownGracefully {

@@ -59,10 +59,11 @@ struct OCRStage: Sendable {
             return .failed(reason)
         }
         let languages = Dictionary(uniqueKeysWithValues: pages.map { ($0.page.page, $0.page.language) })
+        let first = pages.first.map { FirstPage.metadata($0.text) } ?? FileMetadata()
         try await files.finishOCR(id, text: text, pages: spans.map {
             StoredPage(page: $0.page, start: $0.start, end: $0.end, source: $0.source.rawValue, confidence: $0.confidence,
                        language: languages[$0.page] ?? nil)
-        })
+        }, title: first.title, year: first.year)
         return .ready
     }
 }
@@ -70,14 +71,14 @@ struct OCRStage: Sendable {
 /// A renderer and an engine for one document. One owner at a time: every call on `OCRStage.thread`.
 final class OCRSession: @unchecked Sendable {
     let renderer: PDFPageRenderer
-    let engine: OCREngine
+    let reader: PageReader
 
     init(_ bytes: [UInt8]) throws {
         renderer = try PDFPageRenderer(bytes)
-        engine = try OCREngine()
+        reader = try PageReader()
     }
 
     func recognise(page: Int, limits: ExtractionLimits) throws -> OCRPage {
-        engine.recognise(try renderer.render(page: page, limits: limits), deadline: limits.maxOCRSecondsPerPage)
+        try reader.read(try renderer.render(page: page, limits: limits), deadline: limits.maxOCRSecondsPerPage)
     }
 }

@@ -12,6 +12,9 @@ public struct FileSettings: Sendable {
     public var maxBytes: [DocumentFormat: Int]
     /// `--max-pdf-pages` (2000), `--extract-timeout-seconds` (60).
     public var limits: ExtractionLimits
+    /// Extraction in a child process (`dala extract-file` beside this executable, or `--extractor PATH`), capped at
+    /// `--extract-max-memory-mb` (2048); nil (`--extract-in-process true`, or no `dala` found) extracts in-process.
+    public var isolated: IsolatedExtractor?
 
     public init(reader: ConfigReader = ConfigReader()) {
         maxBytes = [.pdf: reader.int("max-pdf-bytes", default: 50 << 20), .docx: reader.int("max-docx-bytes", default: 20 << 20),
@@ -19,6 +22,10 @@ public struct FileSettings: Sendable {
         limits = ExtractionLimits()
         limits.maxPages = reader.int("max-pdf-pages", default: limits.maxPages)
         limits.maxSeconds = Double(reader.int("extract-timeout-seconds", default: Int(limits.maxSeconds)))
+        if !reader.bool("extract-in-process", default: false) {
+            isolated = reader.optionalString("extractor").map { IsolatedExtractor(executable: $0) } ?? .besideThisExecutable()
+            isolated?.maxMemoryBytes = reader.int("extract-max-memory-mb", default: 2048) << 20
+        }
     }
 
     static let current = FileSettings()
@@ -85,10 +92,13 @@ enum FileUpload {
         if let existing = try await files.existing(fileSHA256: fileSHA) {
             return try respond(IntakeResult(id: existing.id, created: false, status: existing.status), pages: nil)
         }
-        let limits = settings.limits
+        let limits = settings.limits, isolated = settings.isolated
         let extraction: Extraction
         do {
-            extraction = try await extractor.run { () throws -> Extraction in try Extractor.extract(file, format: format, limits: limits) }
+            extraction = try await extractor.run { () throws -> Extraction in
+                if let isolated { return try isolated.extract(file, format: format, limits: limits) }
+                return try Extractor.extract(file, format: format, limits: limits)
+            }
         } catch let error as ExtractionError {
             throw problem(error)
         }

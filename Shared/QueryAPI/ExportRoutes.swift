@@ -36,6 +36,7 @@ extension QueryController {
         "plover", "modality", "confidence", "language", "actor_id", "actor_label", "actor_surface", "counterpart_id",
         "counterpart_label", "counterpart_surface", "place_id", "place_label", "speaker_id", "participants", "trigger",
         "trigger_start", "trigger_end", "evidence", "evidence_start", "evidence_end", "mention_count", "extractor_version",
+        "evidence_page",
     ]
 
     static func eventFields(_ e: EventView) -> [String: String?] {
@@ -55,6 +56,7 @@ extension QueryController {
             "trigger_end": evidence.map { String($0.triggerEnd) }, "evidence": evidence?.evidence,
             "evidence_start": evidence.map { String($0.start) }, "evidence_end": evidence.map { String($0.end) },
             "mention_count": String(e.mentions.count), "extractor_version": e.extractorVersion,
+            "evidence_page": evidence?.page.map(String.init),
         ]
         return fields
     }

@@ -83,6 +83,10 @@ import Testing
         #expect(Self.code(zip, .docx, limits: limits) == .bomb)
     }
 
+    @Test func passwordProtectedDocxIsAnOLEFile() {
+        #expect(Self.code([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), .docx) == .encrypted)
+    }
+
     @Test func zipThatIsNotWordAndGarbage() {
         #expect(Self.code(ZipWriter.archive([("a.txt", [UInt8]("hi".utf8))]), .docx) == .corrupt)
         #expect(Self.code([0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 7, count: 100), .docx) == .corrupt)

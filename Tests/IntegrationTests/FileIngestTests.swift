@@ -52,6 +52,8 @@ struct FileIngestTests {
     }
 
     @Test func pdfTextLayerEndToEnd() async throws {
+        // Extraction runs in a child process (`dala extract-file` beside the test bundle), as in the service.
+        #expect(FileSettings.current.isolated != nil)
         let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
         let marker = "Ref \(UUID().uuidString.prefix(8))"
         let pages = ["Казахстан и Кыргызстан в 2021 году подписали соглашение о транзите грузов. \(marker)",
@@ -124,6 +126,10 @@ struct FileIngestTests {
             #expect(detail.text.contains("\"page\":2"))
             let csv = try await HTTP.send("GET", base + "/v1/export/mentions?format=csv&document=\(id)")
             #expect(csv.text.split(whereSeparator: \.isNewline).first?.hasSuffix(",page") == true, "\(csv.text.prefix(300))")
+            let events = try await HTTP.send("GET", base + "/v1/export/events?format=jsonl&limit=100000")
+            let ours = events.text.split(separator: "\n").filter { $0.contains(id) }
+            #expect(!ours.isEmpty && ours.allSatisfy { $0.contains("\"evidence_page\":\"") },
+                    "\(ours.first ?? "")")
             #expect((try await HTTP.send("GET", base + "/v1/documents/\(UUID().uuidString.lowercased())/file")).status == 404)
             #expect((try await HTTP.send("GET", base + "/v1/documents/nope/pages")).status == 400)
         }
@@ -175,25 +181,33 @@ struct FileIngestTests {
         let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
         let marker = Int.random(in: 100_000...999_999)   // digits: the letters of a hex id are OCR's usual confusions
         let text = "Kazakhstan and Uzbekistan signed an agreement on transboundary rivers in Tashkent in 2019. Code \(marker)"
-        let pdf = PDFWriter.scannedPDF(pages: [text], dpi: 200)
+        let second = "Саммит ШОС прошёл в Бишкеке. Казахстан предложил создать совместный фонд."
+        let pdf = PDFWriter.scannedPDF(pages: [text, second], dpi: 200)
         let id = try await withLiveServer(Self.router(intake, postgres)) { base in
             let r = try await HTTP.send("POST", base + "/v1/documents", body: Data(pdf), contentType: "application/pdf")
             #expect(r.status == 202, "\(r.text)")
-            #expect(r.json?["ocr_pages"] as? Int == 1)
+            #expect(r.json?["ocr_pages"] as? Int == 2)
             return try #require(UUID(uuidString: r.json?["id"] as? String ?? ""))
         }
         let files = FileStore(client: postgres)
         #expect(try await files.pagesView(id)?.ocr.status == "pending")
+        // With no time budget each pass reads one page and hands the rest over (`.more`), as a long scan would.
+        #expect(try await OCRStage(client: postgres, budget: .zero).run(id, logger: Env.logger) == .more)
+        #expect(try await files.pagesView(id)?.ocr.done == 1)
         #expect(try await Self.enrich(id, postgres: postgres) == nil)
         let view = try #require(try await files.pagesView(id))
-        #expect(view.ocr.status == "done" && view.ocr.done == 1)
-        #expect(view.pages.first?.source == "ocr")
-        #expect((view.pages.first?.ocrConfidence ?? 0) > 60)
-        #expect(view.pages.first?.ocrLanguage == "en")
+        #expect(view.ocr.status == "done" && view.ocr.done == 2)
+        #expect(view.pages.map(\.source) == ["ocr", "ocr"])
+        #expect(view.pages.allSatisfy { ($0.ocrConfidence ?? 0) > 60 })
+        #expect(view.pages.map(\.ocrLanguage) == ["en", "ru"])
+        // No title given and none in the file: the first OCR'd line is the title.
+        let title = try await postgres.query("SELECT title FROM documents WHERE id = \(id.uuidString)::uuid").first?["title"]
+        #expect(title?.hasPrefix("Kazakhstan and Uzbekistan") == true, "\(String(describing: title))")
         let raw = try #require(try await QueryStore(client: postgres).rawText(id))
-        #expect(CharacterAccuracy.of(raw, truth: text) > 0.95, "\(raw)")
+        #expect(CharacterAccuracy.of(raw, truth: text + "\u{0C}" + second) > 0.95, "\(raw)")
         let mentions = try await QueryStore(client: postgres).mentions(document: id)
         #expect(mentions.contains { $0.surface == "Kazakhstan" && $0.page == 1 })
+        #expect(mentions.contains { $0.surface == "ШОС" && $0.page == 2 })
         await producer.shutdown()
         await postgres.shutdown()
     }
