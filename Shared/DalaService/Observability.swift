@@ -15,6 +15,9 @@ public enum Observability {
     /// Bootstraps logging (structured key=value lines on stderr) and the Prometheus metrics factory.
     public static func bootstrap(service: String, level: Logger.Level) -> Logger {
         _ = bootstrapOnce
+        // A write to a socket the peer closed (a broker or database that went away) must be an EPIPE error, not a
+        // SIGPIPE that ends the process without a word.
+        signal(SIGPIPE, SIG_IGN)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

@@ -46,5 +46,6 @@ public enum EnrichmentApp {
             .init(service: worker),
         ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
+        logger.warning("service group ended; exiting")
     }
 }

@@ -56,6 +56,12 @@ public struct EnrichmentWorker: Service {
             logger.error("consumer failed", metadata: [LogKey.error: "\(failure)"])
             throw failure
         }
+        // Any other end outside a shutdown would stop the process without a word (the group ends when a service
+        // returns): say so and fail, so a supervisor restarts it.
+        if !Task.isShuttingDownGracefully && !Task.isCancelled {
+            logger.error("consumer stream ended unexpectedly")
+            throw KafkaError(code: .consume, message: "consumer stream ended unexpectedly")
+        }
     }
 
     enum Outcome { case done, handBack }

@@ -66,5 +66,6 @@ public enum IngestApp {
         ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         logger.info("ingest API listening", metadata: ["http": "\(config.httpHost):\(config.httpPort)"])
         try await group.run()
+        logger.warning("service group ended; exiting")
     }
 }
