@@ -400,10 +400,11 @@ struct PostgresServerTests {
             let concurrent = starts.map { s in starts.filter { $0 <= s && s < $0 + 0.5 }.count }.max() ?? 0
             print("8 × pg_sleep(0.5) on a pool of 4: \(elapsed), at most \(concurrent) at once, ticker ran \(count) times")
             // Two rounds of four. Blocking the two cooperative threads would run at most two statements at once and
-            // starve the ticker to ~0 ticks; a quiet machine ticks ~90 times, a busy one (other builds) 18 or more.
+            // starve the ticker to ~0 ticks; a quiet machine ticks ~90 times, a busy one (other builds) 18 or more, and
+            // once 5 with three other builds running: `concurrent` is the firm check, the ticker only sees starvation.
             #expect(elapsed >= .milliseconds(1000))
             #expect(concurrent >= 3)
-            #expect(count >= 8)
+            #expect(count >= 3)
         }
     }
 
