@@ -71,6 +71,86 @@ public struct EventExtractor: Sendable {
     }
 
     /// `base + offset` when both are plausible and the sum is a year the tagger reads, else nil.
+    /// The publication date's parts (`2024-07-04`, `2024-07` or `2024`; month and day 0 when not given).
+    static func documentDay(_ s: String?) -> (year: Int, month: Int, day: Int)? {
+        guard let s else { return nil }
+        let parts = s.split(separator: "-").map { Int($0) }
+        guard let y = parts.first ?? nil, TimeTagger.yearRange.contains(y) else { return nil }
+        let m = parts.count > 1 ? parts[1] ?? 0 : 0
+        guard (0...12).contains(m) else { return nil }
+        let d = parts.count > 2 && m > 0 ? parts[2] ?? 0 : 0
+        guard (0...DateValue.daysIn(month: max(m, 1), year: y)).contains(d) else { return nil }
+        return (y, m, d)
+    }
+
+    typealias Resolved = (value: String, start: String, end: String, precision: TimeExpression.Precision)
+
+    static func resolved(_ v: DateValue) -> Resolved { (v.edtf, v.first, v.last, v.precision) }
+
+    static func dayValue(_ n: Int) -> DateValue {
+        let c = CivilDay.date(n)
+        return DateValue(kind: .day, year: c.year, month: c.month, day: c.day)
+    }
+
+    /// A day, week, month or weekday phrase counted from the publication date; nil when that date is too coarse.
+    static func resolveFromDocument(_ r: RawTime, _ doc: (year: Int, month: Int, day: Int)?) -> Resolved? {
+        guard let doc, let off = r.relativeOffset, abs(off) <= 1000 else { return nil }
+        switch r.unit {
+        case .year:
+            return nil
+        case .month:
+            guard doc.month > 0 else { return nil }
+            let total = doc.year * 12 + doc.month - 1 + off
+            let y = total / 12
+            guard TimeTagger.yearRange.contains(y) else { return nil }
+            return resolved(DateValue(kind: .month, year: y, month: total % 12 + 1))
+        case .day, .week, .weekday:
+            guard doc.day > 0 else { return nil }
+            let n = CivilDay.number(doc.year, doc.month, doc.day)
+            switch r.unit {
+            case .day:
+                return resolved(dayValue(n + off))
+            case .week:
+                let monday = n - (CivilDay.weekday(n) - 1) + 7 * off
+                let a = dayValue(monday), b = dayValue(monday + 6)
+                return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
+            default:
+                // The latest such weekday not after publication: reports tell what happened this past week.
+                let back = (CivilDay.weekday(n) - off + 7) % 7
+                return resolved(dayValue(n - back))
+            }
+        }
+    }
+
+    /// How far after publication a yearless day or month may lie and still be in the publication's year (announced
+    /// events); anything later is last year's. And how far before it may lie before it is taken as next year's.
+    static let yearlessAhead = 122, yearlessBehind = 243
+
+    /// A yearless `15 марта`, `July 4`, `3-4 шілде` against the publication date: the year that puts its first day within
+    /// `yearlessBehind` days before to `yearlessAhead` days after publication (a day-less publication date counts from
+    /// its month's first day).
+    static func resolveYearless(_ r: RawTime, publication d: (year: Int, month: Int, day: Int)) -> Resolved? {
+        guard r.relMonth > 0 else { return nil }
+        let pub = CivilDay.number(d.year, d.month, max(d.day, 1))
+        var y = d.year
+        let first = CivilDay.number(y, r.relMonth, max(min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)), 1))
+        if first - pub > yearlessAhead { y -= 1 } else if pub - first > yearlessBehind { y += 1 }
+        if r.relEndDay > 0 { return yearlessRange(r, year: y) }
+        let v = r.relDay > 0
+            ? DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
+            : DateValue(kind: .month, year: y, month: r.relMonth)
+        return resolved(v)
+    }
+
+    /// A yearless range starting in year `y`; it ends the next year when its end month comes before its start month.
+    static func yearlessRange(_ r: RawTime, year y: Int) -> Resolved? {
+        guard r.relMonth > 0, r.relEndMonth > 0, r.relDay > 0, r.relEndDay > 0 else { return nil }
+        let y2 = r.relEndMonth < r.relMonth ? y + 1 : y
+        let a = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
+        let b = DateValue(kind: .day, year: y2, month: r.relEndMonth, day: min(r.relEndDay, DateValue.daysIn(month: r.relEndMonth, year: y2)))
+        return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
+    }
+
     static func resolvedYear(_ base: Int, _ offset: Int) -> Int? {
         guard TimeTagger.yearRange.contains(base), abs(offset) <= 1000 else { return nil }
         let y = base + offset
@@ -94,6 +174,7 @@ public struct EventExtractor: Sendable {
     /// (or the document date for deictic ones; inside a quotation, the quotation's time).
     func resolveTimes(sentences: [Sentence], atoms: [[Atom]], original: ScalarText, documentDate: String?) -> [[PlacedTime]] {
         let docYear = documentDate.flatMap { Int($0.prefix(4)) }
+        let doc = Self.documentDay(documentDate)
         var out: [[PlacedTime]] = []
         out.reserveCapacity(sentences.count)
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
@@ -131,6 +212,22 @@ public struct EventExtractor: Sendable {
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
                     continue
                 }
+                // `кеше`, `last week`, `next month`, `on Thursday`: counted in days, weeks or months from the publication date.
+                if r.unit != .year {
+                    if let v = Self.resolveFromDocument(r, doc) {
+                        te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                    continue
+                }
+                // A day or month without its year: a year written earlier in the same sentence, else the publication date.
+                if r.yearless, let d = doc, d.month > 0, !(anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false) {
+                    if let v = Self.resolveYearless(r, publication: d) {
+                        te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                    continue
+                }
                 var base: Int?
                 let inQuote = a[r.first].quoteDepth > 0
                 if r.documentAnchored && !inQuote {
@@ -141,6 +238,12 @@ public struct EventExtractor: Sendable {
                 // A count out of every range (`999999 жылдан кейін`) or a document date far off gives no date.
                 if let b = base, let off = r.relativeOffset, let y = Self.resolvedYear(b, off) {
                     let v: DateValue
+                    if r.yearless, r.relEndDay > 0, let range = Self.yearlessRange(r, year: y) {
+                        te.value = range.value; te.start = range.start; te.end = range.end; te.precision = .range
+                        anchor = (y, si, s.documentIndex)
+                        placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                        continue
+                    }
                     if r.relMonth > 0 && r.relDay > 0 {
                         v = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
                     } else if r.relMonth > 0 {
