@@ -83,6 +83,20 @@ public struct EventExtractor: Sendable {
         return (y, m, d)
     }
 
+    /// How many sentences back a year written in the text still gives a yearless `15 марта` its year; beyond it,
+    /// the publication date does.
+    static let yearlessReach = 2
+
+    /// `since January`, `қыркүйекке дейін`: an open bound on a resolved single value.
+    static func applyRelation(_ r: RawTime, _ te: inout TimeExpression) {
+        guard r.rangeEnd == nil, r.relEndDay == 0, let v = te.value, !v.contains("/") else { return }
+        switch r.relation {
+        case .point: return
+        case .since: te.value = v + "/.."; te.end = nil; te.precision = .range
+        case .until: te.value = "../" + v; te.start = nil; te.precision = .range
+        }
+    }
+
     typealias Resolved = (value: String, start: String, end: String, precision: TimeExpression.Precision)
 
     static func resolved(_ v: DateValue) -> Resolved { (v.edtf, v.first, v.last, v.precision) }
@@ -134,7 +148,9 @@ public struct EventExtractor: Sendable {
         let pub = CivilDay.number(d.year, d.month, max(d.day, 1))
         var y = d.year
         let first = CivilDay.number(y, r.relMonth, max(min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)), 1))
-        if first - pub > yearlessAhead { y -= 1 } else if pub - first > yearlessBehind { y += 1 }
+        // `since January` started before publication.
+        let ahead = r.relation == .since ? 0 : yearlessAhead
+        if first - pub > ahead { y -= 1 } else if pub - first > yearlessBehind + (yearlessAhead - ahead) { y += 1 }
         if r.relEndDay > 0 { return yearlessRange(r, year: y) }
         let v = r.relDay > 0
             ? DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
@@ -221,9 +237,11 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 // A day or month without its year: a year written earlier in the same sentence, else the publication date.
-                if r.yearless, let d = doc, d.month > 0, !(anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false) {
+                if r.yearless, let d = doc, d.month > 0,
+                   !(anchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false) {
                     if let v = Self.resolveYearless(r, publication: d) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                        Self.applyRelation(r, &te)
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
                     continue
@@ -252,6 +270,7 @@ public struct EventExtractor: Sendable {
                         v = DateValue(kind: .year, year: y)
                     }
                     te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
+                    Self.applyRelation(r, &te)
                     // `годом раньше … того же года`: a resolved context time anchors the next one.
                     if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
                 }

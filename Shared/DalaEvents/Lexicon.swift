@@ -164,8 +164,8 @@ enum RelativeUnit: Sendable {
 
 /// Every data file of the stage, parsed once per process.
 struct Lexicon: Sendable {
-    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal }
-    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative }
+    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal, month }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative, article }
     struct Relative: Sendable {
         let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool
         /// What the offset counts (`offset` column suffix `m`, `w`, `d`; anchor `weekday`: offset = ISO weekday 1…7).

@@ -179,7 +179,7 @@ struct TimeTagger: Sendable {
             if let r = arabicCentury(a, i) { return r }
             return nil
         case .word:
-            if let m = month(x) { return monthFirst(a, i, month: m) }
+            if let m = month(x) { return monthFirst(a, i, month: m) ?? bareMonth(a, i, month: m) }
             if let c = Self.roman(x.text), i + 1 < a.count, unit(a[i + 1]) == .century,
                a[i + 1].text != "в" || (i + 2 < a.count && a[i + 2].text == ".") {
                 var last = i + 1
@@ -368,6 +368,21 @@ struct TimeTagger: Sendable {
         return nil
     }
 
+    /// A month named alone: `в марте`, `in December`, `since January`, `мамыр айында`, `қыркүйекке дейін`. It needs
+    /// a time word before it (`time_cues.tsv`: in, since, until, from), the month word `ай…` after it, or a
+    /// postposition after it (since, until); its year comes from context or the publication date.
+    private func bareMonth(_ a: [Atom], _ i: Int, month m: Int) -> RawTime? {
+        var last = i
+        var ok = false
+        if i >= 1, let c = cue(a[i - 1]), c == .in || c == .since || c == .until || c == .from { ok = true }
+        if i + 1 < a.count, a[i + 1].kind == .word, let u = unit(a[i + 1]), u == .month { ok = true; last = i + 1 }
+        if i + 1 < a.count, let c = cue(a[i + 1]), c == .since || c == .until { ok = true }
+        guard ok, !blocked(a, i, last: last) else { return nil }
+        var r = RawTime(first: i, last: last, value: nil)
+        r.relativeOffset = 0; r.relMonth = m; r.yearless = true
+        return r
+    }
+
     /// `90-х годов`, `90-е годы`, `в 90-е`, `90-жылдары`, optionally `XX века` after it.
     private func twoDigitDecade(_ a: [Atom], _ i: Int) -> RawTime? {
         guard let n = a[i].number, a[i].text.utf8.count == 2, n % 10 == 0 else { return nil }
@@ -476,7 +491,7 @@ struct TimeTagger: Sendable {
                 k += 2
                 continue
             }
-            if t.value != nil, t.rangeEnd == nil {
+            if (t.value != nil && t.rangeEnd == nil) || (t.yearless && t.relEndDay == 0) {
                 if before == .since || after == .since { t.relation = .since }
                 if before == .until || after == .until { t.relation = .until }
             }
