@@ -83,9 +83,9 @@ public struct EventExtractor: Sendable {
         return (y, m, d)
     }
 
-    /// How many sentences back a year written in the text still gives a yearless `15 марта` its year; beyond it,
-    /// the publication date does.
-    static let yearlessReach = 2
+    /// How many sentences back an explicit day (`1 января 2015 года`) still gives a yearless `2 января` its year (a
+    /// chronology of days); otherwise only a year in the same sentence does, and beyond that the publication date.
+    static let yearlessReach = 3
 
     /// `since January`, `қыркүйекке дейін`: an open bound on a resolved single value.
     static func applyRelation(_ r: RawTime, _ te: inout TimeExpression) {
@@ -136,9 +136,10 @@ public struct EventExtractor: Sendable {
         }
     }
 
-    /// How far after publication a yearless day or month may lie and still be in the publication's year (announced
-    /// events); anything later is last year's. And how far before it may lie before it is taken as next year's.
-    static let yearlessAhead = 122, yearlessBehind = 243
+    /// How far after publication a yearless day or month may lie and still be in the publication's year (events
+    /// announced up to a quarter ahead); anything later is last year's. And how far before it may lie before it is
+    /// taken as next year's (the two make one year).
+    static let yearlessAhead = 92, yearlessBehind = 273
 
     /// A yearless `15 марта`, `July 4`, `3-4 шілде` against the publication date: the year that puts its first day within
     /// `yearlessBehind` days before to `yearlessAhead` days after publication (a day-less publication date counts from
@@ -194,6 +195,8 @@ public struct EventExtractor: Sendable {
         var out: [[PlacedTime]] = []
         out.reserveCapacity(sentences.count)
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
+        // The last explicit day (`1 января 2015 года`): a yearless day soon after it continues that chronology.
+        var dayAnchor: (year: Int, sentence: Int, documentIndex: Int)?
         // `в этот период`, `сол жылдары`: a period phrase takes the whole value of the last sentence with explicit times.
         var period: (time: TimeExpression, sentence: Int, documentIndex: Int)?
         for (si, s) in sentences.enumerated() {
@@ -216,6 +219,7 @@ public struct EventExtractor: Sendable {
                     }
                     if r.rangeEnd == nil, r.relation == .point, let y = v.anchorYear {
                         anchor = (y, si, s.documentIndex)
+                        if v.kind == .day { dayAnchor = (y, si, s.documentIndex) }
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: true))
                     continue
@@ -237,8 +241,10 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 // A day or month without its year: a year written earlier in the same sentence, else the publication date.
-                if r.yearless, let d = doc, d.month > 0,
-                   !(anchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false) {
+                let sameSentence = anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false
+                let nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
+                if r.yearless, nearDay, !sameSentence, let da = dayAnchor { anchor = da }
+                if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
                     if let v = Self.resolveYearless(r, publication: d) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
                         Self.applyRelation(r, &te)
