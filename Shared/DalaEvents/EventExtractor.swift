@@ -71,6 +71,103 @@ public struct EventExtractor: Sendable {
     }
 
     /// `base + offset` when both are plausible and the sum is a year the tagger reads, else nil.
+    /// The publication date's parts (`2024-07-04`, `2024-07` or `2024`; month and day 0 when not given).
+    static func documentDay(_ s: String?) -> (year: Int, month: Int, day: Int)? {
+        guard let s else { return nil }
+        let parts = s.split(separator: "-").map { Int($0) }
+        guard let y = parts.first ?? nil, TimeTagger.yearRange.contains(y) else { return nil }
+        let m = parts.count > 1 ? parts[1] ?? 0 : 0
+        guard (0...12).contains(m) else { return nil }
+        let d = parts.count > 2 && m > 0 ? parts[2] ?? 0 : 0
+        guard (0...DateValue.daysIn(month: max(m, 1), year: y)).contains(d) else { return nil }
+        return (y, m, d)
+    }
+
+    /// How many sentences back an explicit day (`1 января 2015 года`) still gives a yearless `2 января` its year (a
+    /// chronology of days); otherwise only a year in the same sentence does, and beyond that the publication date.
+    static let yearlessReach = 3
+
+    /// `since January`, `қыркүйекке дейін`: an open bound on a resolved single value.
+    static func applyRelation(_ r: RawTime, _ te: inout TimeExpression) {
+        guard r.rangeEnd == nil, r.relEndDay == 0, let v = te.value, !v.contains("/") else { return }
+        switch r.relation {
+        case .point: return
+        case .since: te.value = v + "/.."; te.end = nil; te.precision = .range
+        case .until: te.value = "../" + v; te.start = nil; te.precision = .range
+        }
+    }
+
+    typealias Resolved = (value: String, start: String, end: String, precision: TimeExpression.Precision)
+
+    static func resolved(_ v: DateValue) -> Resolved { (v.edtf, v.first, v.last, v.precision) }
+
+    static func dayValue(_ n: Int) -> DateValue {
+        let c = CivilDay.date(n)
+        return DateValue(kind: .day, year: c.year, month: c.month, day: c.day)
+    }
+
+    /// A day, week, month or weekday phrase counted from the publication date; nil when that date is too coarse.
+    static func resolveFromDocument(_ r: RawTime, _ doc: (year: Int, month: Int, day: Int)?) -> Resolved? {
+        guard let doc, let off = r.relativeOffset, abs(off) <= 1000 else { return nil }
+        switch r.unit {
+        case .year:
+            return nil
+        case .month:
+            guard doc.month > 0 else { return nil }
+            let total = doc.year * 12 + doc.month - 1 + off
+            let y = total / 12
+            guard TimeTagger.yearRange.contains(y) else { return nil }
+            return resolved(DateValue(kind: .month, year: y, month: total % 12 + 1))
+        case .day, .week, .weekday:
+            guard doc.day > 0 else { return nil }
+            let n = CivilDay.number(doc.year, doc.month, doc.day)
+            switch r.unit {
+            case .day:
+                return resolved(dayValue(n + off))
+            case .week:
+                let monday = n - (CivilDay.weekday(n) - 1) + 7 * off
+                let a = dayValue(monday), b = dayValue(monday + 6)
+                return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
+            default:
+                // The latest such weekday not after publication: reports tell what happened this past week.
+                let back = (CivilDay.weekday(n) - off + 7) % 7
+                return resolved(dayValue(n - back))
+            }
+        }
+    }
+
+    /// How far after publication a yearless day or month may lie and still be in the publication's year (events
+    /// announced up to a quarter ahead); anything later is last year's. And how far before it may lie before it is
+    /// taken as next year's (the two make one year).
+    static let yearlessAhead = 92, yearlessBehind = 273
+
+    /// A yearless `15 марта`, `July 4`, `3-4 шілде` against the publication date: the year that puts its first day within
+    /// `yearlessBehind` days before to `yearlessAhead` days after publication (a day-less publication date counts from
+    /// its month's first day).
+    static func resolveYearless(_ r: RawTime, publication d: (year: Int, month: Int, day: Int)) -> Resolved? {
+        guard r.relMonth > 0 else { return nil }
+        let pub = CivilDay.number(d.year, d.month, max(d.day, 1))
+        var y = d.year
+        let first = CivilDay.number(y, r.relMonth, max(min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)), 1))
+        // `since January` started before publication.
+        let ahead = r.relation == .since ? 0 : yearlessAhead
+        if first - pub > ahead { y -= 1 } else if pub - first > yearlessBehind + (yearlessAhead - ahead) { y += 1 }
+        if r.relEndDay > 0 { return yearlessRange(r, year: y) }
+        let v = r.relDay > 0
+            ? DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
+            : DateValue(kind: .month, year: y, month: r.relMonth)
+        return resolved(v)
+    }
+
+    /// A yearless range starting in year `y`; it ends the next year when its end month comes before its start month.
+    static func yearlessRange(_ r: RawTime, year y: Int) -> Resolved? {
+        guard r.relMonth > 0, r.relEndMonth > 0, r.relDay > 0, r.relEndDay > 0 else { return nil }
+        let y2 = r.relEndMonth < r.relMonth ? y + 1 : y
+        let a = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
+        let b = DateValue(kind: .day, year: y2, month: r.relEndMonth, day: min(r.relEndDay, DateValue.daysIn(month: r.relEndMonth, year: y2)))
+        return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
+    }
+
     static func resolvedYear(_ base: Int, _ offset: Int) -> Int? {
         guard TimeTagger.yearRange.contains(base), abs(offset) <= 1000 else { return nil }
         let y = base + offset
@@ -94,9 +191,12 @@ public struct EventExtractor: Sendable {
     /// (or the document date for deictic ones; inside a quotation, the quotation's time).
     func resolveTimes(sentences: [Sentence], atoms: [[Atom]], original: ScalarText, documentDate: String?) -> [[PlacedTime]] {
         let docYear = documentDate.flatMap { Int($0.prefix(4)) }
+        let doc = Self.documentDay(documentDate)
         var out: [[PlacedTime]] = []
         out.reserveCapacity(sentences.count)
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
+        // The last explicit day (`1 января 2015 года`): a yearless day soon after it continues that chronology.
+        var dayAnchor: (year: Int, sentence: Int, documentIndex: Int)?
         // `в этот период`, `сол жылдары`: a period phrase takes the whole value of the last sentence with explicit times.
         var period: (time: TimeExpression, sentence: Int, documentIndex: Int)?
         for (si, s) in sentences.enumerated() {
@@ -119,6 +219,7 @@ public struct EventExtractor: Sendable {
                     }
                     if r.rangeEnd == nil, r.relation == .point, let y = v.anchorYear {
                         anchor = (y, si, s.documentIndex)
+                        if v.kind == .day { dayAnchor = (y, si, s.documentIndex) }
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: true))
                     continue
@@ -127,6 +228,26 @@ public struct EventExtractor: Sendable {
                 if r.period && r.relMonth == 0 {
                     if let p = period, p.documentIndex == s.documentIndex, si - p.sentence <= Self.periodReach {
                         te.value = p.time.value; te.start = p.time.start; te.end = p.time.end; te.precision = p.time.precision
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                    continue
+                }
+                // `кеше`, `last week`, `next month`, `on Thursday`: counted in days, weeks or months from the publication date.
+                if r.unit != .year {
+                    if let v = Self.resolveFromDocument(r, doc) {
+                        te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                    continue
+                }
+                // A day or month without its year: a year written earlier in the same sentence, else the publication date.
+                let sameSentence = anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false
+                let nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
+                if r.yearless, nearDay, !sameSentence, let da = dayAnchor { anchor = da }
+                if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
+                    if let v = Self.resolveYearless(r, publication: d) {
+                        te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                        Self.applyRelation(r, &te)
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
                     continue
@@ -141,6 +262,12 @@ public struct EventExtractor: Sendable {
                 // A count out of every range (`999999 жылдан кейін`) or a document date far off gives no date.
                 if let b = base, let off = r.relativeOffset, let y = Self.resolvedYear(b, off) {
                     let v: DateValue
+                    if r.yearless, r.relEndDay > 0, let range = Self.yearlessRange(r, year: y) {
+                        te.value = range.value; te.start = range.start; te.end = range.end; te.precision = .range
+                        anchor = (y, si, s.documentIndex)
+                        placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                        continue
+                    }
                     if r.relMonth > 0 && r.relDay > 0 {
                         v = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
                     } else if r.relMonth > 0 {
@@ -149,6 +276,7 @@ public struct EventExtractor: Sendable {
                         v = DateValue(kind: .year, year: y)
                     }
                     te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
+                    Self.applyRelation(r, &te)
                     // `годом раньше … того же года`: a resolved context time anchors the next one.
                     if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
                 }

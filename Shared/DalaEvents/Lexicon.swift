@@ -149,12 +149,27 @@ struct Pattern: Sendable {
     let language: Language
 }
 
+/// What a relative phrase's offset counts.
+enum RelativeUnit: Sendable {
+    case year, month, week, day, weekday
+    init?(suffix: Character) {
+        switch suffix {
+        case "m": self = .month
+        case "w": self = .week
+        case "d": self = .day
+        default: return nil
+        }
+    }
+}
+
 /// Every data file of the stage, parsed once per process.
 struct Lexicon: Sendable {
-    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal }
-    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative }
+    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal, month }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative, article }
     struct Relative: Sendable {
         let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool
+        /// What the offset counts (`offset` column suffix `m`, `w`, `d`; anchor `weekday`: offset = ISO weekday 1…7).
+        var unit: RelativeUnit = .year
         /// `в этот период`: takes the whole value of the time before it (a range or decade included).
         let period: Bool
     }
@@ -268,16 +283,24 @@ struct Lexicon: Sendable {
         }
         for r in try languages("relative_times.tsv", 4) {
             let lang = try Self.language(r)
-            let off = r[3]
+            var off = Substring(r[3])
+            var unit = RelativeUnit.year
+            if let last = off.last, let u = RelativeUnit(suffix: last) { unit = u; off = off.dropLast() }
             let timesN = off.hasSuffix("n")
             let sign = off.hasPrefix("-") ? -1 : 1
             let magnitude = timesN ? 1 : Int(off.trimmingCharacters(in: CharacterSet(charactersIn: "+-"))) ?? 0
-            guard r[2] == "context" || r[2] == "document" || (r[2] == "period" && magnitude == 0 && !timesN) else {
+            if r[2] == "weekday" {
+                guard (1...7).contains(magnitude), !timesN else { throw r.error("\(r.fields)") }
+                unit = .weekday
+            }
+            guard r[2] == "context" || r[2] == "document" || r[2] == "weekday"
+                    || (r[2] == "period" && magnitude == 0 && !timesN) else {
                 throw r.error("\(r.fields)")
             }
+            guard unit == .year || r[2] != "context" else { throw r.error("\(r.fields): day, week and month offsets count from the document date") }
             let p = Self.pattern(r[1], lang)
-            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document", offset: sign * magnitude, timesN: timesN,
-                                      period: r[2] == "period"))
+            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document" || r[2] == "weekday", offset: sign * magnitude,
+                                      timesN: timesN, unit: unit, period: r[2] == "period"))
         }
         for r in try languages("triggers.tsv", 4) {
             let lang = try Self.language(r)

@@ -75,6 +75,38 @@ struct RawTime: Sendable {
     var period = false
     var relMonth = 0
     var relDay = 0
+    /// What `relativeOffset` counts (days, weeks, months, a weekday; years by default).
+    var unit: RelativeUnit = .year
+    /// A day or month written without its year (`15 марта`, `July 4`): its year comes from the text or the publication date.
+    var yearless = false
+    /// The end of a yearless range (`3-4 шілде`, `с 24 августа по 4 сентября`).
+    var relEndMonth = 0
+    var relEndDay = 0
+}
+
+/// Proleptic Gregorian day arithmetic (days since 1970-01-01), pure.
+enum CivilDay {
+    static func number(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+    static func date(_ n: Int) -> (year: Int, month: Int, day: Int) {
+        let z = n + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+    /// ISO weekday, Monday 1 … Sunday 7.
+    static func weekday(_ n: Int) -> Int { ((n % 7 + 7 + 3) % 7) + 1 }
 }
 
 /// Finds time expressions by scanning atoms; no regular expressions.
@@ -137,13 +169,17 @@ struct TimeTagger: Sendable {
         case .number:
             if year(x) != nil { return yearExpression(a, i) }
             if let r = numericDate(a, i) { return r }
+            if let e = dayRangeEnd(a, i), let d = day(x), let d2 = day(a[e]), e + 1 < a.count {
+                if let m = month(a[e + 1]) { return dayMonth(a, i, day: d, month: m, at: e + 1, endDay: d2) }
+                if let k = hyphenatedMonth(a, e + 1), let m = month(a[k]) { return dayMonth(a, i, day: d, month: m, at: k, endDay: d2) }
+            }
             if let d = day(x), i + 1 < a.count, let m = month(a[i + 1]) { return dayMonth(a, i, day: d, month: m, at: i + 1) }
             if let d = day(x), let k = hyphenatedMonth(a, i + 1), let m = month(a[k]) { return dayMonth(a, i, day: d, month: m, at: k) }
             if let r = twoDigitDecade(a, i) { return r }
             if let r = arabicCentury(a, i) { return r }
             return nil
         case .word:
-            if let m = month(x) { return monthFirst(a, i, month: m) }
+            if let m = month(x) { return monthFirst(a, i, month: m) ?? bareMonth(a, i, month: m) }
             if let c = Self.roman(x.text), i + 1 < a.count, unit(a[i + 1]) == .century,
                a[i + 1].text != "в" || (i + 2 < a.count && a[i + 2].text == ".") {
                 var last = i + 1
@@ -260,26 +296,50 @@ struct TimeTagger: Sendable {
     }
 
     /// `30 апреля 1994 г.`, `15 June 2001`, `29 наурызда` (year from context), `4-майында`; the month is atom `at`.
-    private func dayMonth(_ a: [Atom], _ i: Int, day d: Int, month m: Int, at monthAtom: Int) -> RawTime? {
+    private func dayMonth(_ a: [Atom], _ i: Int, day d: Int, month m: Int, at monthAtom: Int, endDay: Int = 0) -> RawTime? {
         var j = monthAtom + 1
+        if j < a.count, a[j].text == "." , a[monthAtom].text.utf8.count <= 8, a[j].glued, j + 1 < a.count, year(a[j + 1]) != nil { j += 1 }
         if j < a.count, a[j].text == "," { j += 1 }
         if j < a.count, let y = year(a[j]) {
             let last = yearUnitEnd(a, j)
-            return RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
+            var r = RawTime(first: i, last: last, value: DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y))))
+            if endDay > 0 { r.rangeEnd = DateValue(kind: .day, year: y, month: m, day: min(endDay, DateValue.daysIn(month: m, year: y))) }
+            return r
         }
         // A day and month with the year left to context; `того же года` after it names that.
         var r = RawTime(first: i, last: monthAtom, value: nil)
-        r.relativeOffset = 0; r.relMonth = m; r.relDay = d
-        if let rel = relative(a, monthAtom + 1) { r.last = rel.last; r.relativeOffset = rel.relativeOffset; r.documentAnchored = rel.documentAnchored }
+        r.relativeOffset = 0; r.relMonth = m; r.relDay = d; r.yearless = true
+        if endDay > 0 { r.relEndMonth = m; r.relEndDay = endDay }
+        if let rel = relative(a, monthAtom + 1), rel.unit == .year {
+            r.last = rel.last; r.relativeOffset = rel.relativeOffset; r.documentAnchored = rel.documentAnchored; r.yearless = false
+        }
         return r
+    }
+
+    /// `3-4 шілде`, `15–16 сентября`, `с 18 по 23 октября`, `from 9 to 11 December`: the atom of the second day, when
+    /// atom `i` (a day) starts such a range; `to`-word ranges need a `from`/`since` word before the first day.
+    private func dayRangeEnd(_ a: [Atom], _ i: Int) -> Int? {
+        guard i + 2 < a.count, let d = day(a[i]), let d2 = day(a[i + 2]), d2 > d else { return nil }
+        if a[i + 1].isDash { return i + 2 }
+        if cue(a[i + 1]) == .to, i >= 1, let c = cue(a[i - 1]), c == .since || c == .from { return i + 2 }
+        return nil
     }
 
     /// `в декабре 2005 г.`, `январь 1995`, `June 15, 2001`, `June 2001`, `в мае того же года`.
     private func monthFirst(_ a: [Atom], _ i: Int, month m: Int) -> RawTime? {
         var j = i + 1
         var d = 0
+        var endDay = 0
+        // `Aug. 31`, `Sept. 7, 2013`: an abbreviated month keeps its point.
+        if j + 1 < a.count, a[j].text == ".", a[j].glued, a[i].text.utf8.count <= 4, a[j + 1].kind == .number { j += 1 }
         if j < a.count, let dd = day(a[j]) {
-            d = dd; j += 1
+            d = dd
+            if let e = dayRangeEnd(a, j) ?? (j + 2 < a.count && cue(a[j + 1]) == .to && i >= 1 && [.from, .since].contains(cue(a[i - 1])) ? j + 2 : nil),
+               let d2 = day(a[e]), d2 > d {
+                endDay = d2; j = e
+            }
+            j += 1
+            if j < a.count, a[j].glued, unit(a[j]) == .ordinal { j += 1 }          // `July 4th`
             if j < a.count, a[j].text == "," { j += 1 }
         }
         if j < a.count, let y = year(a[j]) {
@@ -287,7 +347,18 @@ struct TimeTagger: Sendable {
             if blocked(a, j, last: last) { return nil }
             let v = d > 0 ? DateValue(kind: .day, year: y, month: m, day: min(d, DateValue.daysIn(month: m, year: y)))
                 : DateValue(kind: .month, year: y, month: m)
-            return RawTime(first: i, last: last, value: v)
+            var r = RawTime(first: i, last: last, value: v)
+            if endDay > 0 { r.rangeEnd = DateValue(kind: .day, year: y, month: m, day: min(endDay, DateValue.daysIn(month: m, year: y))) }
+            return r
+        }
+        // `July 4`, `Aug. 31`, `Jan. 5-6` without a year: the year comes from context or the publication date.
+        if d > 0 {
+            var last = j - 1
+            while last > i, a[last].text == "," { last -= 1 }
+            var r = RawTime(first: i, last: last, value: nil)
+            r.relativeOffset = 0; r.relMonth = m; r.relDay = d; r.yearless = true
+            if endDay > 0 { r.relEndMonth = m; r.relEndDay = endDay }
+            return r
         }
         if d == 0, let rel = relative(a, i + 1), rel.relativeOffset != nil {
             var r = rel
@@ -295,6 +366,21 @@ struct TimeTagger: Sendable {
             return r
         }
         return nil
+    }
+
+    /// A month named alone: `в марте`, `in December`, `since January`, `мамыр айында`, `қыркүйекке дейін`. It needs
+    /// a time word before it (`time_cues.tsv`: in, since, until, from), the month word `ай…` after it, or a
+    /// postposition after it (since, until); its year comes from context or the publication date.
+    private func bareMonth(_ a: [Atom], _ i: Int, month m: Int) -> RawTime? {
+        var last = i
+        var ok = false
+        if i >= 1, let c = cue(a[i - 1]), c == .in || c == .since || c == .until || c == .from { ok = true }
+        if i + 1 < a.count, a[i + 1].kind == .word, let u = unit(a[i + 1]), u == .month { ok = true; last = i + 1 }
+        if i + 1 < a.count, let c = cue(a[i + 1]), c == .since || c == .until { ok = true }
+        guard ok, !blocked(a, i, last: last) else { return nil }
+        var r = RawTime(first: i, last: last, value: nil)
+        r.relativeOffset = 0; r.relMonth = m; r.yearless = true
+        return r
     }
 
     /// `90-х годов`, `90-е годы`, `в 90-е`, `90-жылдары`, optionally `XX века` after it.
@@ -362,6 +448,7 @@ struct TimeTagger: Sendable {
         r.relativeOffset = rel.timesN ? rel.offset * n : rel.offset
         r.documentAnchored = rel.documentAnchored
         r.period = rel.period
+        r.unit = rel.unit
         best = r
     }
 
@@ -395,7 +482,16 @@ struct TimeTagger: Sendable {
                     continue
                 }
             }
-            if t.value != nil, t.rangeEnd == nil {
+            // `с 28 марта по 7 апреля`, `from August 31 to September 1`: two yearless days make one range.
+            if k + 1 < times.count, t.yearless, t.relEndDay == 0, t.relDay > 0, times[k + 1].yearless, times[k + 1].relEndDay == 0,
+               times[k + 1].relDay > 0, times[k + 1].first == t.last + 2, cue(a[t.last + 1]) == .to,
+               before == .since || before == .from {
+                t.relEndMonth = times[k + 1].relMonth; t.relEndDay = times[k + 1].relDay; t.last = times[k + 1].last
+                out.append(t)
+                k += 2
+                continue
+            }
+            if (t.value != nil && t.rangeEnd == nil) || (t.yearless && t.relEndDay == 0) {
                 if before == .since || after == .since { t.relation = .since }
                 if before == .until || after == .until { t.relation = .until }
             }

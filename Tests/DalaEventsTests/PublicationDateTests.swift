@@ -1,0 +1,38 @@
+import DalaEvents
+import Testing
+
+/// Yearless and deictic dates resolve against the publication date (issue 14); without one they stay unresolved.
+@Suite struct PublicationDateTests {
+    func values(_ s: String, date: String?) throws -> [String: String] {
+        let out = try Harness.get().run(s, date: date)
+        return Dictionary(out.times.map { ($0.surface, $0.value ?? "-") }, uniquingKeysWith: { a, _ in a })
+    }
+
+    @Test func datelineAndYesterday() throws {
+        let v = try values("Астана, 5 шілде. Кеше саммит өтті.", date: "2024-07-05")
+        #expect(v["5 шілде"] == "2024-07-05")
+        #expect(v["Кеше"] == "2024-07-04")
+    }
+
+    @Test func yearlessDayLongAfterPublicationIsLastYear() throws {
+        let v = try values("Договор подписали 28 декабря в Москве.", date: "2024-03-10")
+        #expect(v["28 декабря"] == "2023-12-28")
+    }
+
+    @Test func dayRangesAreOneValue() throws {
+        #expect(try values("Учения прошли 15-16 сентября.", date: "2024-09-20")["15-16 сентября"] == "2024-09-15/2024-09-16")
+        #expect(try values("The summit ran from July 3 to 4 in Astana.", date: "2024-07-05")["July 3 to 4"] == "2024-07-03/2024-07-04")
+    }
+
+    @Test func englishAbbreviationsAndWeekdays() throws {
+        let v = try values("ASTANA, Aug. 9 – Leaders met on Thursday. On Sept. 7, 2013, Xi spoke.", date: "2024-08-09")
+        #expect(v["Aug. 9"] == "2024-08-09")
+        #expect(v["Thursday"] == "2024-08-08")
+        #expect(v["Sept. 7, 2013"] == "2013-09-07")
+    }
+
+    @Test func noPublicationDateLeavesThemUnresolved() throws {
+        let v = try values("Вчера министры встретились.", date: nil)
+        #expect(v["Вчера"] == "-")
+    }
+}
