@@ -33,19 +33,16 @@ public struct IsolatedExtractor: Sendable {
             throw ExtractionError(.corrupt, "The file could not be staged for extraction.")
         }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["extract-file", "--format", format.rawValue, "--max-pages", String(limits.maxPages),
-                             "--max-seconds", String(limits.maxSeconds), "--max-memory-bytes", String(maxMemoryBytes),
-                             "--max-text", String(limits.maxTextScalars), dir.appendingPathComponent("input").path]
-        // One malloc arena: other threads' arenas grow inside reserved mappings that RLIMIT_AS does not see.
-        process.environment = ProcessInfo.processInfo.environment.merging(["MALLOC_ARENA_MAX": "1"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
+        let started: (process: Process, output: Pipe)
+        do {
+            started = try ChildProcess.start(executable, [
+                "extract-file", "--format", format.rawValue, "--max-pages", String(limits.maxPages),
+                "--max-seconds", String(limits.maxSeconds), "--max-memory-bytes", String(maxMemoryBytes),
+                "--max-text", String(limits.maxTextScalars), dir.appendingPathComponent("input").path])
+        } catch {
             throw ExtractionError(.corrupt, "The extractor could not be started.")
         }
+        let (process, output) = started
         // Wall clock: the child checks its own deadline between pages; this catches a page that never returns.
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }

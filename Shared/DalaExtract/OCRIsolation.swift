@@ -27,16 +27,10 @@ public struct IsolatedOCR: Sendable {
     /// Throws `Crash` when the child dies, `ExtractionError` for what the child reports, other errors when it
     /// cannot be started at all (worth retrying).
     public func recognise(path: String, page: Int, limits: ExtractionLimits) throws -> OCRPage {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["ocr-page", "--page", String(page), "--dpi", String(limits.ocrDPI),
-                             "--max-pixels", String(limits.maxOCRPixels), "--max-seconds", String(limits.maxOCRSecondsPerPage),
-                             "--max-memory-bytes", String(maxMemoryBytes), path]
-        process.environment = ProcessInfo.processInfo.environment.merging(["MALLOC_ARENA_MAX": "1"]) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, output) = try ChildProcess.start(executable, [
+            "ocr-page", "--page", String(page), "--dpi", String(limits.ocrDPI),
+            "--max-pixels", String(limits.maxOCRPixels), "--max-seconds", String(limits.maxOCRSecondsPerPage),
+            "--max-memory-bytes", String(maxMemoryBytes), path])
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         // A page checks its own deadline inside Tesseract; this catches one that never returns (render, or a hang).

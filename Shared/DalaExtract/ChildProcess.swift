@@ -1,0 +1,29 @@
+import Foundation
+
+/// Starting a capped child (`dala extract-file`, `dala ocr-page`) the same way for both.
+enum ChildProcess {
+    /// Starts `executable` with `arguments`, standard output piped back, standard error dropped, one malloc arena
+    /// (other threads' arenas grow inside reserved mappings that RLIMIT_AS does not see). A failed start is tried
+    /// again a few times: an executable written a moment ago can still be open for writing in a sibling thread's
+    /// fork (ETXTBSY) until that fork execs.
+    static func start(_ executable: String, _ arguments: [String]) throws -> (process: Process, output: Pipe) {
+        var lastError: (any Error)?
+        for attempt in 0..<5 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            process.environment = ProcessInfo.processInfo.environment.merging(["MALLOC_ARENA_MAX": "1"]) { $1 }
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            do {
+                try process.run()
+                return (process, output)
+            } catch {
+                lastError = error
+                if attempt < 4 { usleep(UInt32(20_000 << attempt)) }
+            }
+        }
+        throw lastError!
+    }
+}
