@@ -26,4 +26,13 @@ enum ChildProcess {
         }
         throw lastError!
     }
+
+    /// The child's side: caps its own address space and CPU time (one second of grace before SIGKILL).
+    static func capSelf(memoryBytes: Int, cpuSeconds: Double) {
+        var memory = rlimit(rlim_cur: rlim_t(memoryBytes), rlim_max: rlim_t(memoryBytes))
+        _ = setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
+        let cpu = rlim_t(cpuSeconds.rounded(.up))
+        var cpuLimit = rlimit(rlim_cur: cpu, rlim_max: cpu + 1)
+        _ = setrlimit(Int32(RLIMIT_CPU.rawValue), &cpuLimit)
+    }
 }

@@ -68,11 +68,7 @@ public struct IsolatedExtractor: Sendable {
 
     /// The child's side: caps itself, extracts, and answers on standard output.
     public static func child(path: String, format: DocumentFormat, limits: ExtractionLimits, maxMemoryBytes: Int) -> [UInt8] {
-        var memory = rlimit(rlim_cur: rlim_t(maxMemoryBytes), rlim_max: rlim_t(maxMemoryBytes))
-        _ = setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
-        let cpu = rlim_t(limits.maxSeconds.rounded(.up)) + 2
-        var cpuLimit = rlimit(rlim_cur: cpu, rlim_max: cpu + 1)
-        _ = setrlimit(Int32(RLIMIT_CPU.rawValue), &cpuLimit)
+        ChildProcess.capSelf(memoryBytes: maxMemoryBytes, cpuSeconds: limits.maxSeconds.rounded(.up) + 2)
         var answer = IsolatedAnswer()
         do {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))

@@ -56,11 +56,8 @@ public struct IsolatedOCR: Sendable {
 
     /// The child's side: caps itself, renders and reads the page, answers on standard output.
     public static func child(path: String, page: Int, limits: ExtractionLimits, maxMemoryBytes: Int) -> [UInt8] {
-        var memory = rlimit(rlim_cur: rlim_t(maxMemoryBytes), rlim_max: rlim_t(maxMemoryBytes))
-        _ = setrlimit(Int32(RLIMIT_AS.rawValue), &memory)
-        let cpu = rlim_t((limits.maxOCRSecondsPerPage * 2).rounded(.up)) + 5   // two passes at most (`PageReader`)
-        var cpuLimit = rlimit(rlim_cur: cpu, rlim_max: cpu + 1)
-        _ = setrlimit(Int32(RLIMIT_CPU.rawValue), &cpuLimit)
+        // Two passes at most (`PageReader`).
+        ChildProcess.capSelf(memoryBytes: maxMemoryBytes, cpuSeconds: (limits.maxOCRSecondsPerPage * 2).rounded(.up) + 5)
         var answer = IsolatedOCRAnswer()
         do {
             let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
