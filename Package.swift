@@ -57,7 +57,7 @@ let package = Package(
         ),
         // Text analysis engine: pure Swift, no I/O, data in resources.
         .target(
-            name: "DalaText", path: "Shared/DalaText", exclude: ["SCHEMA.md"],
+            name: "DalaText", dependencies: ["DalaLanguages"], path: "Shared/DalaText", exclude: ["SCHEMA.md"],
             resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),
         // Entity recognition: morphology (kk/ru/en), knowledge base, mentions, cross-lingual linking.
