@@ -1,3 +1,4 @@
+import DalaEvaluation
 import DalaText
 import Foundation
 import Testing
