@@ -52,13 +52,14 @@ public struct Pipeline: Sendable {
         return DocumentAnalysis(extractorVersion: Self.version, text: t, entities: e, events: ev)
     }
 
-    /// A tsquery for a free-text query: every word must match through one of its stems (in kk, ru or en) or an
+    /// A tsquery for a free-text query: every word must match through one of its stems (in every language with a
+    /// morphology of its own: kk, ru, en) or an
     /// entity it names; a multiword query that names one entity also matches that entity alone.
     public func searchQuery(_ query: String) -> String? {
         var groups: [[String]] = []
         for word in query.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).prefix(16) {
             var keys = Set<String>()
-            for lang in [Language.kk, .ru, .en] { keys.insert(Morphology.stem(String(word), language: lang)) }
+            for lang in Morphology.languages { keys.insert(Morphology.stem(String(word), language: lang)) }
             for e in knowledgeBase.lookup(String(word)) { keys.insert("e:" + e.id) }
             keys.remove("")
             if !keys.isEmpty { groups.append(keys.sorted()) }

@@ -86,6 +86,9 @@ enum TextNorm {
         return v == 0x4BB ? 0x68 : cyrillicToLatin(v)
     }
 
+    /// What a Latin h inside a Cyrillic word is read as (Kazakh һ).
+    static let repairedLatinH: UInt32 = repair(raw: 0x68, lowered: 0x68, toCyrillic: true)
+
     /// Repairs the normalised scalars `out` of the mixed-script word `s` in place (rare, so a second pass over `s`).
     static func repairMixed<S: StringProtocol>(_ out: inout [UInt32], of s: S, toCyrillic: Bool) {
         var k = 0

@@ -1,7 +1,7 @@
 /// The case fold of the analysers' lexicon lookups: lower-cases Cyrillic (incl. Kazakh and Kyrgyz) and Latin letters
 /// and folds `ё` to `е`, scalar by scalar. Every folded scalar keeps its UTF-8 length.
 public enum TextFold {
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func scalar(_ v: UInt32) -> UInt32 {
         switch v {
         case 0x41...0x5A: return v + 0x20
@@ -19,14 +19,14 @@ public enum WordKey {
     public static let offsetBasis: UInt64 = 0xcbf29ce484222325
     public static let prime: UInt64 = 0x100000001b3
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func fnv1a(_ s: String) -> UInt64 {
         var h = offsetBasis
         for b in s.utf8 { h = (h ^ UInt64(b)) &* prime }
         return h
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func fnv1a<S: Sequence>(scalars: S, seed: UInt64 = offsetBasis) -> UInt64 where S.Element == UInt32 {
         var h = seed
         for v in scalars { h = (h ^ UInt64(v)) &* prime }
