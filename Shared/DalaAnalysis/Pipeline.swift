@@ -79,10 +79,9 @@ extension DocumentAnalysis {
         let sentenceRows = text.sentences.map { s in
             var keys: [String] = []
             keys.reserveCapacity(s.tokens.count + 4)
-            let seed = 0xcbf29ce484222325 ^ UInt64(Language.allCases.firstIndex(of: s.language) ?? 0) &* 0x9E3779B97F4A7C15
+            let seed = WordKey.offsetBasis ^ UInt64(Language.allCases.firstIndex(of: s.language) ?? 0) &* 0x9E3779B97F4A7C15
             for token in s.tokens where token.kind == .word || token.kind == .number {
-                var h = seed
-                for u in token.text.unicodeScalars { h = (h ^ UInt64(u.value)) &* 0x100000001b3 }
+                let h = WordKey.fnv1a(scalars: token.text.unicodeScalars.lazy.map(\.value), seed: seed)
                 let key: String
                 if let known = stems[h] { key = known } else {
                     key = Morphology.stem(token.text, language: s.language)

@@ -237,7 +237,9 @@ struct Lexicon: Sendable {
             ?? Bundle.module.url(forResource: base, withExtension: ext) else {
             throw EventsError(code: .resourceMissing, detail: name)
         }
-        return try String(contentsOf: url, encoding: .utf8)
+        do { return try DataFile.read(url, name: name) } catch {
+            throw EventsError(code: .resourceMissing, detail: error.description)
+        }
     }
 
     static func language(_ s: String, file: String) throws -> Language {

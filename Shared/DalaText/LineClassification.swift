@@ -94,13 +94,13 @@ extension LineModel {
         for (i, l) in lines.enumerated() where !l.isBlank && l.length <= 90 {
             // A line that starts in lower case continues a sentence: repeated text, not a header.
             if chars.isLower(text[l.ts]) || text[l.te - 1] == "-" { continue }
-            var h: UInt64 = 0xcbf29ce484222325
+            var h = WordKey.offsetBasis
             var letters = 0
             for k in l.ts..<l.te {
                 let c = text[k]
                 guard chars.isLetter(c) else { continue }
                 letters += 1
-                h = (h ^ UInt64(CharClass.lower(c).value)) &* 0x100000001b3
+                h = WordKey.mix(h, UInt64(CharClass.lower(c).value))
             }
             guard letters >= 6 else { continue }
             keys[i] = h

@@ -71,8 +71,6 @@ extension LineModel {
         return m < l.te && chars.isDigit(text[m])
     }
 
-    static let nameConnectors = HashSet64(["and", "және", "и", "мен", "&"].map(wordHash))
-
     /// "А.Д. Арбашиева", "Ivanov I.I., Petrov P.": capitalised words and initials only.
     func isAuthors(_ l: Line) -> Bool {
         var initials = 0, words = 0
@@ -90,7 +88,7 @@ extension LineModel {
             if chars.isUpper(c) {
                 words += 1
                 if len < 2 { return false }
-            } else if !LineModel.nameConnectors.contains(wordHash(text[k..<e])) {
+            } else if !res.nameConnectors.contains(wordHash(text[k..<e])) {
                 return false
             }
             k = e

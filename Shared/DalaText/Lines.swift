@@ -84,16 +84,16 @@ struct LineModel {
     func headingHash(_ l: Line) -> UInt64 {
         var te = l.te
         while te > l.ts && (text[te - 1] == "." || text[te - 1] == ":" || chars.flags(text[te - 1]).contains(.space)) { te -= 1 }
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = WordKey.offsetBasis
         var lastSpace = false
         for k in l.ts..<te {
             let c = text[k]
             if chars.flags(c).contains(.space) {
-                if !lastSpace { h = (h ^ 0x20) &* 0x100000001b3 }
+                if !lastSpace { h = WordKey.mix(h, 0x20) }
                 lastSpace = true; continue
             }
             lastSpace = false
-            h = (h ^ UInt64(CharClass.lower(c).value)) &* 0x100000001b3
+            h = WordKey.mix(h, UInt64(CharClass.lower(c).value))
         }
         return h
     }
@@ -159,7 +159,7 @@ struct LineModel {
     func isPageLabel(_ l: Line) -> Bool {
         guard l.length <= 14 else { return false }
         let key = headingKey(l)
-        for p in ["page ", "бет ", "стр. ", "стр ", "страница ", "с. "] where key.hasPrefix(p) {
+        for p in res.pageLabels where key.hasPrefix(p) {
             return key.dropFirst(p.count).allSatisfy { $0.isNumber }
         }
         return false
