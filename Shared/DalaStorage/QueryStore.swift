@@ -13,7 +13,7 @@ public struct QueryStore: Sendable {
         to_char(published, 'YYYY-MM-DD') AS published, published_precision, metadata::text AS metadata, char_length,
         to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
         to_char(enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS enriched_at,
-        status, extractor_version, error
+        \(unescaped: DocumentStatus.shown("")) AS status, extractor_version, error
         """
 
     /// Runs several statements on one snapshot (REPEATABLE READ, READ ONLY), so a document whose annotations the
@@ -88,7 +88,7 @@ public struct QueryStore: Sendable {
                     'char_length', d.char_length,
                     'received_at', to_char(d.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                     'enriched_at', to_char(d.enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                    'status', d.status, 'extractor_version', d.extractor_version, 'error', d.error))
+                    'status', \(unescaped: DocumentStatus.shown("d.")), 'extractor_version', d.extractor_version, 'error', d.error))
                 || jsonb_build_object('languages', d.languages, 'metadata', d.metadata)
                 || CASE WHEN d.analysis IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('analysis', d.analysis) END
                 || jsonb_build_object(
@@ -120,7 +120,7 @@ public struct QueryStore: Sendable {
                           publishedFrom: String? = nil, publishedTo: String? = nil,
                           extractorVersion: String? = nil) async throws -> Page<DocumentView> {
         var q: PostgresQuery = "SELECT \(unescaped: Self.documentColumns.sql) FROM documents WHERE true"
-        if let status { q.append(" AND status = \(status)") }
+        if let status { q.append(" AND "); q.append(DocumentStatus.filter(status)) }
         if let language { q.append(" AND coalesce(detected_language, language) = \(language)") }
         if let publishedFrom { q.append(" AND published >= \(publishedFrom)::date") }
         if let publishedTo { q.append(" AND published <= \(publishedTo)::date") }

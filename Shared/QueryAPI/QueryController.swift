@@ -66,7 +66,7 @@ public struct QueryController: Sendable {
     let vocabulary: any SearchVocabulary
     let reprocessing: Reprocessing?
     let searchKeys = SearchKeyCache()
-    static let statuses: Set<String> = ["received", "queued", "enriched", "failed"]
+    static let statuses = Set(DocumentStatus.all)
     static let languages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"]
     static let labelLanguages: Set<String> = ["kk", "ru", "en"]
     static let entityTypes: Set<String> = ["country", "organization", "person", "place", "people", "agreement", "programme", "other"]
