@@ -49,7 +49,7 @@ public struct QueryStore: Sendable {
                               min(m.start_offset) AS first_offset
                        FROM mentions m JOIN entities e ON e.id = m.entity_id
                        WHERE m.document_id = \(doc)::uuid
-                       GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) x)::text AS entities,
+                       GROUP BY m.entity_id, e.id, e.type) x)::text AS entities,
                 coalesce(\(unescaped: Self.fileFields), '{}'::jsonb)::text AS file_fields
             FROM documents d WHERE id = \(doc)::uuid
             """).first else { return nil }
@@ -109,7 +109,7 @@ public struct QueryStore: Sendable {
                                       min(m.start_offset) AS first_offset
                                FROM mentions m JOIN entities e ON e.id = m.entity_id
                                WHERE m.document_id = d.id
-                               GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) g) x
+                               GROUP BY m.entity_id, e.id, e.type) g) x
             WHERE d.id = \(doc)::uuid
             """
         return try await client.query(q.prepared()).first?["body"]
@@ -153,7 +153,7 @@ public struct QueryStore: Sendable {
 
     static func mentions(document id: UUID, conn: PostgresConnection) throws -> [MentionView] {
         try conn.query("""
-            SELECT m.entity_id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.start_offset, m.end_offset,
+            SELECT m.entity_id, e.type, \(unescaped: Self.labelExpression(nil, table: "e")) AS label, m.start_offset, m.end_offset,
                    m.surface, m.sentence_index, s.text AS sentence, m.kind, m.confidence, m.alternatives::text AS alternatives,
                    \(unescaped: PageMap.page(document: "m.document_id", offset: "m.start_offset")) AS page
             FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -234,20 +234,33 @@ public struct QueryStore: Sendable {
     }
 
     static func entityView(_ row: PostgresRow) throws -> EntityView {
-        var labels: [String: String] = [:]
-        for lang in ["en", "ru", "kk"] { if let l = row["label_" + lang], !l.isEmpty { labels[lang] = l } }
+        let labels = (row["labels"].flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }) ?? [:]
         return EntityView(id: row["id"] ?? "", type: row["type"] ?? "", labels: labels,
                           aliases: parseTextArray(row["aliases"]), fromKnowledgeBase: row["from_kb"] == "t",
                           mentionCount: try row.decode("mention_count", as: Int.self),
                           documentCount: try row.decode("document_count", as: Int.self))
     }
 
-    /// SQL for an entity's display label, preferring `language` (one of en, ru, kk; anything else is ignored).
-    static func labelExpression(_ language: String?, table: String) -> String {
-        let order = ["en", "ru", "kk"]
-        let first = language.flatMap { order.contains($0) ? $0 : nil }
-        let langs = (first.map { [$0] } ?? []) + order.filter { $0 != first }
-        return "coalesce(" + langs.map { "\(table).label_\($0)" }.joined(separator: ", ") + ")"
+    /// SQL for an entity's display label from `entity_names`: the label in `language` (a registered code, checked
+    /// by the caller), else English, Russian, Kazakh, else any other language's (by code): the order labels were
+    /// shown in before they became rows. `table` is the alias of the `entities` row (code, never user input).
+    public static func labelExpression(_ language: String?, table: String) -> String {
+        let preferred = language.flatMap { $0.allSatisfy { $0.isASCII && $0.isLowercase } && !$0.isEmpty && $0.count <= 8 ? $0 : nil }
+        let first = preferred.map { "n.lang = '\($0)' DESC, " } ?? ""
+        return """
+            (SELECT n.name FROM entity_names n WHERE n.entity_id = \(table).id AND n.kind = 'label'
+             ORDER BY \(first)array_position(ARRAY['en', 'ru', 'kk'], n.lang) NULLS LAST, n.lang LIMIT 1)
+            """
+    }
+
+    /// Columns `labels` (JSON object, code → label) and `aliases` (text array) of the `entities` row `table`, for `entityView`.
+    static func namesColumns(_ table: String) -> String {
+        """
+        (SELECT coalesce(jsonb_object_agg(n.lang, n.name), '{}') FROM entity_names n
+         WHERE n.entity_id = \(table).id AND n.kind = 'label')::text AS labels,
+        (SELECT coalesce(array_agg(n.name ORDER BY n.lang, n.position), '{}') FROM entity_names n
+         WHERE n.entity_id = \(table).id AND n.kind = 'alias')::text AS aliases
+        """
     }
 
     static func publishedText(_ date: String?, _ precision: String?) -> String? {

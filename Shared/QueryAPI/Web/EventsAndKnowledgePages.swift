@@ -1,4 +1,5 @@
 import DalaCore
+import DalaLanguages
 import DalaService
 import DalaStorage
 import Foundation
@@ -42,7 +43,7 @@ extension WebPages {
         body += "<label>+ \(HTML.escape(ui["filter.participant"]))<input name=\"with\" value=\"\(HTML.escape(with ?? ""))\" size=\"16\"></label>"
         body += "<label>\(HTML.escape(ui["filter.from"]))<input name=\"from\" value=\"\(HTML.escape(query["from"] ?? ""))\" size=\"10\" placeholder=\"YYYY-MM\"></label>"
         body += "<label>\(HTML.escape(ui["filter.to"]))<input name=\"to\" value=\"\(HTML.escape(query["to"] ?? ""))\" size=\"10\" placeholder=\"YYYY-MM\"></label>"
-        body += "<label>\(HTML.escape(ui["facet.language"]))\(HTML.select("lang", ["kk", "ru", "en"].map { ($0, ui.value("lang", $0)) }, selected: f.language, any: ui["filter.any"]))</label>"
+        body += "<label>\(HTML.escape(ui["facet.language"]))\(HTML.select("lang", LanguageRegistry.codesOrDefault.map { ($0, ui.value("lang", $0)) }, selected: f.language, any: ui["filter.any"]))</label>"
         if let doc = f.documentID { body += "<input type=\"hidden\" name=\"doc\" value=\"\(doc.lowercasedString)\">" }
         body += "<button type=\"submit\">\(HTML.escape(ui["filter.apply"]))</button></form>"
         body += "<div class=\"events\" style=\"margin-top:1em\">"
@@ -128,7 +129,7 @@ extension WebPages {
         body += "<label>\(HTML.escape(ui["upload.text"]))<textarea name=\"text\"></textarea></label>"
         body += "<label>\(HTML.escape(ui["upload.files"]))<input type=\"file\" name=\"files\" multiple accept=\"\(Self.uploadAccept)\"></label>"
         body += "<label>\(HTML.escape(ui["upload.title"]))<input name=\"title\" maxlength=\"500\"></label><div class=\"row\">"
-        body += "<label>\(HTML.escape(ui["upload.language"]))\(HTML.select("language", ["kk", "ru", "en"].map { ($0, ui.value("lang", $0)) }, selected: nil, any: ui["upload.detect"]))</label>"
+        body += "<label>\(HTML.escape(ui["upload.language"]))\(HTML.select("language", LanguageRegistry.codesOrDefault.map { ($0, ui.value("lang", $0)) }, selected: nil, any: ui["upload.detect"]))</label>"
         body += "<label>\(HTML.escape(ui["upload.published"]))<input name=\"published\" size=\"12\" placeholder=\"2024-05-17\"></label></div>"
         body += "<div><button type=\"submit\">\(HTML.escape(ui["upload.send"]))</button></div></form>"
         var page = WebPage(title: ui["nav.upload"], ui: ui, selfPath: "/upload", selfQuery: [("sha", query["sha"])], body: body)

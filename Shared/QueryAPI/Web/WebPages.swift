@@ -83,7 +83,8 @@ public struct WebPages: Sendable {
     func typeLabel(_ ui: WebUI, _ t: String) -> String { ui.value("type", t) }
 
     func entityLabel(_ view: EntityView, _ lang: String) -> String {
-        view.labels[lang] ?? view.labels["en"] ?? view.labels["ru"] ?? view.labels["kk"] ?? view.id
+        view.labels[lang] ?? view.labels["en"] ?? view.labels["ru"] ?? view.labels["kk"]
+            ?? view.labels.sorted { $0.key < $1.key }.first?.value ?? view.id
     }
 
     static func entityHref(_ id: String) -> String { "/entities/" + HTML.urlEncode(id) }
