@@ -124,7 +124,7 @@ let package = Package(
             path: "Shared/EnrichmentWorker", swiftSettings: swiftSettings
         ),
         .target(
-            name: "QueryAPI", dependencies: ["DalaService"], path: "Shared/QueryAPI", resources: [.copy("Resources")],
+            name: "QueryAPI", dependencies: ["DalaService", "DalaLanguages"], path: "Shared/QueryAPI", resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
 

@@ -94,8 +94,8 @@ extension DocumentAnalysis {
                                              confidence: s.confidence, section: s.section, text: s.text, searchKeys: keys)
         }
         let entityRows = entities.entities.map { e in
-            AnnotationSet.EntityRow(id: e.id, type: e.type.rawValue, labelEN: e.labels["en"], labelRU: e.labels["ru"],
-                                    labelKK: e.labels["kk"], aliases: e.aliases, fromKnowledgeBase: e.fromKnowledgeBase)
+            AnnotationSet.EntityRow(id: e.id, type: e.type.rawValue, labels: e.labels, aliases: e.aliases,
+                                    fromKnowledgeBase: e.fromKnowledgeBase)
         }
         let mentionRows = entities.mentions.map { m in
             AnnotationSet.MentionRow(entityID: m.entityID, start: m.span.start, end: m.span.end, surface: m.surface,
