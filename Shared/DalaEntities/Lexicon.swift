@@ -26,6 +26,8 @@ struct Lexicon: Sendable {
     var suffixChain = SuffixChain()
     /// Every registered language's morphology and the word-level language guess.
     var morphologies = LanguageMorphologies()
+    /// Codes of the paradigm languages (ru): their names and head nouns are declined by `russianParadigms`.
+    var paradigmCodes: Set<String> = []
     var russianParadigms: [RussianParadigm] = []
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
@@ -86,8 +88,10 @@ struct Lexicon: Sendable {
                 lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
             }
         }
-        for (form, head) in lex.headNouns["ru"] ?? [:] {
-            lex.russianHeadStems[TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))] = head
+        for code in lex.paradigmCodes.sorted() {
+            for (form, head) in lex.headNouns[code] ?? [:] {
+                lex.russianHeadStems[TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))] = head
+            }
         }
         for (lang, table) in lex.headNouns {
             for (form, head) in table {
@@ -128,7 +132,7 @@ struct Lexicon: Sendable {
             let kind: Int
             if let k = lex.shortFormKinds.firstIndex(of: f[0]) { kind = k } else { kind = lex.shortFormKinds.count; lex.shortFormKinds.append(f[0]) }
             for w in f[2].split(separator: "|").map({ TextNorm.normalize($0) }) {
-                let forms = f[1] == "ru" ? [w] + Store.russianForms(of: w, lexicon: lex) : [w]
+                let forms = lex.paradigmCodes.contains(f[1]) ? [w] + Store.russianForms(of: w, lexicon: lex) : [w]
                 for form in forms {
                     let sc = TextNorm.normalizeScalars(form)
                     lex.shortFormKeys[TextNorm.hash(sc)] = kind
@@ -186,6 +190,7 @@ struct Lexicon: Sendable {
                     RussianParadigm(name: $0.name, nominativeEndings: $0.nominativeEndings, endings: $0.endings, pluralNoun: $0.pluralNoun)
                 }
                 endings += t.endings
+                paradigmCodes.insert(p.code)
                 registered.append((language, .paradigm, [], true))
             case .english:
                 registered.append((language, .english, [], true))

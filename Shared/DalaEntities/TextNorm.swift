@@ -7,6 +7,7 @@ enum TextNorm {
     /// hyphen variants read as ' and -.
     @inline(__always)
     static func lower(_ v: UInt32) -> UInt32 {
+        if TextFold.isBasicLower(v) { return v }
         switch v {
         case 0x2019, 0x2018, 0x02BC, 0x60, 0xB4: return 0x27   // ’ ‘ ʼ ` ´ → '
         case 0x2010, 0x2011, 0x2012, 0x2013: return 0x2D        // hyphen variants and en dash inside words → -

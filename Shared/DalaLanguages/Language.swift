@@ -14,6 +14,15 @@ public struct Language: RawRepresentable, Hashable, Codable, Sendable, CaseItera
 
     @usableFromInline init(code: String) { rawValue = code }
 
+    /// The code's bytes packed into one word: one hasher round, as the enum's case number was (sets and dictionaries
+    /// keyed by language sit on the analysers' per-word paths).
+    @inlinable
+    public func hash(into hasher: inout Hasher) {
+        var packed: UInt64 = 0
+        for b in rawValue.utf8 { packed = packed &* 257 &+ UInt64(b) }
+        hasher.combine(packed)
+    }
+
     @inlinable public static var kk: Language { Language(code: "kk") }
     @inlinable public static var ru: Language { Language(code: "ru") }
     @inlinable public static var en: Language { Language(code: "en") }

@@ -6,6 +6,7 @@ public enum TextFold {
     /// Lower case of one scalar; other scalars unchanged.
     @inlinable @inline(__always)
     public static func lower(_ v: UInt32) -> UInt32 {
+        if isBasicLower(v) { return v }
         switch v {
         case 0x41...0x5A: return v + 0x20
         case 0x410...0x42F: return v + 0x20
@@ -16,6 +17,10 @@ public enum TextFold {
         default: return v
         }
     }
+
+    /// a–z and а–я (most letters of any text): unchanged by every fold, tested first.
+    @inlinable @inline(__always)
+    public static func isBasicLower(_ v: UInt32) -> Bool { v &- 0x61 < 26 || v &- 0x430 < 32 }
 
     /// The lookup fold: lower case, and `ё` read as `е`.
     @inlinable @inline(__always)
