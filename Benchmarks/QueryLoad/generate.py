@@ -24,7 +24,7 @@ VERSION = re.search(r'static let version = "([^"]+)"',
                     open(os.path.join(HERE, "..", "..", "Shared", "DalaAnalysis", "Pipeline.swift"), encoding="utf-8").read()).group(1)
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 # Entities the documents are about: the region and its partners (ids from the knowledge base).
-CORE = ["Q232", "Q265", "Q159", "Q148", "Q813", "dala:sco", "Q863", "Q874", "dala:eaeu", "Q7172", "Q30", "Q43", "Q794", "Q458", "Q889"]
+CORE = ["Q232", "Q265", "Q159", "Q148", "Q813", "dala:sco", "Q863", "Q874", "dala:eaeu", "Q7779", "Q30", "Q43", "Q794", "Q458", "Q889"]
 
 
 def load_kb(kb_dir):

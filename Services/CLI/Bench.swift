@@ -69,12 +69,15 @@ struct Bench: AsyncParsableCommand {
         // sets written separately (the honest estimate).
         let segment: @Sendable (String) -> [DalaText.Sentence] = { pipeline.text.analyze($0).sentences }
         // Every held-out set there is (heldout.txt, heldout2.txt, ...): each was written before the rules it scores.
-        func heldOut(_ folder: String, _ suffix: String) -> [String] {
+        func heldOut(_ folder: String, _ suffix: String, prefix: String = "heldout") -> [String] {
             let dir = (repo as NSString).appendingPathComponent(folder)
             return ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-                .filter { $0.hasPrefix("heldout") && $0.hasSuffix(suffix) }.sorted()
+                .filter { $0.hasPrefix(prefix) && $0.hasSuffix(suffix) }.sorted()
         }
-        let entitySets = [("development", "annotated.txt")] + heldOut("Tests/DalaEntitiesTests/Fixtures", ".txt").map { ("held-out", $0) }
+        // Development sets: annotated.txt, then one per added language (annotated-ky.txt), each reported per type.
+        let entitySets = [("development", "annotated.txt")]
+            + heldOut("Tests/DalaEntitiesTests/Fixtures", ".txt", prefix: "annotated-").map { ("development", $0) }
+            + heldOut("Tests/DalaEntitiesTests/Fixtures", ".txt").map { ("held-out", $0) }
         for (name, file) in entitySets {
             let path = (repo as NSString).appendingPathComponent("Tests/DalaEntitiesTests/Fixtures/" + file)
             guard let annotated = try? String(contentsOfFile: path, encoding: .utf8) else { print("\n(no \(path))"); continue }

@@ -178,12 +178,12 @@ final class Store: Sendable {
                     let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     let values = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     switch key {
-                    case "en", "ru", "kk":
+                    case "en", "ru", "kk", "ky":
                         if let first = values.first { labels[key] = first }
                         for v in values { rawNames.append((index, key, v, .name, false)); aliases.append(v) }
-                    case "en.acr", "ru.acr", "kk.acr":
+                    case "en.acr", "ru.acr", "kk.acr", "ky.acr":
                         for v in values { rawNames.append((index, String(key.prefix(2)), v, .acronym, false)); aliases.append(v) }
-                    case "en.adj", "ru.adj", "kk.adj":
+                    case "en.adj", "ru.adj", "kk.adj", "ky.adj":
                         for v in values { rawNames.append((index, String(key.prefix(2)), v, .adjective, false)) }
                     case "surname":
                         for v in values {
