@@ -9,33 +9,40 @@ public struct StoryEvent: Sendable, Hashable {
     /// Actors, counterparts, speakers and other non-place participants (entity ids).
     public var participants: Set<String>
     public var places: Set<String>
+    /// Participants in the counterpart role (the other side: `met Putin`), a subset of `participants`.
+    public var counterparts: Set<String>
     /// Days since 1970-01-01, inclusive; nil when undated.
     public var start: Int?
     public var end: Int?
     public var precision: String?
 
-    public init(type: String, participants: Set<String>, places: Set<String> = [], dateStart: String?, dateEnd: String?,
-                precision: String?) {
-        self.type = type; self.participants = participants; self.places = places
+    public init(type: String, participants: Set<String>, places: Set<String> = [], counterparts: Set<String> = [],
+                dateStart: String?, dateEnd: String?, precision: String?) {
+        // A report naming only where it happened (`the meeting in Astana`) is compared by its places.
+        self.type = type; self.participants = participants.isEmpty ? places : participants; self.places = places
+        self.counterparts = counterparts
         self.start = dateStart.flatMap(Self.day)
-        self.end = (dateEnd ?? dateStart).flatMap(Self.day) ?? start
+        // An open range (`since 2015`) has no end: it cannot be compared.
+        self.end = precision == "range" ? dateEnd.flatMap(Self.day) : (dateEnd ?? dateStart).flatMap(Self.day) ?? start
         self.precision = precision
     }
 
     public init(_ e: AnnotationSet.EventRow) {
-        var parts = Set<String>(), places = Set<String>()
+        var parts = Set<String>(), places = Set<String>(), counterparts = Set<String>()
         for p in e.participants {
             guard let id = p.entityID else { continue }
             if p.role == "place" { places.insert(id) } else { parts.insert(id) }
+            if p.role == "counterpart" { counterparts.insert(id) }
         }
         if let s = e.speakerEntityID { parts.insert(s) }
-        self.init(type: e.type, participants: parts, places: places, dateStart: e.dateStart, dateEnd: e.dateEnd,
-                  precision: e.datePrecision)
+        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, dateStart: e.dateStart,
+                  dateEnd: e.dateEnd, precision: e.datePrecision)
     }
 
-    /// Can take part in a story with other reports: dated no coarser than a year, with a named participant.
+    /// Can take part in a story with other reports: dated no coarser than a year (a closed range up to about a year
+    /// counts), with a named participant.
     public var linkable: Bool {
-        guard start != nil, end != nil, !participants.isEmpty else { return false }
+        guard let s = start, let e = end, e >= s, e - s <= StoryRule.windowDays, !participants.isEmpty else { return false }
         return precision == nil || StoryRule.precisions.contains(precision!)
     }
 
@@ -52,14 +59,18 @@ public struct StoryEvent: Sendable, Hashable {
 }
 
 /// When two reports tell the same real-world event. Same type; dates that overlap (one day of slack between two
-/// day-precise dates: reports of the evening before or the arrival the day after); no two different places; and
-/// participants that agree: they share one, and either share two or one report's participants are all in the
-/// other's (a report naming only "the SCO" fits one naming the six founders and the SCO; "Tokayev met Putin" and
-/// "Tokayev met Xi" the same day share only Tokayev and stay apart). Modality and the exact day are not compared:
+/// day-precise dates: reports of the evening before or the arrival the day after); and participants that agree: they
+/// share two, or one report's participants are all in the other's (a report naming only "the SCO" fits one naming the
+/// six founders and the SCO), or (one shared) both are dated to the day, of a type an actor does not do several times
+/// a day (not meetings or statements: "Tokayev met Putin" and "Tokayev met Xi" the same day stay apart) and name no
+/// different counterparts ("the CSTO council sent troops to Kazakhstan" and "the CSTO sent troops to Kazakhstan").
+/// Reports placed in different places need two shared participants. Modality and the exact day are not compared:
 /// sources that disagree on them are kept as reports of one story, with their own values.
 public enum StoryRule {
     /// Precisions that can be compared; decades and centuries are too coarse to say two reports are one event.
-    static let precisions: Set<String> = ["day", "month", "year", "season", "quarter", "week"]
+    static let precisions: Set<String> = ["day", "month", "year", "week", "range"]
+    /// Types an actor does several times a day (one shared participant is not enough for them).
+    static let manyPerDay: Set<String> = ["meeting", "statement"]
     /// Slack between two day-precise dates, in days.
     public static let daySlack = 1
     /// The widest span a candidate's start may lie before a report's start (a year-precise report).
@@ -71,11 +82,16 @@ public enum StoryRule {
               let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
         let slack = a.precision == "day" && b.precision == "day" ? daySlack : 0
         guard s1 <= e2 + slack, s2 <= e1 + slack else { return nil }
-        if !a.places.isEmpty, !b.places.isEmpty, a.places.isDisjoint(with: b.places) { return nil }
         let shared = a.participants.intersection(b.participants).count
         guard shared >= 1 else { return nil }
-        guard shared >= 2 || a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
-        else { return nil }
+        let elsewhere = !a.places.isEmpty && !b.places.isEmpty && a.places.isDisjoint(with: b.places)
+        if shared < 2 {
+            guard !elsewhere else { return nil }
+            let contained = a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
+            let oncePerDay = a.precision == "day" && b.precision == "day" && !manyPerDay.contains(a.type)
+                && (a.counterparts.isEmpty || b.counterparts.isEmpty || !a.counterparts.isDisjoint(with: b.counterparts))
+            guard contained || oncePerDay else { return nil }
+        }
         let jaccard = Double(shared) / Double(a.participants.union(b.participants).count)
         let sameDay = s1 == s2 && e1 == e2 ? 1.0 : 0.5 / Double(1 + abs(s1 - s2))
         return jaccard + sameDay
@@ -133,7 +149,8 @@ enum StoryLinker {
                 SELECT q.i, r.story_id::text AS story, e.type, e.date_start::text AS ds, e.date_end::text AS de,
                        coalesce(e.date_precision, '') AS prec, coalesce(e.speaker_entity_id, '') AS speaker,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role <> 'place'), '{}') AS parts,
-                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places,
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts
                 FROM unnest(\(idx)::int8[], \(types)::text[], \(starts)::date[], \(ends)::date[], \(parts)::text[])
                      AS q(i, type, lo, hi, parts)
                 JOIN LATERAL (
@@ -153,6 +170,7 @@ enum StoryLinker {
                 let prec = try r.decode("prec", as: String.self)
                 let e = StoryEvent(type: try r.decode("type", as: String.self), participants: parts,
                                    places: Set(try r.decode("places", as: [String].self)),
+                                   counterparts: Set(try r.decode("counterparts", as: [String].self)),
                                    dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
                                    precision: prec.isEmpty ? nil : prec)
                 candidates[i, default: []].append((try r.decode("story", as: UUID.self), e))

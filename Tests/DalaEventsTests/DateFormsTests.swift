@@ -55,7 +55,7 @@ import Testing
     @Test func prepositionAfterADateIsNoSince() throws {
         let v = try values("Президент выступил 5 октября 1992 года с трибуны ассамблеи.", date: nil)
         #expect(v["5 октября 1992 года"] == "1992-10-05")
-        #expect(try values("Жоба 2001 жылдан бастап жүзеге асырылып келеді.", date: nil)["2001 жылдан бастап"] == "2001/..")
+        #expect(try values("Жоба 2001 жылдан бастап жүзеге асырылып келеді.", date: nil)["2001 жылдан"] == "2001/..")
     }
 
     @Test func amountsAreNotYears() throws {
