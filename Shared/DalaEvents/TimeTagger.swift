@@ -131,12 +131,14 @@ struct TimeTagger: Sendable {
     func count(_ a: [Atom], _ j: Int) -> (value: Int, next: Int)? {
         guard j < a.count else { return nil }
         if let v = a[j].number { return (v, j + 1) }
-        if a[j].kind == .word, let dash = a[j].text.firstIndex(of: "-"),                  // one atom `twenty-five`
-           let t = lex.numbers.best(String(a[j].text[..<dash])), t >= 20, t < 100, t % 10 == 0,
-           let u = lex.numbers.best(String(a[j].text[a[j].text.index(after: dash)...])), (1...9).contains(u) {
+        guard let v = numberWord(a[j]) else {
+            // One atom `twenty-five`.
+            guard a[j].kind == .word, lex.numbers.mayStart(a[j].head), a[j].text.utf8.contains(UInt8(ascii: "-")) else { return nil }
+            let parts = a[j].text.split(separator: "-", maxSplits: 1)
+            guard parts.count == 2, let t = lex.numbers.best(String(parts[0])), t >= 20, t < 100, t % 10 == 0,
+                  let u = lex.numbers.best(String(parts[1])), (1...9).contains(u) else { return nil }
             return (t + u, j + 1)
         }
-        guard let v = numberWord(a[j]) else { return nil }
         if v >= 10, v < 100, v % 10 == 0 {
             var k = j + 1
             if k + 1 < a.count, a[k].isDash, a[k].glued, a[k + 1].glued { k += 1 }
@@ -162,6 +164,13 @@ struct TimeTagger: Sendable {
     func partOfYear(_ a: [Atom], _ i: Int) -> (first: Int, last: Int, season: Bool, end: Int)? {
         guard i < a.count else { return nil }
         let x = a[i]
+        switch x.kind {
+        case .punct: return nil
+        case .number: if x.text.utf8.count != 1 { return nil }
+        case .word:
+            // Cheap rejection: a quarter or season starts with a unit word, an ordinal, `q` or a Roman numeral.
+            guard lex.units.mayStart(x.head) || lex.ordinals.mayStart(x.head) || x.text.utf8.count <= 3 else { return nil }
+        }
         if x.kind == .word, let u = unit(x), u != .quarter, let m = Self.months(of: u) { return (m.first, m.last, true, i) }
         if x.kind == .word, x.text.utf8.count == 2, x.text.hasPrefix("q"), let n = Int(x.text.dropFirst()), (1...4).contains(n) {
             return (3 * n - 2, 3 * n, false, i)
