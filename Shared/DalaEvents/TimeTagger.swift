@@ -127,8 +127,9 @@ struct TimeTagger: Sendable {
     func numberWord(_ a: Atom) -> Int? { a.kind == .word && lex.numbers.mayStart(a.head) ? lex.numbers.best(a.text) : nil }
 
     /// A count at atom `j`: digits, a number word, or a compound of tens and units (`twenty-five`, `двадцать пять`,
-    /// `жиырма бес`, `он бес`). Returns the value and the atom after it.
-    func count(_ a: [Atom], _ j: Int) -> (value: Int, next: Int)? {
+    /// `жиырма бес`; teens only in verb-final languages, `он бес`, where Russian `он пять` is "he five"). Returns the
+    /// value and the atom after it.
+    func count(_ a: [Atom], _ j: Int, teens: Bool = false) -> (value: Int, next: Int)? {
         guard j < a.count else { return nil }
         if let v = a[j].number { return (v, j + 1) }
         guard let v = numberWord(a[j]) else {
@@ -139,7 +140,7 @@ struct TimeTagger: Sendable {
                   let u = lex.numbers.best(String(parts[1])), (1...9).contains(u) else { return nil }
             return (t + u, j + 1)
         }
-        if v >= 10, v < 100, v % 10 == 0 {
+        if v >= (teens ? 10 : 20), v < 100, v % 10 == 0 {
             var k = j + 1
             if k + 1 < a.count, a[k].isDash, a[k].glued, a[k + 1].glued { k += 1 }
             if k < a.count, a[k].text != "a", let u = numberWord(a[k]), (1...9).contains(u) { return (v + u, k + 1) }
@@ -285,7 +286,7 @@ struct TimeTagger: Sendable {
 
     private func parse(_ a: [Atom], _ i: Int, language: Language) -> RawTime? {
         let x = a[i]
-        if let r = relative(a, i) { return extendRelative(a, r) }
+        if let r = relative(a, i, teens: lex.verbFinal.contains(language)) { return extendRelative(a, r) }
         if let r = partFirst(a, i) { return r }
         switch x.kind {
         case .number:
@@ -566,21 +567,21 @@ struct TimeTagger: Sendable {
     }
 
     /// A phrase from `relative_times.tsv` starting at atom `i`.
-    func relative(_ a: [Atom], _ i: Int) -> RawTime? {
+    func relative(_ a: [Atom], _ i: Int, teens: Bool = false) -> RawTime? {
         guard i < a.count else { return nil }
         var best: RawTime?
         if a[i].kind == .word, lex.relativeIndex.mayStart(a[i].head) {
-            lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, &best) }
+            lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, teens: teens, &best) }
         }
-        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head) && count(a, i) != nil) {
-            for c in lex.numberFirstRelatives { tryRelative(c, a, i, &best) }
+        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head) && count(a, i, teens: teens) != nil) {
+            for c in lex.numberFirstRelatives { tryRelative(c, a, i, teens: teens, &best) }
         }
         return best
     }
 
     /// Matches relative pattern `c` at atom `i`; keeps it in `best` when it is longer.
     @inline(__always)
-    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, _ best: inout RawTime?) {
+    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, teens: Bool = false, _ best: inout RawTime?) {
         let rel = lex.relatives[c]
         var n = 1
         var j = i
@@ -589,7 +590,7 @@ struct TimeTagger: Sendable {
             // Skip punctuation-free matching only: patterns are consecutive words.
             guard j < a.count else { ok = false; break }
             if f.isNumber {
-                guard let c = count(a, j) else { ok = false; break }
+                guard let c = count(a, j, teens: teens) else { ok = false; break }
                 n = c.value; j = c.next
                 continue
             } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
