@@ -107,7 +107,7 @@ public struct EventExtractor: Sendable {
     }
 
     /// A day, week, month or weekday phrase counted from the publication date; nil when that date is too coarse.
-    static func resolveFromDocument(_ r: RawTime, _ doc: (year: Int, month: Int, day: Int)?) -> Resolved? {
+    static func resolveFromDocument(_ r: RawTime, _ doc: (year: Int, month: Int, day: Int)?, future: Bool = false) -> Resolved? {
         guard let doc, let off = r.relativeOffset, abs(off) <= 1000 else { return nil }
         switch r.unit {
         case .year:
@@ -129,7 +129,12 @@ public struct EventExtractor: Sendable {
                 let a = dayValue(monday), b = dayValue(monday + 6)
                 return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
             default:
-                // The latest such weekday not after publication: reports tell what happened this past week.
+                // The latest such weekday not after publication: reports tell what happened this past week; in a
+                // sentence about the future (`will meet on Thursday`), the next one after publication.
+                if future {
+                    let ahead = (off - CivilDay.weekday(n) + 7) % 7
+                    return resolved(dayValue(n + (ahead == 0 ? 7 : ahead)))
+                }
                 let back = (CivilDay.weekday(n) - off + 7) % 7
                 return resolved(dayValue(n - back))
             }
@@ -153,6 +158,7 @@ public struct EventExtractor: Sendable {
         let ahead = r.relation == .since ? 0 : yearlessAhead
         if first - pub > ahead { y -= 1 } else if pub - first > yearlessBehind + (yearlessAhead - ahead) { y += 1 }
         if r.relEndDay > 0 { return yearlessRange(r, year: y) }
+        if r.relEndMonth > 0, r.relDay == 0 { return monthRange(r, year: y) }
         let v = r.relDay > 0
             ? DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
             : DateValue(kind: .month, year: y, month: r.relMonth)
@@ -165,6 +171,14 @@ public struct EventExtractor: Sendable {
         let y2 = r.relEndMonth < r.relMonth ? y + 1 : y
         let a = DateValue(kind: .day, year: y, month: r.relMonth, day: min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)))
         let b = DateValue(kind: .day, year: y2, month: r.relEndMonth, day: min(r.relEndDay, DateValue.daysIn(month: r.relEndMonth, year: y2)))
+        return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
+    }
+
+    /// A quarter or season (`relMonth`…`relEndMonth`, no days) of year `y`; a winter starts in the December before.
+    static func monthRange(_ r: RawTime, year y: Int) -> Resolved? {
+        guard r.relMonth > 0, r.relEndMonth > 0, r.relDay == 0, TimeTagger.yearRange.contains(y) else { return nil }
+        let a = DateValue(kind: .month, year: r.relEndMonth < r.relMonth ? y - 1 : y, month: r.relMonth)
+        let b = DateValue(kind: .month, year: y, month: r.relEndMonth)
         return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
     }
 
@@ -234,7 +248,7 @@ public struct EventExtractor: Sendable {
                 }
                 // `кеше`, `last week`, `next month`, `on Thursday`: counted in days, weeks or months from the publication date.
                 if r.unit != .year {
-                    if let v = Self.resolveFromDocument(r, doc) {
+                    if let v = Self.resolveFromDocument(r, doc, future: r.unit == .weekday && tagger.future(a, first: r.first, last: r.last, language: s.language)) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
@@ -254,7 +268,12 @@ public struct EventExtractor: Sendable {
                 }
                 var base: Int?
                 let inQuote = a[r.first].quoteDepth > 0
-                if r.documentAnchored && !inQuote {
+                // `near` (`келесі жылы`): the year after a year of the same sentence (`2004 жылы …, ал келесі жылы`),
+                // unless the clause speaks of the future (`келесі жылы бітуі тиіс`); otherwise after publication.
+                if r.near, let an = anchor, an.documentIndex == s.documentIndex, an.sentence == si,
+                   !tagger.future(a, first: r.first, last: r.last, language: s.language) {
+                    base = an.year
+                } else if r.documentAnchored && !inQuote {
                     base = docYear
                 } else if let an = anchor, an.documentIndex == s.documentIndex, !r.documentAnchored || si - an.sentence <= 3 {
                     base = an.year
@@ -265,6 +284,12 @@ public struct EventExtractor: Sendable {
                     if r.yearless, r.relEndDay > 0, let range = Self.yearlessRange(r, year: y) {
                         te.value = range.value; te.start = range.start; te.end = range.end; te.precision = .range
                         anchor = (y, si, s.documentIndex)
+                        placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                        continue
+                    }
+                    if r.relEndMonth > 0, r.relDay == 0, let range = Self.monthRange(r, year: y) {
+                        te.value = range.value; te.start = range.start; te.end = range.end; te.precision = .range
+                        if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
                         placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
                         continue
                     }

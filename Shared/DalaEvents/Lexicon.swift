@@ -164,14 +164,16 @@ enum RelativeUnit: Sendable {
 
 /// Every data file of the stage, parsed once per process.
 struct Lexicon: Sendable {
-    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal, month }
-    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative, article }
+    enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal, month, quarter, spring, summer, autumn, winter }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative, article, future }
     struct Relative: Sendable {
         let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool
         /// What the offset counts (`offset` column suffix `m`, `w`, `d`; anchor `weekday`: offset = ISO weekday 1…7).
         var unit: RelativeUnit = .year
         /// `в этот период`: takes the whole value of the time before it (a range or decade included).
         let period: Bool
+        /// Anchor `near`: a year named in the last sentences when there is one, else the publication year.
+        var near = false
     }
     /// Where a founding trigger's object (the thing founded) must stand, in words (`triggers.tsv`, column `object`).
     struct ObjectWindow: Sendable { let before: Int; let after: Int; let beforeNeedsAuxiliary: Bool }
@@ -188,6 +190,11 @@ struct Lexicon: Sendable {
     var units = FormIndex<UnitKind>()
     var cues = FormIndex<CueKind>()
     var numbers = FormIndex<Int>()
+    /// Ordinal words (`numbers.tsv` values ending in `.`: `third	3.`), for quarters (`third quarter`, `үшінші тоқсан`).
+    var ordinals = FormIndex<Int>()
+    /// Time cues of postposition (verb-final) languages: only these count after a time (`2001 жылдан бастап`); a
+    /// preposition after a time belongs to the next phrase (`5 октября 1992 года с трибуны` is no "since").
+    var postCues = FormIndex<CueKind>()
     var relatives: [Relative] = []
     var relativeIndex = FormIndex<Int>()          // first form → relatives index
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
@@ -278,8 +285,10 @@ struct Lexicon: Sendable {
         for r in try languages("time_cues.tsv", 3) {
             guard let k = CueKind(rawValue: r[2]) else { throw r.error("\(r.fields)") }
             cues.add(Form(r[1]), k)
+            if registry.profile(r[0])?.wordOrder == .sov { postCues.add(Form(r[1]), k) }
         }
         for r in try languages("numbers.tsv", 3) {
+            if r[2].hasSuffix("."), let v = Int(r[2].dropLast()) { ordinals.add(Form(r[1]), v); continue }
             guard let v = Int(r[2]) else { throw r.error("\(r.fields)") }
             numbers.add(Form(r[1]), v)
         }
@@ -295,14 +304,14 @@ struct Lexicon: Sendable {
                 guard (1...7).contains(magnitude), !timesN else { throw r.error("\(r.fields)") }
                 unit = .weekday
             }
-            guard r[2] == "context" || r[2] == "document" || r[2] == "weekday"
+            guard r[2] == "context" || r[2] == "document" || r[2] == "weekday" || (r[2] == "near" && unit == .year)
                     || (r[2] == "period" && magnitude == 0 && !timesN) else {
                 throw r.error("\(r.fields)")
             }
             guard unit == .year || r[2] != "context" else { throw r.error("\(r.fields): day, week and month offsets count from the document date") }
             let p = Self.pattern(r[1], lang)
-            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document" || r[2] == "weekday", offset: sign * magnitude,
-                                      timesN: timesN, unit: unit, period: r[2] == "period"))
+            relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document" || r[2] == "weekday" || r[2] == "near",
+                                      offset: sign * magnitude, timesN: timesN, unit: unit, period: r[2] == "period", near: r[2] == "near"))
         }
         for r in try languages("triggers.tsv", 4) {
             let lang = try Self.language(r)

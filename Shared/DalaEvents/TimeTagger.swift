@@ -71,6 +71,8 @@ struct RawTime: Sendable {
     // Relative: year offset from the context time or the document date; `month`/`day` when the text names them.
     var relativeOffset: Int?
     var documentAnchored = false
+    /// `келесі жылы`: the year after a year named in the last sentences (the following year), else after publication.
+    var near = false
     /// `в этот период`: the whole value of the time before.
     var period = false
     var relMonth = 0
@@ -119,6 +121,126 @@ struct TimeTagger: Sendable {
     func unit(_ a: Atom) -> Lexicon.UnitKind? { a.kind == .word && lex.units.mayStart(a.head) ? lex.units.best(a.text) : nil }
     func cue(_ a: Atom) -> Lexicon.CueKind? { a.kind == .word && lex.cues.mayStart(a.head) ? lex.cues.best(a.text) : nil }
     func month(_ a: Atom) -> Int? { a.kind == .word && lex.months.mayStart(a.head) ? lex.months.best(a.text) : nil }
+    /// A time cue standing after its time (postposition languages only).
+    func postCue(_ a: Atom) -> Lexicon.CueKind? { a.kind == .word && lex.postCues.mayStart(a.head) ? lex.postCues.best(a.text) : nil }
+    func ordinal(_ a: Atom) -> Int? { a.kind == .word && lex.ordinals.mayStart(a.head) ? lex.ordinals.best(a.text) : nil }
+    func numberWord(_ a: Atom) -> Int? { a.kind == .word && lex.numbers.mayStart(a.head) ? lex.numbers.best(a.text) : nil }
+
+    /// A count at atom `j`: digits, a number word, or a compound of tens and units (`twenty-five`, `двадцать пять`,
+    /// `жиырма бес`; teens only in verb-final languages, `он бес`, where Russian `он пять` is "he five"). Returns the
+    /// value and the atom after it.
+    func count(_ a: [Atom], _ j: Int, teens: Bool = false) -> (value: Int, next: Int)? {
+        guard j < a.count else { return nil }
+        if let v = a[j].number { return (v, j + 1) }
+        guard let v = numberWord(a[j]) else {
+            // One atom `twenty-five`.
+            guard a[j].kind == .word, lex.numbers.mayStart(a[j].head), a[j].text.utf8.contains(UInt8(ascii: "-")) else { return nil }
+            let parts = a[j].text.split(separator: "-", maxSplits: 1)
+            guard parts.count == 2, let t = lex.numbers.best(String(parts[0])), t >= 20, t < 100, t % 10 == 0,
+                  let u = lex.numbers.best(String(parts[1])), (1...9).contains(u) else { return nil }
+            return (t + u, j + 1)
+        }
+        if v >= (teens ? 10 : 20), v < 100, v % 10 == 0 {
+            var k = j + 1
+            if k + 1 < a.count, a[k].isDash, a[k].glued, a[k + 1].glued { k += 1 }
+            if k < a.count, a[k].text != "a", let u = numberWord(a[k]), (1...9).contains(u) { return (v + u, k + 1) }
+        }
+        return (v, j + 1)
+    }
+
+    /// The months a quarter or season covers (winter: December to February).
+    static func months(of u: Lexicon.UnitKind, quarter: Int = 0) -> (first: Int, last: Int)? {
+        switch u {
+        case .quarter: return (1...4).contains(quarter) ? (3 * quarter - 2, 3 * quarter) : nil
+        case .spring: return (3, 5)
+        case .summer: return (6, 8)
+        case .autumn: return (9, 11)
+        case .winter: return (12, 2)
+        default: return nil
+        }
+    }
+
+    /// A quarter or season starting at atom `i`: `third quarter`, `третьем квартале`, `үшінші тоқсанда`, `3-м квартале`,
+    /// `III квартал`, `Q3`, `spring`, `весной`, `көктемде`. Its months, whether it is a season, and its last atom.
+    func partOfYear(_ a: [Atom], _ i: Int) -> (first: Int, last: Int, season: Bool, end: Int)? {
+        guard i < a.count else { return nil }
+        let x = a[i]
+        switch x.kind {
+        case .punct: return nil
+        case .number: if x.text.utf8.count != 1 { return nil }
+        case .word:
+            // Cheap rejection: a quarter or season starts with a unit word, an ordinal, `q` or a Roman numeral.
+            guard lex.units.mayStart(x.head) || lex.ordinals.mayStart(x.head) || x.text.utf8.count <= 3 else { return nil }
+        }
+        if x.kind == .word, let u = unit(x), u != .quarter, let m = Self.months(of: u) { return (m.first, m.last, true, i) }
+        if x.kind == .word, x.text.utf8.count == 2, x.text.hasPrefix("q"), let n = Int(x.text.dropFirst()), (1...4).contains(n) {
+            return (3 * n - 2, 3 * n, false, i)
+        }
+        if x.kind == .word, x.text == "q", i + 1 < a.count, a[i + 1].glued, let n = a[i + 1].number, (1...4).contains(n),
+           a[i + 1].text.utf8.count == 1 {
+            return (3 * n - 2, 3 * n, false, i + 1)
+        }
+        var n: Int?
+        var j = i + 1
+        if let o = ordinal(x) {
+            n = o
+        } else if x.kind == .word, x.text.utf8.count <= 3, let r = Self.roman(x.text), r <= 4, x.text != "i" {
+            n = r
+        } else if let v = x.number, x.text.utf8.count == 1 {
+            n = v
+            if j + 1 < a.count, a[j].isDash, a[j].glued, a[j + 1].glued, a[j + 1].kind == .word { j += 2 }   // 3-м, 3-ші
+            else if j < a.count, a[j].glued, unit(a[j]) == .ordinal { j += 1 }                              // 3rd
+        }
+        guard let q = n, j < a.count, unit(a[j]) == .quarter, let m = Self.months(of: .quarter, quarter: q) else { return nil }
+        return (m.first, m.last, false, j)
+    }
+
+    /// A quarter or season with its year after it (`Q3 2024`, `third quarter of 2024`, `в третьем квартале 2024 года`,
+    /// `весной 2025 года`, `spring of 2025`), or a relative year (`весной этого года`); a quarter alone takes its year
+    /// from context or the publication date (`в третьем квартале`). A season alone is no date.
+    private func partFirst(_ a: [Atom], _ i: Int) -> RawTime? {
+        guard let p = partOfYear(a, i) else { return nil }
+        var j = p.end + 1
+        if j < a.count, a[j].text == "of" || a[j].text == "," { j += 1 }
+        if j < a.count, let y = year(a[j]) {
+            let last = yearUnitEnd(a, j)
+            if blocked(a, j, last: last) { return nil }
+            return monthRange(first: i, last: last, year: y, p.first, p.last)
+        }
+        if let rel = relative(a, p.end + 1), rel.unit == .year, rel.relMonth == 0, !rel.period {
+            var r = rel
+            r.first = i; r.relMonth = p.first; r.relEndMonth = p.last
+            return r
+        }
+        guard !p.season else { return nil }
+        var r = RawTime(first: i, last: p.end, value: nil)
+        r.relativeOffset = 0; r.relMonth = p.first; r.relEndMonth = p.last; r.yearless = true
+        return r
+    }
+
+    /// Months `m1`…`m2` of year `y` as a range (a winter named by its year starts in the December before).
+    func monthRange(first: Int, last: Int, year y: Int, _ m1: Int, _ m2: Int) -> RawTime {
+        let y1 = m2 < m1 ? y - 1 : y
+        return RawTime(first: first, last: last, value: DateValue(kind: .month, year: y1, month: m1),
+                       rangeEnd: DateValue(kind: .month, year: y, month: m2))
+    }
+
+    /// A weekday in a clause about the future (`will meet on Thursday`, `в пятницу состоится`, `жұмада өтеді`): a
+    /// future word (`time_cues.tsv`, kind `future`) or a Kazakh future suffix within six words of it, in its clause.
+    func future(_ a: [Atom], first: Int, last: Int, language: Language) -> Bool {
+        let suffixes = lex.verbFinal.contains(language)
+        func isFuture(_ x: Atom) -> Bool {
+            guard x.kind == .word else { return false }
+            if cue(x) == .future { return true }
+            guard suffixes else { return false }
+            return lex.kazakhSuffixCues.contains { $0.modality == .planned && x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count > $0.scalars + 1 }
+        }
+        var j = first - 1, n = 0
+        while j >= 0, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j -= 1; n += 1 }
+        j = last + 1; n = 0
+        while j < a.count, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j += 1; n += 1 }
+        return false
+    }
 
     func year(_ a: Atom) -> Int? {
         guard a.kind == .number, a.text.utf8.count == 4, let n = Int(a.text), Self.yearRange.contains(n) else { return nil }
@@ -164,7 +286,8 @@ struct TimeTagger: Sendable {
 
     private func parse(_ a: [Atom], _ i: Int, language: Language) -> RawTime? {
         let x = a[i]
-        if let r = relative(a, i) { return r }
+        if let r = relative(a, i, teens: lex.verbFinal.contains(language)) { return extendRelative(a, r) }
+        if let r = partFirst(a, i) { return r }
         switch x.kind {
         case .number:
             if year(x) != nil { return yearExpression(a, i) }
@@ -179,11 +302,15 @@ struct TimeTagger: Sendable {
             if let r = arabicCentury(a, i) { return r }
             return nil
         case .word:
-            if let m = month(x) { return monthFirst(a, i, month: m) ?? bareMonth(a, i, month: m) }
+            if let m = month(x) { return monthFirst(a, i, month: m) ?? bareMonth(a, i, month: m, language: language) }
             if let c = Self.roman(x.text), i + 1 < a.count, unit(a[i + 1]) == .century,
                a[i + 1].text != "в" || (i + 2 < a.count && a[i + 2].text == ".") {
                 var last = i + 1
                 if i + 2 < a.count, a[i + 2].text == ".", a[i + 1].text.utf8.count <= 4 { last = i + 2 }
+                // `ХХ ғасырдың 90-жылдары`: the decade of that century.
+                if last + 1 < a.count, let d = twoDigitDecade(a, last + 1), let v = d.value {
+                    return RawTime(first: i, last: d.last, value: DateValue(kind: .decade, year: (c - 1) * 100 + v.year % 100))
+                }
                 return RawTime(first: i, last: last, value: DateValue(kind: .century, year: c))
             }
             return nil
@@ -244,7 +371,7 @@ struct TimeTagger: Sendable {
         // here only the bare year needs a cue.
         if !hasUnit {
             let before = i >= 1 ? a[i - 1] : nil
-            let cued = before.map { b in cue(b).map { $0 != .page } ?? false } ?? false
+            let cued = before.map { b in cue(b).map { $0 != .page && $0 != .future } ?? false } ?? false
             let parenthesised = last + 1 < a.count && a[last + 1].text == ")"
                 && (before?.text == "(" || before?.text == ",")
             let englishEra = last + 1 < a.count && (a[last + 1].text == "ad" || a[last + 1].text == "bc")
@@ -263,6 +390,11 @@ struct TimeTagger: Sendable {
                 r.value = DateValue(kind: .month, year: y, month: m)
                 r.last = j
                 if j + 1 < a.count, a[j + 1].text.hasPrefix("ай") { r.last = j + 1 }   // `мамыр айында`
+            } else if let p = partOfYear(a, j) {                                       // `2024 жылдың үшінші тоқсанында`
+                r = monthRange(first: i, last: p.end, year: y, p.first, p.last)
+            } else if j < a.count, a[i + 1].text == "жылдың", a[j].text.hasPrefix("соң") {  // `2025 жылдың соңына дейін`
+                r.value = DateValue(kind: .month, year: y, month: 12)
+                r.last = j
             }
         }
         return r
@@ -371,12 +503,14 @@ struct TimeTagger: Sendable {
     /// A month named alone: `в марте`, `in December`, `since January`, `мамыр айында`, `қыркүйекке дейін`. It needs
     /// a time word before it (`time_cues.tsv`: in, since, until, from), the month word `ай…` after it, or a
     /// postposition after it (since, until); its year comes from context or the publication date.
-    private func bareMonth(_ a: [Atom], _ i: Int, month m: Int) -> RawTime? {
+    private func bareMonth(_ a: [Atom], _ i: Int, month m: Int, language: Language) -> RawTime? {
         var last = i
         var ok = false
+        // Kazakh months in the locative are times by themselves (`желтоқсанда`, `қыркүйекте`); not `қазанда`, also Kazan.
+        if m != 10, lex.verbFinal.contains(language), ["да", "де", "та", "те"].contains(where: { a[i].text.hasSuffix($0) }) { ok = true }
         if i >= 1, let c = cue(a[i - 1]), c == .in || c == .since || c == .until || c == .from { ok = true }
         if i + 1 < a.count, a[i + 1].kind == .word, let u = unit(a[i + 1]), u == .month { ok = true; last = i + 1 }
-        if i + 1 < a.count, let c = cue(a[i + 1]), c == .since || c == .until { ok = true }
+        if i + 1 < a.count, let c = postCue(a[i + 1]), c == .since || c == .until { ok = true }
         guard ok, !blocked(a, i, last: last) else { return nil }
         var r = RawTime(first: i, last: last, value: nil)
         r.relativeOffset = 0; r.relMonth = m; r.yearless = true
@@ -414,22 +548,40 @@ struct TimeTagger: Sendable {
         return RawTime(first: i, last: j, value: DateValue(kind: .century, year: n))
     }
 
+    /// A relative year followed by what it dates (Kazakh order): `сол жылдың 15 наурызында`, `сол жылдың наурызында`,
+    /// `келесі жылдың бірінші тоқсанында`, `биыл күзде`.
+    private func extendRelative(_ a: [Atom], _ rel: RawTime) -> RawTime {
+        guard rel.unit == .year, rel.relMonth == 0, !rel.period, rel.relativeOffset != nil else { return rel }
+        var r = rel
+        let j = rel.last + 1
+        guard j < a.count else { return rel }
+        if let d = day(a[j]), j + 1 < a.count, let k = month(a[j + 1]) != nil ? j + 1 : hyphenatedMonth(a, j + 1), let m = month(a[k]) {
+            r.relDay = d; r.relMonth = m; r.last = k
+        } else if let m = month(a[j]) {
+            r.relMonth = m; r.last = j
+            if j + 1 < a.count, a[j + 1].text.hasPrefix("ай") { r.last = j + 1 }   // `наурыз айында`
+        } else if let p = partOfYear(a, j) {
+            r.relMonth = p.first; r.relEndMonth = p.last; r.last = p.end
+        }
+        return r
+    }
+
     /// A phrase from `relative_times.tsv` starting at atom `i`.
-    func relative(_ a: [Atom], _ i: Int) -> RawTime? {
+    func relative(_ a: [Atom], _ i: Int, teens: Bool = false) -> RawTime? {
         guard i < a.count else { return nil }
         var best: RawTime?
         if a[i].kind == .word, lex.relativeIndex.mayStart(a[i].head) {
-            lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, &best) }
+            lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, teens: teens, &best) }
         }
-        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head) && lex.numbers.best(a[i].text) != nil) {
-            for c in lex.numberFirstRelatives { tryRelative(c, a, i, &best) }
+        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head) && count(a, i, teens: teens) != nil) {
+            for c in lex.numberFirstRelatives { tryRelative(c, a, i, teens: teens, &best) }
         }
         return best
     }
 
     /// Matches relative pattern `c` at atom `i`; keeps it in `best` when it is longer.
     @inline(__always)
-    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, _ best: inout RawTime?) {
+    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, teens: Bool = false, _ best: inout RawTime?) {
         let rel = lex.relatives[c]
         var n = 1
         var j = i
@@ -438,7 +590,9 @@ struct TimeTagger: Sendable {
             // Skip punctuation-free matching only: patterns are consecutive words.
             guard j < a.count else { ok = false; break }
             if f.isNumber {
-                if let v = a[j].number ?? (a[j].kind == .word ? lex.numbers.best(a[j].text) : nil) { n = v } else { ok = false; break }
+                guard let c = count(a, j, teens: teens) else { ok = false; break }
+                n = c.value; j = c.next
+                continue
             } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
             j += 1
         }
@@ -447,6 +601,7 @@ struct TimeTagger: Sendable {
         var r = RawTime(first: i, last: j - 1, value: nil)
         r.relativeOffset = rel.timesN ? rel.offset * n : rel.offset
         r.documentAnchored = rel.documentAnchored
+        r.near = rel.near
         r.period = rel.period
         r.unit = rel.unit
         best = r
@@ -461,8 +616,9 @@ struct TimeTagger: Sendable {
         var k = 0
         while k < times.count {
             var t = times[k]
-            let before = t.first >= 1 ? cue(a[t.first - 1]) : nil
-            let after = t.last + 1 < a.count ? cue(a[t.last + 1]) : nil
+            var before = t.first >= 1 ? cue(a[t.first - 1]) : nil
+            if before == .article, t.first >= 2 { before = cue(a[t.first - 2]) }          // `since the 1990s`
+            let after = t.last + 1 < a.count ? postCue(a[t.last + 1]) : nil
             if k + 1 < times.count, t.value != nil, t.rangeEnd == nil, let next = times[k + 1].value, times[k + 1].rangeEnd == nil {
                 let u = times[k + 1]
                 let gap = u.first - t.last - 1
@@ -470,7 +626,7 @@ struct TimeTagger: Sendable {
                 let lastWord = a[t.last].text
                 let kazakhAblative = lastWord.hasSuffix("нан") || lastWord.hasSuffix("нен") || lastWord.hasSuffix("дан")
                     || lastWord.hasSuffix("ден") || lastWord.hasSuffix("тан") || lastWord.hasSuffix("тен")
-                let untilAfter = u.last + 1 < a.count ? cue(a[u.last + 1]) : nil
+                let untilAfter = u.last + 1 < a.count ? postCue(a[u.last + 1]) : nil
                 let opened = before == .since || before == .from || before == .between || kazakhAblative
                 let closedBy = sep == .to || sep == .until || untilAfter == .until || untilAfter == .between
                 if gap <= 1 && (opened && (gap == 0 || closedBy) || (sep == .to && untilAfter == .between)) {

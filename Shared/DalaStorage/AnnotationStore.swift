@@ -6,7 +6,9 @@ import Foundation
 /// extractor version), so redelivered messages never duplicate annotations and readers never see half a result.
 public struct AnnotationStore: Sendable {
     public let client: PostgresClient
-    public init(client: PostgresClient) { self.client = client }
+    /// Also links each written event to its story (`event_story_reports`), in the same transaction.
+    public let linksStories: Bool
+    public init(client: PostgresClient, linksStories: Bool = false) { self.client = client; self.linksStories = linksStories }
 
     /// Replaces the annotations of `documentID`; returns false when the document no longer exists.
     @discardableResult
@@ -80,6 +82,13 @@ public struct AnnotationStore: Sendable {
             try conn.copy(into: "event_mentions",
                           columns: ["event_id", "sentence_index", "start_offset", "end_offset", "evidence", "trigger",
                                     "trigger_start", "trigger_end", "confidence"], rows: all.lazy.flatMap(\.evidence))
+            if linksStories {
+                try StoryLinker.link(docs.flatMap { d in
+                    zip(d.annotations.events, rows[d.documentID]!.events).map { e, row in
+                        StoryLinker.Item(eventID: UUID(uuidString: row[0]!)!, documentID: d.documentID, key: e.key, event: StoryEvent(e))
+                    }
+                }, conn: conn)
+            }
             try conn.copy(into: "keywords", columns: ["document_id", "extractor_version", "text", "language", "source", "score"],
                           rows: all.lazy.flatMap(\.keywords))
 

@@ -19,6 +19,8 @@ public struct EventFilter: Sendable {
     public var extractorVersion: String?
     /// Only events of this document (the web workspace's event filter).
     public var documentID: UUID?
+    /// One row per real-world event (story): the best-supported matching report stands for the others.
+    public var collapse = false
 
     public init(type: String? = nil, entityIDs: [String] = [], participantIDs: [String] = [], role: String? = nil,
                 from: String? = nil, to: String? = nil, modality: String? = nil, language: String? = nil,
@@ -31,17 +33,18 @@ public struct EventFilter: Sendable {
 
 /// Loading events with their participants and evidence.
 enum EventQuery {
-    static let base: PostgresQuery = """
-        SELECT e.id::text AS id, e.document_id::text AS document_id, d.title, e.extractor_version, e.event_key, e.type,
+    static let columns = """
+        e.id::text AS id, e.document_id::text AS document_id, d.title, e.extractor_version, e.event_key, e.type,
                e.cameo, e.plover, e.modality, e.speaker_entity_id, e.date_value,
                to_char(e.date_start, 'YYYY-MM-DD') AS date_start, to_char(e.date_end, 'YYYY-MM-DD') AS date_end,
                e.date_precision, e.confidence, e.language,
                to_char(coalesce(e.date_start, DATE '0001-01-01'), 'YYYY-MM-DD') AS date_key
-        FROM events e JOIN documents d ON d.id = e.document_id
         """
+    static let base: PostgresQuery = "SELECT \(unescaped: columns) FROM events e JOIN documents d ON d.id = e.document_id"
 
     /// Events matching `f` newest first (undated last), keyset on (date key, id).
     static func page(_ f: EventFilter, limit: Int, cursor: [String]?) -> PostgresQuery {
+        if f.collapse { return collapsedPage(f, limit: limit, cursor: cursor) }
         var q = base
         q.append(" WHERE true")
         q.append(conditions(f))
@@ -49,6 +52,22 @@ enum EventQuery {
             q.append(" AND (coalesce(e.date_start, DATE '0001-01-01'), e.id) < (\(c[0])::date, \(c[1])::uuid)")
         }
         q.append(" ORDER BY coalesce(e.date_start, DATE '0001-01-01') DESC, e.id DESC LIMIT \(limit + 1)")
+        return q
+    }
+
+    /// One matching report per story (the most confident, then the earliest id), newest first; events without a
+    /// story stand for themselves. Same keyset as `page`.
+    static func collapsedPage(_ f: EventFilter, limit: Int, cursor: [String]?) -> PostgresQuery {
+        var inner: PostgresQuery = """
+            SELECT \(unescaped: columns),
+                   row_number() OVER (PARTITION BY coalesce(r.story_id, e.id) ORDER BY e.confidence DESC, e.id) AS story_rank
+            FROM events e JOIN documents d ON d.id = e.document_id LEFT JOIN event_story_reports r ON r.event_id = e.id
+            WHERE true
+            """
+        inner.append(conditions(f))
+        var q: PostgresQuery = "SELECT * FROM (\(fragment: inner)) x WHERE story_rank = 1"
+        if let c = cursor { q.append(" AND (x.date_key, x.id::uuid) < (\(c[0]), \(c[1])::uuid)") }
+        q.append(" ORDER BY x.date_key DESC, x.id::uuid DESC LIMIT \(limit + 1)")
         return q
     }
 
@@ -111,6 +130,7 @@ enum EventQuery {
                 triggerStart: try r.decode("trigger_start", as: Int.self), triggerEnd: try r.decode("trigger_end", as: Int.self),
                 confidence: try r.decode("confidence", as: Double.self), page: try r.decode("page", as: Int?.self)))
         }
+        let stories = try Self.stories(of: ids, listed: ids.count == 1 ? 500 : StoryView.listed, conn: conn)
         return try rows.map { r in
             let id = r["id"] ?? ""
             let hasDate = r["date_value"] != nil || r["date_start"] != nil
@@ -122,8 +142,46 @@ enum EventQuery {
                 date: hasDate ? EventView.EventDate(value: r["date_value"], start: r["date_start"], end: r["date_end"],
                                                     precision: r["date_precision"]) : nil,
                 confidence: try r.decode("confidence", as: Double.self), language: r["language"] ?? "",
-                participants: participants[id] ?? [], mentions: evidence[id] ?? [])
+                participants: participants[id] ?? [], mentions: evidence[id] ?? [], story: stories[id])
         }
+    }
+
+    /// The stories of events `ids` (by event id), each with its first `listed` reports, earliest date first.
+    static func stories(of ids: [String], listed: Int, conn: PostgresConnection) throws -> [String: StoryView] {
+        var byStory: [String: StoryView] = [:], storyOf: [String: String] = [:]
+        for r in try conn.query("SELECT event_id::text AS event_id, story_id::text AS story_id FROM event_story_reports WHERE event_id = ANY(\(ids)::uuid[])") {
+            storyOf[r["event_id"] ?? ""] = r["story_id"]
+        }
+        guard !storyOf.isEmpty else { return [:] }
+        let storyIDs = Array(Set(storyOf.values))
+        for r in try conn.query("""
+            SELECT s.story_id::text AS story_id, s.event_id::text AS event_id, s.document_id::text AS document_id, d.title,
+                   e.modality, e.date_value, to_char(e.date_start, 'YYYY-MM-DD') AS date_start,
+                   to_char(e.date_end, 'YYYY-MM-DD') AS date_end, e.date_precision, e.confidence, e.language, s.n, s.rn,
+                   (SELECT count(DISTINCT x.document_id) FROM event_story_reports x WHERE x.story_id = s.story_id) AS docs
+            FROM (SELECT r.*, count(*) OVER w AS n,
+                         row_number() OVER (w ORDER BY ev.date_start NULLS LAST, r.event_id) AS rn
+                  FROM event_story_reports r JOIN events ev ON ev.id = r.event_id
+                  WHERE r.story_id = ANY(\(storyIDs)::uuid[]) WINDOW w AS (PARTITION BY r.story_id)) s
+            JOIN events e ON e.id = s.event_id JOIN documents d ON d.id = s.document_id
+            WHERE s.rn <= \(listed)
+            ORDER BY s.story_id, s.rn
+            """) {
+            let sid = r["story_id"] ?? ""
+            let hasDate = r["date_value"] != nil || r["date_start"] != nil
+            let report = StoryView.Report(
+                eventID: try r.decode("event_id", as: UUID.self), documentID: try r.decode("document_id", as: UUID.self),
+                documentTitle: r["title"], modality: r["modality"] ?? "",
+                date: hasDate ? EventView.EventDate(value: r["date_value"], start: r["date_start"], end: r["date_end"],
+                                                    precision: r["date_precision"]) : nil,
+                confidence: try r.decode("confidence", as: Double.self), language: r["language"] ?? "")
+            if byStory[sid] == nil {
+                byStory[sid] = StoryView(id: try r.decode("story_id", as: UUID.self), reports: try r.decode("n", as: Int.self),
+                                         documents: try r.decode("docs", as: Int.self), reportList: [])
+            }
+            byStory[sid]!.reportList.append(report)
+        }
+        return storyOf.compactMapValues { byStory[$0] }
     }
 
     static func cursor(after row: PostgresRow) -> String {
@@ -192,19 +250,40 @@ extension QueryStore {
     /// of a `TimelineView`, built by PostgreSQL. A country's monthly timeline is over a thousand (month, type) rows;
     /// turning them into JSON in the database takes a tenth of the time decoding and re-encoding them here did.
     /// Nil when `entity` names no stored entity (checked in the same statement: one round trip).
-    public func timelineJSON(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> String? {
+    /// `collapse`: each story (real-world event) counted once, in the period of its earliest report, computed live.
+    public func timelineJSON(entity: String?, bucket: String, type: String?, from: String?, to: String?,
+                             collapse: Bool = false) async throws -> String? {
         var filter: PostgresQuery = ""
         if let type { filter.append(" AND type = \(type)") }
         if let from { filter.append(" AND (month >= date_trunc('month', \(from)::date) OR month = DATE '0001-01-01')") }
         if let to { filter.append(" AND month <= \(to)::date") }
         let format = bucket == "year" ? "YYYY" : "YYYY-MM"
-        let q: PostgresQuery = """
-            WITH t AS (
-                SELECT CASE WHEN month = DATE '0001-01-01' THEN NULL ELSE to_char(month, \(format)) END AS period, type,
-                       sum(events)::bigint AS n
-                FROM entity_timeline WHERE entity_id = \(entity ?? "*")\(fragment: filter)
+        var counts: PostgresQuery = """
+            SELECT CASE WHEN month = DATE '0001-01-01' THEN NULL ELSE to_char(month, \(format)) END AS period, type,
+                   sum(events)::bigint AS n
+            FROM entity_timeline WHERE entity_id = \(entity ?? "*")\(fragment: filter)
+            GROUP BY 1, 2
+            """
+        if collapse {
+            var events: PostgresQuery = ""
+            if let type { events.append(" AND e.type = \(type)") }
+            if let entity {
+                events.append(" AND (e.id IN (SELECT event_id FROM event_participants WHERE entity_id = \(entity)) OR e.speaker_entity_id = \(entity))")
+            }
+            var dates: PostgresQuery = ""
+            if let from { dates.append(" AND (d IS NULL OR d >= date_trunc('month', \(from)::date))") }
+            if let to { dates.append(" AND d <= \(to)::date") }
+            counts = """
+                SELECT CASE WHEN d IS NULL THEN NULL ELSE to_char(d, \(format)) END AS period, type, count(*)::bigint AS n
+                FROM (SELECT coalesce(r.story_id, e.id) AS story, min(e.type) AS type, min(e.date_start) AS d
+                      FROM events e LEFT JOIN event_story_reports r ON r.event_id = e.id
+                      WHERE true\(fragment: events) GROUP BY 1) s
+                WHERE true\(fragment: dates)
                 GROUP BY 1, 2
-            ), buckets AS (
+                """
+        }
+        let q: PostgresQuery = """
+            WITH t AS (\(fragment: counts)), buckets AS (
                 SELECT period, sum(n)::bigint AS total, json_object_agg(type, n ORDER BY type) AS by_type
                 FROM t WHERE period IS NOT NULL GROUP BY period
             )
@@ -220,8 +299,9 @@ extension QueryStore {
     }
 
     /// The same as a value (tests, callers that post-process).
-    public func timeline(entity: String?, bucket: String, type: String?, from: String?, to: String?) async throws -> TimelineView {
-        let json = try await timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to) ?? "{}"
+    public func timeline(entity: String?, bucket: String, type: String?, from: String?, to: String?,
+                         collapse: Bool = false) async throws -> TimelineView {
+        let json = try await timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to, collapse: collapse) ?? "{}"
         return try JSONDecoder().decode(TimelineView.self, from: Data(json.utf8))
     }
 

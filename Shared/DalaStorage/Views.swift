@@ -287,6 +287,9 @@ public struct EventView: Codable, Sendable {
     public var language: String
     public var participants: [ParticipantView]
     public var mentions: [EvidenceView]
+    /// The real-world event this report belongs to, with every document reporting it (nil for events written
+    /// without story linking).
+    public var story: StoryView? = nil
 
     public struct EventDate: Codable, Sendable {
         public var value: String?, start: String?, end: String?, precision: String?
@@ -294,8 +297,36 @@ public struct EventView: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, documentID = "document_id", documentTitle = "document_title", extractorVersion = "extractor_version"
         case key, type, cameo, plover, modality, speakerEntityID = "speaker_entity_id", date, confidence, language
-        case participants, mentions
+        case participants, mentions, story
     }
+}
+
+/// One real-world event as several reports (events of one or more documents) tell it. Each report keeps its own
+/// date, modality and confidence: sources that disagree are listed as they are, not merged into one value.
+public struct StoryView: Codable, Sendable {
+    @LowercaseUUID public var id: UUID
+    /// Reports (stored events) of the story, and the distinct documents they come from.
+    public var reports: Int
+    public var documents: Int
+    /// The reports, earliest date first (at most `StoryView.listed` in event lists).
+    public var reportList: [Report]
+    /// Reports listed per story in event lists (an event's own page lists up to 500).
+    public static let listed = 20
+
+    public struct Report: Codable, Sendable {
+        @LowercaseUUID public var eventID: UUID
+        @LowercaseUUID public var documentID: UUID
+        public var documentTitle: String?
+        public var modality: String
+        public var date: EventView.EventDate?
+        public var confidence: Double
+        public var language: String
+        enum CodingKeys: String, CodingKey {
+            case eventID = "event_id", documentID = "document_id", documentTitle = "document_title", modality, date
+            case confidence, language
+        }
+    }
+    enum CodingKeys: String, CodingKey { case id, reports, documents, reportList = "report_list" }
 }
 
 /// Who took part in an event and where the text names them.

@@ -42,7 +42,7 @@ public struct EnrichmentWorker: Service {
     public init(consumer: KafkaConsumer, producer: KafkaProducer, postgres: PostgresClient, pipeline: Pipeline,
                 settings: Settings, logger: Logger) {
         self.consumer = consumer; self.producer = producer
-        self.documents = DocumentStore(client: postgres); self.annotations = AnnotationStore(client: postgres)
+        self.documents = DocumentStore(client: postgres); self.annotations = AnnotationStore(client: postgres, linksStories: true)
         self.pipeline = pipeline; self.settings = settings; self.logger = logger
         self.deadLetters = DeadLetterPublisher(producer: producer, service: "dala-enrichment", logger: logger)
     }

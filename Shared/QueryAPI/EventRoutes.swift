@@ -44,10 +44,14 @@ extension QueryController {
     }
 
     func events(_ request: Request) async throws -> Response {
-        let p = try QueryParameters(request, allowed: Self.eventParameters.union(["limit", "cursor"]))
+        let p = try QueryParameters(request, allowed: Self.eventParameters.union(["limit", "cursor", "collapse"]))
         let limit = try p.limit(default: 20, maximum: 200)
-        let cursor = try p.cursor("events", parts: 2, validate: Self.validEventCursor)
-        let page = try await store.events(try await eventFilter(p), limit: limit, cursor: cursor)
+        var filter = try await eventFilter(p)
+        // `collapse=stories`: one row per real-world event, however many documents report it.
+        filter.collapse = try p.oneOf("collapse", ["stories", "none"]) == "stories"
+        let cursor = try p.cursor(filter.collapse ? "stories" : "events", parts: 2, validate: Self.validEventCursor)
+        let page = try await store.events(filter, limit: limit, cursor: cursor)
+        if filter.collapse { return try .json(Page(items: page.items, nextCursor: retag(page.nextCursor, "stories"))) }
         return try .json(Page(items: page.items, nextCursor: retag(page.nextCursor, "events")))
     }
 
@@ -59,20 +63,21 @@ extension QueryController {
     }
 
     func timeline(_ request: Request) async throws -> Response {
-        let p = try QueryParameters(request, allowed: ["entity", "bucket", "type", "from", "to"])
+        let p = try QueryParameters(request, allowed: ["entity", "bucket", "type", "from", "to", "collapse"])
         let bucket = try p.oneOf("bucket", ["year", "month"]) ?? "year"
         let (from, to) = try p.dateRange()
         let type = try p.slug("type")
         let entity = try p.string("entity", maxLength: 200)
+        let collapse = try p.oneOf("collapse", ["stories", "none"]) == "stories"
         // Usually a stored id: answered in one statement. Otherwise a name, resolved by the analyser, then asked again.
-        var body = try await store.timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to)
+        var body = try await store.timelineJSON(entity: entity, bucket: bucket, type: type, from: from, to: to, collapse: collapse)
         if body == nil, let entity {
             let ids = Array(vocabulary.entityIDs(named: entity).prefix(20))
             guard let first = ids.first else { throw Problem.notFound("No entity \"\(entity)\".") }
             guard ids.count == 1 else {
                 throw Problem.badRequest("\"\(entity)\" names several entities (\(ids.joined(separator: ", "))); pass one id.")
             }
-            body = try await store.timelineJSON(entity: first, bucket: bucket, type: type, from: from, to: to)
+            body = try await store.timelineJSON(entity: first, bucket: bucket, type: type, from: from, to: to, collapse: collapse)
         }
         guard let body else { throw Problem.notFound("No entity \"\(entity ?? "")\".") }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],

@@ -20,6 +20,7 @@ extension WebPages {
         f.role = try p.oneOf("role", Set(vocabulary.roles))
         f.language = try p.oneOf("lang", QueryController.languages)
         f.documentID = try p.uuid("doc")
+        f.collapse = f.documentID == nil  // one card per real-world event, "reported by N documents"
         let participant = try p.string("participant", maxLength: 200)
         let with = try p.string("with", maxLength: 200)
         if let participant {

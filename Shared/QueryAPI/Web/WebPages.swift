@@ -111,6 +111,16 @@ public struct WebPages: Sendable {
             return "\(HTML.escape(ui.value("role", p.role))): \(name)"
         }
         if !who.isEmpty { s += "<div class=\"who\">\(who.joined(separator: " · "))</div>" }
+        if let story = e.story, story.reports > 1 {
+            // The other reports of the same real-world event, each with its own date and modality (sources may differ).
+            s += "<div class=\"muted story\">\(HTML.escape(ui.format("events.reported_by", ["n": String(story.documents), "r": String(story.reports)]))):"
+            for r in story.reportList where r.eventID != e.id {
+                let when = r.date?.value ?? r.date?.start ?? ui["doc.undated"]
+                s += " <a href=\"\(HTML.escape(Self.documentHref(r.documentID, highlight: nil, sentence: nil)))\">\(HTML.escape(r.documentTitle ?? ui["misc.untitled"]))</a>"
+                s += " (\(HTML.escape(when)), \(HTML.escape(ui.value("modality", r.modality))))"
+            }
+            s += "</div>"
+        }
         for m in e.mentions {
             // The trigger word marked inside the evidence sentence (offsets are into the original text).
             let evidence = HTML.marked(m.evidence, spans: [(m.triggerStart - m.start, m.triggerEnd - m.start, "<mark>")])

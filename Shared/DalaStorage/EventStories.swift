@@ -1,0 +1,230 @@
+import DalaCore
+import DalaPostgres
+import Foundation
+
+/// What the story rule looks at in one event report: its type, canonical participants (knowledge-base or
+/// document entity ids; places apart), and its date as a day interval.
+public struct StoryEvent: Sendable, Hashable {
+    public var type: String
+    /// Actors, counterparts, speakers and other non-place participants (entity ids).
+    public var participants: Set<String>
+    public var places: Set<String>
+    /// Participants in the counterpart role (the other side: `met Putin`), a subset of `participants`.
+    public var counterparts: Set<String>
+    /// Days since 1970-01-01, inclusive; nil when undated.
+    public var start: Int?
+    public var end: Int?
+    public var precision: String?
+
+    public init(type: String, participants: Set<String>, places: Set<String> = [], counterparts: Set<String> = [],
+                dateStart: String?, dateEnd: String?, precision: String?) {
+        // A report naming only where it happened (`the meeting in Astana`) is compared by its places.
+        self.type = type; self.participants = participants.isEmpty ? places : participants; self.places = places
+        self.counterparts = counterparts
+        self.start = dateStart.flatMap(Self.day)
+        // An open range (`since 2015`) has no end: it cannot be compared.
+        self.end = precision == "range" ? dateEnd.flatMap(Self.day) : (dateEnd ?? dateStart).flatMap(Self.day) ?? start
+        self.precision = precision
+    }
+
+    public init(_ e: AnnotationSet.EventRow) {
+        var parts = Set<String>(), places = Set<String>(), counterparts = Set<String>()
+        for p in e.participants {
+            guard let id = p.entityID else { continue }
+            if p.role == "place" { places.insert(id) } else { parts.insert(id) }
+            if p.role == "counterpart" { counterparts.insert(id) }
+        }
+        if let s = e.speakerEntityID { parts.insert(s) }
+        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, dateStart: e.dateStart,
+                  dateEnd: e.dateEnd, precision: e.datePrecision)
+    }
+
+    /// Can take part in a story with other reports: dated no coarser than a year (a closed range up to about a year
+    /// counts), with a named participant.
+    public var linkable: Bool {
+        guard let s = start, let e = end, e >= s, e - s <= StoryRule.windowDays, !participants.isEmpty else { return false }
+        return precision == nil || StoryRule.precisions.contains(precision!)
+    }
+
+    /// `YYYY-MM-DD` → days since 1970-01-01 (proleptic Gregorian).
+    static func day(_ s: String) -> Int? {
+        let parts = s.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let yy = m <= 2 ? y - 1 : y
+        let era = (yy >= 0 ? yy : yy - 399) / 400
+        let yoe = yy - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468
+    }
+}
+
+/// When two reports tell the same real-world event. Same type; dates that overlap (one day of slack between two
+/// day-precise dates: reports of the evening before or the arrival the day after); and participants that agree: they
+/// share two, or one report's participants are all in the other's (a report naming only "the SCO" fits one naming the
+/// six founders and the SCO), or (one shared) both are dated to the day, of a type an actor does not do several times
+/// a day (not meetings or statements: "Tokayev met Putin" and "Tokayev met Xi" the same day stay apart) and name no
+/// different counterparts ("the CSTO council sent troops to Kazakhstan" and "the CSTO sent troops to Kazakhstan").
+/// Reports placed in different places need two shared participants. Modality and the exact day are not compared:
+/// sources that disagree on them are kept as reports of one story, with their own values.
+public enum StoryRule {
+    /// Precisions that can be compared; decades and centuries are too coarse to say two reports are one event.
+    static let precisions: Set<String> = ["day", "month", "year", "week", "range"]
+    /// Types an actor does several times a day (one shared participant is not enough for them).
+    static let manyPerDay: Set<String> = ["meeting", "statement"]
+    /// Slack between two day-precise dates, in days.
+    public static let daySlack = 1
+    /// The widest span a candidate's start may lie before a report's start (a year-precise report).
+    static let windowDays = 370
+
+    /// A score in (0, 2] when `a` and `b` are reports of one event; nil otherwise.
+    public static func score(_ a: StoryEvent, _ b: StoryEvent) -> Double? {
+        guard a.type == b.type, a.linkable, b.linkable,
+              let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
+        let slack = a.precision == "day" && b.precision == "day" ? daySlack : 0
+        guard s1 <= e2 + slack, s2 <= e1 + slack else { return nil }
+        let shared = a.participants.intersection(b.participants).count
+        guard shared >= 1 else { return nil }
+        let elsewhere = !a.places.isEmpty && !b.places.isEmpty && a.places.isDisjoint(with: b.places)
+        if shared < 2 {
+            guard !elsewhere else { return nil }
+            let contained = a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
+            let oncePerDay = a.precision == "day" && b.precision == "day" && !manyPerDay.contains(a.type)
+                && (a.counterparts.isEmpty || b.counterparts.isEmpty || !a.counterparts.isDisjoint(with: b.counterparts))
+            guard contained || oncePerDay else { return nil }
+        }
+        let jaccard = Double(shared) / Double(a.participants.union(b.participants).count)
+        let sameDay = s1 == s2 && e1 == e2 ? 1.0 : 0.5 / Double(1 + abs(s1 - s2))
+        return jaccard + sameDay
+    }
+
+    /// Clusters reports in order, each joining the story of its best-scoring earlier report (single link), the way
+    /// `StoryLinker` links a stream of documents. Returns one cluster index per report.
+    public static func cluster(_ events: [StoryEvent]) -> [Int] {
+        var story = [Int](), next = 0
+        for (i, e) in events.enumerated() {
+            var best: (score: Double, story: Int)?
+            for j in 0..<i {
+                if let s = score(e, events[j]), s > (best?.score ?? 0) { best = (s, story[j]) }
+            }
+            if let b = best { story.append(b.story) } else { story.append(next); next += 1 }
+        }
+        return story
+    }
+}
+
+/// Links the events of documents just written to their stories, inside the writing transaction.
+///
+/// Concurrency: before reading candidates it takes a transaction-level advisory lock per (type, participant) of the
+/// new linkable events, in one sorted order. Two reports that can merge share a participant and a type, hence a lock,
+/// so two workers never both start a story for one event; locks of unrelated events do not meet. The report row's
+/// only foreign key is its own event, so a concurrent reprocess that deletes candidate events never blocks the linker.
+/// Idempotent: reprocessing deletes the old events (their report rows cascade) and links the new ones again; a story
+/// started by a document is named after that document and event key, so it keeps its id when re-linked alone.
+enum StoryLinker {
+    static let lockSpace: Int32 = 0x7374_6f72  // "stor"
+
+    struct Item {
+        var eventID: UUID, documentID: UUID, key: String, event: StoryEvent
+    }
+
+    static func link(_ items: [Item], conn: PostgresConnection) throws {
+        guard !items.isEmpty else { return }
+        let linkable = items.indices.filter { items[$0].event.linkable }
+        // Locks: (type, participant) of every linkable event, sorted, one statement.
+        var keys = Set<Int32>()
+        for i in linkable { for p in items[i].event.participants { keys.insert(lockKey(items[i].event.type + "\u{1}" + p)) } }
+        if !keys.isEmpty {
+            _ = try conn.query("""
+                SELECT count(pg_advisory_xact_lock(\(lockSpace), k)) AS n FROM unnest(\(keys.sorted())::int4[]) AS u(k)
+                """)
+        }
+        // Candidates already in stories: same type, a shared participant, a start no earlier than a year before.
+        var candidates: [Int: [(story: UUID, event: StoryEvent)]] = [:]
+        if !linkable.isEmpty {
+            let idx = linkable.map { $0 }, types = linkable.map { items[$0].event.type }
+            let starts = linkable.map { date(items[$0].event.start! - StoryRule.windowDays) }
+            let ends = linkable.map { date(items[$0].event.end! + StoryRule.daySlack) }
+            let parts = linkable.map { AnnotationStore.arrayLiteral(items[$0].event.participants.sorted()) }
+            let rows = try conn.query("""
+                SELECT q.i, r.story_id::text AS story, e.type, e.date_start::text AS ds, e.date_end::text AS de,
+                       coalesce(e.date_precision, '') AS prec, coalesce(e.speaker_entity_id, '') AS speaker,
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role <> 'place'), '{}') AS parts,
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places,
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts
+                FROM unnest(\(idx)::int8[], \(types)::text[], \(starts)::date[], \(ends)::date[], \(parts)::text[])
+                     AS q(i, type, lo, hi, parts)
+                JOIN LATERAL (
+                    SELECT DISTINCT c.id FROM events c JOIN event_participants cp ON cp.event_id = c.id
+                    WHERE c.type = q.type AND c.date_start BETWEEN q.lo AND q.hi AND cp.entity_id = ANY(q.parts::text[])
+                ) c ON true
+                JOIN events e ON e.id = c.id
+                JOIN event_story_reports r ON r.event_id = e.id
+                LEFT JOIN event_participants p ON p.event_id = e.id AND p.entity_id IS NOT NULL
+                GROUP BY q.i, r.story_id, e.id
+                """)
+            for r in rows {
+                let i = try r.decode("i", as: Int.self)
+                var parts = Set(try r.decode("parts", as: [String].self))
+                let speaker = try r.decode("speaker", as: String.self)
+                if !speaker.isEmpty { parts.insert(speaker) }
+                let prec = try r.decode("prec", as: String.self)
+                let e = StoryEvent(type: try r.decode("type", as: String.self), participants: parts,
+                                   places: Set(try r.decode("places", as: [String].self)),
+                                   counterparts: Set(try r.decode("counterparts", as: [String].self)),
+                                   dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
+                                   precision: prec.isEmpty ? nil : prec)
+                candidates[i, default: []].append((try r.decode("story", as: UUID.self), e))
+            }
+        }
+        // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
+        var story = [UUID](), similarity = [Double]()
+        for (i, item) in items.enumerated() {
+            var best: (score: Double, story: UUID)?
+            if item.event.linkable {
+                for c in candidates[i] ?? [] {
+                    if let s = StoryRule.score(item.event, c.event), s > (best?.score ?? 0) { best = (s, c.story) }
+                }
+                for j in 0..<i {
+                    if let s = StoryRule.score(item.event, items[j].event), s > (best?.score ?? 0) { best = (s, story[j]) }
+                }
+            }
+            story.append(best?.story ?? storyID(document: item.documentID, key: item.key))
+            similarity.append(best?.score ?? 1)
+        }
+        _ = try conn.execute("""
+            INSERT INTO event_story_reports (event_id, story_id, document_id, similarity)
+            SELECT * FROM unnest(\(items.map(\.eventID))::uuid[], \(story)::uuid[], \(items.map(\.documentID))::uuid[],
+                                 \(similarity)::float8[])
+            ON CONFLICT (event_id) DO UPDATE SET story_id = excluded.story_id, similarity = excluded.similarity
+            """)
+    }
+
+    /// The id of a story started by event `key` of a document (stable across reprocessing).
+    static func storyID(document: UUID, key: String) -> UUID {
+        var b = SHA256.digest(Array(("story\u{1}" + document.lowercasedString + "\u{1}" + key).utf8)).prefix(16).map { $0 }
+        b[6] = (b[6] & 0x0f) | 0x50; b[8] = (b[8] & 0x3f) | 0x80
+        return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
+    }
+
+    /// FNV-1a, folded to 32 bits: the advisory lock key of a (type, participant).
+    static func lockKey(_ s: String) -> Int32 {
+        var h: UInt32 = 2_166_136_261
+        for u in s.utf8 { h = (h ^ UInt32(u)) &* 16_777_619 }
+        return Int32(bitPattern: h)
+    }
+
+    /// Days since 1970-01-01 → `YYYY-MM-DD`.
+    static func date(_ n: Int) -> String {
+        let z = n + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        func p(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
+        return "\(p(y, 4))-\(p(m, 2))-\(p(d, 2))"
+    }
+}

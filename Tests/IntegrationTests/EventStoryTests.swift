@@ -1,0 +1,299 @@
+import DalaAnalysis
+import DalaCore
+import DalaPostgres
+import DalaStorage
+import Foundation
+import Testing
+
+/// The story rule on hand-made reports (no servers).
+struct EventStoryRuleTests {
+    func report(_ type: String, _ parts: Set<String>, _ start: String?, _ end: String? = nil, precision: String = "day",
+                places: Set<String> = []) -> StoryEvent {
+        StoryEvent(type: type, participants: parts, places: places, dateStart: start, dateEnd: end ?? start, precision: precision)
+    }
+
+    @Test func sameEventTwoSourcesOneDayApartMerge() {
+        let a = report("military", ["csto", "kz"], "2022-01-06")
+        let b = report("military", ["csto", "kz"], "2022-01-07")
+        #expect(StoryRule.score(a, b) != nil)
+        // A week later the same actors do something else of the same type: two events.
+        #expect(StoryRule.score(a, report("military", ["csto", "kz"], "2022-01-13")) == nil)
+    }
+
+    @Test func typeAndDateMustAgree() {
+        let founding = report("founding", ["sco"], "2001-06-15")
+        #expect(StoryRule.score(founding, report("meeting", ["sco"], "2001-06-15")) == nil)
+        #expect(StoryRule.score(founding, report("founding", ["sco"], "2005-07-05")) == nil)
+        // A month-precise report contains the day.
+        #expect(StoryRule.score(founding, report("founding", ["sco", "cn"], "2001-06-01", "2001-06-30", precision: "month")) != nil)
+        // Undated and decade-precise reports never join a story.
+        #expect(StoryRule.score(founding, report("founding", ["sco"], nil)) == nil)
+        #expect(StoryRule.score(founding, report("founding", ["sco"], "2000-01-01", "2009-12-31", precision: "decade")) == nil)
+    }
+
+    @Test func participantsMustAgreeNotJustTouch() {
+        // "Tokayev met Putin" and "Tokayev met Xi" on one day share only Tokayev.
+        let putin = report("meeting", ["tokayev", "putin"], "2024-07-03")
+        let xi = report("meeting", ["tokayev", "xi"], "2024-07-03")
+        #expect(StoryRule.score(putin, xi) == nil)
+        // A report naming only the organisation fits one naming its founders as well.
+        let short = report("founding", ["sco"], "2001-06-15")
+        let long = report("founding", ["sco", "ru", "cn", "kz", "kg", "tj", "uz"], "2001-06-15")
+        #expect(StoryRule.score(short, long) != nil)
+        // Two shared participants are enough even when each report names someone else too.
+        #expect(StoryRule.score(report("agreement", ["kg", "tj", "un"], "2025-03-13"),
+                                report("agreement", ["kg", "tj", "osce"], "2025-03-13")) != nil)
+        #expect(StoryRule.score(report("agreement", ["kg"], "2025-03-13"), report("agreement", ["tj"], "2025-03-13")) == nil)
+        // One shared participant is enough for a day-dated deployment (the council and the bloc both send troops)…
+        let council = StoryEvent(type: "military", participants: ["csto-council", "kz"], counterparts: ["kz"],
+                                 dateStart: "2022-01-06", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(council, StoryEvent(type: "military", participants: ["csto", "kz"], counterparts: ["kz"],
+                                                    dateStart: "2022-01-06", dateEnd: nil, precision: "day")) != nil)
+        // …unless the counterparts differ, or the dates are coarser than a day.
+        #expect(StoryRule.score(council, StoryEvent(type: "military", participants: ["csto-council", "kg"], counterparts: ["kg"],
+                                                    dateStart: "2022-01-06", dateEnd: nil, precision: "day")) == nil)
+        #expect(StoryRule.score(report("military", ["csto-council", "kz"], "2022-01-01", "2022-01-31", precision: "month"),
+                                report("military", ["csto", "kz"], "2022-01-01", "2022-01-31", precision: "month")) == nil)
+    }
+
+    @Test func differentPlacesStayApart() {
+        let a = report("meeting", ["sco"], "2022-09-15", places: ["samarkand"])
+        #expect(StoryRule.score(a, report("meeting", ["sco"], "2022-09-15", places: ["astana"])) == nil)
+        #expect(StoryRule.score(a, report("meeting", ["sco"], "2022-09-15")) != nil)
+        // Two shared participants outweigh a different place (a region and a city, say).
+        #expect(StoryRule.score(report("meeting", ["us", "biden"], "2023-09-19", places: ["new-york"]),
+                                report("meeting", ["us", "biden"], "2023-09-20", places: ["central-asia"])) != nil)
+        // A report naming only its place is compared by it.
+        #expect(StoryRule.score(report("meeting", [], "2018-03-15", places: ["astana"]), report("meeting", [], "2018-03-15", places: ["astana"])) != nil)
+    }
+
+    @Test func clusteringIsSingleLinkInOrder() {
+        let events = [report("agreement", ["a", "b"], "2014-05-29"), report("agreement", ["a", "b"], "2014-10-10"),
+                      report("agreement", ["a", "b", "c"], "2014-05-28"), report("agreement", ["b"], "2014-05-01", "2014-05-31", precision: "month")]
+        #expect(StoryRule.cluster(events) == [0, 1, 0, 0])
+    }
+}
+
+/// Pairwise merge precision and recall on `Benchmarks/Quality/heldout/duplicates.jsonl` (reports of 12 events in
+/// kk/ru/en plus 6 distractors): the real analyser reads each report, its event is the one whose trigger lies in the
+/// annotated evidence, and the reports are clustered by the rule the linker applies. No servers.
+struct DuplicateReportsTests {
+    struct Report { var id: String, group: String?, event: StoryEvent? }
+
+    static func load() throws -> [[String: Any]] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Benchmarks/Quality/heldout/duplicates.jsonl")
+        return try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+    }
+
+    /// (precision, recall, pairs predicted, gold pairs) over report pairs.
+    static func pairwise(_ reports: [Report]) -> (Double, Double, Int, Int) {
+        let clusters = StoryRule.cluster(reports.compactMap(\.event))
+        var cluster: [Int?] = [], k = 0
+        for r in reports { if r.event != nil { cluster.append(clusters[k]); k += 1 } else { cluster.append(nil) } }
+        var tp = 0, predicted = 0, gold = 0
+        for i in reports.indices { for j in reports.indices where j > i {
+            let same = reports[i].group != nil && reports[i].group == reports[j].group
+            let merged = cluster[i] != nil && cluster[i] == cluster[j]
+            if same { gold += 1 }
+            if merged { predicted += 1 }
+            if same && merged { tp += 1 }
+        } }
+        return (predicted == 0 ? 1 : Double(tp) / Double(predicted), gold == 0 ? 1 : Double(tp) / Double(gold), predicted, gold)
+    }
+
+    /// The rule alone, on the annotated events (type, participants, date): what it can do with a perfect analyser.
+    /// It misses by design the undated reports (g07: never merged, too many candidates), the later entry into force
+    /// (g10-ru: another date) and meetings sharing one participant (g09-ru).
+    @Test func ruleOnAnnotatedEvents() throws {
+        let reports = try Self.load().map { r -> Report in
+            let e = r["event"] as! [String: Any]
+            let date = e["date"] as? String
+            let precision = date.map { $0.count == 10 ? "day" : $0.count == 7 ? "month" : "year" }
+            let start = date.map { $0.count == 10 ? $0 : $0.count == 7 ? $0 + "-01" : $0 + "-01-01" }
+            let end = date.map { $0.count == 10 ? $0 : $0.count == 7 ? $0 + "-28" : $0 + "-12-31" }
+            return Report(id: r["id"] as! String, group: r["group"] as? String,
+                          event: StoryEvent(type: e["type"] as! String, participants: Set(e["participants"] as! [String]),
+                                            dateStart: start, dateEnd: end, precision: precision))
+        }
+        let (p, r, predicted, gold) = Self.pairwise(reports)
+        print("story rule on annotated events: pairwise P=\(p) R=\(r) (\(predicted) pairs merged, \(gold) gold pairs)")
+        #expect(p >= 0.9)
+        #expect(r >= 0.75)
+    }
+
+    @Test func analyserAndRule() throws {
+        let pipeline = try Pipeline()
+        var found = 0
+        var reports: [Report] = []
+        for r in try Self.load() {
+            let gold = r["event"] as! [String: Any]
+            let evidence = (gold["evidence"] as! String).lowercased(), type = gold["type"] as! String
+            let set = pipeline.analyze(r["text"] as! String, documentDate: r["published"] as? String).annotationSet(configHash: "")
+            // The report's event: its trigger inside the annotated evidence (the annotated type first on a tie).
+            let inEvidence = set.events.filter { e in e.mentions.contains { !$0.trigger.isEmpty && evidence.contains($0.trigger.lowercased()) } }
+            let event = inEvidence.first { $0.type == type } ?? inEvidence.first
+            if event != nil { found += 1 }
+            let id = r["id"] as! String
+            if let e = event {
+                print("  \(id): \(e.type) \(e.dateStart ?? "-")..\(e.dateEnd ?? "-") \(e.datePrecision ?? "-") "
+                      + "\(StoryEvent(e).participants.sorted()) places \(StoryEvent(e).places.sorted())")
+            } else {
+                print("  \(id): no event at the evidence; found \(set.events.map(\.type))")
+            }
+            reports.append(Report(id: id, group: r["group"] as? String, event: event.map(StoryEvent.init)))
+        }
+        let (p, rec, predicted, gold) = Self.pairwise(reports)
+        print("analyser + story rule: pairwise P=\(p) R=\(rec) (\(predicted) pairs merged, \(gold) gold pairs); "
+              + "event found for \(found) of \(reports.count) reports")
+        // Recall is bounded by event detection (an event must be found, with the annotated type, in both reports).
+        #expect(p >= 0.9)
+        #expect(rec >= 0.25)
+    }
+}
+
+/// Linking stored events to stories in the real PostgreSQL: merging across documents, distractors apart,
+/// idempotent reprocessing, concurrent writers, and the collapsed event list.
+@Suite(.serialized, .enabled(if: Env.pgURL != nil, "set DALA_TEST_PG_URL (make test does) to run story tests"))
+struct EventStoryStorageTests {
+    static let tag = String(UUID().uuidString.prefix(8)).lowercased()
+
+    /// A report of a treaty between two test countries on `date`, written in language `lang`.
+    static func annotations(_ date: String, type: String = "agreement", modality: String = "asserted", lang: String,
+                            parties: [String] = ["a", "b"], text: String) -> AnnotationSet {
+        let ids = parties.map { "test:story-\($0)-" + tag }
+        let entities = ids.map { AnnotationSet.EntityRow(id: $0, type: "country", labelEN: $0, labelRU: nil, labelKK: nil, aliases: [],
+                                                         fromKnowledgeBase: false) }
+        let event = AnnotationSet.EventRow(
+            key: "e1", type: type, cameo: nil, plover: nil, modality: modality, speakerEntityID: nil,
+            dateValue: date, dateStart: date, dateEnd: date, datePrecision: "day", confidence: 0.7, language: lang,
+            participants: ids.enumerated().map { i, id in .init(role: i == 0 ? "actor" : "counterpart", entityID: id, surface: id, start: 0, end: 5) },
+            mentions: [.init(sentenceIndex: 0, start: 0, end: text.count, evidence: text, trigger: "signed", triggerStart: 0,
+                             triggerEnd: 6, confidence: 0.7)])
+        return AnnotationSet(
+            extractorVersion: "story-test", configHash: "cfg", language: lang, languages: [lang: 1], analysisJSON: "{}",
+            sentences: [.init(index: 0, start: 0, end: text.count, language: lang, confidence: 1, section: "body", text: text,
+                              searchKeys: ["story"])],
+            entities: entities, mentions: [], times: [], events: [event], keywords: [])
+    }
+
+    static func newDocument(_ docs: DocumentStore, _ text: String) async throws -> UUID {
+        let doc = try SubmissionValidator().validate(DocumentSubmission(text: text + " " + UUID().uuidString, published: "2025"))
+        return try await docs.insert(doc).id
+    }
+
+    static func storyOf(_ pg: PostgresClient, document: UUID) async throws -> [UUID] {
+        try await pg.query("""
+            SELECT r.story_id::text AS s FROM event_story_reports r JOIN events e ON e.id = r.event_id
+            WHERE e.document_id = \(document.uuidString)::uuid ORDER BY e.event_key
+            """).map { try $0.decode("s", as: UUID.self) }
+    }
+
+    @Test func reportsOfOneEventShareAStoryAndDistractorsDoNot() async throws {
+        let pg = Env.postgres(poolSize: 4)
+        do {
+            try await Migrator.migrate(pg, logger: Env.logger)
+            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let en = try await Self.newDocument(docs, "Story test en")
+            let ru = try await Self.newDocument(docs, "Story test ru")
+            let kk = try await Self.newDocument(docs, "Story test kk")
+            let later = try await Self.newDocument(docs, "Story test later")
+            let other = try await Self.newDocument(docs, "Story test other type")
+            _ = try await store.replaceMany([
+                .init(documentID: en, annotations: Self.annotations("2025-03-13", lang: "en", text: "A and B signed a treaty."), startedAt: Date()),
+                .init(documentID: ru, annotations: Self.annotations("2025-03-14", modality: "planned", lang: "ru", text: "А и Б подпишут договор."), startedAt: Date()),
+            ], worker: "story-test")
+            // Another batch, another transaction: the stored reports are the candidates.
+            _ = try await store.replaceMany([
+                .init(documentID: kk, annotations: Self.annotations("2025-03-13", lang: "kk", parties: ["a", "b", "c"], text: "A мен B келісімге қол қойды."), startedAt: Date()),
+                .init(documentID: later, annotations: Self.annotations("2025-04-20", lang: "en", text: "A and B signed another treaty."), startedAt: Date()),
+                .init(documentID: other, annotations: Self.annotations("2025-03-13", type: "dispute", lang: "en", text: "A and B quarrelled."), startedAt: Date()),
+            ], worker: "story-test")
+            let s = try await Self.storyOf(pg, document: en)
+            #expect(s.count == 1)
+            #expect(try await Self.storyOf(pg, document: ru) == s)
+            #expect(try await Self.storyOf(pg, document: kk) == s)
+            #expect(try await Self.storyOf(pg, document: later) != s)
+            #expect(try await Self.storyOf(pg, document: other) != s)
+
+            // The event shows every report with its own date and modality; the collapsed list counts it once.
+            let query = QueryStore(client: pg)
+            let eventID = try await pg.query("SELECT id::text AS id FROM events WHERE document_id = \(en.uuidString)::uuid").first!.decode("id", as: UUID.self)
+            let view = try #require(try await query.event(eventID))
+            #expect(view.story?.reports == 3)
+            #expect(view.story?.documents == 3)
+            #expect(Set(view.story?.reportList.map(\.modality) ?? []) == ["asserted", "planned"])
+            #expect(Set(view.story?.reportList.compactMap(\.date?.start) ?? []) == ["2025-03-13", "2025-03-14"])
+            var filter = EventFilter(entityIDs: ["test:story-a-" + Self.tag])
+            let all = try await query.events(filter, limit: 50, cursor: nil)
+            filter.collapse = true
+            let collapsed = try await query.events(filter, limit: 50, cursor: nil)
+            #expect(all.items.count == 5)
+            #expect(collapsed.items.count == 3)
+            #expect(collapsed.items.map { $0.story?.reports ?? 0 }.sorted() == [1, 1, 3])
+            // Keyset paging over stories visits each once.
+            var seen: [UUID] = [], cursor: [String]? = nil
+            repeat {
+                let page = try await query.events(filter, limit: 1, cursor: cursor)
+                seen += page.items.map(\.id)
+                cursor = page.nextCursor.flatMap { Cursor.decode($0) }
+            } while cursor != nil
+            #expect(seen.count == 3 && Set(seen).count == 3)
+            // The collapsed timeline counts the treaty once in March, the quarrel, and the April treaty.
+            let timeline = try await query.timeline(entity: "test:story-a-" + Self.tag, bucket: "month", type: nil, from: nil, to: nil,
+                                                    collapse: true)
+            #expect(timeline.buckets.map(\.period) == ["2025-03", "2025-04"])
+            #expect(timeline.buckets.map(\.total) == [2, 1])
+            #expect(timeline.buckets.first?.byType == ["agreement": 1, "dispute": 1])
+
+            // Reprocessing (or a redelivered message) relinks to the same story; the story of a document alone keeps its id.
+            let laterStory = try await Self.storyOf(pg, document: later)
+            for _ in 0..<2 {
+                _ = try await store.replaceMany([
+                    .init(documentID: en, annotations: Self.annotations("2025-03-13", lang: "en", text: "A and B signed a treaty."), startedAt: Date()),
+                    .init(documentID: later, annotations: Self.annotations("2025-04-20", lang: "en", text: "A and B signed another treaty."), startedAt: Date()),
+                ], worker: "story-test")
+            }
+            #expect(try await Self.storyOf(pg, document: en) == s)
+            #expect(try await Self.storyOf(pg, document: later) == laterStory)
+            let count = try await pg.query("SELECT count(*) AS n FROM event_story_reports WHERE story_id = \(s[0].uuidString)::uuid").first!.decode("n", as: Int.self)
+            #expect(count == 3)
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
+
+    @Test func concurrentWritersStartOneStory() async throws {
+        let pg = Env.postgres(poolSize: 8)
+        do {
+            try await Migrator.migrate(pg, logger: Env.logger)
+            let docs = DocumentStore(client: pg)
+            var ids: [UUID] = []
+            for i in 0..<8 { ids.append(try await Self.newDocument(docs, "Story concurrency \(i)")) }
+            let idList = ids
+            // Eight workers write eight reports of one new event at once, each in its own transaction.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for (i, id) in idList.enumerated() {
+                    group.addTask {
+                        _ = try await AnnotationStore(client: pg, linksStories: true).replaceMany(
+                            [.init(documentID: id, annotations: Self.annotations("2026-02-0\(1 + i % 2)", lang: "en", parties: ["p", "q"],
+                                                                                 text: "P and Q signed."), startedAt: Date())],
+                            worker: "story-\(i)")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            var stories = Set<UUID>()
+            for id in idList { stories.formUnion(try await Self.storyOf(pg, document: id)) }
+            #expect(stories.count == 1)
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
+}
