@@ -1,0 +1,84 @@
+import DalaText
+
+// Pass 1: registry names (exact, inflected, misspelt) and Kazakh "Кеңес" as "Soviet".
+extension DocumentPass {
+    // MARK: Registry names
+
+    mutating func registryPass(_ s: Int) {
+        let us = units[s]
+        var cache = [[WordAnalysis]?](repeating: nil, count: us.count)
+        var i = 0
+        while i < us.count {
+            guard us[i].isWord, !consumed[s][i] else { i += 1; continue }
+            var match = withUnsafeMutablePointer(to: &cache) { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }
+            // English "Kyrgyz", "Uzbek": the people after "the", otherwise the adjective of the country.
+            if let m = match, m.kind == .name, m.end == i + 1, us[i].sc.first.map(TextNorm.isLatin) == true,
+               m.entities.allSatisfy({ store.infos[$0].record.type == .people }), i == 0 || us[i - 1].key != DocumentPass.theKey,
+               let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
+                match = other
+            }
+            // "Данияр Ашимбаев" is not the registry's Maulen Ashimbayev: a surname after another given name is
+            // someone else (left to the person patterns).
+            if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1),
+               !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }) {
+                match = nil
+            }
+            if let m = match, accept(m, s) {
+                var start = m.start, end = m.end
+                // «Қазақстан-2050» стратегиясы: a name that runs through a closing quote takes its opening one too.
+                if start > 0, us[start - 1].isQuote, us[start..<end].contains(where: { $0.isQuote }) { start -= 1 }
+                var span = Span(start: us[start].span.start, end: us[end - 1].span.end)
+                if m.isSurname {
+                    while start > 0, us[start - 1].isInitial { start -= 1 }
+                    if start == m.start { while end < us.count, us[end].isInitial { end += 1 } }
+                    span = Span(start: us[start].span.start, end: us[end - 1].span.end)
+                }
+                var conf: Double
+                switch m.kind {
+                case .name: conf = m.isSurname ? 0.8 : (m.end - m.start > 1 ? 0.95 : 0.9)
+                case .acronym: conf = us[i].sc.count <= 2 ? 0.75 : 0.85
+                case .adjective: conf = 0.8
+                case .metonymy: conf = 0.7
+                }
+                if m.stripped { conf -= 0.02 }
+                add(RawMention(sentence: s, start: start, end: end, span: span, candidates: m.entities, local: nil,
+                               kind: m.kind, confidence: conf, isSurname: m.isSurname, stripped: m.stripped))
+                i = end
+                continue
+            }
+            if let soviet = sovietHomonym(s, i) { add(soviet); i += 1; continue }
+            if let misspelt = fuzzyMatch(s, i, cache: &cache) { add(misspelt); i = misspelt.end; continue }
+            i += 1
+        }
+    }
+
+    func accept(_ m: RegistryMatch, _ s: Int) -> Bool {
+        let us = units[s]
+        let u = us[m.start]
+        if m.end - m.start == 1 && u.isSentenceStart && lex.notNameKeys.contains(u.key) { return false }
+        if m.kind == .acronym, lex.legalFormKeys.contains(u.key), m.start + 1 < us.count,
+           us[m.start + 1].isQuote || us[m.start + 1].isCapitalized { return false }
+        // A Kazakh case suffix on an English or Russian-only acronym inside an all-caps heading is noise; and a
+        // two-letter acronym inside an all-caps run of words is part of the heading, not a name.
+        if m.kind == .acronym, u.sc.count <= 2 {
+            let neighbours = [m.start - 1, m.end].filter { $0 >= 0 && $0 < us.count && us[$0].isWord }
+            if !neighbours.isEmpty && neighbours.allSatisfy({ us[$0].isAllCaps && us[$0].sc.count > 3 }) { return false }
+        }
+        return true
+    }
+
+    /// Kazakh "Кеңес" standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
+    func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
+        guard units[s][i].key == DocumentPass.kenesKey else { return nil }
+        let us = units[s]
+        let u = us[i]
+        guard u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
+              !us[i + 1].isCapitalized, let ussr = store.byID["Q15180"] else { return nil }
+        return RawMention(sentence: s, start: i, end: i + 1, span: u.span, candidates: [ussr], local: nil,
+                          kind: .adjective, confidence: 0.6)
+    }
+
+
+    static let kenesKey = TextNorm.key("кеңес")
+    static let theKey = TextNorm.key("the")
+}
