@@ -74,6 +74,7 @@ struct DocumentPass {
         sentenceYears = units.map(DocumentPass.years)
         for s in units.indices { registryPass(s) }
         for s in units.indices { personPass(s) }
+        for s in units.indices { chainNamesPass(s) }
         for s in units.indices { organizationPass(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
@@ -92,7 +93,9 @@ struct DocumentPass {
         var out: [WordUnit] = []
         out.reserveCapacity(input.count + 4)
         for (idx, u) in input.enumerated() {
-            guard u.isHyphenated, u.isWord, matcher.analyses(of: u).isEmpty
+            // A hyphenated name in another transliteration ("Qasym-Zhomart") stays whole, like its registry spelling.
+            guard u.isHyphenated, u.isWord, !(u.isCapitalized && !u.isAllCaps && !matcher.transliteratedAnalyses(of: u, fine: true).isEmpty),
+                  matcher.analyses(of: u).isEmpty
                   || matcher.longestMatch(units: input, at: idx, ignoreCase: false) == nil && !isInsideName(input, idx)
             else { out.append(u); continue }
             let pieces = u.text.split(separator: "-", omittingEmptySubsequences: false)

@@ -57,6 +57,8 @@ struct Lexicon: Sendable {
     /// Real words one edit away from a registry name (generated from spelling dictionaries): never read as a
     /// misspelt name.
     var fuzzyStopKeys = U64Set()
+    /// Words that make a dash-joined chain of registry names one name (`lexicon/chain-heads.tsv`), all languages.
+    var chainHeadKeys = U64Set()
     var surnameEndingScalars: [[UInt32]] = []
     var russianEndingScalars: [[UInt32]] = []
     var patronymicEndingScalars: [[UInt32]] = []
@@ -159,6 +161,11 @@ struct Lexicon: Sendable {
                 }
             }
             for h in f[3].split(separator: "|") { lex.shortFormHeads[TextNorm.key(h)] = kind }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/chain-heads.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { throw EntityStageError(code: .malformedData, detail: "chain-heads: \(line)") }
+            for w in f[1].split(separator: "|") { lex.chainHeadKeys.insert(TextNorm.key(w)) }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/fuzzy-stoplist.tsv")) {
             lex.fuzzyStopKeys.insert(TextNorm.key(line.trimmingCharacters(in: .whitespaces)))

@@ -35,6 +35,10 @@ extension DocumentPass {
         mentions.last { $0.sentence == s && $0.start <= i && i < $0.end }
     }
 
+    func isPersonName(_ m: RawMention) -> Bool {
+        m.kind == .name && !m.candidates.isEmpty && m.candidates.allSatisfy { store.infos[$0].record.type == .person }
+    }
+
     func isPlaceLike(_ m: RawMention) -> Bool {
         m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
     }
@@ -78,7 +82,10 @@ extension DocumentPass {
                 }
             }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").
-            guard !consumed[s][i] || (script == .en && isPlaceLikeAt(s, i) && (i == 0 || !consumed[s][i - 1])) else { i += 1; continue }
+            // (Not after a possessive: in "Kazakhstan's Foreign Ministry" the country is a mention of its own.)
+            guard !consumed[s][i] || (script == .en && (isPlaceLikeAt(s, i) && !isPossessiveAt(s, i) || isNameInsideLongerAt(s, i))
+                                      && (i == 0 || !consumed[s][i - 1]))
+            else { i += 1; continue }
             // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
             if !consumed[s][i], script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
                 if let start = kazakhPhraseStart(s, head: i) {
@@ -89,8 +96,9 @@ extension DocumentPass {
             // ("Азиатский банк развития").
             if !consumed[s][i], script == .ru, let head = headNoun(s, i, language: "ru") {
                 var start = i
-                while start > 0, us[start - 1].isWord, !consumed[s][start - 1], DocumentPass.isRussianAdjective(us[start - 1].sc),
-                      i - start < 3 { start -= 1 }
+                // "Астанинскую декларацию": a registry adjective opens the name too (and is no mention of its own).
+                while start > 0, us[start - 1].isWord, !consumed[s][start - 1] || isAdjectiveAt(s, start - 1),
+                      DocumentPass.isRussianAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
                 while start < i, !us[start].isCapitalized { start += 1 }
                 var end = i + 1
                 var k = i + 1
@@ -137,9 +145,21 @@ extension DocumentPass {
                 var hasHead: Lexicon.HeadNoun?
                 var headAt = -1
                 var k = i
+                var absorbed = 0            // registry persons and organisations taken in (one at most)
                 while k < us.count {
                     let w = us[k]
-                    if w.isWord, w.isCapitalized, !consumed[s][k] || isPlaceLikeAt(s, k) {
+                    if w.isWord, w.isCapitalized, !consumed[s][k] || isPlaceLikeAt(s, k)
+                        || absorbed == 0 && isNameInsideLongerAt(s, k) && (k == i || !consumed[s][k - 1]) {
+                        if consumed[s][k], !isPlaceLikeAt(s, k), let m = mentionCovering(s, k) {
+                            absorbed += 1
+                            // The whole registry name joins the run; one with its own head ends it ("Collective" +
+                            // "Security Council"), so "European Council President …" stays the registry name.
+                            var inner = false
+                            for q in k..<m.end { if let h = headNoun(s, q, language: "en") { hasHead = h; headAt = q; inner = true } }
+                            k = m.end; end = k
+                            if inner { break }
+                            continue
+                        }
                         if hasHead == nil || headAt < k, let h = headNoun(s, k, language: "en") { hasHead = h; headAt = k }
                         k += 1; end = k; continue
                     }
@@ -158,6 +178,27 @@ extension DocumentPass {
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
         guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
         return m.kind == .acronym
+    }
+
+    /// A registry person or organisation name starting at `k` that a longer capitalised name may contain
+    /// ("Nazarbayev University", "Collective Security Council"): not an acronym, not a possessive ("Russia's").
+    func isNameInsideLongerAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k), m.start == k, m.kind == .name, !m.candidates.isEmpty,
+              m.candidates.allSatisfy({ [.person, .organization].contains(store.infos[$0].record.type) }) else { return false }
+        return !isPossessiveAt(s, k)
+    }
+
+    /// Whether the mention covering `k` ends in an English possessive ("Russia's").
+    func isPossessiveAt(_ s: Int, _ k: Int) -> Bool {
+        guard let m = mentionCovering(s, k) else { return false }
+        let last = units[s][m.end - 1].sc
+        return last.count > 2 && last.last == 0x73 && (last[last.count - 2] == 0x27 || last[last.count - 2] == 0x2019)
+    }
+
+    /// A registry adjective of one word at `k` ("Астанинскую").
+    func isAdjectiveAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
+        return m.kind == .adjective && m.start == k && m.end == k + 1
     }
 
     func isPlaceLikeAt(_ s: Int, _ k: Int) -> Bool {
@@ -187,7 +228,7 @@ extension DocumentPass {
             let w = us[k]
             guard w.isWord, !lex.notNameKeys.contains(w.key) else { break }
             if consumed[s][k] {
-                if let m = mentionCovering(s, k), isPlaceLike(m), m.kind != .metonymy { start = m.start }
+                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) || isPersonName(m) && m.end == head { start = m.start }
                 break
             }
             if w.isCapitalized && !w.isAllCaps { start = k } else if start != nil { break }
@@ -198,7 +239,14 @@ extension DocumentPass {
         // "Қазақстанның бастамасы" (a country's initiative) and phrases with a genitive or locative word inside
         // ("Азия елдерінің ортақ стратегиясы") describe; they do not name.
         let firstFree = (st..<head).first { !consumed[s][$0] }
-        guard let ff = firstFree else { return nil }
+        guard let ff = firstFree else {
+            // The name is a registry name and the head alone ("Астана декларациясы", "Назарбаев Университеті"): a city
+            // or a person names it; a country before a head mostly describes ("Қазақстан бастамасы").
+            guard let m = mentionCovering(s, head - 1), m.end == head, m.start == st,
+                  !DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(us[head - 1].sc, $0) }),
+                  m.candidates.allSatisfy({ [.place, .person].contains(store.infos[$0].record.type) }) else { return nil }
+            return st
+        }
         for k in ff..<head {
             let n = us[k].sc
             if DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(n, $0) }) { return nil }
@@ -212,19 +260,27 @@ extension DocumentPass {
 
     mutating func addOrganization(_ s: Int, _ start: Int, _ end: Int, type: EntityType) {
         let us = units[s]
-        // Registry mentions swallowed by the phrase stay as they are (a country inside an organisation's name).
         let words = us[start..<end].filter { $0.isWord }
-        let label = words.map(\.text).joined(separator: " ")
+        var labelWords = words.map(\.text)
+        // A Kazakh head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы").
+        if let last = words.last, last.script == .kk || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
+           let table = lex.headNounKeys["kk"], table[last.key] == nil, last.text.unicodeScalars.count == last.sc.count {
+            var stems = Morphology.KazakhStems(last.sc, lexicon: lex, maxDepth: 2)
+            while let c = stems.next() {
+                guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
+                labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))
+                break
+            }
+        }
+        let label = labelWords.joined(separator: " ")
         let key = words.map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
         for k in start..<end { consumed[s][k] = true }
-        // An adjective inside an organisation's name is part of the name, not a reference of its own.
-        mentions.removeAll { m in
-            m.sentence == s && m.start >= start && m.end <= end
-                && (m.kind == .adjective || m.candidates.allSatisfy { store.infos[$0].record.type == .place })
-        }
+        // A name inside a longer name is part of it, not a reference of its own (the country in "Kazakhstan Institute
+        // for Strategic Studies", the person in "Nazarbayev University", the adjective in "Астанинская декларация").
+        mentions.removeAll { m in m.sentence == s && m.start >= start && m.end <= end }
         mentions.append(m)
     }
 }

@@ -38,6 +38,26 @@ extension DocumentPass {
         return nil
     }
 
+    /// Length of a surname without the Kazakh case suffix written after it ("Жақыповтың" → 7), nil when no surname
+    /// ending is followed by exactly one Kazakh suffix.
+    func kazakhSurnameNominativeLength(_ sc: [UInt32]) -> Int? {
+        // "Бектұрова" is already the nominative (-ова), not -ов with a suffix.
+        if lex.surnameEndingScalars.contains(where: { TextNorm.hasSuffix(sc, $0) }) { return nil }
+        for e in lex.surnameEndingScalars {
+            var p = sc.count - e.count - 1
+            while p >= 3 && p >= sc.count - e.count - 5 {
+                if sc[p..<(p + e.count)].elementsEqual(e) {
+                    let tail = sc[(p + e.count)...]
+                    if let l = tail.last, lex.kazakhSuffixTable.list(l)?.contains(where: { $0.scalars.elementsEqual(tail) }) == true {
+                        return p + e.count
+                    }
+                }
+                p -= 1
+            }
+        }
+        return nil
+    }
+
     func surnameKey(_ sc: [UInt32]) -> String? { surnameCore(sc).map { TextNorm.string($0) } }
 
     func isPatronymic(_ sc: [UInt32]) -> Bool {
@@ -57,7 +77,13 @@ extension DocumentPass {
         let us = units[s]
         let key = surnameKey(us[surnameAt].sc)
             ?? Morphology.stem(us[surnameAt].text, language: us[surnameAt].script)
-        let label = us[start..<end].filter { $0.isWord }.map(\.text).joined(separator: " ")
+        // The label in the nominative: a Kazakh case suffix after the surname is dropped ("Ербол Жақыповтың" →
+        // "Ербол Жақыпов", "Гүлнар Сәрсенбаеваның" → "Гүлнар Сәрсенбаева").
+        let label = us[start..<end].enumerated().filter { $0.element.isWord }.map { (k, u) -> String in
+            guard start + k == surnameAt, sentences[s].language == .kk, let n = kazakhSurnameNominativeLength(u.sc),
+                  u.text.unicodeScalars.count == u.sc.count else { return u.text }
+            return String(String.UnicodeScalarView(u.text.unicodeScalars.prefix(n)))
+        }.joined(separator: " ")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:person:" + key, .person, label), kind: .name, confidence: confidence)

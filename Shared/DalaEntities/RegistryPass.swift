@@ -11,6 +11,14 @@ extension DocumentPass {
         while i < us.count {
             guard us[i].isWord, !consumed[s][i] else { i += 1; continue }
             var match = withUnsafeMutablePointer(to: &cache) { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }
+            // Another spelling of a registry name ("Qasym-Zhomart Toqaev", "Шовката Мирзияева"): only where the exact
+            // spellings read no name, or stop before a capitalised word they cannot read.
+            var transliterated = false
+            if match == nil || match!.kind == .name && match!.end < us.count && us[match!.end].isCapitalized
+                && (cache[match!.end] ?? matcher.analyses(of: us[match!.end])).isEmpty,
+               let t = transliteratedMatch(s, i, exactEnd: match?.end ?? i, cache: cache) {
+                match = t; transliterated = true
+            }
             // English "Kyrgyz", "Uzbek": the people after "the", otherwise the adjective of the country.
             if let m = match, m.kind == .name, m.end == i + 1, us[i].sc.first.map(TextNorm.isLatin) == true,
                m.entities.allSatisfy({ store.infos[$0].record.type == .people }), i == 0 || us[i - 1].key != DocumentPass.theKey,
@@ -41,6 +49,7 @@ extension DocumentPass {
                 case .metonymy: conf = 0.7
                 }
                 if m.stripped { conf -= 0.02 }
+                if transliterated { conf = m.end - m.start > 1 ? 0.85 : 0.7 }
                 add(RawMention(sentence: s, start: start, end: end, span: span, candidates: m.entities, local: nil,
                                kind: m.kind, confidence: conf, isSurname: m.isSurname, stripped: m.stripped))
                 i = end
@@ -50,6 +59,44 @@ extension DocumentPass {
             if let misspelt = fuzzyMatch(s, i, cache: &cache) { add(misspelt); i = misspelt.end; continue }
             i += 1
         }
+    }
+
+    /// A registry name read with the capitalised words from `i` taken through their transliteration keys as well
+    /// (`Matcher.transliteratedAnalyses`), when that reads a longer name than the exact spellings (ending at
+    /// `exactEnd`). Names only, never acronyms or adjectives; a single word must have six letters or more and three
+    /// consonant classes, since short keys collide with ordinary words.
+    func transliteratedMatch(_ s: Int, _ i: Int, exactEnd: Int, cache: [[WordAnalysis]?]) -> RegistryMatch? {
+        let us = units[s]
+        guard us[i].isWord, us[i].isCapitalized, !us[i].isAllCaps, !us[i].isInitial, !consumed[s][i],
+              !lex.notNameKeys.contains(us[i].key) else { return nil }
+        let kazakh = sentences[s].language == .kk
+        var local = cache
+        var j = i, words = 0, read = false
+        while j < us.count, words < 5 {
+            if j > i, us[j].isSkippableInsideName { j += 1; continue }
+            guard us[j].isWord, us[j].isCapitalized, !us[j].isAllCaps, !us[j].isInitial, !consumed[s][j] else { break }
+            var merged = local[j] ?? matcher.analyses(of: us[j])
+            for a in matcher.transliteratedAnalyses(of: us[j], kazakh: kazakh) where !merged.contains(where: { $0.word == a.word }) {
+                merged.append(a); read = true
+            }
+            local[j] = merged
+            j += 1; words += 1
+        }
+        guard read, var m = withUnsafeMutablePointer(to: &local, { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }),
+              m.kind == .name, m.end > exactEnd, m.end <= j else { return nil }
+        if m.end - m.start == 1 {
+            // One word says little: it must also match the fine key, and be long enough not to be an ordinary word.
+            let key = store.transliteration.table.key(us[i].sc)
+            guard us[i].sc.count >= 6, TransliterationTable.consonants(key) >= 3 else { return nil }
+            var strict = cache
+            var readings = strict[i] ?? matcher.analyses(of: us[i])
+            readings += matcher.transliteratedAnalyses(of: us[i], fine: true, kazakh: kazakh)
+            strict[i] = readings
+            guard let f = withUnsafeMutablePointer(to: &strict, { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }),
+                  f.end == m.end, f.kind == .name else { return nil }
+            m = f
+        }
+        return m
     }
 
     func accept(_ m: RegistryMatch, _ s: Int) -> Bool {
