@@ -19,9 +19,20 @@ extension DocumentPass {
             if let section = sentences[s].section, section.hasPrefix("references") { continue }
             yearsIn[sentences[s].documentIndex, default: []] += ys
         }
-        for idx in mentions.indices where mentions[idx].candidates.count > 1 {
+        // In text order, so "тот Таможенный союз" finds the union resolved just before it.
+        let ambiguous = mentions.indices.filter { mentions[$0].candidates.count > 1 }
+            .sorted { (mentions[$0].sentence, mentions[$0].start) < (mentions[$1].sentence, mentions[$1].start) }
+        for idx in ambiguous {
             let m = mentions[idx]
             let years = sentenceYears[m.sentence]
+            // Without a year in its own sentence, the previous sentence of the same document speaks first.
+            let previousYears = m.sentence > 0 && sentences[m.sentence - 1].documentIndex == sentences[m.sentence].documentIndex
+                ? sentenceYears[m.sentence - 1] : []
+            let deixis = m.start > 0 ? units[m.sentence][m.start - 1] : nil
+            let current = deixis.map { $0.isWord && lex.currentDeixisKeys.contains($0.key) } ?? false
+            let anaphoric = deixis.map { $0.isWord && lex.anaphoricDeixisKeys.contains($0.key) } ?? false
+            let latestStart = m.candidates.compactMap { store.infos[$0].validTo == nil ? store.infos[$0].validFrom : nil }.max()
+            let named = anaphoric ? lastResolved(before: m, among: m.candidates) : nil
             var scored: [(Int, Double)] = []
             for c in m.candidates {
                 let info = store.infos[c]
@@ -29,11 +40,16 @@ extension DocumentPass {
                 if info.validFrom != nil || info.validTo != nil {
                     if !years.isEmpty {
                         score += years.contains(where: { info.isValid(inYear: $0) }) ? 2 : -2
-                    } else if !docYears.isEmpty {
-                        let inside = docYears.filter { info.isValid(inYear: $0) }.count
-                        score += Double(inside) / Double(docYears.count)
+                    } else {
+                        if !previousYears.isEmpty { score += previousYears.contains(where: { info.isValid(inYear: $0) }) ? 1 : -1 }
+                        if !docYears.isEmpty {
+                            let inside = docYears.filter { info.isValid(inYear: $0) }.count
+                            score += Double(inside) / Double(docYears.count)
+                        }
                     }
                 }
+                if current, info.validTo == nil, let l = latestStart, info.validFrom == l { score += 3 }
+                if let named, named == c { score += 3 }
                 let related = relatedEntities(c)
                 score += min(2, Double(related.intersection(present).count)) * 0.5
                 if !info.cues.isEmpty, sentenceHasCue(m.sentence, store.cueScalars[c]) { score += 1.5 }
@@ -57,6 +73,16 @@ extension DocumentPass {
                   store.infos[c].relations.contains(where: { $0.kind == .capitalOf }) else { continue }
             if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
         }
+    }
+
+    /// The entity of the last mention before `m` (in text order) resolved to one of `candidates`.
+    func lastResolved(before m: RawMention, among candidates: [Int]) -> Int? {
+        var best: RawMention?
+        for o in mentions where o.candidates.count == 1 && candidates.contains(o.candidates[0])
+            && (o.sentence, o.start) < (m.sentence, m.start) {
+            if best == nil || (best!.sentence, best!.start) < (o.sentence, o.start) { best = o }
+        }
+        return best?.candidates.first
     }
 
     /// Score from the whole document for an entity that declares `doc.with` / `doc.years` (see Resources/README.md):

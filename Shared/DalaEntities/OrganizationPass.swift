@@ -35,6 +35,11 @@ extension DocumentPass {
         mentions.last { $0.sentence == s && $0.start <= i && i < $0.end }
     }
 
+    /// A registry organisation named in full (not an acronym): "Кеден одағы" before "комиссиясы".
+    func isOrganizationName(_ m: RawMention) -> Bool {
+        m.kind == .name && !m.candidates.isEmpty && m.candidates.allSatisfy { store.infos[$0].record.type == .organization }
+    }
+
     func isPersonName(_ m: RawMention) -> Bool {
         m.kind == .name && !m.candidates.isEmpty && m.candidates.allSatisfy { store.infos[$0].record.type == .person }
     }
@@ -228,7 +233,9 @@ extension DocumentPass {
             let w = us[k]
             guard w.isWord, !lex.notNameKeys.contains(w.key) else { break }
             if consumed[s][k] {
-                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) || isPersonName(m) && m.end == head { start = m.start }
+                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) || (isPersonName(m) || isOrganizationName(m)) && m.end == head {
+                    start = m.start
+                }
                 break
             }
             if w.isCapitalized && !w.isAllCaps { start = k } else if start != nil { break }
@@ -244,7 +251,8 @@ extension DocumentPass {
             // or a person names it; a country before a head mostly describes ("Қазақстан бастамасы").
             guard let m = mentionCovering(s, head - 1), m.end == head, m.start == st,
                   !DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(us[head - 1].sc, $0) }),
-                  m.candidates.allSatisfy({ [.place, .person].contains(store.infos[$0].record.type) }) else { return nil }
+                  m.candidates.allSatisfy({ [.place, .person].contains(store.infos[$0].record.type) }) || isOrganizationName(m)
+            else { return nil }
             return st
         }
         for k in ff..<head {

@@ -20,8 +20,10 @@ extension DocumentPass {
                 match = t; transliterated = true
             }
             // English "Kyrgyz", "Uzbek": the people after "the", otherwise the adjective of the country.
+            // After "the", a lowercase noun that is no verb or function word makes it the adjective too ("the Kyrgyz side").
             if let m = match, m.kind == .name, m.end == i + 1, us[i].sc.first.map(TextNorm.isLatin) == true,
-               m.entities.allSatisfy({ store.infos[$0].record.type == .people }), i == 0 || us[i - 1].key != DocumentPass.theKey,
+               m.entities.allSatisfy({ store.infos[$0].record.type == .people }),
+               i == 0 || us[i - 1].key != DocumentPass.theKey || nounFollows(s, i + 1),
                let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
                 match = other
             }
@@ -30,6 +32,11 @@ extension DocumentPass {
             if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1),
                !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }) {
                 match = nil
+            }
+            // "орыс тілі", "қазақ тілінде": the language, not the people (an adjective use: no mention of the people).
+            if var m = match, m.kind == .name, m.entities.allSatisfy({ store.infos[$0].record.type == .people }),
+               m.end < us.count, isLanguageNoun(us[m.end]) {
+                m.kind = .adjective; match = m
             }
             if let m = match, accept(m, s) {
                 var start = m.start, end = m.end
@@ -97,6 +104,25 @@ extension DocumentPass {
             m = f
         }
         return m
+    }
+
+    /// A lowercase English word at `k` that is not a verb or function word after an ethnonym.
+    func nounFollows(_ s: Int, _ k: Int) -> Bool {
+        guard k < units[s].count else { return false }
+        let u = units[s][k]
+        return u.isWord && !u.isCapitalized && u.sc.first.map(TextNorm.isLatin) == true && !lex.peopleFollowerKeys.contains(u.key)
+    }
+
+    /// The noun "language" in any case ("тілі", "тілінде", "языка", "language").
+    func isLanguageNoun(_ u: WordUnit) -> Bool {
+        guard u.isWord else { return false }
+        if lex.languageNounKeys.contains(u.key) { return true }
+        if u.script == .ru || u.sc.contains(where: TextNorm.isCyrillic) {
+            if u.sc.count > 3, lex.languageNounKeys.contains(TextNorm.hash(u.sc.prefix(u.sc.count - 1))) { return true }   // языка, языку
+            var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 3)
+            while let c = stems.next() { if lex.languageNounKeys.contains(c.key) { return true } }
+        }
+        return false
     }
 
     func accept(_ m: RegistryMatch, _ s: Int) -> Bool {

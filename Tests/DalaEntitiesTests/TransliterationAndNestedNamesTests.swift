@@ -78,4 +78,27 @@ struct TransliterationAndNestedNamesTests {
         let e = a.entities.first { $0.id.hasPrefix("local:person:") }
         #expect(e?.labels["kk"] == "Бейбіт Қоңыратов", "\(a.entities)")
     }
+
+    @Test func aGenericAnaphorOpeningASentenceIsNoMention() {
+        let text = "Шанхай ынтымақтастық ұйымы жиналды. Ұйымның жарғысы өзгермеді."
+        #expect(!Env.analyze(text).mentions.contains { $0.surface == "Ұйымның" }, "\(Env.links(text))")
+    }
+
+    @Test(arguments: [
+        ("Баяндама орыс тілінде оқылды.", "орыс"),
+        ("Мектепте қырғыз тілі оқытылады.", "қырғыз"),
+    ])
+    func anEthnonymBeforeLanguageIsTheLanguage(text: String, surface: String) {
+        let m = Env.analyze(text).mentions.first { $0.surface == surface }
+        #expect(m == nil || m!.kind == .adjective, "\(Env.links(text))")
+    }
+
+    @Test func theEthnonymBeforeANounIsTheAdjective() {
+        let a = Env.analyze("Talks stalled after the Kyrgyz delegation left early.")
+        let m = a.mentions.first { $0.surface == "Kyrgyz" }
+        #expect(m == nil || m!.kind == .adjective || m!.entityID != "dala:people-kyrgyz", "\(a.mentions)")
+        // The people stays the people before a verb.
+        let b = Env.analyze("In the valley the Kyrgyz have grazed herds for centuries.")
+        #expect(b.mentions.contains { $0.surface == "Kyrgyz" && $0.entityID == "dala:people-kyrgyz" && $0.kind == .name })
+    }
 }
