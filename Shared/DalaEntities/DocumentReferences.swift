@@ -103,7 +103,9 @@ extension DocumentPass {
         var found: [RawMention] = []
         for s in units.indices {
             let us = units[s]
-            for i in us.indices where us[i].isWord && !consumed[s][i] && us[i].isCapitalized && !us[i].isAllCaps {
+            // A short form opening a sentence is capitalised by position, not as a name: a generic anaphor
+            // ("Ұйымның құрылтай құжаты …") is no mention.
+            for i in us.indices where us[i].isWord && !consumed[s][i] && us[i].isCapitalized && !us[i].isAllCaps && !us[i].isSentenceStart {
                 guard let kind = shortFormKind(us[i]), isBareShortForm(s, i) else { continue }
                 if paragraphIndex.isEmpty { paragraphIndex = computeParagraphs() }
                 let p = paragraphIndex[s]

@@ -146,6 +146,8 @@ final class Store: Sendable {
     let givenNameKeys: U64Set
     /// Misspelling index over the forms of capitalised registry names of seven letters or more.
     let fuzzy: FuzzyIndex
+    /// Registry words of capitalised person, place and country names by transliteration key.
+    let transliteration: TransliterationIndex
     let prefixes: U64Set                 // first four letters of every form of four letters or more
     let shortForms: U64Set               // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
@@ -275,6 +277,7 @@ final class Store: Sendable {
         var kinds = [UInt8](repeating: 0, count: infos.count)
         var lastWords = [[Int32]](repeating: [], count: infos.count)
         var fuzzyForms: [(form: String, word: Int32)] = []
+        var transliterationForms: [(form: String, word: Int32)] = []
         var given: [Int: Set<UInt64>] = [:]
         for raw in rawNames {
             let words = WordUnit.nameWords(raw.text)
@@ -306,6 +309,15 @@ final class Store: Sendable {
             var mask: [Bool]? = nil
             if raw.kind == .acronym {
                 mask = raw.text.unicodeScalars.filter { TextNorm.isLetter($0.value) }.map { TextNorm.isUpper($0.value) }
+            }
+            // Transliteration keys: capitalised names (surnames too) of people and places, Russian forms included.
+            if raw.kind == .name, requiresCapital, [.person, .place, .country].contains(infos[raw.entity].record.type) {
+                for (wi, word) in words.enumerated() where word.unicodeScalars.count >= 4 {
+                    transliterationForms.append((word, ids[wi]))
+                    if raw.lang == "ru" {
+                        for f in Store.russianForms(of: word, lexicon: lexicon) { transliterationForms.append((f, ids[wi])) }
+                    }
+                }
             }
             if raw.kind == .name && !raw.surname {
                 for w in [words[0], words[words.count - 1]] {
@@ -363,6 +375,7 @@ final class Store: Sendable {
         self.fullNameLastWords = lastWords
         self.givenNameKeys = U64Set(given.values.flatMap { $0 })
         self.fuzzy = FuzzyIndex(fuzzyForms)
+        self.transliteration = TransliterationIndex(transliterationForms, table: try TransliterationTable.cached())
     }
 
     /// Registry word ids whose forms include the normalised word with this key.

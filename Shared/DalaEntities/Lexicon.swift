@@ -60,6 +60,15 @@ struct Lexicon: Sendable {
     /// Real words one edit away from a registry name (generated from spelling dictionaries): never read as a
     /// misspelt name.
     var fuzzyStopKeys = U64Set()
+    /// Words that make a dash-joined chain of registry names one name (`lexicon/chain-heads.tsv`), all languages.
+    var chainHeadKeys = U64Set()
+    /// English words after "the" + ethnonym that keep it the people (`lexicon/people-context.tsv`).
+    var peopleFollowerKeys = U64Set()
+    /// The noun "language" (kk stem, ru, en): an ethnonym before it names the language.
+    var languageNounKeys = U64Set()
+    /// Words before a shared name pointing at the entity in force now / the one named last (`lexicon/deixis.tsv`).
+    var currentDeixisKeys = U64Set()
+    var anaphoricDeixisKeys = U64Set()
     var surnameEndingScalars: [[UInt32]] = []
     var russianEndingScalars: [[UInt32]] = []
     var patronymicEndingScalars: [[UInt32]] = []
@@ -144,6 +153,29 @@ struct Lexicon: Sendable {
                 }
             }
             for h in f[3].split(separator: "|") { lex.shortFormHeads[TextNorm.key(h)] = kind }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/people-context.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 3, f[0] == "follower" || f[0] == "language" else {
+                throw EntityStageError(code: .malformedData, detail: "people-context: \(line)")
+            }
+            for w in f[2].split(separator: "|") {
+                if f[0] == "follower" { lex.peopleFollowerKeys.insert(TextNorm.key(w)) } else { lex.languageNounKeys.insert(TextNorm.key(w)) }
+            }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/deixis.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 3, f[0] == "current" || f[0] == "anaphoric" else {
+                throw EntityStageError(code: .malformedData, detail: "deixis: \(line)")
+            }
+            for w in f[2].split(separator: "|") {
+                if f[0] == "current" { lex.currentDeixisKeys.insert(TextNorm.key(w)) } else { lex.anaphoricDeixisKeys.insert(TextNorm.key(w)) }
+            }
+        }
+        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/chain-heads.tsv")) {
+            let f = line.split(separator: "\t").map(String.init)
+            guard f.count >= 2 else { throw EntityStageError(code: .malformedData, detail: "chain-heads: \(line)") }
+            for w in f[1].split(separator: "|") { lex.chainHeadKeys.insert(TextNorm.key(w)) }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/fuzzy-stoplist.tsv")) {
             lex.fuzzyStopKeys.insert(TextNorm.key(line.trimmingCharacters(in: .whitespaces)))

@@ -32,7 +32,7 @@ struct DocumentReferenceTests {
     }
 
     @Test func shortFormLinksToTheOneEntityOfItsKindInThisOrThePreviousParagraph() throws {
-        let text = "Еуразиялық экономикалық одақ 2015 жылы құрылды.\nОдақтың нарығы кеңейді.\nБұл мәтін басқа тақырыпта.\nОдақ туралы жаңа пікір айтылды."
+        let text = "Еуразиялық экономикалық одақ 2015 жылы құрылды.\nКейін Одақтың нарығы кеңейді.\nБұл мәтін басқа тақырыпта.\nКеше Одақ туралы жаңа пікір айтылды."
         let a = Env.analyze(text)
         let unions = a.mentions.filter { $0.surface.hasPrefix("Одақ") }
         #expect(unions.count == 1)

@@ -1,0 +1,100 @@
+import DalaText
+
+// Chains of registry names joined by dashes or "+" that name one thing: a route or pipeline
+// ("Қытай – Қырғызстан – Өзбекстан темір жолы", "Turkmenistan–Afghanistan–Pakistan–India gas pipeline") or a dialogue
+// format («Орталық Азия + Жапония»). The members are not mentions of their own (the longer name wins).
+extension DocumentPass {
+    /// Chains of two or more registry names (countries, places, organisations) joined by a dash or "+", in quotes or
+    /// next to a head of `lexicon/chain-heads.tsv`, become one local name of type `programme`.
+    mutating func chainNamesPass(_ s: Int) {
+        let us = units[s]
+        let members = mentions.indices.filter { idx in
+            let m = mentions[idx]
+            return m.sentence == s && (m.kind == .name || m.kind == .acronym) && !m.candidates.isEmpty
+                && m.candidates.allSatisfy { [.country, .place, .organization].contains(store.infos[$0].record.type) }
+        }.sorted { mentions[$0].start < mentions[$1].start }
+        guard members.count >= 2 else { return }
+        var k = 0
+        while k < members.count {
+            var chain = [members[k]]
+            while let last = chain.last, let next = members.dropFirst(k + chain.count).first,
+                  mentions[next].start == mentions[last].end + 1, DocumentPass.isChainJoiner(us[mentions[last].end]) {
+                chain.append(next)
+            }
+            defer { k += chain.count }
+            guard chain.count >= 2 else { continue }
+            let start = mentions[chain[0]].start
+            var end = mentions[chain[chain.count - 1]].end
+            let quoted = start > 0 && us[start - 1].isQuote && end < us.count && us[end].isQuote
+            let chainKey = us[start..<end].filter(\.isWord).map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
+            var headWordsEnd: Int?
+            if !quoted {
+                guard let h = chainHead(s, start: start, end: end) else { continue }
+                headWordsEnd = h
+            }
+            // The head and the lowercase words before it belong to the name ("… темір жолы", "… gas pipeline").
+            var label = ScalarText(text).slice(Span(start: us[start].span.start, end: us[end - 1].span.end))
+            if let h = headWordsEnd, h >= end, (end...h).allSatisfy({ us[$0].isWord && !us[$0].isCapitalized && !consumed[s][$0] }) {
+                end = h + 1
+                var words = us[mentions[chain[chain.count - 1]].end..<end].map(\.text)
+                if let n = kazakhHeadNominativeLength(us[h]) { words[words.count - 1] = String(String.UnicodeScalarView(us[h].text.unicodeScalars.prefix(n))) }
+                label += " " + words.joined(separator: " ")
+            }
+            let surface = label
+            let key = chainKey
+            let m = RawMention(sentence: s, start: start, end: end, span: Span(start: us[start].span.start, end: us[end - 1].span.end),
+                               candidates: [], local: ("local:programme:" + key, .programme, surface), kind: .name, confidence: 0.6)
+            for q in start..<end { consumed[s][q] = true }
+            let removed = Set(chain)
+            mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
+            mentions.append(m)
+            return chainNamesPass(s)        // indices moved: look again for the next chain
+        }
+    }
+
+    /// A dash or "+" (or "plus"/"плюс") between two members.
+    static func isChainJoiner(_ u: WordUnit) -> Bool {
+        u.isDash || u.mark == 0x2B || u.norm == "plus" || u.norm == "плюс"
+    }
+
+    /// Index of a chain head right after the chain (kk, en; within three words) or right before it (ru; within two).
+    func chainHead(_ s: Int, start: Int, end: Int) -> Int? {
+        let us = units[s]
+        var seen = 0
+        var k = end
+        var after: Int?                      // the last head of the window: "темір жолы" ends at "жолы"
+        while k < us.count, seen < 3 {
+            // "(TAPI) gas pipeline": brackets and quotes are skipped, other punctuation ends the search.
+            if us[k].isWord {
+                seen += 1
+                if isChainHead(us[k]) { after = k } else if after != nil { break }
+            } else if !(us[k].isQuote || us[k].mark == 0x28 || us[k].mark == 0x29) { break }
+            k += 1
+        }
+        if let after { return after }
+        seen = 0
+        k = start - 1
+        while k >= 0, seen < 2, us[k].isWord {
+            seen += 1
+            if isChainHead(us[k]) { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Length of a Kazakh head without its case suffix ("жолының" → "жолы"), nil when it has none.
+    func kazakhHeadNominativeLength(_ u: WordUnit) -> Int? {
+        guard u.sc.contains(where: TextNorm.isCyrillic), u.text.unicodeScalars.count == u.sc.count, !lex.chainHeadKeys.contains(u.key) else { return nil }
+        var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+        while let c = stems.next() { if !c.alternated, c.length < u.sc.count, lex.chainHeadKeys.contains(c.key) { return c.length } }
+        return nil
+    }
+
+    func isChainHead(_ u: WordUnit) -> Bool {
+        if lex.chainHeadKeys.contains(u.key) { return true }
+        guard u.script == .kk || u.sc.contains(where: TextNorm.isCyrillic), u.sc.count >= 5 else { return false }
+        var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+        while let c = stems.next() { if lex.chainHeadKeys.contains(c.key) { return true } }
+        return false
+    }
+}

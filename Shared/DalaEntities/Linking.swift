@@ -1,0 +1,135 @@
+import DalaText
+
+// Linking: one entity per mention from years, validity periods, related entities, cues and document evidence;
+// capitals standing for their governments.
+extension DocumentPass {
+    // MARK: Linking
+
+    mutating func link() {
+        let docYears = sentenceYears.flatMap { $0 }
+        var present = Set<Int>()
+        for m in mentions where m.candidates.count == 1 { present.insert(m.candidates[0]) }
+        // Per document of the text: entities named unambiguously, and the years written outside the references.
+        var presentIn: [Int: Set<Int>] = [:]
+        var yearsIn: [Int: [Int]] = [:]
+        for m in mentions where m.candidates.count == 1 {
+            presentIn[sentences[m.sentence].documentIndex, default: []].insert(m.candidates[0])
+        }
+        for (s, ys) in sentenceYears.enumerated() where !ys.isEmpty {
+            if let section = sentences[s].section, section.hasPrefix("references") { continue }
+            yearsIn[sentences[s].documentIndex, default: []] += ys
+        }
+        // In text order, so "тот Таможенный союз" finds the union resolved just before it.
+        let ambiguous = mentions.indices.filter { mentions[$0].candidates.count > 1 }
+            .sorted { (mentions[$0].sentence, mentions[$0].start) < (mentions[$1].sentence, mentions[$1].start) }
+        for idx in ambiguous {
+            let m = mentions[idx]
+            let years = sentenceYears[m.sentence]
+            // Without a year in its own sentence, the previous sentence of the same document speaks first.
+            let previousYears = m.sentence > 0 && sentences[m.sentence - 1].documentIndex == sentences[m.sentence].documentIndex
+                ? sentenceYears[m.sentence - 1] : []
+            let deixis = m.start > 0 ? units[m.sentence][m.start - 1] : nil
+            let current = deixis.map { $0.isWord && lex.currentDeixisKeys.contains($0.key) } ?? false
+            let anaphoric = deixis.map { $0.isWord && lex.anaphoricDeixisKeys.contains($0.key) } ?? false
+            let latestStart = m.candidates.compactMap { store.infos[$0].validTo == nil ? store.infos[$0].validFrom : nil }.max()
+            let named = anaphoric ? lastResolved(before: m, among: m.candidates) : nil
+            var scored: [(Int, Double)] = []
+            for c in m.candidates {
+                let info = store.infos[c]
+                var score = 0.0
+                if info.validFrom != nil || info.validTo != nil {
+                    if !years.isEmpty {
+                        score += years.contains(where: { info.isValid(inYear: $0) }) ? 2 : -2
+                    } else {
+                        if !previousYears.isEmpty { score += previousYears.contains(where: { info.isValid(inYear: $0) }) ? 1 : -1 }
+                        if !docYears.isEmpty {
+                            let inside = docYears.filter { info.isValid(inYear: $0) }.count
+                            score += Double(inside) / Double(docYears.count)
+                        }
+                    }
+                }
+                if current, info.validTo == nil, let l = latestStart, info.validFrom == l { score += 3 }
+                if let named, named == c { score += 3 }
+                let related = relatedEntities(c)
+                score += min(2, Double(related.intersection(present).count)) * 0.5
+                if !info.cues.isEmpty, sentenceHasCue(m.sentence, store.cueScalars[c]) { score += 1.5 }
+                if info.hasDocumentEvidence {
+                    let d = sentences[m.sentence].documentIndex
+                    score += documentEvidence(c, info, present: presentIn[d] ?? [], years: yearsIn[d] ?? [])
+                }
+                scored.append((c, score))
+            }
+            scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+            mentions[idx].candidates = [scored[0].0]
+            if scored.count > 1, scored[0].1 - scored[1].1 < 0.75 {
+                mentions[idx].alternatives = scored.dropFirst().filter { scored[0].1 - $0.1 < 0.75 }.map(\.0)
+                mentions[idx].confidence *= 0.6
+            }
+        }
+        // Metonymy: a capital city standing for its government.
+        for idx in mentions.indices {
+            let m = mentions[idx]
+            guard m.kind == .name, !m.stripped || sentences[m.sentence].language != .kk, let c = m.candidates.first,
+                  store.infos[c].relations.contains(where: { $0.kind == .capitalOf }) else { continue }
+            if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
+        }
+    }
+
+    /// The entity of the last mention before `m` (in text order) resolved to one of `candidates`.
+    func lastResolved(before m: RawMention, among candidates: [Int]) -> Int? {
+        var best: RawMention?
+        for o in mentions where o.candidates.count == 1 && candidates.contains(o.candidates[0])
+            && (o.sentence, o.start) < (m.sentence, m.start) {
+            if best == nil || (best!.sentence, best!.start) < (o.sentence, o.start) { best = o }
+        }
+        return best?.candidates.first
+    }
+
+    /// Score from the whole document for an entity that declares `doc.with` / `doc.years` (see Resources/README.md):
+    /// named unambiguously elsewhere in the document +1.5; +0.25 per `doc.with` entity present (at most 1);
+    /// the share of the document's years inside `doc.years` (at most 1).
+    func documentEvidence(_ c: Int, _ info: EntityInfo, present: Set<Int>, years: [Int]) -> Double {
+        var score = present.contains(c) ? 1.5 : 0
+        score += min(1, 0.25 * Double(store.documentWith[c].filter { present.contains($0) }.count))
+        if !years.isEmpty, info.documentYearsFrom != nil || info.documentYearsTo != nil {
+            let inside = years.filter { (info.documentYearsFrom ?? .min) <= $0 && $0 <= (info.documentYearsTo ?? .max) }.count
+            score += Double(inside) / Double(years.count)
+        }
+        return score
+    }
+
+    /// Whether a word of the sentence starts with one of the cue prefixes (normalised scalars).
+    func sentenceHasCue(_ s: Int, _ cues: [[UInt32]]) -> Bool {
+        for u in units[s] where u.isWord {
+            for cue in cues where cue.count <= u.sc.count && u.sc.prefix(cue.count).elementsEqual(cue) { return true }
+        }
+        return false
+    }
+
+    func relatedEntities(_ c: Int) -> Set<Int> {
+        var out = Set<Int>()
+        // Lineage only: memberships would favour every regional body in any text about the region.
+        for r in store.infos[c].relations where [.predecessor, .successor, .mergedInto, .partOf].contains(r.kind) {
+            if let t = store.byID[r.target] { out.insert(t) }
+        }
+        return out
+    }
+
+    func isMetonymy(_ m: RawMention) -> Bool {
+        let us = units[m.sentence]
+        if m.start > 0, lex.metonymyModifierKeys.contains(us[m.start - 1].key) { return true }
+        if m.stripped { return false }
+        let lang = sentences[m.sentence].language
+        if lang == .kk || us[m.start].script == .kk {
+            // Kazakh verbs close the sentence: the city must be its first word (the subject).
+            guard !us[..<m.start].contains(where: { $0.isWord }),
+                  let last = us.last(where: { $0.isWord }) else { return false }
+            return lex.metonymyVerbs.contains { last.norm.hasPrefix($0) }
+        }
+        var k = m.end
+        while k < us.count, !us[k].isWord { if us[k].text != "," { return false }; k += 1 }
+        guard k < us.count else { return false }
+        let next = us[k].norm
+        return lex.metonymyVerbs.contains { next.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,294 @@
+import DalaText
+
+// Pass 3: organisations and other head-noun names outside the registry (kk, ru, en phrase shapes).
+extension DocumentPass {
+    // MARK: Organisations outside the registry
+
+    func headNoun(_ s: Int, _ i: Int, language: String) -> Lexicon.HeadNoun? {
+        // Most words fail on their first four letters: test those in place before copying the unit.
+        guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)),
+              let table = lex.headNounKeys[language] else { return nil }
+        let u = units[s][i]
+        if let h = table[u.key] { return h }
+        switch language {
+        case "kk":
+            guard u.sc.count >= 5 else { return nil }
+            var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+            while let c = stems.next() {
+                if let h = table[c.key] { return h }
+            }
+        case "ru":
+            let n = Morphology.russianStemLength(u.sc, lexicon: lex)
+            if n < u.sc.count, let h = lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] { return h }
+        case "en":
+            if u.sc.last == 0x73, let h = table[TextNorm.hash(u.sc.dropLast())] { return h }
+        default: break
+        }
+        return nil
+    }
+
+    func headNounAny(_ s: Int, _ i: Int) -> Lexicon.HeadNoun? {
+        headNoun(s, i, language: "kk") ?? headNoun(s, i, language: "ru") ?? headNoun(s, i, language: "en")
+    }
+
+    func mentionCovering(_ s: Int, _ i: Int) -> RawMention? {
+        mentions.last { $0.sentence == s && $0.start <= i && i < $0.end }
+    }
+
+    /// A registry organisation named in full (not an acronym): "Кеден одағы" before "комиссиясы".
+    func isOrganizationName(_ m: RawMention) -> Bool {
+        m.kind == .name && !m.candidates.isEmpty && m.candidates.allSatisfy { store.infos[$0].record.type == .organization }
+    }
+
+    func isPersonName(_ m: RawMention) -> Bool {
+        m.kind == .name && !m.candidates.isEmpty && m.candidates.allSatisfy { store.infos[$0].record.type == .person }
+    }
+
+    func isPlaceLike(_ m: RawMention) -> Bool {
+        m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
+    }
+
+    static func scalars(_ list: [String]) -> [[UInt32]] { list.map { TextNorm.normalizeScalars($0) } }
+    static func keys(_ list: [String]) -> U64Set { U64Set(list.map { TextNorm.key($0) }) }
+    static let russianGenitiveEndings = scalars(["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"])
+    static let russianConnectors = keys(["и"])
+    static let russianTopicPrepositions = keys(["по", "о", "об"])
+    static let russianStopPrepositions = keys(["между", "в", "на", "с", "со", "для", "при", "к", "от", "из", "и", "или"])
+    static let russianVerbEndings = scalars(["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"])
+    static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их",
+                                                  "ом", "ем", "ей", "ою"])
+    static let englishConnectors = keys(["of", "for", "and", "the", "on", "in", "de", "du", "&"])
+    static let kazakhConnectors = keys(["және", "мен", "пен", "бен"])
+    static let kazakhDescriptiveEndings = scalars(["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
+                                                   "нда", "нде", "ында", "інде"])
+
+    mutating func organizationPass(_ s: Int) {
+        let us = units[s]
+        let lang = sentences[s].language
+        var i = 0
+        while i < us.count {
+            guard us[i].isWord else { i += 1; continue }
+            let script = us[i].script
+            // ТОО «Алтын Тау», JSC "Samruk": a company named after its legal form (unless the registry knows it).
+            if !consumed[s][i], lex.legalFormKeys.contains(us[i].key), i + 1 < us.count, us[i + 1].isQuote {
+                var q = i + 2
+                while q < us.count, !us[q].isQuote, q - i <= 7 { q += 1 }
+                if q < us.count, q > i + 2, us[q].isQuote, !(i + 2..<q).contains(where: { consumed[s][$0] }) {
+                    addOrganization(s, i, q + 1, type: .organization); i = q + 1; continue
+                }
+            }
+            // «Стратегия ЕС для ЦА», «Концепция внешней политики РК»: a quoted phrase that opens with a head noun is a name.
+            if !consumed[s][i], i > 0, us[i - 1].isQuote, us[i - 1].mark != 0xBB, us[i].isCapitalized,
+               let head = headNoun(s, i, language: script == .en ? "en" : "ru") ?? (script == .en ? nil : headNoun(s, i, language: "kk")) {
+                var q = i + 1
+                while q < us.count, !us[q].isQuote, q - i <= 12, us[q].mark != 0x2E { q += 1 }
+                if q < us.count, q > i + 1, us[q].isQuote, !(i..<q).contains(where: { consumed[s][$0] && !isPlaceLikeAt(s, $0) && !isAcronymAt(s, $0) }) {
+                    addOrganization(s, i, q, type: head.type); i = q + 1; continue
+                }
+            }
+            // An English name may start with a registry place or adjective ("Eurasian Research Institute").
+            // (Not after a possessive: in "Kazakhstan's Foreign Ministry" the country is a mention of its own.)
+            guard !consumed[s][i] || (script == .en && (isPlaceLikeAt(s, i) && !isPossessiveAt(s, i) || isNameInsideLongerAt(s, i))
+                                      && (i == 0 || !consumed[s][i - 1]))
+            else { i += 1; continue }
+            // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
+            if !consumed[s][i], script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
+                if let start = kazakhPhraseStart(s, head: i) {
+                    addOrganization(s, start, i + 1, type: head.type); i += 1; continue
+                }
+            }
+            // Russian: the head opens the phrase ("Союз журналистов Казахстана"), or follows adjectives
+            // ("Азиатский банк развития").
+            if !consumed[s][i], script == .ru, let head = headNoun(s, i, language: "ru") {
+                var start = i
+                // "Астанинскую декларацию": a registry adjective opens the name too (and is no mention of its own).
+                while start > 0, us[start - 1].isWord, !consumed[s][start - 1] || isAdjectiveAt(s, start - 1),
+                      DocumentPass.isRussianAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
+                while start < i, !us[start].isCapitalized { start += 1 }
+                var end = i + 1
+                var k = i + 1
+                while k < us.count, k - i <= 7 {
+                    let w = us[k]
+                    if w.isQuote, k == end, w.text == "«" || w.text == "\"" || w.text == "“" {
+                        var q = k + 1
+                        while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
+                        if q < us.count, q > k + 1 { end = q + 1 }
+                        break
+                    }
+                    // "Комиссия по экономике", "Договор о вечной дружбе": after по/о/об the next two lowercase words
+                    // may stand in any case.
+                    if w.isWord, DocumentPass.russianTopicPrepositions.contains(w.key) {
+                        var q = k + 1
+                        while q < us.count, q - k <= 3, us[q].isWord,
+                              !lex.notNameKeys.contains(us[q].key), !DocumentPass.looksVerbal(us[q].sc),
+                              !DocumentPass.russianStopPrepositions.contains(us[q].key) {
+                            // "Соглашение о Таможенном союзе": a registry name inside the agreement's name.
+                            if consumed[s][q], let m = mentionCovering(s, q) { q = m.end; break }
+                            q += 1
+                        }
+                        if q > k + 1 { k = q; end = q; continue }
+                        break
+                    }
+                    guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNameKeys.contains(w.key),
+                          !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, language: "ru") == nil else { break }
+                    if DocumentPass.russianConnectors.contains(w.key) {
+                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].sc),
+                           !lex.notNameKeys.contains(us[k + 1].key) { k += 1; continue }
+                        break
+                    }
+                    guard DocumentPass.looksGenitive(w.sc) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
+                    k += 1; end = k
+                }
+                let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
+                if capitalizedHead, end - start >= 2 {
+                    addOrganization(s, start, end, type: head.type); i = end; continue
+                }
+            }
+            // English: a run of capitalised words containing a head noun ("Kazakhstan Institute for Strategic Studies").
+            if script == .en, us[i].isCapitalized, !lex.notNameKeys.contains(us[i].key) {
+                var end = i
+                var hasHead: Lexicon.HeadNoun?
+                var headAt = -1
+                var k = i
+                var absorbed = 0            // registry persons and organisations taken in (one at most)
+                while k < us.count {
+                    let w = us[k]
+                    if w.isWord, w.isCapitalized, !consumed[s][k] || isPlaceLikeAt(s, k)
+                        || absorbed == 0 && isNameInsideLongerAt(s, k) && (k == i || !consumed[s][k - 1]) {
+                        if consumed[s][k], !isPlaceLikeAt(s, k), let m = mentionCovering(s, k) {
+                            absorbed += 1
+                            // The whole registry name joins the run; one with its own head ends it ("Collective" +
+                            // "Security Council"), so "European Council President …" stays the registry name.
+                            var inner = false
+                            for q in k..<m.end { if let h = headNoun(s, q, language: "en") { hasHead = h; headAt = q; inner = true } }
+                            k = m.end; end = k
+                            if inner { break }
+                            continue
+                        }
+                        if hasHead == nil || headAt < k, let h = headNoun(s, k, language: "en") { hasHead = h; headAt = k }
+                        k += 1; end = k; continue
+                    }
+                    if w.isWord, DocumentPass.englishConnectors.contains(w.key), k + 1 < us.count, us[k + 1].isCapitalized,
+                       !consumed[s][k + 1] || isPlaceLikeAt(s, k + 1) { k += 1; continue }
+                    break
+                }
+                if let h = hasHead, end - i >= 2, (i..<end).contains(where: { !consumed[s][$0] }) {
+                    addOrganization(s, i, end, type: h.type); i = end; continue
+                }
+            }
+            i += 1
+        }
+    }
+
+    func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
+        return m.kind == .acronym
+    }
+
+    /// A registry person or organisation name starting at `k` that a longer capitalised name may contain
+    /// ("Nazarbayev University", "Collective Security Council"): not an acronym, not a possessive ("Russia's").
+    func isNameInsideLongerAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k), m.start == k, m.kind == .name, !m.candidates.isEmpty,
+              m.candidates.allSatisfy({ [.person, .organization].contains(store.infos[$0].record.type) }) else { return false }
+        return !isPossessiveAt(s, k)
+    }
+
+    /// Whether the mention covering `k` ends in an English possessive ("Russia's").
+    func isPossessiveAt(_ s: Int, _ k: Int) -> Bool {
+        guard let m = mentionCovering(s, k) else { return false }
+        let last = units[s][m.end - 1].sc
+        return last.count > 2 && last.last == 0x73 && (last[last.count - 2] == 0x27 || last[last.count - 2] == 0x2019)
+    }
+
+    /// A registry adjective of one word at `k` ("Астанинскую").
+    func isAdjectiveAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
+        return m.kind == .adjective && m.start == k && m.end == k + 1
+    }
+
+    func isPlaceLikeAt(_ s: Int, _ k: Int) -> Bool {
+        guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
+        return isPlaceLike(m) && m.kind != .metonymy
+    }
+
+    static func isRussianAdjective(_ sc: [UInt32]) -> Bool {
+        sc.count > 4 && russianAdjectiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
+    }
+
+    static func looksVerbal(_ sc: [UInt32]) -> Bool { russianVerbEndings.contains { TextNorm.hasSuffix(sc, $0) } }
+
+    static func looksGenitive(_ sc: [UInt32]) -> Bool {
+        sc.count > 2 && russianGenitiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
+            && !russianVerbEndings.contains { TextNorm.hasSuffix(sc, $0) }
+    }
+
+    /// Start of a Kazakh organisation phrase ending at `head`: the nearest capitalised word to the left and the
+    /// capitalised words (or a registry place) right before it, within six words.
+    func kazakhPhraseStart(_ s: Int, head: Int) -> Int? {
+        let us = units[s]
+        var k = head - 1
+        var start: Int?
+        var steps = 0
+        while k >= 0, steps < 6 {
+            let w = us[k]
+            guard w.isWord, !lex.notNameKeys.contains(w.key) else { break }
+            if consumed[s][k] {
+                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) || (isPersonName(m) || isOrganizationName(m)) && m.end == head {
+                    start = m.start
+                }
+                break
+            }
+            if w.isCapitalized && !w.isAllCaps { start = k } else if start != nil { break }
+            if DocumentPass.kazakhConnectors.contains(w.key) && start == nil { break }
+            k -= 1; steps += 1
+        }
+        guard let st = start else { return nil }
+        // "Қазақстанның бастамасы" (a country's initiative) and phrases with a genitive or locative word inside
+        // ("Азия елдерінің ортақ стратегиясы") describe; they do not name.
+        let firstFree = (st..<head).first { !consumed[s][$0] }
+        guard let ff = firstFree else {
+            // The name is a registry name and the head alone ("Астана декларациясы", "Назарбаев Университеті"): a city
+            // or a person names it; a country before a head mostly describes ("Қазақстан бастамасы").
+            guard let m = mentionCovering(s, head - 1), m.end == head, m.start == st,
+                  !DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(us[head - 1].sc, $0) }),
+                  m.candidates.allSatisfy({ [.place, .person].contains(store.infos[$0].record.type) }) || isOrganizationName(m)
+            else { return nil }
+            return st
+        }
+        for k in ff..<head {
+            let n = us[k].sc
+            if DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(n, $0) }) { return nil }
+        }
+        if us[st].isSentenceStart && !consumed[s][st] {
+            let caps = (st..<head).filter { us[$0].isCapitalized }.count
+            if caps < 2 { return nil }
+        }
+        return st
+    }
+
+    mutating func addOrganization(_ s: Int, _ start: Int, _ end: Int, type: EntityType) {
+        let us = units[s]
+        let words = us[start..<end].filter { $0.isWord }
+        var labelWords = words.map(\.text)
+        // A Kazakh head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы").
+        if let last = words.last, last.script == .kk || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
+           let table = lex.headNounKeys["kk"], table[last.key] == nil, last.text.unicodeScalars.count == last.sc.count {
+            var stems = Morphology.KazakhStems(last.sc, lexicon: lex, maxDepth: 2)
+            while let c = stems.next() {
+                guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
+                labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))
+                break
+            }
+        }
+        let label = labelWords.joined(separator: " ")
+        let key = words.map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
+        let m = RawMention(sentence: s, start: start, end: end,
+                           span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
+                           local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
+        for k in start..<end { consumed[s][k] = true }
+        // A name inside a longer name is part of it, not a reference of its own (the country in "Kazakhstan Institute
+        // for Strategic Studies", the person in "Nazarbayev University", the adjective in "Астанинская декларация").
+        mentions.removeAll { m in m.sentence == s && m.start >= start && m.end <= end }
+        mentions.append(m)
+    }
+}

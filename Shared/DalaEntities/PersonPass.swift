@@ -1,0 +1,141 @@
+import DalaText
+
+// Pass 2: people outside the registry (initials, titles, given name + surname, patronymics).
+extension DocumentPass {
+    // MARK: People outside the registry
+
+    static let russianCaseTails: [[UInt32]] = ["а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ого", "ому", "им", "ем", "ую", "ей"]
+        .map { TextNorm.normalizeScalars($0) }
+    static let adjectiveTails: [[UInt32]] = ["ий", "ая", "ый"].map { TextNorm.normalizeScalars($0) }
+    static let patronymicTails: [[UInt32]] = ["а", "у", "ем", "е"].map { TextNorm.normalizeScalars($0) }
+
+    /// The surname a word spells with its case ending removed ("арбашиевой" → "арбашиев"), or nil when the word
+    /// does not end like a surname (-ов, -ева, -ский, -ұлы …) followed by at most one case ending.
+    func surnameCore(_ sc: [UInt32]) -> [UInt32]? {
+        for e in lex.surnameEndingScalars {
+            var p = sc.count - e.count
+            let e0 = e[0]
+            while p >= 3 && p >= sc.count - e.count - 4 {
+                // Index loops, first letter first: this runs for every capitalised word.
+                var same = sc[p] == e0
+                if same {
+                    var k = 1
+                    while k < e.count { if sc[p + k] != e[k] { same = false; break }; k += 1 }
+                }
+                if same {
+                    let tail = sc[(p + e.count)...]
+                    let oneKazakhSuffix = tail.last.flatMap { lex.kazakhSuffixTable.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
+                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneKazakhSuffix {
+                        var key = Array(sc[..<(p + e.count)])
+                        if e.count >= 3, let l = key.last, l == 0x430 || l == 0x61 { key.removeLast() }
+                        if key.count > 2, DocumentPass.adjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
+                        return key
+                    }
+                }
+                p -= 1
+            }
+        }
+        return nil
+    }
+
+    /// Length of a surname without the Kazakh case suffix written after it ("Жақыповтың" → 7), nil when no surname
+    /// ending is followed by exactly one Kazakh suffix.
+    func kazakhSurnameNominativeLength(_ sc: [UInt32]) -> Int? {
+        // "Бектұрова" is already the nominative (-ова), not -ов with a suffix.
+        if lex.surnameEndingScalars.contains(where: { TextNorm.hasSuffix(sc, $0) }) { return nil }
+        for e in lex.surnameEndingScalars {
+            var p = sc.count - e.count - 1
+            while p >= 3 && p >= sc.count - e.count - 5 {
+                if sc[p..<(p + e.count)].elementsEqual(e) {
+                    let tail = sc[(p + e.count)...]
+                    if let l = tail.last, lex.kazakhSuffixTable.list(l)?.contains(where: { $0.scalars.elementsEqual(tail) }) == true {
+                        return p + e.count
+                    }
+                }
+                p -= 1
+            }
+        }
+        return nil
+    }
+
+    func surnameKey(_ sc: [UInt32]) -> String? { surnameCore(sc).map { TextNorm.string($0) } }
+
+    func isPatronymic(_ sc: [UInt32]) -> Bool {
+        for e in lex.patronymicEndingScalars {
+            if TextNorm.hasSuffix(sc, e) { return true }
+            for t in DocumentPass.patronymicTails where sc.count > e.count + t.count
+                && sc.suffix(t.count).elementsEqual(t) && sc.dropLast(t.count).suffix(e.count).elementsEqual(e) { return true }
+        }
+        return false
+    }
+
+    func isTitle(_ s: Int, _ i: Int) -> Bool {
+        return lex.titleKeys.contains(units[s][i].key)
+    }
+
+    mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double) {
+        let us = units[s]
+        let key = surnameKey(us[surnameAt].sc)
+            ?? Morphology.stem(us[surnameAt].text, language: us[surnameAt].script)
+        // The label in the nominative: a Kazakh case suffix after the surname is dropped ("Ербол Жақыповтың" →
+        // "Ербол Жақыпов", "Гүлнар Сәрсенбаеваның" → "Гүлнар Сәрсенбаева").
+        let label = us[start..<end].enumerated().filter { $0.element.isWord }.map { (k, u) -> String in
+            guard start + k == surnameAt, sentences[s].language == .kk, let n = kazakhSurnameNominativeLength(u.sc),
+                  u.text.unicodeScalars.count == u.sc.count else { return u.text }
+            return String(String.UnicodeScalarView(u.text.unicodeScalars.prefix(n)))
+        }.joined(separator: " ")
+        let m = RawMention(sentence: s, start: start, end: end,
+                           span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
+                           local: ("local:person:" + key, .person, label), kind: .name, confidence: confidence)
+        add(m)
+        localSurnames[key] = m
+    }
+
+    mutating func personPass(_ s: Int) {
+        let us = units[s]
+        var i = 0
+        while i < us.count {
+            if consumed[s][i] { i += 1; continue }
+            // Initials + surname: "А.Д. Арбашиева", "Ш. Уәлиханов"; surname + initials: "Арбашиева А.Д."
+            if us[i].isInitial {
+                var j = i
+                while j < us.count, us[j].isInitial, !consumed[s][j] { j += 1 }
+                if j < us.count, isNameLike(s, j), !isTitle(s, j) {
+                    addPerson(s, i, j + 1, surnameAt: j, confidence: 0.75); i = j + 1; continue
+                }
+                i = j; continue
+            }
+            if isNameLike(s, i), i + 1 < us.count, us[i + 1].isInitial, !consumed[s][i + 1], surnameKey(us[i].sc) != nil {
+                var j = i + 1
+                while j < us.count, us[j].isInitial { j += 1 }
+                addPerson(s, i, j, surnameAt: i, confidence: 0.75); i = j; continue
+            }
+            // Title + name: "министр Ержан Ашықбаев", "President Zhaparov"
+            if isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) || (us[i + 1].text == "." && i + 2 < us.count && isNameLike(s, i + 2)) {
+                let first = us[i + 1].text == "." ? i + 2 : i + 1
+                var j = first
+                while j < us.count, j - first < 3, isNameLike(s, j) { j += 1 }
+                let n = j - first
+                let latin = us[first].sc.first.map(TextNorm.isLatin) ?? false
+                if n >= 2 || surnameKey(us[first].sc) != nil || latin {
+                    addPerson(s, first, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
+                }
+            }
+            // Given name (+ patronymic) + surname: "Асқар Ақаев", "Иван Петрович Сидоров", "Нұрсұлтан Әбішұлы"
+            if isNameLike(s, i), surnameKey(us[i].sc) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
+                if i + 2 < us.count, isPatronymic(us[i + 1].sc), isNameLike(s, i + 2), surnameKey(us[i + 2].sc) != nil {
+                    addPerson(s, i, i + 3, surnameAt: i + 2, confidence: 0.7); i += 3; continue
+                }
+                if surnameKey(us[i + 1].sc) != nil || isPatronymic(us[i + 1].sc) {
+                    addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
+                }
+            }
+            // Surname + given name + patronymic: "Сидоров Иван Петрович"
+            if isNameLike(s, i), surnameKey(us[i].sc) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
+               isPatronymic(us[i + 2].sc) {
+                addPerson(s, i, i + 3, surnameAt: i, confidence: 0.7); i += 3; continue
+            }
+            i += 1
+        }
+    }
+}
