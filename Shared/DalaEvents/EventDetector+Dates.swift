@@ -74,6 +74,32 @@ extension EventDetector {
         }?.element
     }
 
+    /// The dateline of each document (`ASTANA, Oct. 13 –`, `Астана, 4 шілде.`): a day named within the first
+    /// `datelineWords` words of its first sentence, by document index.
+    func datelineTimes(sentences: [Sentence], atoms: [[Atom]],
+                       times: [[EventExtractor.PlacedTime]]) -> [Int: (time: TimeExpression, sentence: Int)] {
+        var out: [Int: (time: TimeExpression, sentence: Int)] = [:]
+        var seen = Set<Int>()
+        for (si, s) in sentences.enumerated() where seen.insert(s.documentIndex).inserted {
+            if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
+            let words = Self.wordsBefore(atoms[si])
+            if let t = times[si].first(where: { t in
+                t.expression.value != nil && words[min(t.first, atoms[si].count)] <= Self.datelineWords
+                    && (t.expression.precision == .day || Self.isDayRange(t.expression.value ?? ""))
+            }) {
+                out[s.documentIndex] = (t.expression, si)
+            }
+        }
+        return out
+    }
+    /// `2024-07-03/2024-07-04`: a range of days (a dateline over a meeting's days), not of months or years.
+    static func isDayRange(_ v: String) -> Bool {
+        let parts = v.split(separator: "/")
+        return parts.count == 2 && parts.allSatisfy { $0.count == 10 }
+    }
+    /// Words (a place name, a comma) that may stand before a dateline's date.
+    static let datelineWords = 3
+
     static let clausePenalty = 20
     static let maxDateDistance = 12
 

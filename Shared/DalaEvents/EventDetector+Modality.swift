@@ -27,8 +27,7 @@ extension EventDetector {
         return out
     }
 
-    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool,
-                    hasStatement: Bool) -> Modality {
+    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool) -> Modality {
         var found = Set<Modality>()
         let lastWord = a[h.last].text
         let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
@@ -56,12 +55,15 @@ extension EventDetector {
                     && !(i > 0 && lex.modalityJoints.contains(a[i - 1].text)) { found.insert(c.modality) }
             case .joint: break
             case .sentence: if i < h.first { found.insert(c.modality) }
+            // An attribution (`according to X`, `по данным X`, `X хабарлауынша`) covers its whole sentence.
+            case .anywhere: if i > h.last || end < h.first { found.insert(c.modality) }
             case .suffix: break
             }
         }
-        for m in [Modality.negated, .hypothetical, .recommended, .planned] where found.contains(m) { return m }
+        // A condition or a denial outweighs the source it is attributed to; an attribution outweighs the tense
+        // (`according to the ministry, the talks will …` is the ministry's claim).
+        for m in [Modality.negated, .hypothetical, .reported, .recommended, .planned] where found.contains(m) { return m }
         if hasProposal && h.type != .proposal { return .proposed }
-        if hasStatement && h.type != .statement { return .reported }
         return .asserted
     }
 }

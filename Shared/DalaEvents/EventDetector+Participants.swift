@@ -49,7 +49,9 @@ extension EventDetector {
         case .agreement, .programme: return "object"
         case .country, .organization, .person:
             var role = "actor"
-            if let r = caseRole { role = r }
+            if let r = caseRole, r != Self.settingRole { role = r }
+            // `without Armenia`, `без Армении`, `Арменияның қатысуынсыз`: the party left out takes no part in the event.
+            if role == Self.excludedRole { return nil }
             if p.type == .organization {
                 if hit.type == .founding { return "object" }
                 if hit.type == .membership || hit.type == .withdrawal { return role == "place" ? "counterpart" : (role == "actor" && hasActorBefore(p) ? "counterpart" : role) }
@@ -62,6 +64,31 @@ extension EventDetector {
     }
 
     private func hasActorBefore(_ p: Placed) -> Bool { p.first > 0 }
+
+    /// The role `case_suffixes.tsv` gives a party named as left out (`without`, `без`, `-сыз`).
+    static let excludedRole = "excluded"
+    /// The role `case_suffixes.tsv` gives words that make a meeting the scene of something else (`на`, `в ходе`,
+    /// `during`); before an entity they say nothing of its role.
+    static let settingRole = "setting"
+    /// How many words back a setting preposition may stand before a meeting word (`at the annual summit`).
+    static let settingReach = 3
+
+    /// Whether a meeting trigger names where something else happened: a locative ending on the trigger (verb-final
+    /// languages: `саммитте`, `отырысында`) or a place or setting word just before it (`на саммите`, `в ходе визита`,
+    /// `at the summit`, `on the sidelines of the meeting`).
+    func isSetting(_ h: Hit, _ a: [Atom], language: Language) -> Bool {
+        if lex.verbFinal.contains(language) {
+            guard h.words == 1 else { return false }
+            let affix = Substring(a[h.last].text.unicodeScalars.dropFirst(h.stemLength))
+            return lex.kazakhCaseEndings.contains { $0.role == "place" && utf8HasSuffix(affix, $0.suffix) }
+        }
+        var k = h.first - 1, words = 0
+        while k >= 0, words < Self.settingReach, a[k].kind == .word {
+            if let r = lex.prepositionRoles[a[k].text], r == "place" || r == Self.settingRole { return true }
+            k -= 1; words += 1
+        }
+        return false
+    }
 
     /// Kazakh case ending of the mention's last word, or the Russian/English preposition before it.
     func caseRole(_ p: Placed, atoms a: [Atom], names: [String]) -> String? {

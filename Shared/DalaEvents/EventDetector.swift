@@ -67,6 +67,9 @@ struct EventDetector: Sendable {
             return n
         }
         var carried: Carried?
+        // Documents whose story has told a meeting already.
+        var meetingTold = Set<Int>()
+        let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times)
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
@@ -169,7 +172,17 @@ struct EventDetector: Sendable {
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
             let speaker = statementHit.flatMap { speakerOf($0, placed) } ?? quotedSpeaker(a, placed)
+            // A reporting verb framing another event of its sentence (`the ministry said the summit would be held`, `…
+            // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
+            // reported event, not the saying); a named person's words are news in themselves and stay a statement.
+            let framesAnother = hits.contains { $0.type != .statement } && speaker?.type != .person
+            // A meeting named as the setting of another event (`на саммите … вступила`, `саммитте … қабылданды`,
+            // `at the summit … joined`) once the story has told that meeting says where the event happened.
+            let othersThanMeeting = hits.contains { $0.type != .meeting }
+                && meetingTold.contains(s.documentIndex)
             for h in hits {
+                if h.type == .statement && framesAnother { continue }
+                if h.type == .meeting && othersThanMeeting && isSetting(h, a, language: s.language) { continue }
                 var participants: [EventParticipant] = []
                 var seen = Set<String>()
                 let clauseOK = clauseLimited ? allowedClauses(h, clauses, a) : []
@@ -227,14 +240,24 @@ struct EventDetector: Sendable {
                 // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
-                let reportedClause = h.datedDocument ? false : statementHit.map { st in
+                // An event in the clause a reporting verb introduces is told by its speaker; that alone does not make it
+                // `reported` (a claim the text keeps its distance from: `according to`, `claimed`, `по данным`), so the
+                // speaker is kept and the modality comes from the event's own clause.
+                let toldBySpeaker = h.datedDocument ? false : statementHit.map { st in
                     h.type != .statement && h.type != .meeting && (lex.verbFinal.contains(s.language) ? h.last < st.first : h.first > st.last)
                 } ?? false
                 var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
-                                          hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
-                                          hasStatement: reportedClause)
+                                          hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument)
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
-                if modality == .reported, speakerID == nil { speakerID = speaker?.mention.entityID }
+                if modality == .reported || toldBySpeaker, speakerID == nil { speakerID = speaker?.mention.entityID }
+                // What a news story tells without a date of its own happened on its dateline's day, while the story
+                // has not moved to another time (the sentence before named no other date) and the event is told as
+                // fact; plans, conditions and proposals are left undated.
+                if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
+                   handOver.map({ $0.time.expression.value == d.time.value }) ?? true,
+                   modality == .asserted || modality == .negated || modality == .reported {
+                    date = d.time
+                }
                 var confidence = h.weight
                 if date != nil { confidence += inherited ? 0.05 : 0.1 }
                 confidence += min(0.15, 0.05 * Double(entityParticipants))
@@ -249,6 +272,7 @@ struct EventDetector: Sendable {
                 found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: participants,
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
+                if h.type == .meeting { meetingTold.insert(s.documentIndex) }
             }
         }
         return merge(found)
