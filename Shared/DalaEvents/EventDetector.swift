@@ -45,6 +45,8 @@ struct EventDetector: Sendable {
     static let minimumConfidence = 0.5
     /// Entities further than this many atoms from the trigger are left out (long sentences list many).
     static let participantWindow = 30
+    /// How many sentences after the last event with named parties an event without any takes them over.
+    static let partiesReach = 2
     /// Types that a proposal can put forward, and that reported speech can carry.
     static let proposable: Set<EventType> = [.founding, .membership, .agreement, .withdrawal, .cooperation, .military]
 
@@ -69,11 +71,13 @@ struct EventDetector: Sendable {
         var carried: Carried?
         // Documents whose story has told a meeting already.
         var meetingTold = Set<Int>()
+        // The named parties of the last event told, for a following event that names none.
+        var lastParties: (documentIndex: Int, sentence: Int, participants: [EventParticipant])?
         let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times)
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
-            let allHits = triggers(a)
+            var allHits = triggers(a)
             var sentenceTimes = times[si].filter { $0.expression.value != nil }
             // A sentence without a date of its own takes the previous sentence's when both speak of the same entity,
             // or when it opens with an anaphor (`Тогда`, `Именно тогда`, `Онда`); with several dates there, only an
@@ -114,6 +118,9 @@ struct EventDetector: Sendable {
             }
             if allHits.isEmpty && !datedPossible { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
+            // A trigger word inside an organisation's name (`Шанхайская организация сотрудничества`, `Collective Security
+            // Treaty Organization`, `Ұжымдық қауіпсіздік туралы шарт ұйымы`) names the organisation, not an event.
+            allHits.removeAll { h in placed.contains { $0.type == .organization && $0.first <= h.first && h.last <= $0.last } }
             let clauses = clauseSegments(a)
             // A dated treaty in the clause of a signing trigger (`Подписание … (Договор «4+N», 1996)`) dates that signing;
             // elsewhere it tells an agreement of its own.
@@ -240,6 +247,14 @@ struct EventDetector: Sendable {
                 // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
+                // An event told without naming its parties (`their presidents met`, `Its first summit`, `the tariff took
+                // effect`) continues the story of the parties of the event just told: it takes them over.
+                if entityParticipants == 0, let last = lastParties, last.documentIndex == s.documentIndex,
+                   si - last.sentence <= Self.partiesReach {
+                    for p in last.participants where seen.insert(p.role + "|" + (p.entityID ?? "")).inserted {
+                        participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
+                    }
+                }
                 // An event in the clause a reporting verb introduces is told by its speaker; that alone does not make it
                 // `reported` (a claim the text keeps its distance from: `according to`, `claimed`, `по данным`), so the
                 // speaker is kept and the modality comes from the event's own clause.
@@ -273,6 +288,8 @@ struct EventDetector: Sendable {
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
                 if h.type == .meeting { meetingTold.insert(s.documentIndex) }
+                let parties = participants.filter { $0.entityID != nil && ["actor", "counterpart", "object"].contains($0.role) }
+                if !parties.isEmpty { lastParties = (s.documentIndex, si, parties) }
             }
         }
         return merge(found)
