@@ -72,7 +72,7 @@ struct EventDetector: Sendable {
         // Documents whose story has told a meeting already.
         var meetingTold = Set<Int>()
         // The named parties of the last event told, for a following event that names none.
-        var lastParties: (documentIndex: Int, sentence: Int, participants: [EventParticipant])?
+        var lastParties: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
         let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times)
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
@@ -128,8 +128,10 @@ struct EventDetector: Sendable {
             var treatyDates: [Int: TimeExpression] = [:]
             if datedPossible {
                 for d in datedDocuments(a, times: sentenceTimes, placed: placed, language: s.language) {
+                    // A treaty word of `triggers.tsv` that is the dated treaty's own head is that treaty, not a signing.
                     if let g = allHits.first(where: { g in
-                        g.type == .agreement && (abs(g.first - d.hit.first) <= Self.datedDocumentReach || clauses[g.first] == clauses[d.hit.first])
+                        g.type == .agreement && (g.first > d.hit.last || g.last < d.hit.first)
+                            && (abs(g.first - d.hit.first) <= Self.datedDocumentReach || clauses[g.first] == clauses[d.hit.first])
                     }) {
                         if treatyDates[g.first] == nil { treatyDates[g.first] = d.time.expression }
                     } else {
@@ -137,6 +139,7 @@ struct EventDetector: Sendable {
                     }
                 }
             }
+            allHits.removeAll { g in datedHits.contains { d in g.first <= d.last && d.first <= g.last } }
             if allHits.isEmpty && datedHits.isEmpty { continue }
             // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
             let isTopic = allHits.map { isTopicOfDocument($0, a) }
@@ -182,7 +185,8 @@ struct EventDetector: Sendable {
             // A reporting verb framing another event of its sentence (`the ministry said the summit would be held`, `…
             // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
             // reported event, not the saying); a named person's words are news in themselves and stay a statement.
-            let framesAnother = hits.contains { $0.type != .statement } && speaker?.type != .person
+            // (Quoted words are the statement's own content: `«…», — заявил министр` stays a statement.)
+            let framesAnother = hits.contains { $0.type != .statement && a[$0.first].quoteDepth == 0 } && speaker?.type != .person
             // A meeting named as the setting of another event (`на саммите … вступила`, `саммитте … қабылданды`,
             // `at the summit … joined`) once the story has told that meeting says where the event happened.
             let othersThanMeeting = hits.contains { $0.type != .meeting }
@@ -249,8 +253,9 @@ struct EventDetector: Sendable {
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
                 // An event told without naming its parties (`their presidents met`, `Its first summit`, `the tariff took
                 // effect`) continues the story of the parties of the event just told: it takes them over.
+                // (Not from an event of the same type: that is a retelling, or a second event the merge must keep apart.)
                 if entityParticipants == 0, let last = lastParties, last.documentIndex == s.documentIndex,
-                   si - last.sentence <= Self.partiesReach {
+                   si - last.sentence <= Self.partiesReach, last.type != h.type {
                     for p in last.participants where seen.insert(p.role + "|" + (p.entityID ?? "")).inserted {
                         participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
                     }
@@ -289,7 +294,7 @@ struct EventDetector: Sendable {
                                    confidence: confidence, language: s.language))
                 if h.type == .meeting { meetingTold.insert(s.documentIndex) }
                 let parties = participants.filter { $0.entityID != nil && ["actor", "counterpart", "object"].contains($0.role) }
-                if !parties.isEmpty { lastParties = (s.documentIndex, si, parties) }
+                if !parties.isEmpty { lastParties = (s.documentIndex, si, h.type, parties) }
             }
         }
         return merge(found)
