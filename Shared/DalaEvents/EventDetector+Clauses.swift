@@ -1,0 +1,61 @@
+import DalaLanguages
+import DalaEntities
+import DalaText
+
+// Clause and quotation segmentation of a sentence's atoms.
+extension EventDetector {
+    /// `;`, `:`, brackets, dashes, and a comma before a clause opener (`, а`, `, but`, `, ал`, `, которые`); list
+    /// commas are not.
+    func isClauseBreak(_ a: [Atom], _ k: Int) -> Bool {
+        guard a[k].kind == .punct else { return false }
+        if a[k].text == "," {
+            guard k + 1 < a.count else { return false }
+            let c = lex.cues.best(a[k + 1].text)
+            return c == .clause || c == .relative
+        }
+        return Self.clauseBreaks.contains(a[k].text)
+    }
+
+    /// Clause number of every atom, for participants: only `;` and a comma before a clause opener start a clause
+    /// (dashes, colons and brackets introduce lists and appositions of the same clause: `лидерами – России, Украины`).
+    func clauseSegments(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count)
+        var n = 0
+        for k in a.indices {
+            if a[k].kind == .punct, a[k].text == ";" || (a[k].text == "," && isClauseBreak(a, k)) { n += 1 }
+            out[k] = n
+        }
+        return out
+    }
+
+    /// The clauses a trigger's participants may come from: its own, and the one before when its clause is a relative
+    /// clause (`…, а Киргизия и Таджикистан, которые участвовали в переговорах` → the antecedents).
+    func allowedClauses(_ h: Hit, _ clauses: [Int], _ a: [Atom]) -> Set<Int> {
+        var out: Set<Int> = [clauses[h.first], clauses[h.last]]
+        let c = clauses[h.first]
+        if c > 0, let start = clauses.firstIndex(of: c), start + 1 < a.count, lex.cues.best(a[start + 1].text) == .relative {
+            out.insert(c - 1)
+        }
+        return out
+    }
+
+    /// Quotation number of every atom (0 outside quotations).
+    func quotations(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count)
+        var n = 0
+        var inside = false
+        for k in a.indices {
+            if a[k].quoteDepth > 0 {
+                if !inside { n += 1; inside = true }
+                out[k] = n
+            } else {
+                inside = false
+            }
+        }
+        return out
+    }
+
+    static let quoteMarks: Set<String> = ["«", "»", "\"", "“", "”", "„"]
+
+    static let clauseBreaks: Set<String> = [";", ":", "—", "–", "(", ")"]
+}

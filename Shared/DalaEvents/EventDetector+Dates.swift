@@ -1,0 +1,108 @@
+import DalaLanguages
+import DalaEntities
+import DalaText
+
+// Date pass: which time expression dates a trigger, and when a sentence takes the previous one's date.
+extension EventDetector {
+    /// Atoms between a time and a trigger, plus a penalty for every clause boundary in between.
+    /// `breaks`: `clauseBreaksBefore` of the sentence.
+    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: [Int]) -> Int {
+        let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
+        if hi <= lo { return 0 }
+        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks[hi] - breaks[lo + 1])
+    }
+
+    /// Element k: clause breaks (not short brackets) among atoms 0..<k.
+    func clauseBreaksBefore(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count + 1)
+        for k in a.indices { out[k + 1] = out[k] + (isClauseBreak(a, k) && !isShortBracket(a, k) ? 1 : 0) }
+        return out
+    }
+
+    /// Element k: words and numbers among atoms 0..<k.
+    static func wordsBefore(_ a: [Atom]) -> [Int] {
+        var out = [Int](repeating: 0, count: a.count + 1)
+        for k in a.indices { out[k + 1] = out[k] + (a[k].kind != .punct ? 1 : 0) }
+        return out
+    }
+
+    /// A bracket around a few words (`күштеріне (ISAF) қолбасшылықты`): an acronym or gloss, not a clause of its own.
+    func isShortBracket(_ a: [Atom], _ k: Int) -> Bool {
+        if a[k].text == "(" {
+            // An opening bracket as the last atom closes nothing (and its range would be empty).
+            return k + 1 < a.count && (k + 1...min(k + Self.shortBracket + 1, a.count - 1)).contains { a[$0].text == ")" }
+        }
+        if a[k].text == ")" {
+            return k >= 1 && (max(0, k - Self.shortBracket - 1)...(k - 1)).contains { a[$0].text == "(" }
+        }
+        return false
+    }
+    static let shortBracket = 3
+
+    /// Whether one of the first three words of a sentence is an anaphor (`Тогда`, `Именно тогда`, `Онда`, `then`).
+    func opensWithAnaphor(_ a: [Atom]) -> Bool {
+        var words = 0
+        for k in a.indices where a[k].kind == .word {
+            if lex.cues.mayStart(a[k].head), lex.cues.best(a[k].text) == .anaphor { return true }
+            words += 1
+            if words == 3 { return false }
+        }
+        return false
+    }
+
+
+    /// Whether a sentence names a state, organisation or person the sentence before named too.
+    func sharesEntity(_ mentions: [Mention]?, _ previous: [Mention]?, _ typeOf: [String: EntityType]) -> Bool {
+        guard let mentions, let previous else { return false }
+        let before = Set(previous.map(\.entityID))
+        return mentions.contains { m in
+            guard before.contains(m.entityID), let t = typeOf[m.entityID] else { return false }
+            return t != .place && Self.participantTypes.contains(t)
+        }
+    }
+
+    /// Of several dates of a sentence, the one its last clause holds (the finest there), else the last one.
+    func lastClauseTime(_ times: [EventExtractor.PlacedTime], _ a: [Atom]) -> EventExtractor.PlacedTime? {
+        let lastBreak = a.indices.last { isClauseBreak(a, $0) } ?? -1
+        let inLast = times.filter { $0.first > lastBreak }
+        let pool = inLast.isEmpty ? times : inLast
+        func rank(_ p: TimeExpression.Precision) -> Int {
+            switch p { case .day: 0; case .month: 1; case .year: 2; case .decade: 3; case .range: 4; case .century: 5; case .unresolved: 6 }
+        }
+        return pool.enumerated().min { l, r in
+            (rank(l.element.expression.precision), -l.offset) < (rank(r.element.expression.precision), -r.offset)
+        }?.element
+    }
+
+    /// The dateline of each document (`ASTANA, Oct. 13 –`, `Астана, 4 шілде.`): a day named within the first
+    /// `datelineWords` words of its first sentence, by document index.
+    func datelineTimes(sentences: [Sentence], atoms: [[Atom]],
+                       times: [[EventExtractor.PlacedTime]]) -> [Int: (time: TimeExpression, sentence: Int)] {
+        var out: [Int: (time: TimeExpression, sentence: Int)] = [:]
+        var seen = Set<Int>()
+        for (si, s) in sentences.enumerated() where seen.insert(s.documentIndex).inserted {
+            if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
+            let words = Self.wordsBefore(atoms[si])
+            if let t = times[si].first(where: { t in
+                t.expression.value != nil && words[min(t.first, atoms[si].count)] <= Self.datelineWords
+                    && (t.expression.precision == .day || Self.isDayRange(t.expression.value ?? ""))
+            }) {
+                out[s.documentIndex] = (t.expression, si)
+            }
+        }
+        return out
+    }
+    /// `2024-07-03/2024-07-04`: a range of days (a dateline over a meeting's days), not of months or years.
+    static func isDayRange(_ v: String) -> Bool {
+        let parts = v.split(separator: "/")
+        return parts.count == 2 && parts.allSatisfy { $0.count == 10 }
+    }
+    /// Words (a place name, a comma) that may stand before a dateline's date.
+    static let datelineWords = 3
+
+    static let clausePenalty = 20
+    static let maxDateDistance = 12
+
+    /// Words (cue words and conjunctions) that may stand before a time opening a sentence.
+    static let openingWords = 2
+}

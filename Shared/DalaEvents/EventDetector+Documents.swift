@@ -1,0 +1,138 @@
+import DalaLanguages
+import DalaEntities
+import DalaText
+
+// Founding objects, dated treaties and document topics: whether a founding or treaty trigger tells an event.
+extension EventDetector {
+    // MARK: founding objects and dated documents
+
+    /// Whether the thing a founding trigger founds stands in its window: an organisation or programme entity, or a head
+    /// noun of `founding_objects.tsv`. Time expressions, quotation marks and skip words are passed over; a comma,
+    /// bracket or stop word ends the window.
+    func hasFoundedThing(_ h: Hit, _ w: Lexicon.ObjectWindow, _ a: [Atom], objectAtoms: [Bool], timeAtoms: [Bool]) -> Bool {
+        func namedBefore() -> Bool {
+            (0..<h.first).contains { k in
+                objectAtoms[k] || (a[k].kind == .word && lex.foundingWords.best(a[k].text) == .head)
+            }
+        }
+        func look(from start: Int, step: Int, words limit: Int) -> Bool {
+            var k = start, words = 0
+            while k >= 0, k < a.count, words < limit {
+                defer { k += step }
+                if objectAtoms[k] { return true }
+                if timeAtoms[k] { continue }
+                let x = a[k]
+                switch x.kind {
+                case .punct:
+                    if Self.quoteMarks.contains(x.text) || (x.isDash && x.glued) || isShortBracket(a, k) { continue }
+                    // `Созданное в 2001 г., ЕврАзЭС …`: a participle's own phrase ends at the comma before its noun.
+                    if step > 0, words == 0, x.text == "," { continue }
+                    return false
+                case .number:
+                    words += 1
+                case .word:
+                    switch lex.foundingWords.best(x.text) {
+                    case .head?: return true
+                    case .skip?, .auxiliary?: continue
+                    case .stop?:
+                        // `создание в феврале 2002 г. Организации …`: the preposition of a date is passed over.
+                        if k + 1 < a.count, timeAtoms[k + 1] { continue }
+                        return false
+                    case .pronoun?:
+                        // `олардың көбі таратылды`: the pronoun stands for a thing the sentence named before.
+                        if namedBefore() { return true }
+                        words += 1
+                    case .block?, nil:
+                        words += 1
+                    }
+                }
+            }
+            return false
+        }
+        if w.after > 0, look(from: h.last + 1, step: 1, words: w.after) { return true }
+        guard w.before > 0 else { return false }
+        var start = h.first - 1
+        if w.beforeNeedsAuxiliary {
+            // `the bank was (officially) established`: only a passive puts the thing founded before the verb.
+            while start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .skip { start -= 1 }
+            guard start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .auxiliary else { return false }
+        }
+        return look(from: start, step: -1, words: w.before)
+    }
+
+    /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
+    /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
+    func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],
+                        language: Language) -> [(hit: Hit, time: EventExtractor.PlacedTime)] {
+        var out: [(hit: Hit, time: EventExtractor.PlacedTime)] = []
+        func weight(_ k: Int) -> Double? {
+            guard k >= 0, k < a.count, a[k].kind == .word, let w = lex.datedDocumentHeads.best(a[k].text), w > 0 else { return nil }
+            return w
+        }
+        func hit(_ first: Int, _ last: Int, _ w: Double) -> Hit {
+            Hit(type: .agreement, weight: w, first: first, last: last, stemLength: a[last].text.unicodeScalars.count, words: 1,
+                datedDocument: true)
+        }
+        for t in times where t.explicit {
+            guard let p = t.expression.precision as TimeExpression.Precision?, p == .day || p == .month || p == .year else { continue }
+            // Time, then head: `1992 жылғы шарт`, `the 1992 treaty`.
+            if lex.timeBeforeHead.contains(language) {
+                let k = t.last + 1
+                if let w = weight(k) {
+                    out.append((hit(k, k, w), t)); continue
+                }
+                if let m = placed.first(where: { $0.type == .agreement && $0.first == k }) {
+                    out.append((hit(m.first, m.last, weight(m.last) ?? Self.datedAgreementWeight), t)); continue
+                }
+            }
+            // Head, optional link, time: `договор 1992 года`, `соглашению от 25 февраля 1999 года`, `treaty of 1992`.
+            if language == .ru || language == .en {
+                var j = t.first - 1
+                if j >= 0, a[j].kind == .word, lex.datedDocumentLinks.contains(a[j].text) { j -= 1 }
+                // `(Договор «4+N», 1996)`: name and year in brackets.
+                if j >= 0, a[j].text == ",", t.last + 1 < a.count, a[t.last + 1].text == ")" { j -= 1 }
+                if let w = weight(j) {
+                    out.append((hit(j, j, w), t)); continue
+                }
+                var q = j
+                while q >= 0, a[q].kind == .punct, Self.quoteMarks.contains(a[q].text) { q -= 1 }
+                if j >= 0, let m = placed.first(where: { $0.type == .agreement && ($0.last == j || $0.last == q) }) {
+                    out.append((hit(m.first, m.last, weight(m.first) ?? Self.datedAgreementWeight), t))
+                }
+            }
+        }
+        return out
+    }
+    /// Whether atom `k` is a treaty word of `dated_documents.tsv` (a cheap test before placing the entities).
+    func datedHead(_ a: [Atom], _ k: Int) -> Bool {
+        k >= 0 && k < a.count && a[k].kind == .word && lex.datedDocumentHeads.mayStart(a[k].head) && (lex.datedDocumentHeads.best(a[k].text) ?? 0) > 0
+    }
+    /// Weight of an agreement told by a dated agreement entity whose words are not in `dated_documents.tsv`.
+    static let datedAgreementWeight = 0.7
+    /// A signing trigger this many atoms from a dated treaty tells the same agreement.
+    static let datedDocumentReach = 8
+
+    /// Whether a founding, membership or withdrawal trigger only names the subject of a document
+    /// (`Договор о создании …`, `Treaty on the Establishment of …`, `… құру туралы шарт`): `topic_heads.tsv`.
+    func isTopicOfDocument(_ h: Hit, _ a: [Atom]) -> Bool {
+        guard h.type == .founding || h.type == .membership || h.type == .withdrawal else { return false }
+        func word(_ k: Int, _ index: FormIndex<Language>) -> Language? {
+            k >= 0 && k < a.count && a[k].kind == .word ? index.best(a[k].text) : nil
+        }
+        func skipQuotes(_ k: Int, _ step: Int) -> Int {
+            var j = k
+            while j >= 0 && j < a.count && a[j].kind == .punct && Self.quoteMarks.contains(a[j].text) { j += step }
+            return j
+        }
+        // ru/en: head, marker, optional filler (article, possessive), trigger.
+        var m = skipQuotes(h.first - 1, -1)
+        if word(m, lex.topicFillers) != nil { m -= 1 }
+        if let lang = word(m, lex.topicMarkers), !lex.verbFinal.contains(lang), let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
+            return true
+        }
+        // Verb-final (kk): trigger, marker, head.
+        let k = skipQuotes(h.last + 1, 1)
+        if let lang = word(k, lex.topicMarkers), lex.verbFinal.contains(lang), word(skipQuotes(k + 1, 1), lex.topicHeads) == lang { return true }
+        return false
+    }
+}

@@ -1,0 +1,80 @@
+import DalaLanguages
+import DalaEntities
+import DalaText
+
+// Merge pass: repeated tellings of one event become one event with several mentions; stable ids.
+extension EventDetector {
+    // MARK: merging
+
+    /// How many sentences apart an undated telling may be to join a dated one.
+    static let mergeWindow = 3
+
+    /// The same event told several times (same type, participants and modality; compatible dates) is one event.
+    func merge(_ events: [Event]) -> [Event] {
+        func ids(_ e: Event, _ roles: Set<String>) -> Set<String> {
+            Set(e.participants.filter { roles.contains($0.role) }.compactMap(\.entityID))
+        }
+        let actorRoles: Set<String> = ["actor", "counterpart"], objectRoles: Set<String> = ["object"]
+        var out: [Event] = []
+        // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
+        var outActors: [Set<String>] = [], outObjects: [Set<String>] = []
+        for e in events {
+            let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
+            let k = out.indices.first { c in
+                let o = out[c]
+                guard o.type == e.type, o.modality == e.modality else { return false }
+                let d1 = o.date?.value, d2 = e.date?.value
+                guard d1 == nil || d2 == nil || d1 == d2 else { return false }
+                let oa = outActors[c], oo = outObjects[c]
+                // An undated telling joins a nearby one; far away, only another undated telling of the same named
+                // object (a dated founding of a shared name, the 1995 and 2010 customs unions, is not a later re-founding).
+                if d1 == nil || d2 == nil {
+                    let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= Self.mergeWindow }
+                    let sameObject = d1 == nil && d2 == nil && !objects.isEmpty && objects == oo
+                    guard near || sameObject else { return false }
+                }
+                if !objects.isEmpty && !oo.isEmpty && objects.isDisjoint(with: oo) { return false }
+                guard !actors.isEmpty, !oa.isEmpty else { return !objects.isEmpty && objects == oo && actors.isEmpty && oa.isEmpty }
+                let shared = actors.intersection(oa).count
+                return actors.isSubset(of: oa) || oa.isSubset(of: actors) || Double(shared) / Double(actors.union(oa).count) >= 0.5
+            }
+            if let k {
+                var m = out[k]
+                m.mentions += e.mentions
+                if m.date?.value == nil, e.date?.value != nil { m.date = e.date }
+                var seen = Set(m.participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
+                for p in e.participants where seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { m.participants.append(p) }
+                m.confidence = min(0.99, max(m.confidence, e.confidence) + 0.05)
+                if m.speaker == nil { m.speaker = e.speaker }
+                out[k] = m
+                outActors[k] = ids(m, actorRoles); outObjects[k] = ids(m, objectRoles)
+                continue
+            }
+            out.append(e)
+            outActors.append(actors); outObjects.append(objects)
+        }
+        // Two events that stayed apart can agree on every part of the key (type, actors, date, modality, first
+        // sentence): the later one takes the next free id of a numbered key, so ids stay unique and stable.
+        var used = Set<String>()
+        for k in out.indices {
+            let ids = Set(out[k].participants.filter { $0.role != "place" }.compactMap(\.entityID)).sorted()
+            let key = [out[k].type.rawValue, ids.joined(separator: ","), out[k].date?.value ?? "", out[k].modality.rawValue,
+                       String(out[k].mentions[0].sentenceIndex)].joined(separator: "|")
+            var id = "ev-" + hex(fnv1a(key))
+            var n = 1
+            while !used.insert(id).inserted {
+                n += 1
+                id = "ev-" + hex(fnv1a(key + "|" + String(n)))
+            }
+            out[k].id = id
+        }
+        return out
+    }
+}
+
+func fnv1a(_ s: String) -> UInt64 { WordKey.fnv1a(s) }
+
+func hex(_ v: UInt64) -> String {
+    let s = String(v, radix: 16)
+    return String(repeating: "0", count: 16 - s.count) + s
+}

@@ -1,0 +1,69 @@
+import DalaLanguages
+import DalaEntities
+import DalaText
+
+// Modality pass: how the text presents each event (`modality.tsv`, Kazakh affixes).
+extension EventDetector {
+    // MARK: modality
+
+    /// A modality cue matched in a sentence: its first and last atom.
+    struct CueMatch { var cue: Int; var first: Int; var last: Int }
+
+    /// Every multiword modality cue of a sentence (matched once, used for each trigger).
+    func modalityCues(_ a: [Atom]) -> [CueMatch] {
+        var out: [CueMatch] = []
+        for i in a.indices where a[i].kind == .word {
+            guard lex.modalityIndex.mayStart(a[i].head) else { continue }
+            lex.modalityIndex.forEachMatch(a[i].text) { cid, _ in
+                let c = lex.modalityCues[cid]
+                var j = i + 1
+                for f in c.pattern.forms.dropFirst() {
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { return }
+                    j += 1
+                }
+                out.append(CueMatch(cue: cid, first: i, last: j - 1))
+            }
+        }
+        return out
+    }
+
+    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool) -> Modality {
+        var found = Set<Modality>()
+        let lastWord = a[h.last].text
+        let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
+        let affixCount = affix.unicodeScalars.count
+        let next = h.last + 1 < a.count && a[h.last + 1].kind == .word ? a[h.last + 1].text : ""
+        let nextCount = next.unicodeScalars.count
+        let nextBol = utf8HasPrefix(next, "бол")
+        for (suffix, m, n) in lex.kazakhSuffixCues {
+            if affixCount > n - 1, utf8HasSuffix(affix, suffix) { found.insert(m) }
+            if m == .negated, nextCount > n + 1, utf8HasSuffix(next[...], suffix) { found.insert(m) }
+            if m == .hypothetical, nextBol, utf8HasSuffix(next[...], suffix) { found.insert(m) }
+        }
+        for m in cues {
+            // A cue inside a quotation (`«Егер …»`, "If …") belongs to the quoted words, not to the sentence reporting them.
+            if quotes[m.first] != 0 && quotes[m.first] != quotes[h.first] { continue }
+            let c = lex.modalityCues[m.cue]
+            let i = m.first, end = m.last
+            switch c.place {
+            case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
+            case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
+            // `Переговоры Таджикистана и Киргизии были перенесены`: the verb of the trigger's clause, past its subject; not a
+            // verb joined to another one (`подписали соглашение и отменили пошлины`).
+            case .clause:
+                if i > h.last && i - h.last <= 8 && clauses[i] == clauses[h.last]
+                    && !(i > 0 && lex.modalityJoints.contains(a[i - 1].text)) { found.insert(c.modality) }
+            case .joint: break
+            case .sentence: if i < h.first { found.insert(c.modality) }
+            // An attribution (`according to X`, `по данным X`, `X хабарлауынша`) covers its whole sentence.
+            case .anywhere: if i > h.last || end < h.first { found.insert(c.modality) }
+            case .suffix: break
+            }
+        }
+        // A condition or a denial outweighs the source it is attributed to; an attribution outweighs the tense
+        // (`according to the ministry, the talks will …` is the ministry's claim).
+        for m in [Modality.negated, .hypothetical, .reported, .recommended, .planned] where found.contains(m) { return m }
+        if hasProposal && h.type != .proposal { return .proposed }
+        return .asserted
+    }
+}

@@ -1,0 +1,63 @@
+import DalaEntities
+import DalaEvents
+import DalaText
+import Testing
+
+// Modality from grammar and attribution (issue 14): every sentence here was written for these tests.
+
+@Suite("Modality from grammar")
+struct ModalityGrammarTests {
+    @Test(arguments: [
+        // kk: the future participle -етін/-атын with a case ending is an announced plan.
+        ("Қазақстан мен Қырғызстан келесі айда Алматыда кездесетінін хабарлады.", EventType.meeting, Modality.planned),
+        // kk: its negative form (-майтын) is a refusal.
+        ("Түрікменстан Еуразиялық экономикалық одаққа қосылмайтынын мәлімдеді.", .membership, .negated),
+        // kk: `… деп жоспарланып отыр` after the event's verb.
+        ("Тәжікстан мен Өзбекстан президенттерінің кездесуі Ташкентте өтеді деп жоспарланып отыр.", .meeting, .planned),
+        // ru: `намечена` after the trigger's subject.
+        ("Следующая встреча президентов Казахстана и Узбекистана намечена на осень в Ташкенте.", .meeting, .planned),
+        // ru: `не состоялся` after the trigger: it did not take place.
+        ("Визит президента Туркменистана в Таджикистан не состоялся из-за непогоды.", .meeting, .negated),
+        // en: `would` without a condition is the future seen from the past.
+        ("Officials in Bishkek said the talks between Kyrgyzstan and Tajikistan would take place in Osh.", .meeting, .planned),
+        // en: `skipped` before the meeting.
+        ("Kyrgyzstan skipped the CSTO summit in Minsk because of the border crisis.", .meeting, .negated),
+    ])
+    func modalityFromGrammar(text: String, type: EventType, modality: Modality) throws {
+        let out = try Harness.get().run(text)
+        let e = try #require(out.events.first { $0.type == type }, "no \(type) in \(text): \(out.events.map(\.type))")
+        #expect(e.modality == modality, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("Жергілікті БАҚ хабарлауынша, Тәжікстан әскерилері шекара маңында жаттығу өткізді.", EventType.military),
+        ("По данным местных СМИ, Узбекистан и Таджикистан провели совместные учения у границы.", .military),
+        ("Turkmenistan and Afghanistan signed a gas transit deal last week, according to state media.", .agreement),
+    ])
+    func attributionMakesItReported(text: String, type: EventType) throws {
+        let out = try Harness.get().run(text, date: "2025-05-20")
+        let e = try #require(out.events.first { $0.type == type }, "no \(type) in \(text): \(out.events.map(\.type))")
+        #expect(e.modality == .reported, "\(text)")
+    }
+
+    @Test func aConditionStillBeatsWould() throws {
+        let out = try Harness.get().run("If Tajikistan agreed, Uzbekistan would join the project with Kazakhstan in 2027.")
+        try #require(out.events.contains { $0.type == .membership })
+        #expect(out.events.allSatisfy { $0.modality == .hypothetical }, "\(out.events.map { ($0.type, $0.modality) })")
+    }
+}
+
+@Suite("A party left out is no participant")
+struct ExcludedPartyTests {
+    @Test(arguments: [
+        "The presidents of Kazakhstan and Uzbekistan met in Tashkent without Tajikistan.",
+        "Президенты Казахстана и Узбекистана встретились в Ташкенте без Таджикистана.",
+    ])
+    func withoutLeavesThePartyOut(text: String) throws {
+        let out = try Harness.get().run(text)
+        let m = try #require(out.events.first { $0.type == .meeting }, "no meeting in \(text)")
+        let ids = Set(m.participants.compactMap(\.entityID))
+        #expect(ids.contains("Q232"), "\(m.participants)")
+        #expect(!ids.contains("Q863"), "\(m.participants)")
+    }
+}
