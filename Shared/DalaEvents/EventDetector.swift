@@ -776,9 +776,10 @@ struct EventDetector: Sendable {
         var out: [Event] = []
         // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
         var outActors: [Set<String>] = [], outObjects: [Set<String>] = []
+        var index = EventMergeIndex(window: Self.mergeWindow)  // candidates only; the rules below decide
         for e in events {
             let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
-            let k = out.indices.first { c in
+            let k = index.candidates(e, actors: actors, objects: objects).first { c in
                 let o = out[c]
                 guard o.type == e.type, o.modality == e.modality else { return false }
                 let d1 = o.date?.value, d2 = e.date?.value
@@ -787,7 +788,7 @@ struct EventDetector: Sendable {
                 // An undated telling joins a nearby one; far away, only another undated telling of the same named
                 // object (a dated founding of a shared name, the 1995 and 2010 customs unions, is not a later re-founding).
                 if d1 == nil || d2 == nil {
-                    let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= Self.mergeWindow }
+                    let near = index.near(c, e.mentions[0].sentenceIndex)
                     let sameObject = d1 == nil && d2 == nil && !objects.isEmpty && objects == oo
                     guard near || sameObject else { return false }
                 }
@@ -806,8 +807,10 @@ struct EventDetector: Sendable {
                 if m.speaker == nil { m.speaker = e.speaker }
                 out[k] = m
                 outActors[k] = ids(m, actorRoles); outObjects[k] = ids(m, objectRoles)
+                index.file(k, m, actors: outActors[k], objects: outObjects[k])
                 continue
             }
+            index.file(out.count, e, actors: actors, objects: objects)
             out.append(e)
             outActors.append(actors); outObjects.append(objects)
         }
