@@ -28,14 +28,16 @@ struct EventMergeIndex {
         return []
     }
 
-    /// Files kept event `c` (new, or grown by a merge) under its current date, actors, objects and sentences.
-    mutating func file(_ c: Int, _ e: Event, actors: Set<String>, objects: Set<String>) {
+    /// Files kept event `c` (new, or grown by a merge) under its current date, actors and objects, and under the
+    /// sentences of its new tellings (the earlier ones are filed already).
+    mutating func file(_ c: Int, _ type: EventType, _ modality: Modality, date: String?, tellings: [EventMention],
+                       actors: Set<String>, objects: Set<String>) {
         while filed.count <= c { filed.append([]); sentencesOf.append([]) }
         for f in Self.features(actors: actors, objects: objects) {
-            let key = Key(type: e.type, modality: e.modality, date: e.date?.value, feature: f)
+            let key = Key(type: type, modality: modality, date: date, feature: f)
             if filed[c].insert(key).inserted { buckets[key, default: []].append(c) }
         }
-        for m in e.mentions where sentencesOf[c].insert(m.sentenceIndex).inserted {
+        for m in tellings where sentencesOf[c].insert(m.sentenceIndex).inserted {
             bySentence[m.sentenceIndex, default: []].append(c)
         }
     }
