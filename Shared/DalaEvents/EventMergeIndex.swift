@@ -3,8 +3,8 @@
 ///
 /// A telling joins an event of its type and modality only if (the merge rules) they share an actor, or, both without
 /// actors, have the same objects; and, unless both are dated alike, the event has a telling within `window`
-/// sentences or both are undated. So every event is filed under (type, modality, date, each actor) — or its objects
-/// when it has no actor — and under the sentences of its tellings. The candidates are a superset of the events that
+/// sentences or both are undated with the same objects. So every event is filed under (type, modality, date, each
+/// actor), (type, modality, date, its objects) and the sentences of its tellings. The candidates are a superset of the events that
 /// pass the rules: `merge` still applies the rules to each, lowest index first, so the result is exactly the same.
 struct EventMergeIndex {
     struct Key: Hashable {
@@ -21,11 +21,21 @@ struct EventMergeIndex {
 
     init(window: Int) { self.window = window }
 
-    /// Keys an event is found by: one per actor; with no actor, its objects; with neither, none.
+    /// Keys an event is filed under: one per actor, and its objects.
     static func features(actors: Set<String>, objects: Set<String>) -> [String] {
-        if !actors.isEmpty { return actors.map { "a:" + $0 } }
-        if !objects.isEmpty { return ["o:" + objects.sorted().joined(separator: "\u{1}")] }
-        return []
+        var out = actors.map { "a:" + $0 }
+        if !objects.isEmpty { out.append(objectsKey(objects)) }
+        return out
+    }
+
+    static func objectsKey(_ objects: Set<String>) -> String { "o:" + objects.sorted().joined(separator: "\u{1}") }
+
+    /// Keys a telling looks up (besides the sentences nearby). Dated: an event of the same date shares an actor, or,
+    /// both without actors, has the same objects. Undated: a far event joins only when both are undated with the
+    /// same objects (a near one is found by its sentences), so the actor lists, which grow with the text, are skipped.
+    static func lookups(dated: Bool, actors: Set<String>, objects: Set<String>) -> [String] {
+        if dated && !actors.isEmpty { return actors.map { "a:" + $0 } }
+        return objects.isEmpty ? [] : [objectsKey(objects)]
     }
 
     /// Files kept event `c` (new, or grown by a merge) under its current date, actors and objects, and under the
@@ -45,7 +55,7 @@ struct EventMergeIndex {
     /// Kept events that may take telling `e`, in index order.
     func candidates(_ e: Event, actors: Set<String>, objects: Set<String>) -> [Int] {
         var out: [Int] = []
-        for f in Self.features(actors: actors, objects: objects) {
+        for f in Self.lookups(dated: e.date?.value != nil, actors: actors, objects: objects) {
             out += buckets[Key(type: e.type, modality: e.modality, date: e.date?.value, feature: f)] ?? []
         }
         if let first = e.mentions.first?.sentenceIndex {
