@@ -57,7 +57,7 @@ let package = Package(
         ),
         // Text analysis engine: pure Swift, no I/O, data in resources.
         .target(
-            name: "DalaText", path: "Shared/DalaText", exclude: ["SCHEMA.md"],
+            name: "DalaText", dependencies: ["DalaLanguages"], path: "Shared/DalaText", exclude: ["SCHEMA.md"],
             resources: [.copy("Resources")], swiftSettings: swiftSettings
         ),
         // Entity recognition: morphology (kk/ru/en), knowledge base, mentions, cross-lingual linking.
@@ -105,6 +105,11 @@ let package = Package(
             ], path: "Shared/DalaService", swiftSettings: swiftSettings
         ),
 
+        // Scoring against annotated passages and throughput benchmarks (`dala bench`, tests); not in the runtime path.
+        .target(
+            name: "DalaEvaluation", dependencies: ["DalaText", "DalaEntities", "DalaEvents"], path: "Shared/DalaEvaluation",
+            resources: [.copy("Resources")], swiftSettings: swiftSettings
+        ),
         // The whole analysis (stages 1-3) behind one call, and its mapping to storage rows.
         .target(
             name: "DalaAnalysis", dependencies: ["DalaCore", "DalaText", "DalaEntities", "DalaEvents"],
@@ -119,7 +124,7 @@ let package = Package(
             path: "Shared/EnrichmentWorker", swiftSettings: swiftSettings
         ),
         .target(
-            name: "QueryAPI", dependencies: ["DalaService"], path: "Shared/QueryAPI", resources: [.copy("Resources")],
+            name: "QueryAPI", dependencies: ["DalaService", "DalaLanguages"], path: "Shared/QueryAPI", resources: [.copy("Resources")],
             swiftSettings: swiftSettings
         ),
 
@@ -141,18 +146,19 @@ let package = Package(
         ),
         .executableTarget(
             name: "DalaCLI", dependencies: [
-                "DalaCore", "DalaAnalysis", "DalaText", "DalaEntities", "DalaEvents", "DalaStorage", "DalaPostgres",
+                "DalaCore", "DalaAnalysis", "DalaEvaluation", "DalaText", "DalaEntities", "DalaEvents", "DalaStorage",
+                "DalaPostgres",
                 "DalaExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], path: "Services/CLI", swiftSettings: swiftSettings
         ),
 
         // Unit tests: no servers.
-        .testTarget(name: "DalaTextTests", dependencies: ["DalaText"], path: "Tests/DalaTextTests",
+        .testTarget(name: "DalaTextTests", dependencies: ["DalaText", "DalaEvaluation"], path: "Tests/DalaTextTests",
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "DalaEntitiesTests", dependencies: ["DalaEntities"], path: "Tests/DalaEntitiesTests",
+        .testTarget(name: "DalaEntitiesTests", dependencies: ["DalaEntities", "DalaEvaluation"], path: "Tests/DalaEntitiesTests",
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents"], path: "Tests/DalaEventsTests",
+        .testTarget(name: "DalaEventsTests", dependencies: ["DalaEvents", "DalaEvaluation"], path: "Tests/DalaEventsTests",
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DalaLanguagesTests", dependencies: ["DalaLanguages"], path: "Tests/DalaLanguagesTests"),
         .testTarget(name: "DalaAnalysisTests", dependencies: ["DalaAnalysis"], path: "Tests/DalaAnalysisTests",

@@ -37,7 +37,7 @@ def inputs():
                 if m:
                     out.append({"id": f"{name}:{n}", "text": annotated.sub(r"\1", m.group(2))})
     event_sets = sorted(glob.glob(os.path.join(ROOT, "Tests/*/Fixtures/*.json"))) + \
-        sorted(glob.glob(os.path.join(ROOT, "Shared/DalaEvents/Resources/evaluation.json")))
+        sorted(glob.glob(os.path.join(ROOT, "Shared/DalaEvaluation/Resources/evaluation.json")))
     for path in event_sets:
         name = os.path.relpath(path, ROOT)
         with open(path, encoding="utf-8") as f:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DalaAnalysis
+import DalaEvaluation
 import DalaText
 import DalaEntities
 import DalaEvents

@@ -19,7 +19,12 @@ let access = try AccessPolicy.load(reader, host: config.httpHost, service: "dala
 let kafka = config.kafka(clientID: "dala-query")
 let postgres = PostgresClient(configuration: config.postgres, logger: logger)
 try await StartUp.prepare(configuration: config, postgres: postgres, kafka: kafka, logger: logger)
-let producer = try KafkaProducer(configuration: kafka, logger: logger)
+// Upload form limits (`--max-upload-file-bytes`, `--max-upload-bytes`): a file travels inside its submit message, so
+// the producer takes messages that large unless `--kafka-properties` sets message.max.bytes itself.
+let upload = UploadSettings(reader: reader)
+var producerKafka = kafka
+if producerKafka.properties["message.max.bytes"] == nil { producerKafka.properties["message.max.bytes"] = String(upload.messageMaxBytes) }
+let producer = try KafkaProducer(configuration: producerKafka, logger: logger)
 let store = QueryStore(client: postgres)
 // Operator token for POST /v1/reprocess (`--operator-token`, `DALA_OPERATOR_TOKEN`); unset disables the endpoint.
 let reprocessing = Reprocessing(operatorToken: reader.optionalString("operator-token"), apiTokens: access.write,
@@ -29,7 +34,8 @@ let router = QueryApp.buildRouter(store: store, vocabulary: try Pipeline(),
                                   operational: OperationalRoutes(service: "dala-query", postgres: postgres, kafka: kafka),
                                   reprocessing: reprocessing,
                                   // The upload page hands documents to ingest through dala.documents.submit.
-                                  submissions: KafkaSubmissionPublisher(producer: producer), access: access)
+                                  submissions: KafkaSubmissionPublisher(producer: producer), access: access,
+                                  upload: upload)
 let app = Application(router: router, server: QueryApp.httpServer, configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
                                                            serverName: "dala-query"), logger: logger)
 logger.info("query API listening", metadata: ["http": "\(config.httpHost):\(config.httpPort)"])

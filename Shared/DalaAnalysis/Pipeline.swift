@@ -52,13 +52,14 @@ public struct Pipeline: Sendable {
         return DocumentAnalysis(extractorVersion: Self.version, text: t, entities: e, events: ev)
     }
 
-    /// A tsquery for a free-text query: every word must match through one of its stems (in kk, ru or en) or an
+    /// A tsquery for a free-text query: every word must match through one of its stems (in every language with a
+    /// morphology of its own: kk, ru, en) or an
     /// entity it names; a multiword query that names one entity also matches that entity alone.
     public func searchQuery(_ query: String) -> String? {
         var groups: [[String]] = []
         for word in query.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" }).prefix(16) {
             var keys = Set<String>()
-            for lang in [Language.kk, .ru, .en] { keys.insert(Morphology.stem(String(word), language: lang)) }
+            for lang in Morphology.languages { keys.insert(Morphology.stem(String(word), language: lang)) }
             for e in knowledgeBase.lookup(String(word)) { keys.insert("e:" + e.id) }
             keys.remove("")
             if !keys.isEmpty { groups.append(keys.sorted()) }
@@ -78,10 +79,9 @@ extension DocumentAnalysis {
         let sentenceRows = text.sentences.map { s in
             var keys: [String] = []
             keys.reserveCapacity(s.tokens.count + 4)
-            let seed = 0xcbf29ce484222325 ^ UInt64(Language.allCases.firstIndex(of: s.language) ?? 0) &* 0x9E3779B97F4A7C15
+            let seed = WordKey.offsetBasis ^ UInt64(Language.allCases.firstIndex(of: s.language) ?? 0) &* 0x9E3779B97F4A7C15
             for token in s.tokens where token.kind == .word || token.kind == .number {
-                var h = seed
-                for u in token.text.unicodeScalars { h = (h ^ UInt64(u.value)) &* 0x100000001b3 }
+                let h = WordKey.fnv1a(scalars: token.text.unicodeScalars.lazy.map(\.value), seed: seed)
                 let key: String
                 if let known = stems[h] { key = known } else {
                     key = Morphology.stem(token.text, language: s.language)
@@ -94,8 +94,8 @@ extension DocumentAnalysis {
                                              confidence: s.confidence, section: s.section, text: s.text, searchKeys: keys)
         }
         let entityRows = entities.entities.map { e in
-            AnnotationSet.EntityRow(id: e.id, type: e.type.rawValue, labelEN: e.labels["en"], labelRU: e.labels["ru"],
-                                    labelKK: e.labels["kk"], aliases: e.aliases, fromKnowledgeBase: e.fromKnowledgeBase)
+            AnnotationSet.EntityRow(id: e.id, type: e.type.rawValue, labels: e.labels, aliases: e.aliases,
+                                    fromKnowledgeBase: e.fromKnowledgeBase)
         }
         let mentionRows = entities.mentions.map { m in
             AnnotationSet.MentionRow(entityID: m.entityID, start: m.span.start, end: m.span.end, surface: m.surface,

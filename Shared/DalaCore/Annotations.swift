@@ -43,14 +43,22 @@ public struct AnnotationSet: Sendable {
 
     public struct EntityRow: Sendable, Equatable {
         public var id: String, type: String
-        public var labelEN: String?, labelRU: String?, labelKK: String?
+        /// Label by language code (any registered language: stored as rows, `entity_names`, migration 0006).
+        public var labels: [String: String]
         public var aliases: [String]
         public var fromKnowledgeBase: Bool
-        public init(id: String, type: String, labelEN: String?, labelRU: String?, labelKK: String?, aliases: [String],
-                    fromKnowledgeBase: Bool) {
-            self.id = id; self.type = type; self.labelEN = labelEN; self.labelRU = labelRU; self.labelKK = labelKK
+        public init(id: String, type: String, labels: [String: String], aliases: [String], fromKnowledgeBase: Bool) {
+            self.id = id; self.type = type; self.labels = labels.filter { !$0.value.isEmpty }
             self.aliases = aliases; self.fromKnowledgeBase = fromKnowledgeBase
         }
+        public init(id: String, type: String, labelEN: String?, labelRU: String?, labelKK: String?, aliases: [String],
+                    fromKnowledgeBase: Bool) {
+            self.init(id: id, type: type, labels: ["en": labelEN, "ru": labelRU, "kk": labelKK].compactMapValues { $0 },
+                      aliases: aliases, fromKnowledgeBase: fromKnowledgeBase)
+        }
+        public var labelEN: String? { get { labels["en"] } set { labels["en"] = newValue } }
+        public var labelRU: String? { get { labels["ru"] } set { labels["ru"] = newValue } }
+        public var labelKK: String? { get { labels["kk"] } set { labels["kk"] = newValue } }
     }
 
     public struct MentionRow: Sendable, Equatable {

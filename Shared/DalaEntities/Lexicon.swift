@@ -1,11 +1,12 @@
 import DalaText
 
-/// Morphology tables and word lists loaded from `Resources/morphology` and `Resources/lexicon`, once per process.
+/// Morphology tables (the registered languages' folders, `Shared/DalaLanguages/Resources/<code>/`) and word lists
+/// (`Resources/lexicon`), loaded once per process.
 struct Lexicon: Sendable {
-    struct KazakhSuffix: Sendable {
-        enum Harmony: Sendable { case back, front, any }
+    /// A suffix of a suffix-chain language, normalised.
+    struct Suffix: Sendable {
         var scalars: [UInt32]
-        var harmony: Harmony
+        var harmony: SuffixChainTables.Harmony
         var isAdjective: Bool
         var isDerivation: Bool
     }
@@ -21,10 +22,10 @@ struct Lexicon: Sendable {
         var position: String                // "first", "last", "any"
     }
 
-    /// Suffixes keyed by their last scalar, longest first.
-    var kazakhSuffixes: [UInt32: [KazakhSuffix]] = [:]
-    /// The same, as a flat table by last letter.
-    var kazakhSuffixTable = KazakhSuffixTable([:])
+    /// The suffix-chain languages' suffixes, harmony and alternations.
+    var suffixChain = SuffixChain()
+    /// Every registered language's morphology and the word-level language guess.
+    var morphologies = LanguageMorphologies()
     var russianParadigms: [RussianParadigm] = []
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
@@ -75,27 +76,7 @@ struct Lexicon: Sendable {
 
     static func load() throws -> Lexicon {
         var lex = Lexicon()
-        for line in ResourceFiles.lines(try ResourceFiles.text("morphology/kk-suffixes.tsv")) {
-            let f = line.split(separator: "\t").map(String.init)
-            guard f.count >= 3 else { throw EntityStageError(code: .malformedData, detail: "kk-suffixes: \(line)") }
-            let harmony: KazakhSuffix.Harmony = f[1] == "back" ? .back : f[1] == "front" ? .front : .any
-            let sc = TextNorm.normalize(f[0]).unicodeScalars.map(\.value)
-            let s = KazakhSuffix(scalars: sc, harmony: harmony, isAdjective: f[2] == "derive.adjective",
-                                 isDerivation: f[2].hasPrefix("derive."))
-            lex.kazakhSuffixes[sc.last!, default: []].append(s)
-        }
-        for k in lex.kazakhSuffixes.keys { lex.kazakhSuffixes[k]!.sort { $0.scalars.count > $1.scalars.count } }
-        lex.kazakhSuffixTable = KazakhSuffixTable(lex.kazakhSuffixes)
-        for line in ResourceFiles.lines(try ResourceFiles.text("morphology/ru-paradigms.tsv")) {
-            let f = line.split(separator: "\t").map(String.init)
-            guard f.count >= 3 else { throw EntityStageError(code: .malformedData, detail: "ru-paradigms: \(line)") }
-            lex.russianParadigms.append(RussianParadigm(
-                name: f[0], nominativeEndings: f[1].split(separator: "|").map(String.init),
-                endings: f[2].split(separator: "|").map { $0 == "-" ? "" : String($0) },
-                pluralNoun: f.count > 3 && f[3] == "plural"))
-        }
-        lex.russianEndings = ResourceFiles.lines(try ResourceFiles.text("morphology/ru-endings.tsv"))
-            .map { String($0).trimmingCharacters(in: .whitespaces) }.sorted { $0.count > $1.count }
+        try lex.loadMorphology()
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/head-nouns.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 4, let type = EntityType(rawValue: f[2]) else {
@@ -113,7 +94,7 @@ struct Lexicon: Sendable {
                 lex.headNounKeys[lang, default: [:]][TextNorm.key(form)] = head
                 let sc = TextNorm.normalizeScalars(form)
                 lex.headNounPrefixes.insert(TextNorm.prefixKey(sc))
-                if sc.count >= 4, let alt = Morphology.alternations(Array(sc.prefix(4))).dropFirst().first {
+                if sc.count >= 4, let alt = lex.suffixChain.alternations(Array(sc.prefix(4))).dropFirst().first {
                     lex.headNounPrefixes.insert(TextNorm.prefixKey(alt))
                 }
             }
@@ -153,7 +134,7 @@ struct Lexicon: Sendable {
                     lex.shortFormKeys[TextNorm.hash(sc)] = kind
                     lex.shortFormPrefixes.insert(TextNorm.prefixKey(sc))
                     // Одақ → Одағы: the stem's last letter voices before a vowel suffix.
-                    if sc.count == 4, let voiced = [UInt32(0x49B): UInt32(0x493), 0x43A: 0x433, 0x43F: 0x431][sc[3]] {
+                    if sc.count == 4, let voiced = lex.suffixChain.voiced[sc[3]] {
                         lex.shortFormPrefixes.insert(TextNorm.prefixKey(Array(sc.prefix(3)) + [voiced]))
                     }
                 }
@@ -172,6 +153,53 @@ struct Lexicon: Sendable {
         lex.patronymicEndingScalars = lex.patronymicEndings.map { TextNorm.normalizeScalars($0) }
         return lex
     }
+
+    /// The morphology tables of every registered language, by kind, in registry order (a table several languages of a
+    /// kind hold is merged: suffixes by last letter, longest first; harmony and alternations, the first language's).
+    mutating func loadMorphology() throws {
+        let registry: LanguageRegistry
+        do { registry = try LanguageRegistry.shared.get() } catch {
+            throw EntityStageError(code: .resourceMissing, detail: "\(error)")
+        }
+        var byLast: [UInt32: [Suffix]] = [:]
+        var harmony: [UInt32: HarmonyClass] = [:], alternations: [UInt32: UInt32] = [:]
+        var endings: [String] = []
+        var registered: [(language: Language, kind: MorphologyKind, letters: Set<UInt32>, ready: Bool)] = []
+        for p in registry.profiles {
+            guard let language = Language(rawValue: p.code) else { continue }
+            let tables: MorphologyTables
+            do { tables = try registry.morphology(p.code) } catch let e as DataFileError {
+                throw EntityStageError(code: .malformedData, detail: e.description)
+            }
+            switch tables {
+            case .suffixChain(let t):
+                for suffix in t.suffixes {
+                    let sc = TextNorm.normalize(suffix.form).unicodeScalars.map(\.value)
+                    byLast[sc.last!, default: []].append(Suffix(scalars: sc, harmony: suffix.harmony,
+                                                                isAdjective: suffix.isAdjective, isDerivation: suffix.isDerivation))
+                }
+                harmony.merge(t.harmony) { first, _ in first }
+                alternations.merge(t.alternations) { first, _ in first }
+                registered.append((language, .suffixChain, t.letters, !t.isEmpty))
+            case .paradigm(let t):
+                russianParadigms += t.paradigms.map {
+                    RussianParadigm(name: $0.name, nominativeEndings: $0.nominativeEndings, endings: $0.endings, pluralNoun: $0.pluralNoun)
+                }
+                endings += t.endings
+                registered.append((language, .paradigm, [], true))
+            case .english:
+                registered.append((language, .english, [], true))
+            }
+        }
+        for k in byLast.keys { byLast[k]!.sort { $0.scalars.count > $1.scalars.count } }
+        suffixChain = SuffixChain(byLast: byLast, harmony: harmony, alternations: alternations)
+        russianEndings = endings.sorted { $0.count > $1.count }
+        russianEndingScalars = russianEndings.map { TextNorm.normalizeScalars($0) }
+        morphologies = LanguageMorphologies(registered: registered, suffixChain: suffixChain, paradigmEndings: russianEndingScalars)
+    }
+
+    /// The suffix table by last letter (the recogniser's passes read it under this name).
+    var kazakhSuffixTable: SuffixTable { suffixChain.table }
 
     /// The Russian paradigm for a normalised nominative word (longest matching ending; "*" is the fallback).
     /// The declension class of a Russian name word and its stem; `pluralNoun` when the word follows a plural

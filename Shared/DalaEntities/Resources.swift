@@ -1,3 +1,4 @@
+import DalaText
 import Foundation
 
 /// Errors of the entity stage. Only resource loading can fail.
@@ -22,9 +23,8 @@ enum ResourceFiles {
     }
 
     static func text(_ relativePath: String) throws -> String {
-        let url = try directory().appendingPathComponent(relativePath)
-        do { return try String(contentsOf: url, encoding: .utf8) } catch {
-            throw EntityStageError(code: .resourceMissing, detail: relativePath)
+        do { return try DataFile.read(try directory().appendingPathComponent(relativePath), name: relativePath) } catch let e as DataFileError {
+            throw EntityStageError(code: .resourceMissing, detail: e.description)
         }
     }
 

@@ -3,19 +3,14 @@ import DalaText
 /// Scalar-level normalisation shared by the knowledge-base index, the recogniser and `Morphology`:
 /// lowercase, ё→е, typographic apostrophes, and homoglyph repair inside mixed-script words.
 enum TextNorm {
-    /// Lowercase of one scalar for the scripts we care about (Latin, Cyrillic incl. Kazakh letters); ё→е.
+    /// The entity key's fold of one scalar: the lookup fold (`TextFold.scalar`: lower case, ё→е), and apostrophe and
+    /// hyphen variants read as ' and -.
     @inline(__always)
     static func lower(_ v: UInt32) -> UInt32 {
         switch v {
-        case 0x41...0x5A: return v + 0x20
-        case 0x410...0x42F: return v + 0x20
-        case 0x401, 0x451: return 0x435            // Ё ё → е
-        case 0x400...0x40F: return v + 0x50         // Ѐ..Џ (incl. І U+0406 → і U+0456)
-        case 0x460...0x4FF: return v & 1 == 0 ? v + 1 : v   // paired letters: Ә Ғ Қ Ң Ө Ұ Ү Һ ...
-        case 0xC0...0xDE where v != 0xD7: return v + 0x20
         case 0x2019, 0x2018, 0x02BC, 0x60, 0xB4: return 0x27   // ’ ‘ ʼ ` ´ → '
         case 0x2010, 0x2011, 0x2012, 0x2013: return 0x2D        // hyphen variants and en dash inside words → -
-        default: return v
+        default: return TextFold.scalar(v)
         }
     }
 
@@ -86,6 +81,9 @@ enum TextNorm {
         return v == 0x4BB ? 0x68 : cyrillicToLatin(v)
     }
 
+    /// What a Latin h inside a Cyrillic word is read as (Kazakh һ).
+    static let repairedLatinH: UInt32 = repair(raw: 0x68, lowered: 0x68, toCyrillic: true)
+
     /// Repairs the normalised scalars `out` of the mixed-script word `s` in place (rare, so a second pass over `s`).
     static func repairMixed<S: StringProtocol>(_ out: inout [UInt32], of s: S, toCyrillic: Bool) {
         var k = 0
@@ -118,11 +116,7 @@ enum TextNorm {
     /// which normalises to NFC on every call). Collisions among the registry's ~10^5 forms are negligible.
     @inline(__always)
     static func hash<C: Collection>(_ scalars: C) -> UInt64 where C.Element == UInt32 {
-        var h: UInt64 = 0xcbf29ce484222325
-        for v in scalars {
-            h = (h ^ UInt64(v)) &* 0x100000001b3
-        }
-        return h
+        WordKey.fnv1a(scalars: scalars)
     }
 
     static func key<S: StringProtocol>(_ s: S) -> UInt64 { hash(normalizeScalars(s)) }

@@ -14,7 +14,7 @@ struct WordUnit: Sendable {
     var isAllCaps = false           // ≥ 2 letters, all uppercase
     var isInitial = false           // "Н.", "Н.Ә.", "Ж."
     var letters = 0                 // Latin and Cyrillic letters in the text
-    var script: Language = .en      // `Morphology.guessLanguage(text)`
+    var script: Language = .en      // `Morphology.guessLanguage(text)`: the language its letters say
     var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
     var isHyphenated = false
     var followsSpace = true         // whitespace (or nothing) before it in the original
@@ -57,7 +57,8 @@ struct WordUnit: Sendable {
         var out: [UInt32] = []
         out.reserveCapacity(text.utf8.count)
         var cyr = 0, lat = 0, letters = 0, upper = 0
-        var kazakhLetter = false
+        let morphologies = Lexicon.shared.morphologies
+        var distinctive: UInt32 = 0     // the first letter only one registered language writes (Kazakh қ)
         var firstLetterUpper: Bool?
         var first: UInt32 = 0
         for u in text.unicodeScalars {
@@ -65,7 +66,7 @@ struct WordUnit: Sendable {
             if out.isEmpty && first == 0 { first = raw }
             if TextNorm.isCyrillic(raw) {
                 cyr += 1
-                if !kazakhLetter && Morphology.isKazakhLetter(raw) { kazakhLetter = true }
+                if distinctive == 0 && morphologies.isDistinctive(raw) { distinctive = raw }
             } else if TextNorm.isLatin(raw) { lat += 1 } else {
                 let v = TextNorm.lower(raw)
                 if TextNorm.isIgnorable(v) { continue }
@@ -80,11 +81,13 @@ struct WordUnit: Sendable {
         }
         if cyr > 0 && lat > 0 {
             TextNorm.repairMixed(&out, of: text, toCyrillic: cyr >= lat)
-            if cyr >= lat && !kazakhLetter && out.contains(0x4BB) { kazakhLetter = true }
+            if cyr >= lat && distinctive == 0 && morphologies.isDistinctive(TextNorm.repairedLatinH)
+                && out.contains(TextNorm.repairedLatinH) { distinctive = TextNorm.repairedLatinH }
         }
         self.text = text
         self.letters = letters
-        self.script = kazakhLetter ? .kk : (cyr > 0 ? .ru : .en)
+        self.script = distinctive != 0 ? morphologies.language(ofDistinctive: distinctive)
+            : (cyr > 0 ? morphologies.cyrillicDefault : morphologies.latinDefault)
         self.sc = out
         self.key = TextNorm.hash(out)
         self.span = span

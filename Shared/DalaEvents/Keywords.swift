@@ -33,10 +33,10 @@ struct KeywordExtractor: Sendable {
     /// `stemLength` scalars, hashed, stand in for the lemma. Cheap, and good enough to group key phrases.
     static let stemLength = 7
     static func stemKey(_ word: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
+        var h = WordKey.offsetBasis
         var n = 0
         for u in word.unicodeScalars {
-            h = (h ^ UInt64(u.value)) &* 0x100000001b3
+            h = WordKey.mix(h, UInt64(u.value))
             n += 1
             if n == stemLength { break }
         }
@@ -116,10 +116,7 @@ struct KeywordExtractor: Sendable {
 
     /// 64-bit FNV-1a of a word's UTF-8 bytes: set lookups without Unicode-aware string hashing.
     static func wordKey(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
-        var t = s
-        t.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100000001b3 } }
-        return h
+        WordKey.fnv1a(s)
     }
 
     /// Whether `needle` occurs in `haystack`, on UTF-8 bytes (both are folded atom texts; UTF-8 matches only on

@@ -237,7 +237,9 @@ struct Lexicon: Sendable {
             ?? Bundle.module.url(forResource: base, withExtension: ext) else {
             throw EventsError(code: .resourceMissing, detail: name)
         }
-        return try String(contentsOf: url, encoding: .utf8)
+        do { return try DataFile.read(url, name: name) } catch {
+            throw EventsError(code: .resourceMissing, detail: error.description)
+        }
     }
 
     static func language(_ s: String, file: String) throws -> Language {
@@ -336,6 +338,11 @@ struct Lexicon: Sendable {
         for r in try languages("case_suffixes.tsv", 3) {
             // Suffix-chain languages mark roles with case endings on the entity; the others with a word before it.
             if registry.profile(r[0])?.morphology == .suffixChain { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
+        }
+        for p in registry.profiles where p.morphology == .suffixChain {
+            // The roles of a suffix-chain language's endings are a column of its one suffix table.
+            guard case .suffixChain(let t) = try registry.morphology(p.code) else { continue }
+            for s in t.suffixes { if let role = s.role { kazakhCaseEndings.append((fold(s.form), role)) } }
         }
         kazakhCaseEndings.sort { $0.suffix.count > $1.suffix.count }
         for r in try DataFile.rows(loader("event_types.tsv"), file: "event_types.tsv", columns: 3) {

@@ -42,7 +42,7 @@ public enum DataFile {
     }
 
     /// The text of a file, or an error naming it.
-    public static func read(_ url: URL, name: String) throws -> String {
+    public static func read(_ url: URL, name: String) throws(DataFileError) -> String {
         guard FileManager.default.fileExists(atPath: url.path) else { throw DataFileError(file: name, reason: "missing") }
         do { return try String(contentsOf: url, encoding: .utf8) } catch {
             throw DataFileError(file: name, reason: "unreadable (\(error))")

@@ -33,7 +33,14 @@ public struct LanguageRegistry: Sendable {
     public static let tables = [
         "months.tsv", "time_units.tsv", "time_cues.tsv", "numbers.tsv", "relative_times.tsv", "triggers.tsv",
         "modality.tsv", "roles.tsv", "case_suffixes.tsv", "stopwords.tsv", "topic_heads.tsv", "founding_objects.tsv",
-        "dated_documents.tsv",
+        "dated_documents.tsv", "abbreviations.tsv", "structure.tsv",
+    ]
+
+    /// The tables a language folder holds for its morphology kind (`languages.tsv` morphology column).
+    public static let morphologyTables: [MorphologyKind: [String]] = [
+        .suffixChain: ["suffixes.tsv", "harmony.tsv", "alternations.tsv", "letters.tsv"],
+        .paradigm: ["endings.tsv", "paradigms.tsv"],
+        .english: [],
     ]
 
     /// In `languages.tsv` order (the order tables are concatenated in).
@@ -69,9 +76,24 @@ public struct LanguageRegistry: Sendable {
         self.profiles = profiles
         self.byCode = byCode
         for p in profiles {
-            for t in Self.tables where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(p.code + "/" + t).path) {
+            for t in Self.tables + (Self.morphologyTables[p.morphology] ?? []) where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(p.code + "/" + t).path) {
                 throw DataFileError(file: "\(p.code)/\(t)", reason: "missing: every language folder holds every table")
             }
+        }
+    }
+
+    /// The rows of one file of the registry folder (`kk/suffixes.tsv`).
+    static func rows(_ folder: URL, _ file: String, columns: Int) throws -> [DataRow] {
+        try DataFile.rows(try DataFile.read(folder.appendingPathComponent(file), name: file), file: file, columns: columns)
+    }
+
+    /// The morphology tables of a registered language, read by its kind.
+    public func morphology(_ code: String) throws -> MorphologyTables {
+        guard let p = profile(code) else { throw DataFileError(file: "languages.tsv", reason: "\(code) is not registered") }
+        switch p.morphology {
+        case .suffixChain: return .suffixChain(try SuffixChainTables(folder: folder, code: code))
+        case .paradigm: return .paradigm(try ParadigmTables(folder: folder, code: code))
+        case .english: return .english
         }
     }
 

@@ -157,39 +157,68 @@ public struct AnnotationStore: Sendable {
         }
     }
 
-    /// Knowledge-base entities refresh their labels; document-local ones keep the first labels seen.
+    /// Knowledge-base entities refresh their labels and aliases; document-local ones keep the first seen. Names are
+    /// rows of `entity_names` (one label per language, aliases in order), so any registered language is stored alike.
     static func upsertEntities(_ entities: [AnnotationSet.EntityRow], conn: PostgresConnection) throws {
         guard !entities.isEmpty else { return }
         // Sorted ids keep lock order stable across concurrent workers (no deadlocks between two documents).
         let sorted = entities.sorted { $0.id < $1.id }
         for chunk in stride(from: 0, to: sorted.count, by: 500).map({ Array(sorted[$0..<min($0 + 500, sorted.count)]) }) {
-            let ids = chunk.map(\.id), types = chunk.map(\.type), en = chunk.map { $0.labelEN ?? "" }
-            let ru = chunk.map { $0.labelRU ?? "" }, kk = chunk.map { $0.labelKK ?? "" }
-            let aliases = chunk.map { arrayLiteral($0.aliases) }
+            let ids = chunk.map(\.id), types = chunk.map(\.type)
             // New entities only: DO NOTHING takes no lock on an existing row, so workers writing documents that
             // name the same entities (every document names Kazakhstan) do not queue behind each other's transactions.
-            try conn.execute("""
-                INSERT INTO entities (id, type, label_en, label_ru, label_kk, aliases, from_kb)
-                SELECT u.id, u.type, nullif(u.label_en, ''), nullif(u.label_ru, ''), nullif(u.label_kk, ''),
-                       u.aliases::text[], u.from_kb
-                FROM unnest(\(ids)::text[], \(types)::text[], \(en)::text[], \(ru)::text[], \(kk)::text[], \(aliases)::text[],
-                            \(chunk.map { $0.fromKnowledgeBase ? "t" : "f" })::boolean[])
-                      AS u(id, type, label_en, label_ru, label_kk, aliases, from_kb)
+            let created = Set(try conn.query("""
+                INSERT INTO entities (id, type, from_kb)
+                SELECT u.id, u.type, u.from_kb
+                FROM unnest(\(ids)::text[], \(types)::text[], \(chunk.map { $0.fromKnowledgeBase ? "t" : "f" })::boolean[])
+                      AS u(id, type, from_kb)
                 ON CONFLICT (id) DO NOTHING
+                RETURNING id
+                """).compactMap { $0["id"] })
+            try insertNames(chunk.filter { created.contains($0.id) }, conn: conn)
+            // Knowledge-base entities whose names changed (a new knowledge base): only those are rewritten (locked).
+            let known = chunk.filter { $0.fromKnowledgeBase && !created.contains($0.id) }
+            guard !known.isEmpty else { continue }
+            let stored = try conn.query("""
+                SELECT e.id, e.type, coalesce((SELECT string_agg(n.kind || '|' || n.lang || '|' || n.position || '|' || n.name, E'\\n'
+                                                                  ORDER BY n.kind, n.lang, n.position)
+                                               FROM entity_names n WHERE n.entity_id = e.id), '') AS names
+                FROM entities e WHERE e.id = ANY(\(known.map(\.id))::text[]) AND e.from_kb
                 """)
-            // Knowledge-base entities whose labels changed (a new knowledge base): only those rows are updated (locked).
+            let now = Dictionary(stored.map { (($0["id"] ?? ""), (($0["type"] ?? ""), ($0["names"] ?? ""))) }, uniquingKeysWith: { a, _ in a })
+            let changed = known.filter { e in now[e.id].map { $0.0 != e.type || $0.1 != signature(e) } ?? false }
+            guard !changed.isEmpty else { continue }
+            _ = try conn.query("SELECT id FROM entities WHERE id = ANY(\(changed.map(\.id))::text[]) ORDER BY id FOR UPDATE")
             try conn.execute("""
-                UPDATE entities SET type = u.type, label_en = u.label_en, label_ru = u.label_ru, label_kk = u.label_kk,
-                                    aliases = u.aliases, updated_at = now()
-                FROM (SELECT u.id, u.type, nullif(u.label_en, '') AS label_en, nullif(u.label_ru, '') AS label_ru,
-                             nullif(u.label_kk, '') AS label_kk, u.aliases::text[] AS aliases
-                      FROM unnest(\(ids)::text[], \(types)::text[], \(en)::text[], \(ru)::text[], \(kk)::text[], \(aliases)::text[])
-                           AS u(id, type, label_en, label_ru, label_kk, aliases)) AS u
-                WHERE entities.id = u.id AND entities.from_kb
-                  AND (entities.label_en, entities.label_ru, entities.label_kk, entities.aliases)
-                      IS DISTINCT FROM (u.label_en, u.label_ru, u.label_kk, u.aliases)
+                UPDATE entities SET type = u.type, updated_at = now()
+                FROM unnest(\(changed.map(\.id))::text[], \(changed.map(\.type))::text[]) AS u(id, type) WHERE entities.id = u.id
                 """)
+            try conn.execute("DELETE FROM entity_names WHERE entity_id = ANY(\(changed.map(\.id))::text[])")
+            try insertNames(changed, conn: conn)
         }
+    }
+
+    /// The `entity_names` rows of an entity: (kind, lang, position, name).
+    static func nameRows(_ e: AnnotationSet.EntityRow) -> [(kind: String, lang: String, position: Int, name: String)] {
+        e.labels.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { ("label", $0.key, 0, $0.value) }
+            + e.aliases.enumerated().map { ("alias", "", $0.offset, $0.element) }
+    }
+
+    /// The names as the stored aggregate in `upsertEntities` spells them (same order: kind, lang, position).
+    static func signature(_ e: AnnotationSet.EntityRow) -> String {
+        nameRows(e).sorted { ($0.kind, $0.lang, $0.position) < ($1.kind, $1.lang, $1.position) }
+            .map { "\($0.kind)|\($0.lang)|\($0.position)|\($0.name)" }.joined(separator: "\n")
+    }
+
+    static func insertNames(_ entities: [AnnotationSet.EntityRow], conn: PostgresConnection) throws {
+        let rows = entities.flatMap { e in nameRows(e).map { (e.id, $0) } }
+        guard !rows.isEmpty else { return }
+        try conn.execute("""
+            INSERT INTO entity_names (entity_id, kind, lang, position, name)
+            SELECT * FROM unnest(\(rows.map(\.0))::text[], \(rows.map(\.1.kind))::text[], \(rows.map(\.1.lang))::text[],
+                                 \(rows.map(\.1.position))::int[], \(rows.map(\.1.name))::text[])
+            ON CONFLICT DO NOTHING
+            """)
     }
 
     /// PostgreSQL array literal of text values: `{"a","b \"c\""}`.

@@ -48,8 +48,8 @@ public struct FileStore: Sendable {
     /// Whether this exact file is already stored: its document then, so the caller need not extract it again.
     public func existing(fileSHA256: String) async throws -> StoredDocumentRef? {
         try await client.query("""
-            SELECT d.id::text AS id, d.status FROM document_files f JOIN documents d ON d.id = f.document_id
-            WHERE f.sha256 = \(fileSHA256)
+            SELECT d.id::text AS id, \(unescaped: DocumentStatus.shown("d.")) AS status
+            FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.sha256 = \(fileSHA256)
             """).first.map { StoredDocumentRef(id: try $0.decode("id", as: UUID.self), created: false, status: $0["status"] ?? "received") }
     }
 
@@ -250,7 +250,7 @@ extension FileStore {
         try await client.withConnection { conn in
             guard let f = try conn.query("""
                 SELECT f.media_type, f.filename, f.sha256, f.byte_length, f.ocr_status, f.ocr_pages, f.ocr_done,
-                       f.file_metadata::text AS file_metadata, d.status
+                       f.file_metadata::text AS file_metadata, \(unescaped: DocumentStatus.shown("d.")) AS status
                 FROM document_files f JOIN documents d ON d.id = f.document_id WHERE f.document_id = \(id.uuidString)::uuid
                 """).first else { return nil }
             let pages = try conn.query("""

@@ -26,7 +26,7 @@ extension QueryStore {
     public func entities(ids: [String], name: String?, type: String?, labelLanguage: String? = nil, limit: Int,
                          cursor: [String]? = nil) async throws -> Page<EntityView> {
         var q: PostgresQuery = """
-            SELECT e.id, e.type, e.label_en, e.label_ru, e.label_kk, e.aliases::text AS aliases, e.from_kb,
+            SELECT e.id, e.type, \(unescaped: Self.namesColumns("e")), e.from_kb,
                    coalesce(st.mentions, 0) AS mention_count, coalesce(st.documents, 0) AS document_count
             FROM entities e LEFT JOIN entity_stats st ON st.entity_id = e.id WHERE true
             """
@@ -35,15 +35,14 @@ extension QueryStore {
             if let name {
                 let lower = name.lowercased()
                 q.append("""
-                     OR lower(e.label_en) = \(lower) OR lower(e.label_ru) = \(lower) OR lower(e.label_kk) = \(lower)
-                     OR dala_lower_array(e.aliases) @> ARRAY[\(lower)]::text[]
+                     OR e.id IN (SELECT n.entity_id FROM entity_names n WHERE lower(n.name) = \(lower))
                     """)
             }
             q.append(")")
         }
         if let type { q.append(" AND e.type = \(type)") }
-        if let lang = labelLanguage, ["en", "ru", "kk"].contains(lang) {
-            q.append(" AND e.label_\(unescaped: lang) IS NOT NULL")
+        if let lang = labelLanguage {
+            q.append(" AND EXISTS (SELECT 1 FROM entity_names n WHERE n.entity_id = e.id AND n.kind = 'label' AND n.lang = \(lang))")
         }
         if let c = cursor {
             q.append(" AND (coalesce(st.mentions, 0) < \(c[0])::bigint OR (coalesce(st.mentions, 0) = \(c[0])::bigint AND e.id > \(c[1])))")
@@ -65,7 +64,7 @@ extension QueryStore {
         let label = Self.labelExpression(labelLanguage, table: "p")
         return try await snapshot { conn -> EntityProfile? in
             guard let row = try conn.query("""
-                SELECT e.id, e.type, e.label_en, e.label_ru, e.label_kk, e.aliases::text AS aliases, e.from_kb,
+                SELECT e.id, e.type, \(unescaped: Self.namesColumns("e")), e.from_kb,
                        coalesce(st.mentions, 0) AS mention_count, coalesce(st.documents, 0) AS document_count,
                        coalesce(st.sentences, 0) AS sentence_count, coalesce(st.events, 0) AS event_count,
                        to_char(st.first_published, 'YYYY-MM-DD') AS first_published,

@@ -87,7 +87,7 @@ enum EventQuery {
         var participants: [String: [ParticipantView]] = [:]
         for r in try conn.query("""
             SELECT p.event_id::text AS event_id, p.role, p.entity_id, en.type,
-                   coalesce(en.label_en, en.label_ru, en.label_kk) AS label, p.surface, p.start_offset, p.end_offset
+                   \(unescaped: QueryStore.labelExpression(nil, table: "en")) AS label, p.surface, p.start_offset, p.end_offset
             FROM event_participants p LEFT JOIN entities en ON en.id = p.entity_id
             WHERE p.event_id = ANY(\(ids)::uuid[])
             ORDER BY p.event_id, p.start_offset NULLS LAST, p.role, p.surface

@@ -46,7 +46,7 @@ extension QueryStore {
     public func exportMentions(_ f: MentionFilter, afterDocument: UUID?, documents: Int) async throws -> [MentionExportRow] {
         var q: PostgresQuery = """
             SELECT m.id, m.document_id::text AS document_id, m.entity_id, e.type,
-                   coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.surface, m.start_offset, m.end_offset,
+                   \(unescaped: Self.labelExpression(nil, table: "e")) AS label, m.surface, m.start_offset, m.end_offset,
                    m.sentence_index, m.kind, m.confidence, s.language, s.text AS sentence, m.extractor_version,
                    \(unescaped: PageMap.page(document: "m.document_id", offset: "m.start_offset")) AS page
             FROM mentions m JOIN entities e ON e.id = m.entity_id

@@ -114,8 +114,13 @@ extension QueryStore {
     }
 
     /// The stored document with this content hash: id and status (the upload page follows a submission with it).
+    /// A file's hash finds the document made from it.
     public func document(sha256: String) async throws -> (id: UUID, status: String, title: String?)? {
-        guard let r = try await client.query("SELECT id::text AS id, status, title FROM documents WHERE sha256 = \(sha256)").first else {
+        guard let r = try await client.query("""
+            SELECT id::text AS id, \(unescaped: DocumentStatus.shown("")) AS status, title FROM documents
+            WHERE sha256 = \(sha256) OR id = (SELECT document_id FROM document_files WHERE sha256 = \(sha256))
+            LIMIT 1
+            """).first else {
             return nil
         }
         return (try r.decode("id", as: UUID.self), r["status"] ?? "", r["title"])

@@ -13,7 +13,7 @@ public struct QueryStore: Sendable {
         to_char(published, 'YYYY-MM-DD') AS published, published_precision, metadata::text AS metadata, char_length,
         to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
         to_char(enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS enriched_at,
-        status, extractor_version, error
+        \(unescaped: DocumentStatus.shown("")) AS status, extractor_version, error
         """
 
     /// Runs several statements on one snapshot (REPEATABLE READ, READ ONLY), so a document whose annotations the
@@ -49,7 +49,7 @@ public struct QueryStore: Sendable {
                               min(m.start_offset) AS first_offset
                        FROM mentions m JOIN entities e ON e.id = m.entity_id
                        WHERE m.document_id = \(doc)::uuid
-                       GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) x)::text AS entities,
+                       GROUP BY m.entity_id, e.id, e.type) x)::text AS entities,
                 coalesce(\(unescaped: Self.fileFields), '{}'::jsonb)::text AS file_fields
             FROM documents d WHERE id = \(doc)::uuid
             """).first else { return nil }
@@ -88,7 +88,7 @@ public struct QueryStore: Sendable {
                     'char_length', d.char_length,
                     'received_at', to_char(d.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                     'enriched_at', to_char(d.enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                    'status', d.status, 'extractor_version', d.extractor_version, 'error', d.error))
+                    'status', \(unescaped: DocumentStatus.shown("d.")), 'extractor_version', d.extractor_version, 'error', d.error))
                 || jsonb_build_object('languages', d.languages, 'metadata', d.metadata)
                 || CASE WHEN d.analysis IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('analysis', d.analysis) END
                 || jsonb_build_object(
@@ -109,7 +109,7 @@ public struct QueryStore: Sendable {
                                       min(m.start_offset) AS first_offset
                                FROM mentions m JOIN entities e ON e.id = m.entity_id
                                WHERE m.document_id = d.id
-                               GROUP BY m.entity_id, e.type, e.label_en, e.label_ru, e.label_kk) g) x
+                               GROUP BY m.entity_id, e.id, e.type) g) x
             WHERE d.id = \(doc)::uuid
             """
         return try await client.query(q.prepared()).first?["body"]
@@ -120,7 +120,7 @@ public struct QueryStore: Sendable {
                           publishedFrom: String? = nil, publishedTo: String? = nil,
                           extractorVersion: String? = nil) async throws -> Page<DocumentView> {
         var q: PostgresQuery = "SELECT \(unescaped: Self.documentColumns.sql) FROM documents WHERE true"
-        if let status { q.append(" AND status = \(status)") }
+        if let status { q.append(" AND "); q.append(DocumentStatus.filter(status)) }
         if let language { q.append(" AND coalesce(detected_language, language) = \(language)") }
         if let publishedFrom { q.append(" AND published >= \(publishedFrom)::date") }
         if let publishedTo { q.append(" AND published <= \(publishedTo)::date") }
@@ -153,7 +153,7 @@ public struct QueryStore: Sendable {
 
     static func mentions(document id: UUID, conn: PostgresConnection) throws -> [MentionView] {
         try conn.query("""
-            SELECT m.entity_id, e.type, coalesce(e.label_en, e.label_ru, e.label_kk) AS label, m.start_offset, m.end_offset,
+            SELECT m.entity_id, e.type, \(unescaped: Self.labelExpression(nil, table: "e")) AS label, m.start_offset, m.end_offset,
                    m.surface, m.sentence_index, s.text AS sentence, m.kind, m.confidence, m.alternatives::text AS alternatives,
                    \(unescaped: PageMap.page(document: "m.document_id", offset: "m.start_offset")) AS page
             FROM mentions m JOIN entities e ON e.id = m.entity_id
@@ -234,20 +234,33 @@ public struct QueryStore: Sendable {
     }
 
     static func entityView(_ row: PostgresRow) throws -> EntityView {
-        var labels: [String: String] = [:]
-        for lang in ["en", "ru", "kk"] { if let l = row["label_" + lang], !l.isEmpty { labels[lang] = l } }
+        let labels = (row["labels"].flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) }) ?? [:]
         return EntityView(id: row["id"] ?? "", type: row["type"] ?? "", labels: labels,
                           aliases: parseTextArray(row["aliases"]), fromKnowledgeBase: row["from_kb"] == "t",
                           mentionCount: try row.decode("mention_count", as: Int.self),
                           documentCount: try row.decode("document_count", as: Int.self))
     }
 
-    /// SQL for an entity's display label, preferring `language` (one of en, ru, kk; anything else is ignored).
-    static func labelExpression(_ language: String?, table: String) -> String {
-        let order = ["en", "ru", "kk"]
-        let first = language.flatMap { order.contains($0) ? $0 : nil }
-        let langs = (first.map { [$0] } ?? []) + order.filter { $0 != first }
-        return "coalesce(" + langs.map { "\(table).label_\($0)" }.joined(separator: ", ") + ")"
+    /// SQL for an entity's display label from `entity_names`: the label in `language` (a registered code, checked
+    /// by the caller), else English, Russian, Kazakh, else any other language's (by code): the order labels were
+    /// shown in before they became rows. `table` is the alias of the `entities` row (code, never user input).
+    public static func labelExpression(_ language: String?, table: String) -> String {
+        let preferred = language.flatMap { $0.allSatisfy { $0.isASCII && $0.isLowercase } && !$0.isEmpty && $0.count <= 8 ? $0 : nil }
+        let first = preferred.map { "n.lang = '\($0)' DESC, " } ?? ""
+        return """
+            (SELECT n.name FROM entity_names n WHERE n.entity_id = \(table).id AND n.kind = 'label'
+             ORDER BY \(first)array_position(ARRAY['en', 'ru', 'kk'], n.lang) NULLS LAST, n.lang LIMIT 1)
+            """
+    }
+
+    /// Columns `labels` (JSON object, code → label) and `aliases` (text array) of the `entities` row `table`, for `entityView`.
+    static func namesColumns(_ table: String) -> String {
+        """
+        (SELECT coalesce(jsonb_object_agg(n.lang, n.name), '{}') FROM entity_names n
+         WHERE n.entity_id = \(table).id AND n.kind = 'label')::text AS labels,
+        (SELECT coalesce(array_agg(n.name ORDER BY n.lang, n.position), '{}') FROM entity_names n
+         WHERE n.entity_id = \(table).id AND n.kind = 'alias')::text AS aliases
+        """
     }
 
     static func publishedText(_ date: String?, _ precision: String?) -> String? {

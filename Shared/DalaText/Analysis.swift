@@ -1,9 +1,6 @@
 // Output of the first text-analysis stage: repaired text with a map back to the original,
 // document boundaries and structure, sentences with tokens, and language shares.
 
-/// `Language` keys encode as JSON object keys ("kk": 0.7) instead of alternating arrays.
-extension Language: CodingKeyRepresentable {}
-
 /// Kind of a structure part (one paragraph of the cleaned text).
 public enum PartKind: String, Codable, Sendable, CaseIterable {
     case title, authors, affiliation, abstract, keywords, heading, body, listItem, caption

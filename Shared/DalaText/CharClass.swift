@@ -63,20 +63,10 @@ struct CharClass: Sendable {
         !flags(s).isDisjoint(with: [.letter, .digit])
     }
 
-    /// Lowercase for Latin and Cyrillic without allocating; other scalars are returned unchanged.
+    /// Lowercase for Latin and Cyrillic without allocating (`TextFold.lower`); other scalars are returned unchanged.
     @inline(__always) static func lower(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let v = s.value
-        switch v {
-        case 0x41...0x5A: return Unicode.Scalar(v + 0x20)!
-        case 0x410...0x42F: return Unicode.Scalar(v + 0x20)!
-        case 0x400...0x40F: return Unicode.Scalar(v + 0x50)!
-        case 0x460...0x481, 0x48A...0x4BF, 0x4D0...0x52F:
-            return v & 1 == 0 ? Unicode.Scalar(v + 1)! : s
-        case 0x4C1...0x4CE:
-            return v & 1 == 1 ? Unicode.Scalar(v + 1)! : s
-        case 0xC0...0xDE where v != 0xD7: return Unicode.Scalar(v + 0x20)!
-        default: return s
-        }
+        let v = TextFold.lower(s.value)
+        return v == s.value ? s : Unicode.Scalar(v)!
     }
 
     static func isTerminalPunctuation(_ s: Unicode.Scalar) -> Bool {
@@ -110,11 +100,7 @@ struct CharClass: Sendable {
 
 /// FNV-1a hash of a lowercased scalar sequence: word sets without allocating Strings.
 @inline(__always) func wordHash(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
-    var h: UInt64 = 0xcbf29ce484222325
-    for s in scalars {
-        h = (h ^ UInt64(CharClass.lower(s).value)) &* 0x100000001b3
-    }
-    return h
+    WordKey.fnv1a(scalars: scalars.lazy.map { CharClass.lower($0).value })
 }
 
 @inline(__always) func wordHash(_ string: String) -> UInt64 {

@@ -158,7 +158,7 @@ struct LanguageModel: Sendable {
         var la = 0, lb = 0          // previous two Latin symbols
         // Counts of decisive letters (capped at 4): 48 symbols fit in a SIMD64 on the stack.
         var decisiveCounts = SIMD64<UInt8>()
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash = WordKey.offsetBasis
         var wordLength = 0
         var sum = SIMD8<Float>()
         var en: Float = 0
@@ -187,11 +187,11 @@ struct LanguageModel: Sendable {
                 }
                 if isLetter {
                     if wordLength == 0 { capitalised = k < b && s[k] != c }
-                    hash = (hash ^ UInt64(v)) &* 0x100000001b3
+                    hash = WordKey.mix(hash, UInt64(v))
                     wordLength += 1
                 } else if wordLength > 0 {
                     if wordLength <= 10, let w = functionWords.get(hash) { fw += w }
-                    hash = 0xcbf29ce484222325
+                    hash = WordKey.offsetBasis
                     wordLength = 0
                 }
                 if cs > 0 {

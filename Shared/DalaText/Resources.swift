@@ -35,10 +35,8 @@ enum ResourceLoader {
         guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: dir) else {
             throw TextResourceError(file: "\(dir)/\(name).\(ext)", reason: "not found in the bundle")
         }
-        do {
-            return try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw TextResourceError(file: "\(dir)/\(name).\(ext)", reason: "unreadable: \(error)")
+        do { return try DataFile.read(url, name: "\(dir)/\(name).\(ext)") } catch {
+            throw TextResourceError(file: error.file, reason: error.reason)
         }
     }
 
@@ -69,27 +67,44 @@ struct TextResources: Sendable {
     var cyrillicToLatin: [UInt32: Unicode.Scalar]
     var romanCyrillic: [UInt32: Unicode.Scalar]
 
+    /// Words that label a page when a space and a number follow ("бет 3"), each with that space.
+    var pageLabels: [String]
+    /// Words between author names ("и", "and", "&").
+    var nameConnectors: HashSet64
+
     var pairFirst: Set<UInt64>
     var kkAdjectiveEndings: [[Unicode.Scalar]]
     var ruAdjectiveEndings: [[Unicode.Scalar]]
 
     init() throws {
-        let structure = try ResourceLoader.sections("structure")
-        referencesHeadings = Set(structure["referencesHeading"])
+        // Per language (`Shared/DalaLanguages/Resources/<code>/structure.tsv`, `abbreviations.tsv`), every registered
+        // language's cues in one set; the cues of no language from this module's `structure.txt`.
+        let registry: LanguageRegistry
+        var structure = try ResourceLoader.sections("structure")
+        var abbr = SectionedFile(text: "")
+        do {
+            registry = try LanguageRegistry.shared.get()
+            for row in try registry.table("structure.tsv", columns: 3) { structure.sections[row[1], default: []].append(row[2]) }
+            for row in try registry.table("abbreviations.tsv", columns: 3) { abbr.sections[row[1], default: []].append(row[2]) }
+        } catch {
+            throw TextResourceError(file: "DalaLanguages/Resources", reason: "\(error)")
+        }
+        referencesHeadings = Set(structure["references-heading"])
         keywordLabels = structure["keywords"].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         abstractLabels = structure["abstract"].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
         referencesHeadingInitials = Set(referencesHeadings.compactMap { $0.unicodeScalars.first })
         affiliationCues = structure["affiliation"].map { Array($0.unicodeScalars) }
         footerPhrases = structure["footer"].map { Array($0.unicodeScalars) }
-        referencesHeadingHashes = HashSet64(structure["referencesHeading"].map(wordHash))
+        referencesHeadingHashes = HashSet64(structure["references-heading"].map(wordHash))
         captionWords = HashSet64(structure["caption"].map(wordHash))
         noteWords = HashSet64(structure["note"].map(wordHash))
+        pageLabels = structure["page-label"].map { $0 + " " }
+        nameConnectors = HashSet64(structure["name-connector"].map(wordHash))
 
-        let abbr = try ResourceLoader.sections("abbreviations")
         abbrevNever = HashSet64(abbr["never"].map(wordHash))
         abbrevEnd = HashSet64(abbr["end"].map(wordHash))
         abbrevDate = HashSet64(abbr["date"].map(wordHash))
-        sentenceStarters = HashSet64(abbr["starters"].map(wordHash))
+        sentenceStarters = HashSet64(abbr["starter"].map(wordHash))
 
         let glyphs = try ResourceLoader.sections("homoglyphs")
         var l2c: [UInt32: Unicode.Scalar] = [:], c2l: [UInt32: Unicode.Scalar] = [:]

@@ -2,13 +2,8 @@
 // into the ORIGINAL text, half-open [start, end): the same unit PostgreSQL's substr() and Python's
 // str use, so clients can highlight the stored raw text directly.
 
-/// ISO 639-1 style language label of a span of text.
-public enum Language: String, Codable, Sendable, CaseIterable {
-    case kk, ru, en
-    case ky, uz, tt   // Cyrillic Kyrgyz, Uzbek, Tatar: recognised so they are not called kk or ru
-    case other        // some other language
-    case unknown      // too short or no letters
-}
+// `Language` (a registered code) comes from DalaLanguages; every user of DalaText sees it.
+@_exported import DalaLanguages
 
 /// A half-open range of Unicode scalar offsets in the original text.
 public struct Span: Codable, Sendable, Hashable {

@@ -31,7 +31,7 @@ public struct FileSettings: Sendable {
         }
     }
 
-    static let current = FileSettings()
+    public static let current = FileSettings()
     var largest: Int { maxBytes.values.max() ?? 0 }
 }
 
@@ -156,6 +156,8 @@ enum FileUpload {
                 // Left `received`: the outbox relay publishes it later.
             }
         }
+        // Scanned pages wait for the worker's OCR stage: say so (`extracting`), as the query API does.
+        status = DocumentStatus.shown(stored: status, ocrPending: !textFinal && ref.created)
         return (IntakeResult(id: ref.id, created: ref.created, status: status), (pages.count, extraction.pendingOCR.count))
     }
 

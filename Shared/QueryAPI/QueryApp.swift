@@ -15,7 +15,8 @@ public enum QueryApp {
                                    operational: OperationalRoutes,
                                    reprocessing: Reprocessing? = nil,
                                    submissions: (any SubmissionPublisher)? = nil,
-                                   access: AccessPolicy = AccessPolicy()) -> Router<BasicRequestContext> {
+                                   access: AccessPolicy = AccessPolicy(),
+                                   upload: UploadSettings = UploadSettings()) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MetricsMiddleware())
@@ -27,7 +28,8 @@ public enum QueryApp {
         let controller = QueryController(store: store, vocabulary: vocabulary, reprocessing: reprocessing)
         controller.register(on: router)
         // The analyst's pages (server-rendered HTML over the same store); uploads go to ingest through Kafka.
-        WebPages(store: store, vocabulary: vocabulary, searchKeys: controller.searchKeys, submissions: submissions).register(on: router)
+        WebPages(store: store, vocabulary: vocabulary, searchKeys: controller.searchKeys, submissions: submissions,
+                 upload: upload).register(on: router)
         FileRoutes(files: FileStore(client: store.client)).register(on: router)  // originals and page maps (issue 16)
         return router
     }

@@ -1,4 +1,5 @@
 import DalaCore
+import DalaLanguages
 import DalaService
 import DalaStorage
 import Foundation
@@ -66,9 +67,13 @@ public struct QueryController: Sendable {
     let vocabulary: any SearchVocabulary
     let reprocessing: Reprocessing?
     let searchKeys = SearchKeyCache()
-    static let statuses: Set<String> = ["received", "queued", "enriched", "failed"]
-    static let languages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"]
-    static let labelLanguages: Set<String> = ["kk", "ru", "en"]
+    static let statuses = Set(DocumentStatus.all)
+    /// `lang` of entity labels: the languages of the registry (`Shared/DalaLanguages/Resources/languages.tsv`), so a
+    /// language added there is taken with no API change (labels are rows per language, migration 0006).
+    static let labelLanguages: Set<String> = Set(LanguageRegistry.codesOrDefault)
+    /// `lang` of documents and sentences: the registry's languages, the others a document may be tagged with
+    /// (`SubmissionValidator.knownLanguages`), and `unknown` (nothing detected).
+    static let languages: Set<String> = labelLanguages.union(SubmissionValidator.knownLanguages).union(["unknown"])
     static let entityTypes: Set<String> = ["country", "organization", "person", "place", "people", "agreement", "programme", "other"]
 
     public init(store: QueryStore, vocabulary: any SearchVocabulary, reprocessing: Reprocessing? = nil) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DalaEvaluation
 import DalaText
 @testable import DalaEntities
 

@@ -1,4 +1,5 @@
 import DalaEntities
+import DalaEvaluation
 import DalaText
 import Testing
 

@@ -1,4 +1,5 @@
 import DalaEntities
+import DalaEvaluation
 import DalaEvents
 import DalaText
 import Foundation

@@ -69,6 +69,10 @@ import Testing
         #expect(TextFold.scalar(0x4D8) == 0x4D9)        // Ә → ә
         #expect(TextFold.scalar(0x4AE) == 0x4AF)        // Ү → ү
         #expect(TextFold.scalar(0x41) == 0x61)
+        #expect(TextFold.lower(0x401) == 0x451 && TextFold.lower(0x451) == 0x451)    // `lower` keeps ё (stage 1)
+        #expect(TextFold.lower(0xC9) == 0xE9 && TextFold.lower(0xD7) == 0xD7)        // É → é, × stays
+        #expect(TextFold.lower(0x4C1) == 0x4C2 && TextFold.lower(0x4C2) == 0x4C2)    // Ӂ → ӂ (odd upper)
+        #expect(WordKey.mix(WordKey.offsetBasis, 0x61) == WordKey.fnv1a("a"))
         #expect(WordKey.fnv1a("") == WordKey.offsetBasis)
         #expect(WordKey.fnv1a("a") == 0xaf63dc4c8601ec8c)
         #expect(WordKey.fnv1a(scalars: [0x61]) == WordKey.fnv1a("a"))

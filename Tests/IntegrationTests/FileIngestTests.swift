@@ -187,13 +187,23 @@ struct FileIngestTests {
             let r = try await HTTP.send("POST", base + "/v1/documents", body: Data(pdf), contentType: "application/pdf")
             #expect(r.status == 202, "\(r.text)")
             #expect(r.json?["ocr_pages"] as? Int == 2)
+            // While its pages wait for OCR the document says so, in ingest's answer as in the query API.
+            #expect(r.json?["status"] as? String == "extracting", "\(r.text)")
             return try #require(UUID(uuidString: r.json?["id"] as? String ?? ""))
         }
         let files = FileStore(client: postgres)
         #expect(try await files.pagesView(id)?.ocr.status == "pending")
+        #expect(try await files.pagesView(id)?.status == "extracting")
+        let query = QueryStore(client: postgres)
+        #expect(try await query.document(id)?.status == "extracting")
+        #expect(try await query.document(sha256: SHA256.hex(bytes: pdf))?.status == "extracting")
+        let listed = try await query.documents(limit: 500, cursor: nil, status: "extracting", language: nil).items
+        #expect(listed.contains { $0.id == id })
+        #expect(try await !query.documents(limit: 500, cursor: nil, status: "queued", language: nil).items.contains { $0.id == id })
         // The document's JSON names its file and shows the OCR progress.
         var detail = try await Self.detail(id, postgres)
         #expect(detail["ocr"] as? NSDictionary == ["status": "pending", "pages_total": 2, "pages_done": 0])
+        #expect(detail["status"] as? String == "extracting")
         #expect(detail["file"] as? NSDictionary == ["media_type": "application/pdf", "sha256": SHA256.hex(bytes: pdf),
                                                     "bytes": pdf.count, "pages": 2])
         // With no time budget each pass reads one page and hands the rest over (`.more`), as a long scan would.
@@ -204,6 +214,7 @@ struct FileIngestTests {
         #expect(try await Self.enrich(id, postgres: postgres) == nil)
         detail = try await Self.detail(id, postgres)
         #expect(detail["ocr"] as? NSDictionary == ["status": "done", "pages_total": 2, "pages_done": 2])
+        #expect(detail["status"] as? String != "extracting")
         let view = try #require(try await files.pagesView(id))
         #expect(view.ocr.status == "done" && view.ocr.done == 2)
         #expect(view.pages.map(\.source) == ["ocr", "ocr"])
@@ -372,6 +383,112 @@ struct FileIngestTests {
         let row = try #require(try await postgres.query("SELECT status, error FROM documents WHERE id = \(id.uuidString)::uuid").first)
         #expect(row["status"] == "failed" && row["error"] == reason)
         #expect((try await Self.detail(id, postgres))["ocr"] as? NSDictionary == ["status": "failed", "pages_total": 1, "pages_done": 0])
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
+    /// The web upload page with a PDF: the file travels in its `dala.documents.submit` message, ingest's submit
+    /// consumer extracts it on the same path as `POST /v1/documents` (page map, original kept), and the page that
+    /// follows the upload finds the document by the file's hash. A file ingest cannot read is dead-lettered.
+    @Test func webUploadOfAFileGoesThroughTheSubmitTopic() async throws {
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let marker = "Upload \(UUID().uuidString.prefix(8))"
+        let pdf = PDFWriter.textPDF(pages: ["Казахстан и Узбекистан подписали соглашение о воде. \(marker)", "Вторая страница."])
+        let broken = Array("%PDF-1.7 \(marker) broken".utf8)
+        let boundary = "up-\(UUID().uuidString)"
+        var form = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n2024-03\r\n".utf8)
+        for (name, bytes) in [("water.pdf", pdf), ("broken.pdf", broken)] {
+            form += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\nContent-Type: application/pdf\r\n\r\n".utf8)
+            form += Data(bytes) + Data("\r\n".utf8)
+        }
+        form += Data("--\(boundary)--\r\n".utf8)
+        let body = form
+        let consumer = try KafkaConsumer(configuration: Env.kafka("dala-test-upload"), groupID: "dala-ingest-upload-\(UUID().uuidString)",
+                                         topics: [Topics.submit], logger: Env.logger)
+        let service = SubmitConsumer(consumer: consumer, intake: intake, validator: SubmissionValidator(),
+                                     deadLetters: DeadLetterPublisher(producer: producer, service: "test", logger: Env.logger),
+                                     logger: Env.logger)
+        let store = QueryStore(client: postgres)
+        let router = QueryApp.buildRouter(store: store, vocabulary: FakeVocabulary(),
+                                          operational: OperationalRoutes(service: "q", postgres: postgres, kafka: Env.kafka("dala-test")),
+                                          submissions: KafkaSubmissionPublisher(producer: producer))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await service.run() }
+            try await withLiveServer(router) { base in
+                let reply = try await HTTP.send("POST", base + "/upload", body: body, contentType: "multipart/form-data; boundary=\(boundary)",
+                                                headers: ["Origin": base])
+                #expect(reply.status == 200, "\(reply.status) \(reply.text.prefix(300))")
+                var stored: (id: UUID, status: String, title: String?)? = nil
+                for _ in 0..<150 where stored == nil {
+                    stored = try await store.document(sha256: SHA256.hex(bytes: pdf))
+                    if stored == nil { try await Task.sleep(for: .milliseconds(200)) }
+                }
+                let doc = try #require(stored, "the uploaded PDF was stored by ingest")
+                let view = try #require(try await FileStore(client: postgres).pagesView(doc.id))
+                #expect(view.filename == "water.pdf" && view.pages.count == 2 && view.mediaType == "application/pdf")
+                let row = try #require(try await postgres.query("""
+                    SELECT source, to_char(published, 'YYYY-MM') AS published, raw_text FROM documents WHERE id = \(doc.id.uuidString)::uuid
+                    """).first)
+                #expect(row["source"] == "upload:water.pdf" && row["published"] == "2024-03")
+                #expect(row["raw_text"]?.contains(marker) == true)
+                // The page that follows the upload lists it (found by the file's hash).
+                let follow = try await HTTP.send("GET", base + "/upload?sha=" + SHA256.hex(bytes: pdf))
+                #expect(follow.text.contains("/documents/\(doc.id.uuidString.lowercased())"))
+                // The broken file: refused by ingest with its reason, nothing stored.
+                let letter = try await awaitMessage(on: Topics.deadLetter) { m in
+                    (try? DalaJSON.decode(Envelope<DeadLetter>.self, from: m.value))?.payload.payload?.contains("broken.pdf") == true
+                }
+                let reason = try DalaJSON.decode(Envelope<DeadLetter>.self, from: try #require(letter).value).payload.reason
+                #expect(reason.hasPrefix("422"), "\(reason)")
+                #expect(try await postgres.query("SELECT 1 FROM document_files WHERE sha256 = \(SHA256.hex(bytes: broken))").isEmpty)
+            }
+            await consumer.shutdown()
+            try await tasks.waitForAll()
+        }
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+
+    /// `POST /v1/documents/batch` over its 200 MiB limit: 413 problem+json naming the limit, whether the client
+    /// declares the length or streams the body; none of the valid files before the excess is stored; the service
+    /// goes on serving.
+    @Test func fileBatchOverTheLimitIsRefusedWhole() async throws {
+        let (intake, producer, postgres) = try await IngestServiceTests.makeIntake()
+        let limit = FileSettings.current.maxBatchBytes
+        #expect(limit == 200 << 20)
+        let marker = "Limit \(UUID().uuidString.prefix(8))"
+        let first = PDFWriter.textPDF(pages: ["Казахстан и Кыргызстан подписали соглашение. \(marker)"])
+        let text = Array("Kazakhstan and Uzbekistan met in Tashkent. \(marker)".utf8)
+        let boundary = "lim-\(UUID().uuidString)"
+        var body = Data()
+        for (name, bytes, type) in [("first.pdf", first, "application/pdf"), ("note.txt", text, "text/plain")] {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n".utf8)
+            body += Data(bytes) + Data("\r\n".utf8)
+        }
+        body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"filler.txt\"\r\nContent-Type: text/plain\r\n\r\n".utf8)
+        body += Data(repeating: 0x61, count: limit + 1024 - body.count) + Data("\r\n--\(boundary)--\r\n".utf8)
+        #expect(body.count > limit)
+        let form = body, type = "multipart/form-data; boundary=\(boundary)"
+        try await withLiveServer(Self.router(intake, postgres)) { base in
+            for stream in [false, true] {
+                let r = try await HTTP.send("POST", base + "/v1/documents/batch", body: form, contentType: type, stream: stream)
+                #expect(r.status == 413, "stream \(stream): \(r.status) \(r.text.prefix(300))")
+                #expect(r.contentType?.hasPrefix("application/problem+json") == true)
+                #expect(r.json?["title"] as? String == "Batch too large")
+                #expect((r.json?["detail"] as? String)?.contains("\(limit) bytes") == true, "\(r.text)")
+            }
+            #expect(try await postgres.query("SELECT 1 FROM document_files WHERE sha256 = \(SHA256.hex(bytes: first))").isEmpty)
+            #expect(try await postgres.query("SELECT 1 FROM documents WHERE sha256 = \(SHA256.hex(bytes: text))").isEmpty)
+            // Still serving: the same files without the filler are taken.
+            var small = Data()
+            for (name, bytes, t) in [("first.pdf", first, "application/pdf"), ("note.txt", text, "text/plain")] {
+                small += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\nContent-Type: \(t)\r\n\r\n".utf8)
+                small += Data(bytes) + Data("\r\n".utf8)
+            }
+            small += Data("--\(boundary)--\r\n".utf8)
+            let ok = try await HTTP.send("POST", base + "/v1/documents/batch", body: small, contentType: type)
+            #expect(ok.status == 200 && ok.text.components(separatedBy: "\"created\":true").count == 3, "\(ok.text)")
+        }
         await producer.shutdown()
         await postgres.shutdown()
     }

@@ -168,10 +168,91 @@ struct StorageTests {
         var changed = Self.sampleAnnotations(version: "v1", mentionCount: 1)
         changed.entities[0].labelEN = "Kazakhstan (renamed) " + Self.tag
         _ = try await store.replaceMany([.init(documentID: ids[1], annotations: changed, startedAt: Date())], worker: "batch")
-        let label = try await pg.query("SELECT label_en FROM entities WHERE id = \(Self.entityID)")[0]["label_en"]
+        let label = try await pg.query("""
+            SELECT name FROM entity_names WHERE entity_id = \(Self.entityID) AND kind = 'label' AND lang = 'en'
+            """).first?["name"]
         #expect(label == "Kazakhstan (renamed) " + Self.tag)
         _ = try await store.replaceMany([items[1]], worker: "batch")
-        #expect(try await pg.query("SELECT label_en FROM entities WHERE id = \(Self.entityID)")[0]["label_en"] == "Kazakhstan " + Self.tag)
+        #expect(try await pg.query("""
+            SELECT name FROM entity_names WHERE entity_id = \(Self.entityID) AND kind = 'label' AND lang = 'en'
+            """).first?["name"] == "Kazakhstan " + Self.tag)
+        await pg.shutdown()
+    }
+
+    /// Labels are rows per language (migration 0006): a language of the registry that no column ever named (Kyrgyz)
+    /// is stored, shown and filtered like kk/ru/en, and a knowledge base that gains a label rewrites the names.
+    @Test func labelsOfAnyRegisteredLanguageAreStoredAndShown() async throws {
+        let pg = Env.postgres()
+        try await Migrator.migrate(pg, logger: Env.logger)
+        let store = AnnotationStore(client: pg)
+        let tag = String(UUID().uuidString.prefix(8)).lowercased()
+        let docs = DocumentStore(client: pg)
+        let doc = try await docs.insert(try SubmissionValidator().validate(DocumentSubmission(text: "Кыргызстан \(tag)")))
+        var set = Self.sampleAnnotations(version: "v1", mentionCount: 1)
+        let id = "test:kg-" + tag
+        set.entities = [.init(id: id, type: "country", labels: ["en": "Kyrgyzstan " + tag, "ky": "Кыргызстан " + tag],
+                              aliases: ["Кыргыз Республикасы " + tag], fromKnowledgeBase: true)]
+        set.mentions = set.mentions.map { var m = $0; m.entityID = id; return m }
+        set.events = []
+        _ = try await store.replace(documentID: doc.id, with: set, startedAt: Date(), worker: "test")
+        let query = QueryStore(client: pg)
+        let found = try await query.entities(ids: [id], name: nil, type: nil, labelLanguage: "ky", limit: 5).items
+        #expect(found.map(\.id) == [id])
+        #expect(found.first?.labels == ["en": "Kyrgyzstan " + tag, "ky": "Кыргызстан " + tag])
+        #expect(found.first?.aliases == ["Кыргыз Республикасы " + tag])
+        #expect(try await query.entities(ids: [id], name: nil, type: nil, labelLanguage: "kk", limit: 5).items.isEmpty,
+                "no Kazakh label: filtered out")
+        // By any label or alias, any case.
+        #expect(try await query.entities(ids: [], name: "кыргызстан " + tag, type: nil, limit: 5).map(\.id) == [id])
+        #expect(try await query.entities(ids: [], name: "КЫРГЫЗ РЕСПУБЛИКАСЫ " + tag, type: nil, limit: 5).map(\.id) == [id])
+        // The display label prefers the asked language, else English.
+        let preferred = try await pg.query("""
+            SELECT \(unescaped: QueryStore.labelExpression("ky", table: "e")) AS ky,
+                   \(unescaped: QueryStore.labelExpression("ru", table: "e")) AS ru
+            FROM entities e WHERE e.id = \(id)
+            """).first
+        #expect(preferred?["ky"] == "Кыргызстан " + tag && preferred?["ru"] == "Kyrgyzstan " + tag)
+        // A new knowledge base adds a Kazakh label and drops the alias: the names are rewritten.
+        set.entities[0].labels["kk"] = "Қырғызстан " + tag
+        set.entities[0].aliases = []
+        _ = try await store.replace(documentID: doc.id, with: set, startedAt: Date(), worker: "test")
+        let names = try await pg.query("SELECT kind, lang, name FROM entity_names WHERE entity_id = \(id) ORDER BY kind, lang")
+            .map { "\($0["kind"] ?? "")/\($0["lang"] ?? "")/\($0["name"] ?? "")" }
+        #expect(names == ["label/en/Kyrgyzstan " + tag, "label/kk/Қырғызстан " + tag, "label/ky/Кыргызстан " + tag])
+        await pg.shutdown()
+    }
+
+    /// Migration 0006 moves label_en/label_ru/label_kk and aliases into entity_names, row for row, then drops them.
+    @Test func migrationMovesLabelColumnsToRows() async throws {
+        let url = try await Env.freshDatabase("dala_test_m0006")
+        let pg = Env.postgres(poolSize: 1, url: url)
+        let migrations = try Migrator.bundled()
+        try await pg.withConnection { conn in
+            try conn.execute(unescapedScript: "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+            for m in migrations where m.version < 6 {
+                try conn.execute(unescapedScript: m.sql)
+                try conn.execute("INSERT INTO schema_migrations (version, name) VALUES (\(m.version), \(m.name))")
+            }
+            try conn.execute(unescapedScript: """
+                INSERT INTO entities (id, type, label_en, label_ru, label_kk, aliases, from_kb) VALUES
+                  ('Q232', 'country', 'Kazakhstan', 'Казахстан', 'Қазақстан', ARRAY['РК', 'Republic of "Kazakhstan"', 'Қазақстанның'], true),
+                  ('local:x', 'person', NULL, 'Иванов', NULL, '{}', false),
+                  ('local:y', 'other', '', NULL, NULL, ARRAY['y'], false);
+                """)
+        }
+        #expect(try await Migrator.migrate(pg, logger: Env.logger).contains(6))
+        let rows = try await pg.query("SELECT entity_id, kind, lang, position, name FROM entity_names ORDER BY entity_id, kind, lang, position")
+            .map { [$0["entity_id"], $0["kind"], $0["lang"], $0["position"], $0["name"]].map { $0 ?? "∅" }.joined(separator: "|") }
+        #expect(rows == ["Q232|alias||0|РК", "Q232|alias||1|Republic of \"Kazakhstan\"", "Q232|alias||2|Қазақстанның",
+                         "Q232|label|en|0|Kazakhstan", "Q232|label|kk|0|Қазақстан", "Q232|label|ru|0|Казахстан",
+                         "local:x|label|ru|0|Иванов", "local:y|alias||0|y"])
+        let columns = try await pg.query("""
+            SELECT column_name FROM information_schema.columns WHERE table_name = 'entities' ORDER BY ordinal_position
+            """).compactMap { $0["column_name"] }
+        #expect(columns == ["id", "type", "from_kb", "created_at", "updated_at"])
+        let view = try await QueryStore(client: pg).entities(ids: ["Q232"], name: nil, type: nil, limit: 1).first
+        #expect(view?.labels == ["en": "Kazakhstan", "ru": "Казахстан", "kk": "Қазақстан"])
+        #expect(view?.aliases == ["РК", "Republic of \"Kazakhstan\"", "Қазақстанның"])
         await pg.shutdown()
     }
 }

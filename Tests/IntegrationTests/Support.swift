@@ -89,11 +89,14 @@ struct HTTP {
         var text: String { String(decoding: body, as: UTF8.self) }
     }
 
-    static func send(_ method: String, _ url: String, body: Data? = nil, contentType: String? = nil) async throws -> Reply {
+    /// `stream`: the body without a Content-Length (chunked), as a client that does not know its size sends it.
+    static func send(_ method: String, _ url: String, body: Data? = nil, contentType: String? = nil,
+                     headers: [String: String] = [:], stream: Bool = false) async throws -> Reply {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
-        request.httpBody = body
+        if stream, let body { request.httpBodyStream = InputStream(data: body) } else { request.httpBody = body }
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
         let (data, response) = try await URLSession.shared.data(for: request)
         let http = response as! HTTPURLResponse
         return Reply(status: http.statusCode, body: data, contentType: http.value(forHTTPHeaderField: "Content-Type"))

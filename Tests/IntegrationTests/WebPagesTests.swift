@@ -9,8 +9,11 @@ final class RecordingSubmissions: SubmissionPublisher, @unchecked Sendable {
     // Confinement: `published` is only touched under `lock`.
     private let lock = NSLock()
     private var published: [DocumentSubmission] = []
+    private var publishedFiles: [FileSubmission] = []
     var submissions: [DocumentSubmission] { lock.withLock { published } }
+    var files: [FileSubmission] { lock.withLock { publishedFiles } }
     func publish(_ submissions: [DocumentSubmission]) async throws { lock.withLock { published += submissions } }
+    func publish(files: [FileSubmission]) async throws { lock.withLock { publishedFiles += files } }
 }
 
 /// The web workspace over the fixture store: each page answers HTML with its important content.
@@ -82,13 +85,48 @@ struct WebPagesTests {
             let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nҚазақстан мен Ресей келісімге қол қойды.\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nQT upload\r\n"
                 + "--\(boundary)\r\nContent-Disposition: form-data; name=\"published\"\r\n\r\n2024-05\r\n--\(boundary)--\r\n"
-            let reply = try await HTTP.send("POST", "\(base)/upload", body: Data(body.utf8), contentType: "multipart/form-data; boundary=\(boundary)")
+            let type = "multipart/form-data; boundary=\(boundary)"
+            // Cross-site request forgery: a post that names no origin, or another one, is refused and publishes nothing.
+            let host = try #require(URL(string: base)).host ?? "127.0.0.1"
+            let port = try #require(URL(string: base)).port ?? 80
+            for headers in [[:], ["Origin": "http://evil.example"], ["Origin": "http://\(host):\(port + 1)"],
+                            ["Referer": "http://evil.example/upload"], ["Origin": "null"],
+                            ["Origin": base, "Sec-Fetch-Site": "cross-site"]] {
+                let refused = try await HTTP.send("POST", "\(base)/upload", body: Data(body.utf8), contentType: type, headers: headers)
+                #expect(refused.status == 403 && refused.text.contains("<html"), "\(headers) → \(refused.status)")
+            }
+            #expect(recorder.submissions.isEmpty)
+            let reply = try await HTTP.send("POST", "\(base)/upload", body: Data(body.utf8), contentType: type, headers: ["Origin": base])
             #expect(reply.status == 200 && reply.text.contains("sha"), "the redirect leads to the page that follows the upload")
             #expect(recorder.submissions.map(\.title) == ["QT upload"])
             #expect(recorder.submissions.first?.published == "2024-05")
+            // The page's own referrer (a browser that sends no Origin) is this origin too.
+            let viaReferer = try await HTTP.send("POST", "\(base)/upload", body: Data(body.utf8), contentType: type,
+                                                 headers: ["Referer": "\(base)/upload", "Sec-Fetch-Site": "same-origin"])
+            #expect(viaReferer.status == 200)
             let empty = try await HTTP.send("POST", "\(base)/upload", body: Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\n \r\n--\(boundary)--\r\n".utf8),
-                                            contentType: "multipart/form-data; boundary=\(boundary)")
+                                            contentType: type, headers: ["Origin": base])
             #expect(empty.status == 400)
+            // Files: PDF, DOCX and HTML go to ingest as files (by name, type or bytes); text files as text.
+            let pdf = Array("%PDF-1.4 not parsed here".utf8)
+            var files = "--\(boundary)\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nru\r\n"
+            for (name, type, content) in [("a.pdf", "application/pdf", String(decoding: pdf, as: UTF8.self)),
+                                          ("scan", "application/octet-stream", String(decoding: pdf, as: UTF8.self)),
+                                          ("page.html", "text/html", "<p>Астана</p>"), ("note.txt", "text/plain", "Қазақстан мен Қырғызстан.")] {
+                files += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\nContent-Type: \(type)\r\n\r\n\(content)\r\n"
+            }
+            files += "--\(boundary)--\r\n"
+            let sent = try await HTTP.send("POST", "\(base)/upload", body: Data(files.utf8), contentType: type, headers: ["Origin": base])
+            #expect(sent.status == 200)
+            #expect(recorder.files.map(\.file.filename) == ["a.pdf", "scan", "page.html"])
+            #expect(recorder.files.first?.file.content == Data(pdf) && recorder.files.first?.file.mediaType == "application/pdf")
+            #expect(recorder.files.allSatisfy { $0.language == "ru" && $0.source == "upload:" + ($0.file.filename ?? "") })
+            #expect(recorder.submissions.last?.source == "upload:note.txt")
+            // A binary file that is no format ingest reads is refused on the form, not sent.
+            let binary = Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.bin\"\r\n\r\n".utf8)
+                + Data([0xFF, 0xFE, 0x01]) + Data("\r\n--\(boundary)--\r\n".utf8)
+            let bad = try await HTTP.send("POST", "\(base)/upload", body: binary, contentType: type, headers: ["Origin": base])
+            #expect(bad.status == 400 || bad.status == 415, "\(bad.status)")
         }
     }
 

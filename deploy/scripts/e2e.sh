@@ -149,7 +149,7 @@ readme_status=$?
 set -e
 check "every README example runs as written" 0 "$readme_status"
 printf 'Upload\n\nASTANA, 2 June 2025. Kazakhstan and Uzbekistan signed a water agreement in Astana (%s).\n' "$$" >"$DALA_RUN_DIR/upload.txt"
-location=$(curl -s -o /dev/null -w '%{redirect_url}' -F "files=@$DALA_RUN_DIR/upload.txt;type=text/plain" -F published=2025-06-02 "$Q/upload")
+location=$(curl -s -o /dev/null -w '%{redirect_url}' -H "Origin: $Q" -F "files=@$DALA_RUN_DIR/upload.txt;type=text/plain" -F published=2025-06-02 "$Q/upload")
 check "upload page answers with the page that follows the documents" yes "$(case "$location" in *"/upload?sha="*) echo yes;; *) echo "no: $location";; esac)"
 for _ in $(seq 1 120); do
   curl -s "$location" | grep -q 'badge">enriched' && break

@@ -37,7 +37,19 @@ fi
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
 
 have_rdkafka="$(PKG_CONFIG_PATH=/usr/local/lib/pkgconfig pkg-config --modversion rdkafka 2>/dev/null || true)"
-if [ -n "$have_rdkafka" ] && version_ge "$have_rdkafka" "$MIN_RDKAFKA" && [ -e /usr/local/lib/librdkafka.so.1 ]; then
+# Fixes the build carries (deploy/patches/librdkafka-<version>-*.patch); the installed library records the ones it
+# was built with, and a library without one of them is rebuilt.
+PATCH_MARK=/usr/local/share/dala/librdkafka.patches
+patches_missing() {
+  local p
+  for p in "$ROOT"/deploy/patches/librdkafka-"$1"-*.patch; do
+    [ -e "$p" ] || continue
+    grep -qxF "$(basename "$p")" "$PATCH_MARK" 2>/dev/null || return 0
+  done
+  return 1
+}
+if [ -n "$have_rdkafka" ] && version_ge "$have_rdkafka" "$MIN_RDKAFKA" && [ -e /usr/local/lib/librdkafka.so.1 ] \
+   && ! patches_missing "$have_rdkafka"; then
   log "librdkafka $have_rdkafka already in /usr/local"
 else
   log "building librdkafka >= $MIN_RDKAFKA from Debian's trixie source package"
@@ -56,7 +68,17 @@ else
   tarball="$(ls "$work"/librdkafka_*.orig.tar.* | head -n1)"
   tar -xf "$tarball" -C "$work"
   dir="$(find "$work" -maxdepth 1 -mindepth 1 -type d -name 'librdkafka*' | head -n1)"
+  version="${dir##*/librdkafka-}"
+  applied=()
+  for p in "$ROOT"/deploy/patches/librdkafka-"$version"-*.patch; do
+    [ -e "$p" ] || continue
+    patch -d "$dir" -p1 --forward --quiet <"$p"
+    applied+=("$(basename "$p")")
+    log "applied $(basename "$p")"
+  done
   (cd "$dir" && ./configure --prefix=/usr/local >/dev/null && make -j"$(nproc)" libs >/dev/null && $SUDO make install >/dev/null) 
+  $SUDO mkdir -p "$(dirname "$PATCH_MARK")"
+  printf '%s\n' "${applied[@]}" | $SUDO tee "$PATCH_MARK" >/dev/null
   $SUDO ldconfig
   rm -rf "$work"
   log "librdkafka $(PKG_CONFIG_PATH=/usr/local/lib/pkgconfig pkg-config --modversion rdkafka) installed in /usr/local"

@@ -28,11 +28,24 @@ spec() {  # NAME → "binary port"
   esac
 }
 
+# The live process a pid file names, only when it is this stack's own: the executable is $BIN's and its environment
+# names this run directory. Matching "dala" in the command line was not enough on a machine shared by several
+# checkouts (pid_max 32768): a stale pid file of one stack, its pid reused by another stack's worker, made
+# `stop`/`stop-one ... KILL` signal a process that was not its own (issue 11: a worker vanishing without a word).
+owned() {  # PID NAME
+  local pid="$1" binary exe
+  read -r binary _ <<<"$(spec "$2")"
+  exe="$(readlink "/proc/$pid/exe" 2>/dev/null)" || return 1
+  exe="${exe% (deleted)}"   # rebuilt while running
+  [ "$exe" = "$(readlink -f "$BIN/$binary" 2>/dev/null || echo "$BIN/$binary")" ] || return 1
+  tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "DALA_RUN_DIR=$RUN"
+}
+
 pid_of() {
   local f="$RUN/$1.pid" pid
   [ -f "$f" ] || return 1
   pid="$(cat "$f")"
-  kill -0 "$pid" 2>/dev/null && grep -q dala "/proc/$pid/cmdline" 2>/dev/null || return 1
+  [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null && owned "$pid" "$1" || return 1
   echo "$pid"
 }
 
@@ -43,9 +56,21 @@ start_one() {
   [ -x "$BIN/$binary" ] || { log "missing $BIN/$binary (build first)"; exit 1; }
   local extra=()
   case "$name" in enrichment-*) extra=(--worker-name "$name") ;; esac
-  DALA_HTTP_PORT="$port" nohup "$BIN/$binary" "${extra[@]}" >>"$RUN/$name.log" 2>&1 &
-  echo $! >"$RUN/$name.pid"
-  log "$name started (pid $!, port $port, log $RUN/$name.log)"
+  rm -f "$RUN/$name.pid"
+  # A small watcher shell starts the service, writes its pid and, when it ends, appends how it ended to its log
+  # (exit status, or the signal that ended it), so a process that vanishes leaves a line saying how.
+  (
+    DALA_HTTP_PORT="$port" DALA_RUN_DIR="$RUN" nohup "$BIN/$binary" "${extra[@]}" &
+    child=$!
+    echo "$child" >"$RUN/$name.pid"
+    rc=0
+    wait "$child" || rc=$?   # (set -e would end this shell here otherwise)
+    how="exit status $rc"
+    [ "$rc" -gt 128 ] && how="signal $((rc - 128)) ($(kill -l "$((rc - 128))" 2>/dev/null || echo '?'))"
+    echo "[services] $name (pid $child) ended: $how at $(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+  ) </dev/null >>"$RUN/$name.log" 2>&1 &
+  for _ in $(seq 1 100); do [ -s "$RUN/$name.pid" ] && break; sleep 0.02; done
+  log "$name started (pid $(cat "$RUN/$name.pid" 2>/dev/null), port $port, log $RUN/$name.log)"
 }
 
 wait_ready() {

@@ -48,7 +48,13 @@ extension WebPages {
         let sentences = annotations?.sentences ?? []
         let mentions = annotations?.mentions ?? []
         let events = annotations?.events ?? []
-        if doc.status != "enriched" { body += "<p class=\"error\">\(HTML.escape(ui["doc.not_enriched"]))</p>" }
+        if doc.status == "extracting", let file = try await FileStore(client: store.client).pagesView(id) {
+            let note = ui["doc.extracting"].replacingOccurrences(of: "{done}", with: String(file.ocr.done))
+                .replacingOccurrences(of: "{total}", with: String(file.ocr.pages))
+            body += "<p class=\"error\">\(HTML.escape(note))</p>"
+        } else if doc.status != "enriched" {
+            body += "<p class=\"error\">\(HTML.escape(ui["doc.not_enriched"]))</p>"
+        }
 
         // Entities of the document as chips, most mentioned first.
         var byEntity: [String: (label: String, type: String, n: Int)] = [:]

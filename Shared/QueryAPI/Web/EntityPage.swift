@@ -34,11 +34,13 @@ extension WebPages {
         }
         body += " · <a href=\"/v1/entities/\(HTML.escape(HTML.urlEncode(id)))\">JSON</a></p>"
 
-        // Labels in the three languages and aliases (knowledge base and what the documents wrote).
+        // Labels in every language the entity has one in (the interface languages first) and aliases (knowledge base
+        // and what the documents wrote).
         var labels = kb?.labels ?? [:]
         labels.merge(view.labels) { a, _ in a }
         body += "<table class=\"kb\"><tr><th>\(HTML.escape(ui["entity.labels"]))</th><td>"
-        body += WebLabels.languages.compactMap { l in labels[l].map { "<b>\(l)</b> \(HTML.escape($0))" } }.joined(separator: " · ")
+        let order = WebLabels.languages + labels.keys.filter { !WebLabels.languages.contains($0) }.sorted()
+        body += order.compactMap { l in labels[l].map { "<b>\(HTML.escape(l))</b> \(HTML.escape($0))" } }.joined(separator: " · ")
         body += "</td></tr>"
         let aliases = Array(Set((kb?.aliases ?? []) + view.aliases).subtracting(labels.values)).sorted()
         if !aliases.isEmpty {

@@ -1,4 +1,5 @@
 import DalaCore
+import DalaLanguages
 import DalaService
 import DalaStorage
 import Foundation
@@ -42,7 +43,7 @@ extension WebPages {
         body += "<label>+ \(HTML.escape(ui["filter.participant"]))<input name=\"with\" value=\"\(HTML.escape(with ?? ""))\" size=\"16\"></label>"
         body += "<label>\(HTML.escape(ui["filter.from"]))<input name=\"from\" value=\"\(HTML.escape(query["from"] ?? ""))\" size=\"10\" placeholder=\"YYYY-MM\"></label>"
         body += "<label>\(HTML.escape(ui["filter.to"]))<input name=\"to\" value=\"\(HTML.escape(query["to"] ?? ""))\" size=\"10\" placeholder=\"YYYY-MM\"></label>"
-        body += "<label>\(HTML.escape(ui["facet.language"]))\(HTML.select("lang", ["kk", "ru", "en"].map { ($0, ui.value("lang", $0)) }, selected: f.language, any: ui["filter.any"]))</label>"
+        body += "<label>\(HTML.escape(ui["facet.language"]))\(HTML.select("lang", LanguageRegistry.codesOrDefault.map { ($0, ui.value("lang", $0)) }, selected: f.language, any: ui["filter.any"]))</label>"
         if let doc = f.documentID { body += "<input type=\"hidden\" name=\"doc\" value=\"\(doc.lowercasedString)\">" }
         body += "<button type=\"submit\">\(HTML.escape(ui["filter.apply"]))</button></form>"
         body += "<div class=\"events\" style=\"margin-top:1em\">"
@@ -126,9 +127,9 @@ extension WebPages {
         body += "<p class=\"muted\">\(HTML.escape(ui["upload.intro"]))</p>"
         body += "<form class=\"upload\" method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\" accept-charset=\"utf-8\">"
         body += "<label>\(HTML.escape(ui["upload.text"]))<textarea name=\"text\"></textarea></label>"
-        body += "<label>\(HTML.escape(ui["upload.files"]))<input type=\"file\" name=\"files\" multiple accept=\".txt,text/plain\"></label>"
+        body += "<label>\(HTML.escape(ui["upload.files"]))<input type=\"file\" name=\"files\" multiple accept=\"\(Self.uploadAccept)\"></label>"
         body += "<label>\(HTML.escape(ui["upload.title"]))<input name=\"title\" maxlength=\"500\"></label><div class=\"row\">"
-        body += "<label>\(HTML.escape(ui["upload.language"]))\(HTML.select("language", ["kk", "ru", "en"].map { ($0, ui.value("lang", $0)) }, selected: nil, any: ui["upload.detect"]))</label>"
+        body += "<label>\(HTML.escape(ui["upload.language"]))\(HTML.select("language", LanguageRegistry.codesOrDefault.map { ($0, ui.value("lang", $0)) }, selected: nil, any: ui["upload.detect"]))</label>"
         body += "<label>\(HTML.escape(ui["upload.published"]))<input name=\"published\" size=\"12\" placeholder=\"2024-05-17\"></label></div>"
         body += "<div><button type=\"submit\">\(HTML.escape(ui["upload.send"]))</button></div></form>"
         var page = WebPage(title: ui["nav.upload"], ui: ui, selfPath: "/upload", selfQuery: [("sha", query["sha"])], body: body)
@@ -137,9 +138,12 @@ extension WebPages {
         return page
     }
 
-    /// `POST /upload`: validates every document as ingest will, publishes them to `dala.documents.submit` and
-    /// answers with a redirect to the page that follows them (by content hash: ingest assigns the ids).
+    /// `POST /upload`: takes a text and files (plain text, PDF, DOCX, HTML) from this site only (`SameOrigin`),
+    /// validates what it can as ingest will, publishes texts and files to `dala.documents.submit` and answers with a
+    /// redirect to the page that follows them (by content hash for a text, by file hash for a file: ingest assigns
+    /// the ids, and extracts the files on the same path as `POST /v1/documents`).
     func upload(_ ui: WebUI, _ query: [String: String], request: Request, body: [UInt8]) async throws -> WebPage {
+        if let refusal = SameOrigin.refusal(request) { throw Problem(.forbidden, "Cross-site request refused", detail: refusal) }
         guard let publisher = submissions else { return try await uploadForm(ui, [:], error: ui["upload.unavailable"]) }
         guard let boundary = MultipartForm.boundary(contentType: request.headers[.contentType] ?? ""),
               let parts = MultipartForm.parse(body, boundary: boundary) else {
@@ -152,14 +156,28 @@ extension WebPages {
         }
         let title = field("title"), language = field("language"), published = field("published")
         var texts: [(text: String, name: String?)] = []
+        var files: [FileSubmission] = []
         if let text = field("text") { texts.append((text, nil)) }
         for file in parts where file.filename != nil && !(file.filename ?? "").isEmpty && !file.body.isEmpty {
-            guard let text = String(validating: file.body, as: UTF8.self) else {
-                return try await uploadForm(ui, [:], error: "\(file.filename ?? ""): not UTF-8 text.")
+            let name = file.filename ?? ""
+            if file.body.count > uploadLimits.maxFileBytes {
+                var page = try await uploadForm(ui, [:], error: "\(name): " + ui["upload.too_large"]
+                    .replacingOccurrences(of: "{n}", with: String(uploadLimits.maxFileBytes >> 20)))
+                page.status = .contentTooLarge
+                return page
             }
-            texts.append((text, file.filename))
+            switch UploadKind(filename: name, contentType: file.contentType, bytes: file.body) {
+            case .text:
+                guard let text = String(validating: file.body, as: UTF8.self) else {
+                    return try await uploadForm(ui, [:], error: "\(name): " + ui["upload.not_text"])
+                }
+                texts.append((text, name))
+            case .file:
+                files.append(FileSubmission(file: .init(mediaType: file.contentType, filename: name, content: Data(file.body)),
+                                            title: title, source: "upload:" + name, language: language, published: published))
+            }
         }
-        guard !texts.isEmpty else { return try await uploadForm(ui, [:], error: ui["upload.empty"]) }
+        guard !texts.isEmpty || !files.isEmpty else { return try await uploadForm(ui, [:], error: ui["upload.empty"]) }
         let validator = SubmissionValidator()
         var submissions: [DocumentSubmission] = [], hashes: [String] = []
         for (text, name) in texts {
@@ -173,10 +191,37 @@ extension WebPages {
             }
             submissions.append(submission)
         }
-        try await publisher.publish(submissions)
+        if !submissions.isEmpty { try await publisher.publish(submissions) }
+        if !files.isEmpty { try await publisher.publish(files: files) }
+        hashes += files.map(\.fileSHA256)
         var page = WebPage(title: ui["nav.upload"], ui: ui, selfPath: "/upload", selfQuery: [], body: "")
         page.redirect = "/upload?sha=" + hashes.joined(separator: ",")
         return page
+    }
+}
+
+/// What the upload form does with a file part: take it as text here, or hand the file to ingest for extraction.
+enum UploadKind: Equatable {
+    case text, file
+
+    init(filename: String, contentType: String?, bytes: [UInt8]) {
+        let ext = (filename as NSString).pathExtension.lowercased()
+        let type = (contentType ?? "").split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        if ["txt", "text"].contains(ext) { self = .text; return }
+        if ["pdf", "docx", "html", "htm", "xhtml"].contains(ext)
+            || ["application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "text/html",
+                "application/xhtml+xml"].contains(type) { self = .file; return }
+        if type == "text/plain" { self = .text; return }
+        // No telling name or type: a PDF or a ZIP (DOCX) by its first bytes goes to ingest, which knows formats
+        // (and refuses what it cannot read); anything else must be UTF-8 text.
+        let head = bytes.prefix(1024)
+        let pdf = Array("%PDF-".utf8)
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || (0...max(0, head.count - pdf.count)).contains(where: { i in
+            head.count >= pdf.count && head.dropFirst(i).starts(with: pdf) }) {
+            self = .file
+        } else {
+            self = .text
+        }
     }
 }
 

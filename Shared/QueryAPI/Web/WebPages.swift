@@ -12,13 +12,18 @@ public struct WebPages: Sendable {
     let searchKeys: SearchKeyCache
     let submissions: (any SubmissionPublisher)?
     let knowledge: KnowledgeIndex
-    let maxUploadBytes = 10 * 1024 * 1024
+    let uploadLimits: UploadSettings
+    /// The upload form's `accept`: what ingest extracts, and plain text.
+    static let uploadAccept = ".txt,.pdf,.docx,.html,.htm,text/plain,application/pdf,"
+        + "application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html"
 
     /// Every page path (GET unless noted), for the 405/404 logic of `UnroutedMiddleware`.
-    static let paths = ["/", "/documents/{id}", "/entities/{id}", "/events", "/kb", "/upload", "/static/style.css"]
+    public static let paths = ["/", "/documents/{id}", "/entities/{id}", "/events", "/kb", "/upload", "/static/style.css"]
 
-    init(store: QueryStore, vocabulary: any SearchVocabulary, searchKeys: SearchKeyCache, submissions: (any SubmissionPublisher)?) {
+    init(store: QueryStore, vocabulary: any SearchVocabulary, searchKeys: SearchKeyCache, submissions: (any SubmissionPublisher)?,
+         upload: UploadSettings = UploadSettings()) {
         self.store = store; self.vocabulary = vocabulary; self.searchKeys = searchKeys; self.submissions = submissions
+        self.uploadLimits = upload
         self.knowledge = KnowledgeIndex(vocabulary: vocabulary)
     }
 
@@ -35,7 +40,7 @@ public struct WebPages: Sendable {
         router.get("/upload") { request, _ in try await self.page(request) { try await self.uploadForm($0, $1) } }
         router.post("/upload") { request, context in
             var request = request
-            let body = try await request.collectBody(upTo: maxUploadBytes + 64 * 1024)
+            let body = try await request.collectBody(upTo: uploadLimits.maxBodyBytes + 64 * 1024)
             let bytes = Array(body.readableBytesView)
             return try await self.page(request) { try await self.upload($0, $1, request: request, body: bytes) }
         }
@@ -78,7 +83,8 @@ public struct WebPages: Sendable {
     func typeLabel(_ ui: WebUI, _ t: String) -> String { ui.value("type", t) }
 
     func entityLabel(_ view: EntityView, _ lang: String) -> String {
-        view.labels[lang] ?? view.labels["en"] ?? view.labels["ru"] ?? view.labels["kk"] ?? view.id
+        view.labels[lang] ?? view.labels["en"] ?? view.labels["ru"] ?? view.labels["kk"]
+            ?? view.labels.sorted { $0.key < $1.key }.first?.value ?? view.id
     }
 
     static func entityHref(_ id: String) -> String { "/entities/" + HTML.urlEncode(id) }

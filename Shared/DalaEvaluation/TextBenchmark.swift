@@ -1,9 +1,10 @@
-// Throughput benchmark of the whole stage, single thread; the lead wires it into `dala bench`.
+// Throughput of stage 1 (text), single thread (`dala bench`).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DalaText
 
 /// Measures `TextAnalyzer.analyze` on in-memory texts.
 public enum TextBenchmark {

@@ -1,9 +1,10 @@
-// Throughput of stages 1 + 2 together, single thread; the lead wires it into `dala bench`.
+// Throughput of stages 1 + 2 together, single thread (`dala bench`).
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DalaEntities
 import DalaText
 
 /// Measures `TextAnalyzer.analyze` followed by `EntityRecognizer.recognize` on in-memory texts.

@@ -36,7 +36,8 @@ enum Fixtures {
     static let analyzer: TextAnalyzer = try! TextAnalyzer()
 }
 
-@Suite struct FixtureTests {
+/// The whole stage (`TextAnalyzer`) on the annotated fixtures.
+@Suite struct TextAnalyzerTests {
     @Test(arguments: Fixtures.names)
     func sentencesAndLanguages(_ name: String) throws {
         let analysis = Fixtures.analyzer.analyze(try Fixtures.text(name))

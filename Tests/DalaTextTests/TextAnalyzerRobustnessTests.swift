@@ -13,7 +13,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-@Suite struct RobustnessTests {
+@Suite struct TextAnalyzerRobustnessTests {
     /// Random texts made of the characters the repairs react to must never crash the analyzer, and every
     /// span must stay inside the original text.
     @Test func randomTextsKeepSpansInBounds() {

@@ -4,8 +4,8 @@ import Testing
 
 /// Languages added through the seam (`Shared/DalaLanguages`): a Kyrgyz document is read as Kyrgyz, with its dates
 /// and events, and its entities linked to the same canonical ids as in kk/ru/en.
-@Suite struct LanguageSeamTests {
-    static let pipeline = FuzzRegressionTests.pipeline
+@Suite struct PipelineLanguageTests {
+    static let pipeline = InvariantsTests.pipeline
 
     // Our own sentences, news style.
     static let kyrgyz = "Бишкек, 5-май. Кыргызстандын Президенти Садыр Жапаров 2024-жылдын 4-майында Астанада Казакстандын "

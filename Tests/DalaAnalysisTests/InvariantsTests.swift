@@ -4,7 +4,7 @@ import Testing
 
 /// Inputs that once crashed the analyser, hung it or broke an invariant (`Fixtures/fuzz-regressions`, one file each,
 /// named after what they broke), replayed on every test run; plus a short fuzz run of the generator `dala fuzz` uses.
-@Suite struct FuzzRegressionTests {
+@Suite struct InvariantsTests {
     static let pipeline = try! Pipeline()
 
     static var regressionNames: [String] {
@@ -21,7 +21,7 @@ import Testing
         #expect(Self.regressionNames.count >= 6)
     }
 
-    @Test(arguments: FuzzRegressionTests.regressionNames)
+    @Test(arguments: InvariantsTests.regressionNames)
     func regressionInputKeepsTheInvariants(_ name: String) throws {
         let text = try Self.regression(name)
         for date in [nil, "2020-05-01"] {

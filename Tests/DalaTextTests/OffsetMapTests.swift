@@ -9,7 +9,7 @@ func slice(_ text: String, _ span: Span) -> String {
     return String(v)
 }
 
-@Suite struct OffsetTests {
+@Suite struct OffsetMapTests {
     @Test func repairedTokensPointAtTheirOriginalCharacters() throws {
         let text = try Fixtures.text("article-kk")
         let analysis = Fixtures.analyzer.analyze(text)

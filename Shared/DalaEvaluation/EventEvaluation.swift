@@ -1,10 +1,11 @@
 import DalaEntities
+import DalaEvents
 import DalaText
 import Foundation
 
 /// Precision and recall of dates and events on annotated passages, through the whole analysis
-/// (stage 1 sentences, stage 2 entities, this stage). `report()` scores the development set bundled in
-/// `Resources/evaluation.json`; tests score a held-out set in the same format.
+/// (stage 1 sentences, stage 2 entities, stage 3). `report()` scores the development set bundled in
+/// `Shared/DalaEvaluation/Resources/evaluation.json`; tests score a held-out set in the same format.
 public enum EventEvaluation {
     /// One annotated passage (original text written for the project).
     public struct Case: Codable, Sendable {
@@ -53,7 +54,11 @@ public enum EventEvaluation {
 
     /// The bundled development set.
     public static func developmentSet() throws -> [Case] {
-        try parse(json: Data(Lexicon.bundleFile("evaluation.json").utf8))
+        guard let url = Bundle.module.url(forResource: "evaluation", withExtension: "json", subdirectory: "Resources")
+            ?? Bundle.module.url(forResource: "evaluation", withExtension: "json") else {
+            throw DataFileError(file: "DalaEvaluation/Resources/evaluation.json", reason: "missing from the bundle")
+        }
+        return try parse(json: Data(contentsOf: url))
     }
 
     /// Scores `cases` through the whole analysis.

@@ -1,3 +1,4 @@
+import DalaEntities
 import DalaText
 
 /// Precision and recall of the recogniser against hand-annotated passages.

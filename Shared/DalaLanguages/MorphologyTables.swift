@@ -1,0 +1,117 @@
+import Foundation
+
+/// The morphology tables of one language, by its kind (`LanguageRegistry.morphologyTables` names the files).
+public enum MorphologyTables: Sendable {
+    case suffixChain(SuffixChainTables)
+    case paradigm(ParadigmTables)
+    case english
+}
+
+/// Vowel harmony class of a letter (`harmony.tsv`).
+public enum HarmonyClass: String, Sendable {
+    /// A front vowel: the nearest one to the stem's end asks for a front suffix.
+    case front
+    /// A back vowel: asks for a back suffix.
+    case back
+    /// A vowel of loans (е и у я ю э in Kazakh): allows either.
+    case neutral
+    /// A stem ending in this letter (ь) allows either.
+    case openEnd = "open-end"
+}
+
+/// A suffix-chain (Turkic) language: suffixes stripped right to left, vowel harmony and stem alternations, all data.
+public struct SuffixChainTables: Sendable {
+    /// Which stems a suffix may follow (`suffixes.tsv` harmony column).
+    public enum Harmony: String, Sendable { case back, front, any }
+
+    /// One row of `suffixes.tsv`.
+    public struct Suffix: Sendable, Equatable {
+        public var form: String
+        public var harmony: Harmony
+        /// `case.genitive`, `poss.3`, `plural`, `derive.adjective`, ...
+        public var function: String
+        /// The part an entity with this ending plays in an event (`counterpart`, `place`), if any.
+        public var role: String?
+        public var isDerivation: Bool { function.hasPrefix("derive.") }
+        public var isAdjective: Bool { function == "derive.adjective" }
+    }
+
+    public var suffixes: [Suffix] = []
+    /// Harmony class per letter (`harmony.tsv`).
+    public var harmony: [UInt32: HarmonyClass] = [:]
+    /// A stem's last letter before a vowel suffix → the base word's letter (`alternations.tsv`: ғ → қ, Одағы → Одақ).
+    public var alternations: [UInt32: UInt32] = [:]
+    /// Letters that, among the registered languages of the script, only this language writes (`letters.tsv`).
+    public var letters: Set<UInt32> = []
+
+    public init() {}
+
+    /// Whether the language has any suffix to strip (a folder holding only comments has not).
+    public var isEmpty: Bool { suffixes.isEmpty }
+
+    /// The tables in `folder/<code>/`.
+    init(folder: URL, code: String) throws {
+        for row in try LanguageRegistry.rows(folder, code + "/suffixes.tsv", columns: 3) {
+            guard let h = Harmony(rawValue: row[1]), !row[0].isEmpty else { throw row.error("\(row.fields)") }
+            suffixes.append(Suffix(form: row[0], harmony: h, function: row[2],
+                                   role: row.count > 3 && !row[3].isEmpty ? row[3] : nil))
+        }
+        for row in try LanguageRegistry.rows(folder, code + "/harmony.tsv", columns: 2) {
+            guard let c = HarmonyClass(rawValue: row[0]) else { throw row.error("harmony class \(row[0])") }
+            for letter in row[1].split(separator: " ") {
+                guard let v = Self.letter(letter) else { throw row.error("not one letter: \(letter)") }
+                harmony[v] = c
+            }
+        }
+        for row in try LanguageRegistry.rows(folder, code + "/alternations.tsv", columns: 2) {
+            guard let a = Self.letter(Substring(row[0])), let b = Self.letter(Substring(row[1])) else {
+                throw row.error("not one letter each: \(row.fields)")
+            }
+            alternations[a] = b
+        }
+        for row in try LanguageRegistry.rows(folder, code + "/letters.tsv", columns: 1) {
+            for letter in row[0].split(separator: " ") {
+                guard let v = Self.letter(letter) else { throw row.error("not one letter: \(letter)") }
+                letters.insert(v)
+                // Both cases: the letters are tested on the text as written.
+                for u in String(letter).uppercased().unicodeScalars { letters.insert(u.value) }
+            }
+        }
+    }
+
+    private static func letter(_ s: Substring) -> UInt32? {
+        let u = s.unicodeScalars
+        return u.count == 1 ? u.first!.value : nil
+    }
+}
+
+/// A paradigm language (Russian): endings stripped from words not in the registry, and declension classes that
+/// generate every form of a registry word.
+public struct ParadigmTables: Sendable {
+    /// One declension class (`paradigms.tsv`).
+    public struct Paradigm: Sendable, Equatable {
+        public var name: String
+        /// Nominative endings it applies to; `*` = any other (consonant) ending.
+        public var nominativeEndings: [String]
+        /// Replacement endings ("" when the bare stem is a form).
+        public var endings: [String]
+        /// Only for a noun after a plural adjective in a name (`Международные силы`), where it wins.
+        public var pluralNoun: Bool
+    }
+
+    /// `endings.tsv`, in file order.
+    public var endings: [String] = []
+    public var paradigms: [Paradigm] = []
+
+    public init() {}
+
+    init(folder: URL, code: String) throws {
+        endings = try LanguageRegistry.rows(folder, code + "/endings.tsv", columns: 1).map { $0[0] }
+        for row in try LanguageRegistry.rows(folder, code + "/paradigms.tsv", columns: 3) {
+            paradigms.append(Paradigm(
+                name: row[0], nominativeEndings: row[1].split(separator: "|").map(String.init),
+                endings: row[2].split(separator: "|").map { $0 == "-" ? "" : String($0) },
+                pluralNoun: row.count > 3 && row[3] == "plural"))
+        }
+    }
+}
