@@ -18,18 +18,18 @@ extension EventDetector {
         var out: [Event] = []
         // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
         var outActors: [Set<String>] = [], outObjects: [Set<String>] = []
+        var index = EventMergeIndex(window: Self.mergeWindow)  // candidates only; the rules below decide
         for e in events {
             let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
-            let k = out.indices.first { c in
-                let o = out[c]
-                guard o.type == e.type, o.modality == e.modality else { return false }
-                let d1 = o.date?.value, d2 = e.date?.value
+            let k = index.candidates(e, actors: actors, objects: objects).first { c in
+                guard out[c].type == e.type, out[c].modality == e.modality else { return false }  // fields, not a copy
+                let d1 = out[c].date?.value, d2 = e.date?.value
                 guard d1 == nil || d2 == nil || d1 == d2 else { return false }
                 let oa = outActors[c], oo = outObjects[c]
                 // An undated telling joins a nearby one; far away, only another undated telling of the same named
                 // object (a dated founding of a shared name, the 1995 and 2010 customs unions, is not a later re-founding).
                 if d1 == nil || d2 == nil {
-                    let near = o.mentions.contains { abs($0.sentenceIndex - e.mentions[0].sentenceIndex) <= Self.mergeWindow }
+                    let near = index.near(c, e.mentions[0].sentenceIndex)
                     let sameObject = d1 == nil && d2 == nil && !objects.isEmpty && objects == oo
                     guard near || sameObject else { return false }
                 }
@@ -39,17 +39,19 @@ extension EventDetector {
                 return actors.isSubset(of: oa) || oa.isSubset(of: actors) || Double(shared) / Double(actors.union(oa).count) >= 0.5
             }
             if let k {
-                var m = out[k]
-                m.mentions += e.mentions
-                if m.date?.value == nil, e.date?.value != nil { m.date = e.date }
-                var seen = Set(m.participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
-                for p in e.participants where seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { m.participants.append(p) }
-                m.confidence = min(0.99, max(m.confidence, e.confidence) + 0.05)
-                if m.speaker == nil { m.speaker = e.speaker }
-                out[k] = m
-                outActors[k] = ids(m, actorRoles); outObjects[k] = ids(m, objectRoles)
+                // In place: a copy of the event would copy its tellings at every merge (quadratic in long texts).
+                out[k].mentions += e.mentions
+                if out[k].date?.value == nil, e.date?.value != nil { out[k].date = e.date }
+                var seen = Set(out[k].participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
+                for p in e.participants where seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { out[k].participants.append(p) }
+                out[k].confidence = min(0.99, max(out[k].confidence, e.confidence) + 0.05)
+                if out[k].speaker == nil { out[k].speaker = e.speaker }
+                outActors[k] = ids(out[k], actorRoles); outObjects[k] = ids(out[k], objectRoles)
+                index.file(k, out[k].type, out[k].modality, date: out[k].date?.value, tellings: e.mentions,
+                           actors: outActors[k], objects: outObjects[k])
                 continue
             }
+            index.file(out.count, e.type, e.modality, date: e.date?.value, tellings: e.mentions, actors: actors, objects: objects)
             out.append(e)
             outActors.append(actors); outObjects.append(objects)
         }
