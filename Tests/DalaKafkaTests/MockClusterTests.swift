@@ -197,7 +197,9 @@ import Testing
             try await KafkaAdmin.ping(configuration: nowhere, timeout: .seconds(1))
         }
         #expect(error?.code == .connection || error?.code == .timeout)
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Bounded well below librdkafka's 60 s socket timeout; the slack is for a loaded 2-core machine running every
+        // suite in parallel (seen: 26 s before the awaiting task resumed). Speed itself is a benchmark's business.
+        #expect(ContinuousClock.now - started < .seconds(45))
     }
 }
 
