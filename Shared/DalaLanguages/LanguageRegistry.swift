@@ -70,6 +70,7 @@ public struct LanguageRegistry: Sendable {
             guard let order = WordOrder(rawValue: row[3]) else { throw row.error("word order \(row[3])") }
             guard let morphology = MorphologyKind(rawValue: row[4]) else { throw row.error("morphology \(row[4])") }
             guard byCode[row[0]] == nil, !row[0].isEmpty else { throw row.error("language \(row[0]) twice") }
+            guard Language.pack(row[0]) != nil else { throw row.error("code \(row[0]): at most 8 ASCII letters") }
             byCode[row[0]] = profiles.count
             profiles.append(LanguageProfile(code: row[0], name: row[1], script: script, wordOrder: order, morphology: morphology))
         }
