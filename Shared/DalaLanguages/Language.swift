@@ -1,5 +1,5 @@
 /// ISO 639-1 style language label of a span of text: a code, not a closed set. A label is either one language
-/// identification knows (`identified`: kk ru en ky uz tt, and `other` / `unknown`) or a language registered in
+/// identification knows (`identified`: `identification.tsv`'s kk ru en ky uz tt, and `other` / `unknown`) or a language registered in
 /// `languages.tsv`; `profile` says how the analysers read a registered one.
 public struct Language: RawRepresentable, Hashable, Codable, Sendable, CaseIterable, CodingKeyRepresentable {
     /// The code's ASCII bytes packed into one word, first byte lowest (codes are at most 8 bytes). A plain integer, so
@@ -56,7 +56,10 @@ public struct Language: RawRepresentable, Hashable, Codable, Sendable, CaseItera
     @inlinable public static var unknown: Language { Language(packed: 0x6E_776F_6E6B_6E75) } // "unknown"
 
     /// The labels language identification gives, in a fixed order (seeds and positions depend on it).
-    public static let identified: [Language] = [.kk, .ru, .en, .ky, .uz, .tt, .other, .unknown]
+    /// The languages of `identification.tsv` in its order, then `other` and `unknown`.
+    public static let identified: [Language] =
+        ((try? LanguageRegistry.shared.get().identification) ?? []).compactMap { pack($0.code) }.map(Language.init(packed:))
+        + [.other, .unknown]
 
     /// Every label: `identified`, then registered languages identification does not know, in registry order.
     public static let allCases: [Language] = identified + registeredCodes.compactMap(pack).filter { c in
