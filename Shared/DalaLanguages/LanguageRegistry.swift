@@ -25,6 +25,13 @@ public struct LanguageProfile: Sendable, Hashable {
     public var morphology: MorphologyKind
 }
 
+/// A language identification tells apart (`identification.tsv`): its code, script and log prior.
+public struct IdentifiedLanguage: Sendable, Hashable {
+    public var code: String
+    public var script: Script
+    public var prior: Float
+}
+
 /// The registered analysis languages: `Resources/languages.tsv` (one row per language) and one folder per language,
 /// `Resources/<code>/`, with every table in `tables`. A language is a row and a folder; a missing file is an error
 /// naming it.
@@ -33,7 +40,7 @@ public struct LanguageRegistry: Sendable {
     public static let tables = [
         "months.tsv", "time_units.tsv", "time_cues.tsv", "numbers.tsv", "relative_times.tsv", "triggers.tsv",
         "modality.tsv", "roles.tsv", "case_suffixes.tsv", "stopwords.tsv", "topic_heads.tsv", "founding_objects.tsv",
-        "dated_documents.tsv", "abbreviations.tsv", "structure.tsv",
+        "dated_documents.tsv", "abbreviations.tsv", "structure.tsv", "hyphenation.tsv", "vowels.tsv",
     ]
 
     /// The tables a language folder holds for its morphology kind (`languages.tsv` morphology column).
@@ -45,6 +52,11 @@ public struct LanguageRegistry: Sendable {
 
     /// In `languages.tsv` order (the order tables are concatenated in).
     public let profiles: [LanguageProfile]
+    /// The languages identification tells apart (`identification.tsv`, in its order: the model's lanes), each with a
+    /// folder holding `identification.txt` and `identification.tsv`.
+    public let identification: [IdentifiedLanguage]
+    /// Letters of other Cyrillic languages (`identification.tsv` `other-letter` rows).
+    public let otherLetters: [Unicode.Scalar]
     private let byCode: [String: Int]
     private let folder: URL
 
@@ -70,11 +82,38 @@ public struct LanguageRegistry: Sendable {
             guard let order = WordOrder(rawValue: row[3]) else { throw row.error("word order \(row[3])") }
             guard let morphology = MorphologyKind(rawValue: row[4]) else { throw row.error("morphology \(row[4])") }
             guard byCode[row[0]] == nil, !row[0].isEmpty else { throw row.error("language \(row[0]) twice") }
+            guard Language.pack(row[0]) != nil else { throw row.error("code \(row[0]): at most 8 ASCII letters") }
             byCode[row[0]] = profiles.count
             profiles.append(LanguageProfile(code: row[0], name: row[1], script: script, wordOrder: order, morphology: morphology))
         }
         self.profiles = profiles
         self.byCode = byCode
+        var identification: [IdentifiedLanguage] = [], otherLetters: [Unicode.Scalar] = []
+        let idText = try DataFile.read(folder.appendingPathComponent("identification.tsv"), name: "identification.tsv")
+        for row in try DataFile.rows(idText, file: "identification.tsv", columns: 2) {
+            switch row[0] {
+            case "language":
+                guard row.count >= 4, let script = Script(rawValue: row[2]), let prior = Float(row[3]) else {
+                    throw row.error("expected language <TAB> code <TAB> cyrillic|latin <TAB> prior")
+                }
+                guard Language.pack(row[1]) != nil, !identification.contains(where: { $0.code == row[1] }) else {
+                    throw row.error("code \(row[1]): twice, or not at most 8 ASCII letters")
+                }
+                identification.append(IdentifiedLanguage(code: row[1], script: script, prior: prior))
+            case "other-letter":
+                guard let v = row[1].unicodeScalars.first, row[1].unicodeScalars.count == 1 else { throw row.error("one letter") }
+                otherLetters.append(v)
+            default: throw row.error("kind \(row[0]): language or other-letter")
+            }
+        }
+        self.identification = identification
+        self.otherLetters = otherLetters
+        for l in identification {
+            for t in ["identification.txt", "identification.tsv"]
+            where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(l.code + "/" + t).path) {
+                throw DataFileError(file: "\(l.code)/\(t)", reason: "missing: every language identification tells apart has it")
+            }
+        }
         for p in profiles {
             for t in Self.tables + (Self.morphologyTables[p.morphology] ?? []) where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(p.code + "/" + t).path) {
                 throw DataFileError(file: "\(p.code)/\(t)", reason: "missing: every language folder holds every table")
@@ -95,6 +134,26 @@ public struct LanguageRegistry: Sendable {
         case .paradigm: return .paradigm(try ParadigmTables(folder: folder, code: code))
         case .english: return .english
         }
+    }
+
+    /// The text language identification learns `code`'s character trigrams from (`<code>/identification.txt`).
+    public func identificationText(_ code: String) throws -> String {
+        try DataFile.read(folder.appendingPathComponent(code + "/identification.txt"), name: code + "/identification.txt")
+    }
+
+    /// The decisive letters and function words of `code` (`<code>/identification.tsv`: kind, entry).
+    public func identificationEvidence(_ code: String) throws -> (letters: [Unicode.Scalar], words: [String]) {
+        var letters: [Unicode.Scalar] = [], words: [String] = []
+        for row in try Self.rows(folder, code + "/identification.tsv", columns: 2) {
+            switch row[0] {
+            case "letter":
+                guard let v = row[1].unicodeScalars.first, row[1].unicodeScalars.count == 1 else { throw row.error("one letter") }
+                letters.append(v)
+            case "word": words.append(row[1])
+            default: throw row.error("kind \(row[0]): letter or word")
+            }
+        }
+        return (letters, words)
     }
 
     /// Registered language codes, in registry order.

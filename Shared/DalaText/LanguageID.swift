@@ -1,11 +1,12 @@
 import Foundation
 
-// Language identification: character trigram models for Cyrillic kk/ru/ky/uz/tt and Latin en, trained at
-// load time from the texts in Resources/langid, plus decisive letters and function words.
+// Language identification: character trigram models for the Cyrillic languages and one Latin language of
+// DalaLanguages' `identification.tsv` (kk ru ky uz tt; en), trained at load time from each language folder's
+// `identification.txt`, plus the decisive letters and function words of its `identification.tsv`.
 
 /// Evidence for one span of text: log-likelihoods per Cyrillic language and the Latin English model.
 struct LangEvidence {
-    var cyr = SIMD8<Float>()      // lanes 0...4: kk ru ky uz tt
+    var cyr = SIMD8<Float>()      // one lane per Cyrillic language (`LanguageModel.cyrLanguages`: kk ru ky uz tt)
     var cyrLetters = 0
     var latLetters = 0
     var en: Float = 0             // English trigram log-likelihood of the Latin letters
@@ -28,7 +29,12 @@ struct LangEvidence {
 }
 
 struct LanguageModel: Sendable {
-    static let cyrLanguages: [Language] = [.kk, .ru, .ky, .uz, .tt]
+    /// The Cyrillic languages of `identification.tsv`, in its order: one lane each (at most 7).
+    let cyrLanguages: [Language]
+    /// The Latin language (English): the Latin trigram model.
+    let latinLanguage: Language
+    /// The function-word lane of the Latin language (after the Cyrillic ones).
+    private let latinLane: Int
     // Cyrillic alphabet: 0 = word boundary, 1...46 letters, 47 = other Cyrillic letter.
     static let cyrSymbols = 48
     static let latSymbols = 28      // 0 boundary, 1...26 a-z, 27 other Latin letter
@@ -41,7 +47,7 @@ struct LanguageModel: Sendable {
     private let prior: SIMD8<Float>
     private let iSymbol: Int
     private let otherSymbols: Set<UInt32>
-    private let functionWords: WordTable<SIMD8<Float>>   // lanes 0...4 Cyrillic, lane 5 English
+    private let functionWords: WordTable<SIMD8<Float>>   // the Cyrillic lanes, then the Latin language's lane
     /// Per-letter English log-likelihood below which Latin text is called `other`.
     static let englishThreshold: Float = -3.0
 
@@ -55,10 +61,31 @@ struct LanguageModel: Sendable {
         cyrIndex = index
         iSymbol = Int(index[0x456 - 0x400])
 
+        let registry: LanguageRegistry
+        var evidence: [String: (letters: [Unicode.Scalar], words: [String])] = [:]
+        var texts: [String: String] = [:]
+        do {
+            registry = try LanguageRegistry.shared.get()
+            for l in registry.identification {
+                texts[l.code] = try registry.identificationText(l.code)
+                evidence[l.code] = try registry.identificationEvidence(l.code)
+            }
+        } catch {
+            throw TextResourceError(file: "DalaLanguages/Resources", reason: "\(error)")
+        }
+        let cyrillic = registry.identification.filter { $0.script == .cyrillic }
+        let latin = registry.identification.filter { $0.script == .latin }
+        guard !cyrillic.isEmpty, cyrillic.count <= 7, latin.count == 1, let lat = latin.first else {
+            throw TextResourceError(file: "DalaLanguages/Resources/identification.tsv",
+                                    reason: "1 to 7 Cyrillic languages and exactly 1 Latin one (the Latin model is English-only)")
+        }
+        cyrLanguages = cyrillic.compactMap { Language(rawValue: $0.code) }
+        latinLanguage = Language(rawValue: lat.code) ?? .en
+        latinLane = cyrillic.count
+
         var cyr = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols * LanguageModel.cyrSymbols * LanguageModel.cyrSymbols)
-        for (lane, lang) in LanguageModel.cyrLanguages.enumerated() {
-            let text = try ResourceLoader.text(lang.rawValue, subdirectory: "langid")
-            let probs = LanguageModel.train(text, symbols: LanguageModel.cyrSymbols) { s in
+        for (lane, lang) in cyrillic.enumerated() {
+            let probs = LanguageModel.train(texts[lang.code] ?? "", symbols: LanguageModel.cyrSymbols) { s in
                 let v = s.value
                 guard v >= 0x400 && v < 0x530 else { return nil }
                 return Int(index[Int(v - 0x400)])
@@ -66,50 +93,44 @@ struct LanguageModel: Sendable {
             for c in 0..<probs.count { cyr[c][lane] = probs[c] }
         }
         cyrTable = cyr
-        let enText = try ResourceLoader.text("en", subdirectory: "langid")
-        latTable = LanguageModel.train(enText, symbols: LanguageModel.latSymbols) { s in
+        latTable = LanguageModel.train(texts[lat.code] ?? "", symbols: LanguageModel.latSymbols) { s in
             let v = s.value
             if v >= 0x61 && v <= 0x7A { return Int(v - 0x60) }
             if v >= 0xE0 && v < 0x250 { return 27 }
             return nil
         }
 
-        // Decisive letters.
-        let letters = try ResourceLoader.sections("letters", subdirectory: "langid")
+        // Decisive letters: a letter any Cyrillic language lists counts against every Cyrillic language that does not.
         var penalty = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols)
         var decisive = [Bool](repeating: false, count: LanguageModel.cyrSymbols)
-        for line in letters["letters"] {
-            let parts = line.split(separator: " ").map(String.init)
-            guard let letter = parts.first?.unicodeScalars.first, letter.value >= 0x400 && letter.value < 0x530 else {
-                throw TextResourceError(file: "langid/letters.txt", reason: "bad line '\(line)'")
+        var writers: [UInt32: Set<Int>] = [:], order: [UInt32] = []
+        for (lane, lang) in cyrillic.enumerated() {
+            for letter in evidence[lang.code]?.letters ?? [] {
+                guard letter.value >= 0x400 && letter.value < 0x530 else {
+                    throw TextResourceError(file: "\(lang.code)/identification.tsv", reason: "letter \(letter) is not Cyrillic")
+                }
+                if writers[letter.value] == nil { order.append(letter.value) }
+                writers[letter.value, default: []].insert(lane)
             }
-            let sym = Int(index[Int(letter.value - 0x400)])
+        }
+        for v in order {
+            let sym = Int(index[Int(v - 0x400)])
             var p = SIMD8<Float>()
-            for (lane, lang) in LanguageModel.cyrLanguages.enumerated() where !parts.dropFirst().contains(lang.rawValue) {
-                p[lane] = -5
-            }
+            for lane in cyrillic.indices where !(writers[v]?.contains(lane) ?? false) { p[lane] = -5 }
             penalty[sym] = p
             decisive[sym] = true
         }
         decisivePenalty = penalty
         var prior = SIMD8<Float>()
-        for line in letters["prior"] {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let lane = LanguageModel.cyrLanguages.firstIndex(where: { $0.rawValue == parts[0] }),
-                  let value = Float(parts[1]) else {
-                throw TextResourceError(file: "langid/letters.txt", reason: "bad prior line '\(line)'")
-            }
-            prior[lane] = value
-        }
+        for (lane, lang) in cyrillic.enumerated() { prior[lane] = lang.prior }
         self.prior = prior
         isDecisive = decisive
-        otherSymbols = Set(letters["otherLetters"].compactMap { $0.unicodeScalars.first?.value })
+        otherSymbols = Set(registry.otherLetters.map(\.value))
 
         // Function words.
-        let words = try ResourceLoader.sections("function-words", subdirectory: "langid")
         var fw: [UInt64: SIMD8<Float>] = [:]
-        for (lane, lang) in (LanguageModel.cyrLanguages + [.en]).enumerated() {
-            for w in words[lang.rawValue] { fw[wordHash(w), default: SIMD8<Float>()][lane] = 1.5 }
+        for (lane, lang) in (cyrillic + [lat]).enumerated() {
+            for w in evidence[lang.code]?.words ?? [] { fw[wordHash(w), default: SIMD8<Float>()][lane] = 1.5 }
         }
         functionWords = WordTable(fw)
     }
@@ -227,7 +248,7 @@ struct LanguageModel: Sendable {
         }
         ev.cyr = sum + fw + (ev.cyrLetters > 0 ? prior : SIMD8<Float>())
         ev.en = en
-        ev.enWords = Int(fw[5] / 1.5)
+        ev.enWords = Int(fw[latinLane] / 1.5)
         return ev
     }
 
@@ -246,14 +267,14 @@ struct LanguageModel: Sendable {
     /// The label and its confidence for the gathered evidence.
     /// Names are evidence too: a Latin sentence that reads as some other language only because of its names
     /// (`Kyrgyzstan's President Sadyr Japarov met …`) is decided on its other words, when they are enough.
-    static func withoutNames(_ ev: LangEvidence) -> (Language, Double, [Double])? {
+    func withoutNames(_ ev: LangEvidence) -> (Language, Double, [Double])? {
         let rest = ev.latLetters - ev.nameLatLetters
         // Enough letters outside names, and English function words among them (German `in` alone is not enough).
-        guard ev.nameLatLetters * 10 >= ev.latLetters * 4, rest >= minimumUnnamedLetters,
-              ev.enWords >= minimumFunctionWords else { return nil }
+        guard ev.nameLatLetters * 10 >= ev.latLetters * 4, rest >= Self.minimumUnnamedLetters,
+              ev.enWords >= Self.minimumFunctionWords else { return nil }
         let enScore = (ev.en - ev.nameEn) + 1.5 * Float(ev.enWords)
-        let p = 1 / (1 + exp(Double(Float(rest) * englishThreshold - enScore) * 0.5))
-        return p >= 0.5 ? (.en, p, []) : nil
+        let p = 1 / (1 + exp(Double(Float(rest) * Self.englishThreshold - enScore) * 0.5))
+        return p >= 0.5 ? (latinLanguage, p, []) : nil
     }
     static let minimumUnnamedLetters = 12
     static let minimumFunctionWords = 2
@@ -265,20 +286,21 @@ struct LanguageModel: Sendable {
             let enScore = ev.en + 1.5 * Float(ev.enWords)
             let other = n * LanguageModel.englishThreshold
             let p = 1 / (1 + exp(Double(other - enScore) * 0.5))
-            if p < 0.5, let named = Self.withoutNames(ev) { return named }
-            return p >= 0.5 ? (.en, p, []) : (.other, 1 - p, [])
+            if p < 0.5, let named = withoutNames(ev) { return named }
+            return p >= 0.5 ? (latinLanguage, p, []) : (.other, 1 - p, [])
         }
         if ev.otherLetters > 0 && ev.otherLetters * 50 >= ev.cyrLetters { return (.other, 0.8, []) }
         if ev.iWithoutTurkic { return (.other, 0.7, []) }
         var best = 0
-        for lane in 1..<5 where ev.cyr[lane] > ev.cyr[best] { best = lane }
+        let lanes = cyrLanguages.count
+        for lane in 1..<lanes where ev.cyr[lane] > ev.cyr[best] { best = lane }
         var z = 0.0
-        var probs = [Double](repeating: 0, count: 5)
-        for lane in 0..<5 {
+        var probs = [Double](repeating: 0, count: lanes)
+        for lane in 0..<lanes {
             probs[lane] = exp(Double(ev.cyr[lane] - ev.cyr[best]) * 0.5)
             z += probs[lane]
         }
-        for lane in 0..<5 { probs[lane] /= z }
-        return (LanguageModel.cyrLanguages[best], probs[best], probs)
+        for lane in 0..<lanes { probs[lane] /= z }
+        return (cyrLanguages[best], probs[best], probs)
     }
 }

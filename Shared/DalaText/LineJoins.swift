@@ -182,10 +182,13 @@ extension LineModel {
         if left.count >= 3 && ((leftWord && (right.count >= 7 || rightWord)) || (rightWord && right.count >= 7)) {
             return .keepHyphen
         }
-        if lower.last == "о" && left.count >= 4 && right.count >= 6 && hasEnding(rightLower, res.ruAdjectiveEndings) {
+        // A compound of a linking vowel and an adjective ending of one language (`водно-`⏎`энергетических`).
+        if let last = lower.last, left.count >= 4 && right.count >= 6,
+           res.linkedCompounds.contains(where: { $0.linking.contains(last) && hasEnding(rightLower, $0.rightEndings) }) {
             return .keepHyphen
         }
-        if left.count >= 5 && right.count >= 5 && hasEnding(lower, res.kkAdjectiveEndings) { return .keepHyphen }
+        // An adjective opening a compound (`экспорттық-`⏎`шикізаттық`).
+        if left.count >= 5 && right.count >= 5 && hasEnding(lower, res.leftEndings) { return .keepHyphen }
         return .dropHyphen
     }
 

@@ -72,9 +72,13 @@ struct TextResources: Sendable {
     /// Words between author names ("и", "and", "&").
     var nameConnectors: HashSet64
 
+    /// Hyphenated line breaks (`hyphenation.tsv` of every language): first halves of paired words, adjective endings
+    /// that open a compound, and per language its linking vowels with the adjective endings that close a compound.
     var pairFirst: Set<UInt64>
-    var kkAdjectiveEndings: [[Unicode.Scalar]]
-    var ruAdjectiveEndings: [[Unicode.Scalar]]
+    var leftEndings: [[Unicode.Scalar]]
+    var linkedCompounds: [(linking: Set<Unicode.Scalar>, rightEndings: [[Unicode.Scalar]])]
+    /// Vowel letters of every language (`vowels.tsv`), lowercase: an initial's second letter is none of them.
+    var vowels: Set<Unicode.Scalar>
 
     init() throws {
         // Per language (`Shared/DalaLanguages/Resources/<code>/structure.tsv`, `abbreviations.tsv`), every registered
@@ -82,10 +86,25 @@ struct TextResources: Sendable {
         let registry: LanguageRegistry
         var structure = try ResourceLoader.sections("structure")
         var abbr = SectionedFile(text: "")
+        var pairFirst: [String] = [], leftEndings: [String] = [], vowels = Set<Unicode.Scalar>()
+        var linked: [String: (linking: Set<Unicode.Scalar>, rightEndings: [[Unicode.Scalar]])] = [:]
         do {
             registry = try LanguageRegistry.shared.get()
             for row in try registry.table("structure.tsv", columns: 3) { structure.sections[row[1], default: []].append(row[2]) }
             for row in try registry.table("abbreviations.tsv", columns: 3) { abbr.sections[row[1], default: []].append(row[2]) }
+            for row in try registry.table("hyphenation.tsv", columns: 3) {
+                switch row[1] {
+                case "pair-first": pairFirst.append(row[2])
+                case "left-ending": leftEndings.append(row[2])
+                case "linking": linked[row[0], default: ([], [])].linking.formUnion(row[2].unicodeScalars)
+                case "right-ending": linked[row[0], default: ([], [])].rightEndings.append(Array(row[2].unicodeScalars))
+                default: throw row.error("kind \(row[1]): pair-first, left-ending, linking or right-ending")
+                }
+            }
+            for row in try registry.table("vowels.tsv", columns: 2) {
+                guard row[1].unicodeScalars.count == 1 else { throw row.error("one letter a row") }
+                vowels.formUnion(row[1].unicodeScalars)
+            }
         } catch {
             throw TextResourceError(file: "DalaLanguages/Resources", reason: "\(error)")
         }
@@ -126,9 +145,9 @@ struct TextResources: Sendable {
         }
         romanCyrillic = roman
 
-        let lex = try ResourceLoader.sections("lexicon")
-        pairFirst = Set(lex["pairFirst"].map(wordHash))
-        kkAdjectiveEndings = lex["kkAdjectiveEnding"].map { Array($0.unicodeScalars) }
-        ruAdjectiveEndings = lex["ruAdjectiveEnding"].map { Array($0.unicodeScalars) }
+        self.pairFirst = Set(pairFirst.map(wordHash))
+        self.leftEndings = leftEndings.map { Array($0.unicodeScalars) }
+        linkedCompounds = registry.codes.compactMap { linked[$0] }.filter { !$0.linking.isEmpty && !$0.rightEndings.isEmpty }
+        self.vowels = vowels
     }
 }

@@ -65,7 +65,7 @@ struct SentenceSplitter {
     }
 
     /// "Н.Ә", "А", "Дж", "Зб", "Х.Дж": every dot-separated piece is an upper-case letter, optionally
-    /// followed by one lower-case consonant.
+    /// followed by one lower-case consonant (a letter no language's `vowels.tsv` lists).
     private func isInitials(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> Bool {
         var k = a
         while k < b {
@@ -76,7 +76,7 @@ struct SentenceSplitter {
             if len > 2 { return false }
             if len == 2 {
                 let second = CharClass.lower(s[k + 1])
-                if !chars.isLower(s[k + 1]) || "aeiouyаеёиоуыэюяәөұүі".unicodeScalars.contains(second) { return false }
+                if !chars.isLower(s[k + 1]) || res.vowels.contains(second) { return false }
             }
             k = e + 1
         }

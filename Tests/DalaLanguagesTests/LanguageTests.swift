@@ -14,6 +14,13 @@ import Testing
         #expect("\(Language.ru)" == "ru")
     }
 
+    @Test func aLanguageIsATrivialValueWhoseConstantsAreTheirCodes() {
+        #expect(_isPOD(Language.self))
+        for l in Language.identified { #expect(Language.pack(l.rawValue) == l.packed && Language(rawValue: l.rawValue) == l) }
+        #expect(Language.identified.map(\.rawValue) == ["kk", "ru", "en", "ky", "uz", "tt", "other", "unknown"])
+        #expect(Language.pack("toolongcode") == nil && Language.pack("қаз") == nil && Language.pack("") == nil)
+    }
+
     @Test func theProfileComesFromTheRegistry() {
         #expect(Language.kk.profile?.morphology == .suffixChain)
         #expect(Language.ky.profile?.wordOrder == .sov)
