@@ -100,7 +100,7 @@ extension DocumentAnalysis {
         let mentionRows = entities.mentions.map { m in
             AnnotationSet.MentionRow(entityID: m.entityID, start: m.span.start, end: m.span.end, surface: m.surface,
                                      sentenceIndex: m.sentenceIndex, kind: m.kind.rawValue, confidence: m.confidence,
-                                     alternatives: m.alternatives)
+                                     alternatives: m.alternatives, alternativeScores: m.alternativeScores)
         }
         let timeRows = events.times.map { t in
             AnnotationSet.TimeRow(start: t.span.start, end: t.span.end, surface: t.surface, sentenceIndex: t.sentenceIndex,

@@ -64,10 +64,13 @@ public struct AnnotationSet: Sendable {
     public struct MentionRow: Sendable, Equatable {
         public var entityID: String, start: Int, end: Int, surface: String, sentenceIndex: Int
         public var kind: String, confidence: Double, alternatives: [String]
+        /// One score per alternative (its share of the linking evidence, 0…1), same order; not stored yet.
+        public var alternativeScores: [Double]
         public init(entityID: String, start: Int, end: Int, surface: String, sentenceIndex: Int, kind: String,
-                    confidence: Double, alternatives: [String]) {
+                    confidence: Double, alternatives: [String], alternativeScores: [Double] = []) {
             self.entityID = entityID; self.start = start; self.end = end; self.surface = surface
             self.sentenceIndex = sentenceIndex; self.kind = kind; self.confidence = confidence; self.alternatives = alternatives
+            self.alternativeScores = alternativeScores
         }
     }
 

@@ -122,7 +122,7 @@ extension DocumentPass {
                 }
                 guard !ambiguous, var m = target else { continue }
                 m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.kind = .name
-                m.confidence = 0.6; m.isSurname = false; m.stripped = false; m.alternatives = []; m.definesAcronym = false
+                m.confidence = 0.6; m.isSurname = false; m.stripped = false; m.alternatives = []; m.alternativeScores = []; m.definesAcronym = false
                 found.append(m)
             }
         }

@@ -40,6 +40,7 @@ struct RawMention {
     var isSurname = false
     var stripped = false
     var alternatives: [Int] = []
+    var alternativeScores: [Double] = []   // one per alternative: its share of the evidence (see Linking)
     var definesAcronym = false  // "(ЦАС)" right after its name: keeps its own reading
 }
 

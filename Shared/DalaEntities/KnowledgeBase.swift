@@ -24,6 +24,7 @@ public struct EntityInfo: Codable, Sendable, Hashable {
     public var record: EntityRecord
     public var qid: String?             // Wikidata QID when the id is one
     public var iso: String?             // ISO 3166-1 alpha-2 for states
+    public var subdivisionCode: String? // ISO 3166-2 code for first-level subdivisions (`iso2:`)
     public var validFrom: Int?          // yyyymmdd
     public var validTo: Int?
     public var relations: [EntityRelation]
@@ -195,6 +196,8 @@ final class Store: Sendable {
                         }
                     case "initials": break   // documented for reviewers; initials are recognised generically
                     case "iso": info.iso = value
+                    case "iso2": info.subdivisionCode = value
+                    case "source": break     // provenance of generated rows (scripts/kb-subdivisions.py), for reviewers
                     case "from": info.validFrom = Store.date(value, end: false)
                     case "to": info.validTo = Store.date(value, end: true)
                     case "pred": info.relations += values.map { EntityRelation(kind: .predecessor, target: $0) }

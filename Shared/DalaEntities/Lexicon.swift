@@ -41,6 +41,8 @@ struct Lexicon: Sendable {
     var notNames: Set<String> = []
     /// Russian head nouns by their stem (организаци → организация), for inflected heads.
     var russianHeadStems: [UInt64: HeadNoun] = [:]
+    /// The nominative head noun of each stem in `russianHeadStems` ("совета" → "совет"), for local labels.
+    var russianHeadLemmas: [UInt64: String] = [:]
     var headNounKeys: [String: [UInt64: HeadNoun]] = [:]
     /// First four letters (or the whole of shorter) head-noun forms, to skip the stemming for most words.
     var headNounPrefixes = U64Set()
@@ -99,7 +101,9 @@ struct Lexicon: Sendable {
         }
         for code in lex.paradigmCodes.sorted() {
             for (form, head) in lex.headNouns[code] ?? [:] {
-                lex.russianHeadStems[TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))] = head
+                let stem = TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))
+                lex.russianHeadStems[stem] = head
+                lex.russianHeadLemmas[stem] = form
             }
         }
         for (lang, table) in lex.headNouns {

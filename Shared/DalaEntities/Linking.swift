@@ -1,4 +1,5 @@
 import DalaText
+import Foundation
 
 // Linking: one entity per mention from years, validity periods, related entities, cues and document evidence;
 // capitals standing for their governments.
@@ -62,7 +63,13 @@ extension DocumentPass {
             scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
             mentions[idx].candidates = [scored[0].0]
             if scored.count > 1, scored[0].1 - scored[1].1 < 0.75 {
-                mentions[idx].alternatives = scored.dropFirst().filter { scored[0].1 - $0.1 < 0.75 }.map(\.0)
+                let kept = scored.dropFirst().filter { scored[0].1 - $0.1 < 0.75 }
+                mentions[idx].alternatives = kept.map(\.0)
+                // Each alternative's share of the evidence: a softmax over every scored candidate, so the chosen
+                // entity's share is what the alternatives leave (1 - their sum - the shares of dropped candidates).
+                let top = scored[0].1
+                let total = scored.reduce(0.0) { $0 + exp($1.1 - top) }
+                mentions[idx].alternativeScores = kept.map { (exp($0.1 - top) / total * 1000).rounded() / 1000 }
                 mentions[idx].confidence *= 0.6
             }
         }

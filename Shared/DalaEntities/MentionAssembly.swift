@@ -31,7 +31,8 @@ extension DocumentPass {
             } else { continue }
             out.append(Mention(entityID: id, span: m.span, surface: surface(m.span), sentenceIndex: sentences[m.sentence].index,
                                confidence: (m.confidence * 100).rounded() / 100, kind: m.kind,
-                               alternatives: m.alternatives.map { store.infos[$0].record.id }))
+                               alternatives: m.alternatives.map { store.infos[$0].record.id },
+                               alternativeScores: m.alternativeScores))
         }
         out.sort { $0.span.start < $1.span.start || ($0.span.start == $1.span.start && $0.span.end > $1.span.end) }
         return EntityAnalysis(entities: order.compactMap { records[$0] }, mentions: out)

@@ -103,6 +103,7 @@ extension DocumentPass {
                 var start = i
                 // "Астанинскую декларацию": a registry adjective opens the name too (and is no mention of its own).
                 while start > 0, us[start - 1].isWord, !consumed[s][start - 1] || isAdjectiveAt(s, start - 1),
+                      !lex.notNameKeys.contains(us[start - 1].key),
                       DocumentPass.isRussianAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
                 while start < i, !us[start].isCapitalized { start += 1 }
                 var end = i + 1
@@ -266,6 +267,50 @@ extension DocumentPass {
         return st
     }
 
+    static let russianAdjectiveCaseEndings: [String] = ["ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ом", "ем",
+                                                    "ой", "ей", "ую", "юю", "ая", "яя", "ое", "ее", "ый", "ий", "ые", "ие", "ых", "их"]
+
+    /// A Russian local name's label in the nominative: the head noun and the adjectives before it
+    /// ("Межгосударственного совета" → "Межгосударственный совет", "Национального фонда" → "Национальный фонд");
+    /// the words after the head (a genitive complement) stay as written. Unchanged when the head is not inflected.
+    func russianNominative(_ words: [WordUnit], _ labelWords: [String]) -> [String] {
+        guard let h = words.indices.first(where: { headNoun(words[$0]) != nil }) else { return labelWords }
+        let head = words[h]
+        if lex.headNounKeys["ru"]?[head.key] != nil { return labelWords }      // already the nominative
+        let n = Morphology.russianStemLength(head.sc, lexicon: lex)
+        guard n < head.sc.count, let lemma = lex.russianHeadLemmas[TextNorm.hash(head.sc.prefix(n))],
+              head.text.unicodeScalars.count == head.sc.count else { return labelWords }
+        var out = labelWords
+        out[h] = DocumentPass.withCaseOf(head.text, lemma)
+        let last = lemma.unicodeScalars.last.map { String($0) } ?? ""
+        let gender = last == "а" || last == "я" ? 1 : (last == "о" || last == "е" ? 2 : 0)    // m f n
+        for k in 0..<h {
+            let w = labelWords[k].lowercased()
+            guard DocumentPass.isRussianAdjective(words[k].sc) || DocumentPass.russianAdjectiveCaseEndings.contains(where: { w.hasSuffix($0) }),
+                  let e = DocumentPass.russianAdjectiveCaseEndings.first(where: { w.hasSuffix($0) && w.count - $0.count >= 3 }) else { continue }
+            let stem = String(labelWords[k].dropLast(e.count))
+            let soft = stem.last.map { "кгхжшщч".contains(Character($0.lowercased())) } ?? false
+            let hushing = stem.last.map { "жшщч".contains(Character($0.lowercased())) } ?? false
+            if gender == 0 && e == "ой" { continue }      // "Большой": a masculine nominative already
+            let ending = gender == 1 ? "ая" : gender == 2 ? (hushing ? "ее" : "ое") : (soft ? "ий" : "ый")
+            out[k] = stem + ending
+        }
+        return out
+    }
+
+    func headNoun(_ u: WordUnit) -> Lexicon.HeadNoun? {
+        guard let table = lex.headNounKeys["ru"] else { return nil }
+        if let h = table[u.key] { return h }
+        let n = Morphology.russianStemLength(u.sc, lexicon: lex)
+        return n < u.sc.count ? lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] : nil
+    }
+
+    /// `lemma` with the first letter's case of `word`.
+    static func withCaseOf(_ word: String, _ lemma: String) -> String {
+        guard let f = word.first, f.isUppercase else { return lemma }
+        return lemma.prefix(1).uppercased() + lemma.dropFirst()
+    }
+
     mutating func addOrganization(_ s: Int, _ start: Int, _ end: Int, type: EntityType) {
         let us = units[s]
         let words = us[start..<end].filter { $0.isWord }
@@ -279,6 +324,9 @@ extension DocumentPass {
                 labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))
                 break
             }
+        }
+        if sentences[s].language == .ru || words.first?.script == .ru && sentences[s].language != .kk {
+            labelWords = russianNominative(words, labelWords)
         }
         let label = labelWords.joined(separator: " ")
         let key = words.map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")

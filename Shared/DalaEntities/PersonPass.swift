@@ -111,10 +111,16 @@ extension DocumentPass {
                 addPerson(s, i, j, surnameAt: i, confidence: 0.75); i = j; continue
             }
             // Title + name: "министр Ержан Ашықбаев", "President Zhaparov"
+            // A title of several words ("Secretary General", "Prime Minister") is skipped whole: its capitalised
+            // second word is no name.
+            var ti = i
+            while isTitle(s, ti), ti + 1 < us.count, isTitle(s, ti + 1), !consumed[s][ti + 1] { ti += 1 }
+            if ti > i, ti + 1 < us.count, !isNameLike(s, ti + 1) { i = ti + 1; continue }
+            if ti > i { i = ti }
             if isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) || (us[i + 1].text == "." && i + 2 < us.count && isNameLike(s, i + 2)) {
                 let first = us[i + 1].text == "." ? i + 2 : i + 1
                 var j = first
-                while j < us.count, j - first < 3, isNameLike(s, j) { j += 1 }
+                while j < us.count, j - first < 3, isNameLike(s, j), !isTitle(s, j) { j += 1 }
                 let n = j - first
                 let latin = us[first].sc.first.map(TextNorm.isLatin) ?? false
                 if n >= 2 || surnameKey(us[first].sc) != nil || latin {

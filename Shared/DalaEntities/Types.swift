@@ -37,10 +37,27 @@ public struct Mention: Codable, Sendable, Hashable {
     public var kind: MentionKind
     /// Other candidate entity ids when linking stayed ambiguous (empty when resolved).
     public var alternatives: [String]
+    /// One score per alternative, in the same order: the alternative's share (0…1) of the evidence for all the
+    /// name's candidates (years, related entities, cue words, document evidence), so `entityID` holds at least
+    /// the largest share. Empty when `alternatives` is.
+    public var alternativeScores: [Double]
     public init(entityID: String, span: Span, surface: String, sentenceIndex: Int, confidence: Double,
-                kind: MentionKind, alternatives: [String] = []) {
+                kind: MentionKind, alternatives: [String] = [], alternativeScores: [Double] = []) {
         self.entityID = entityID; self.span = span; self.surface = surface; self.sentenceIndex = sentenceIndex
         self.confidence = confidence; self.kind = kind; self.alternatives = alternatives
+        self.alternativeScores = alternativeScores.count == alternatives.count ? alternativeScores : []
+    }
+    private enum CodingKeys: String, CodingKey {
+        case entityID, span, surface, sentenceIndex, confidence, kind, alternatives, alternativeScores
+    }
+    /// Reads mentions written before `alternativeScores` existed too.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        entityID = try c.decode(String.self, forKey: .entityID); span = try c.decode(Span.self, forKey: .span)
+        surface = try c.decode(String.self, forKey: .surface); sentenceIndex = try c.decode(Int.self, forKey: .sentenceIndex)
+        confidence = try c.decode(Double.self, forKey: .confidence); kind = try c.decode(MentionKind.self, forKey: .kind)
+        alternatives = try c.decodeIfPresent([String].self, forKey: .alternatives) ?? []
+        alternativeScores = try c.decodeIfPresent([Double].self, forKey: .alternativeScores) ?? []
     }
 }
 

@@ -120,7 +120,8 @@ struct WordUnit: Sendable {
                       tokens[j + 1].kind == .word || tokens[j + 1].kind == .number {
                     let p = tokens[j].text
                     guard p == "-" || p == "‐" || p == "‑" || p == "'" || p == "’"
-                          || (p == "." && isInitialLetter(lastPart(text)) && isInitialLetter(tokens[j + 1].text)) else { break }
+                          || (p == "." && isInitialLetter(lastPart(text)) && isInitialLetter(tokens[j + 1].text))
+                          || (p == "+" && tokens[j + 1].kind == .number && isFormatCode(text)) else { break }
                     text += p + tokens[j + 1].text
                     end = tokens[j + 1].span.end
                     j += 2
@@ -163,6 +164,13 @@ struct WordUnit: Sendable {
             }
         }
         return out
+    }
+
+    /// A letter-and-digit code that a "+N" extends into one name: "C5" (C5+1), "G7", "С5" in Cyrillic.
+    static func isFormatCode(_ s: String) -> Bool {
+        let sc = Array(s.unicodeScalars)
+        guard let f = sc.first, TextNorm.isLetter(f.value), TextNorm.isUpper(f.value), sc.count <= 4 else { return false }
+        return sc.contains { $0.value >= 0x30 && $0.value <= 0x39 }
     }
 
     /// Whether the string is exactly one ASCII byte.
