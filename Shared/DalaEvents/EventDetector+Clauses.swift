@@ -59,3 +59,23 @@ extension EventDetector {
 
     static let clauseBreaks: Set<String> = [";", ":", "—", "–", "(", ")"]
 }
+
+extension EventDetector {
+    /// How many words and marks may stand between a proposal word and the event it proposes (`proposed setting up`,
+    /// `предложил провести саммит`, `саммит өткізуді ұсынды`).
+    static let proposalReach = 6
+
+    /// Whether `g` is the event a proposal trigger puts forward: right after it (ru, en) or right before it (kk), in
+    /// the same clause, with no clause break between.
+    func inProposalScope(_ g: Hit, of p: Hit, atoms a: [Atom], language: Language) -> Bool {
+        let (from, to): (Int, Int)
+        if lex.verbFinal.contains(language) {
+            guard g.last < p.first, p.first - g.last <= Self.proposalReach else { return false }
+            (from, to) = (g.last + 1, p.first)
+        } else {
+            guard g.first > p.last, g.first - p.last <= Self.proposalReach else { return false }
+            (from, to) = (p.last + 1, g.first)
+        }
+        return !(from..<to).contains { isClauseBreak(a, $0) }
+    }
+}

@@ -45,7 +45,7 @@ extension EventDetector {
         }
         // A type told twice within a few words is one trigger (`подписали соглашение о подписании`): keep the stronger.
         var kept: [Hit] = []
-        for h in hits {
+        for h in senses(hits, a) {
             if let k = kept.lastIndex(where: { $0.type == h.type && h.first - $0.last <= 3 }) {
                 if h.weight > kept[k].weight { kept[k] = h }
             } else {
@@ -53,6 +53,33 @@ extension EventDetector {
             }
         }
         return kept
+    }
+
+    /// Trigger senses decided by their arguments (`triggers.tsv` rows typed `from>to`): a word of the rule within its
+    /// window around the trigger (same sentence, outside the trigger) retypes the hit or, for `none`, drops it.
+    func senses(_ hits: [Hit], _ a: [Atom]) -> [Hit] {
+        guard !lex.senses.isEmpty, hits.contains(where: { h in lex.senses.contains { $0.from == h.type } }) else { return hits }
+        var out: [Hit] = []
+        for var h in hits {
+            var drop = false
+            if lex.senses.contains(where: { $0.from == h.type }) {
+                let reach = lex.senses.lazy.filter { $0.from == h.type }.map(\.window).max() ?? 0
+                var best: (distance: Int, sense: Lexicon.Sense)?
+                for k in max(0, h.first - reach)...min(a.count - 1, h.last + reach) where (k < h.first || k > h.last) && a[k].kind == .word {
+                    let d = k < h.first ? h.first - k : k - h.last
+                    for (sid, _) in lex.senseIndex.lookup(a[k].text) {
+                        let sense = lex.senses[sid]
+                        guard sense.from == h.type, d <= sense.window else { continue }
+                        if best == nil || d < best!.distance { best = (d, sense) }
+                    }
+                }
+                if let b = best {
+                    if let to = b.sense.to { h.type = to } else { drop = true }
+                }
+            }
+            if !drop { out.append(h) }
+        }
+        return out
     }
 
     /// Atoms inside a short quotation, i.e. a name (`«Бейбітшілік үшін әріптестік»`), where trigger words name nothing.

@@ -186,7 +186,19 @@ struct EventDetector: Sendable {
             // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
             // reported event, not the saying); a named person's words are news in themselves and stay a statement.
             // (Quoted words are the statement's own content: `«…», — заявил министр` stays a statement.)
-            let framesAnother = hits.contains { $0.type != .statement && a[$0.first].quoteDepth == 0 } && speaker?.type != .person
+            // A named person's saying stays a statement only beside a meeting it was said at (`said after the talks`); a
+            // person saying that something was agreed, founded or refused tells that event (issue 14: the framing verb
+            // is how the text knows the event).
+            let framesAnother = hits.contains { g in
+                g.type != .statement && a[g.first].quoteDepth == 0 && (g.type != .meeting || speaker?.type != .person)
+            }
+            // `suggested holding a summit`, `агенттік құруды ұсынды`: the event a proposal word puts forward is proposed, a
+            // meeting too (FORMAT.md: "X suggested holding a summit" is a proposed meeting); the proposal stays an event
+            // of its own (annotations record the proposal that was made as well).
+            let proposalScoped = hits.filter { g in
+                g.type != .proposal && (Self.proposable.contains(g.type) || g.type == .meeting)
+                    && hits.contains { p in p.type == .proposal && inProposalScope(g, of: p, atoms: a, language: s.language) }
+            }.map(\.first)
             // A meeting named as the setting of another event (`на саммите … вступила`, `саммитте … қабылданды`,
             // `at the summit … joined`) once the story has told that meeting says where the event happened.
             let othersThanMeeting = hits.contains { $0.type != .meeting }
@@ -267,7 +279,8 @@ struct EventDetector: Sendable {
                     h.type != .statement && h.type != .meeting && (lex.verbFinal.contains(s.language) ? h.last < st.first : h.first > st.last)
                 } ?? false
                 var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
-                                          hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument)
+                                          hasProposal: (hasProposal && Self.proposable.contains(h.type) && !h.datedDocument)
+                                            || proposalScoped.contains(h.first))
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 if modality == .reported || toldBySpeaker, speakerID == nil { speakerID = speaker?.mention.entityID }
                 // What a news story tells without a date of its own happened on its dateline's day, while the story

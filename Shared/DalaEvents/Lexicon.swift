@@ -200,6 +200,12 @@ struct Lexicon: Sendable {
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
     var triggers: [Trigger] = []
     var triggerIndex = FormIndex<Int>()
+    /// Sense rows of `triggers.tsv` (type column `from>to`): a `from` trigger with this word among its arguments (within
+    /// `window` words) tells a `to` event (`troops … withdrawn` is military, not leaving an organisation); `to` may be
+    /// `none` (no event).
+    struct Sense: Sendable { let from: EventType; let to: EventType?; let window: Int }
+    var senses: [Sense] = []
+    var senseIndex = FormIndex<Int>()
     var modalityCues: [ModalityCue] = []
     var modalityIndex = FormIndex<Int>()
     var kazakhSuffixCues: [(suffix: String, modality: Modality, scalars: Int)] = []
@@ -315,6 +321,15 @@ struct Lexicon: Sendable {
         }
         for r in try languages("triggers.tsv", 4) {
             let lang = try Self.language(r)
+            if r[2].contains(">") {
+                let sides = r[2].split(separator: ">").map(String.init)
+                guard sides.count == 2, let from = EventType(rawValue: sides[0]), sides[1] == "none" || EventType(rawValue: sides[1]) != nil,
+                      let window = Int(r[3]), window > 0 else { throw r.error("sense \(r.fields)") }
+                _ = lang
+                senseIndex.add(Form(r[1]), senses.count)
+                senses.append(Sense(from: from, to: EventType(rawValue: sides[1]), window: window))
+                continue
+            }
             guard let t = EventType(rawValue: r[2]), let w = Double(r[3]) else {
                 throw r.error("\(r.fields)")
             }

@@ -471,3 +471,88 @@ P("en-h20", "2026-11-28",
     "said joint exercises would be held in Belarus next year"),
    ("withdrawal", ["armenia", "csto"], None, "hypothetical", "If Armenia formally withdraws from the treaty")],
   notes="'without Armenia': Armenia is no participant of the meeting; negated attendance; 'if' = hypothetical")
+
+# added 2026-12-06 by the evtA helper before its rule changes (original texts; probes: framing verbs, repeated
+# tellings of one event, one event per clause, trigger senses by their arguments, undisputed/founding principles)
+P("en-h21", "2025-04-18",
+  "ASTANA, April 18 – Kazakhstan and Uzbekistan agreed on Thursday to build a joint industrial zone on their "
+  "border, Foreign Minister Murat Nurtleu said after talks with his Uzbek counterpart in Tashkent. The two sides "
+  "also signed a memorandum on water sharing along the Syr Darya. Nurtleu stressed that the border between the two "
+  "countries is undisputed and fully demarcated.\n"
+  "Officials noted that the talks in Tashkent were the third such meeting this year. The ministers will meet again "
+  "in Astana in June, when a treaty on the zone is expected to be signed. Analysts said the founding principles of "
+  "the partnership, laid out in 2022, remained intact.",
+  [("ASTANA", "astana"), ("Kazakhstan", "kazakhstan"), ("Uzbekistan", "uzbekistan"), ("Murat Nurtleu", "nurtleu"),
+   ("Tashkent", "tashkent"), ("Syr Darya", "syr-darya"), ("Nurtleu", "nurtleu"), ("Tashkent", "tashkent"),
+   ("Astana", "astana")],
+  [("April 18", "2025-04-18", "day"), ("Thursday", "2025-04-17", "day", "rel"), ("this year", "2025", "year", "rel"),
+   ("June", "2025-06", "month"), ("2022", "2022", "year")],
+  [],
+  [("agreement", ["kazakhstan", "uzbekistan"], "2025-04-17", "asserted",
+    "Kazakhstan and Uzbekistan agreed on Thursday to build a joint industrial zone"),
+   ("meeting", ["nurtleu", "kazakhstan", "uzbekistan", "tashkent"], None, "asserted",
+    "Murat Nurtleu said after talks with his Uzbek counterpart in Tashkent"),
+   ("agreement", ["kazakhstan", "uzbekistan", "syr-darya"], None, "asserted",
+    "The two sides also signed a memorandum on water sharing along the Syr Darya"),
+   ("statement", ["nurtleu", "kazakhstan", "uzbekistan"], None, "asserted",
+    "Nurtleu stressed that the border between the two countries is undisputed"),
+   ("meeting", ["kazakhstan", "uzbekistan", "astana"], "2025-06", "planned",
+    "The ministers will meet again in Astana in June"),
+   ("agreement", ["kazakhstan", "uzbekistan"], "2025-06", "planned",
+    "when a treaty on the zone is expected to be signed")],
+  notes="the talks told twice (one meeting); 'undisputed' and 'founding principles' are no dispute/founding")
+
+P("en-h22", "2023-10-14",
+  "BISHKEK, Oct. 14 – Kyrgyzstan accused Tajikistan on Friday of moving armoured vehicles to the Batken Region "
+  "border, days after the two governments said they had settled most of the disputed sections. Tajik officials "
+  "denied any build-up and said the troops were on a routine rotation. The Collective Security Treaty Organization, "
+  "to which both countries belong, called for restraint.\n"
+  "President Sadyr Japarov said he hoped to meet Emomali Rahmon before the end of the year to finish the "
+  "demarcation. If the talks fail, Bishkek could take the dispute to the CSTO, a government source said.",
+  [("BISHKEK", "bishkek"), ("Kyrgyzstan", "kyrgyzstan"), ("Tajikistan", "tajikistan"),
+   ("Batken Region", "batken-region"), ("Collective Security Treaty Organization", "csto"),
+   ("Sadyr Japarov", "japarov"), ("Emomali Rahmon", "rahmon"), ("Bishkek", "bishkek"), ("CSTO", "csto")],
+  [("Oct. 14", "2023-10-14", "day"), ("Friday", "2023-10-13", "day", "rel"),
+   ("the end of the year", "2023-12", "month", "rel")],
+  [],
+  [("dispute", ["kyrgyzstan", "tajikistan"], "2023-10-13", "asserted",
+    "Kyrgyzstan accused Tajikistan on Friday of moving armoured vehicles"),
+   ("military", ["tajikistan", "batken-region"], None, "reported",
+    "of moving armoured vehicles to the Batken Region border"),
+   ("statement", ["tajikistan"], None, "asserted",
+    "Tajik officials denied any build-up and said the troops were on a routine rotation"),
+   ("statement", ["csto", "kyrgyzstan", "tajikistan"], None, "asserted",
+    "to which both countries belong, called for restraint"),
+   ("meeting", ["japarov", "rahmon", "kyrgyzstan", "tajikistan"], None, "planned",
+    "President Sadyr Japarov said he hoped to meet Emomali Rahmon"),
+   ("dispute", ["kyrgyzstan", "tajikistan", "csto"], None, "hypothetical",
+    "If the talks fail, Bishkek could take the dispute to the CSTO")],
+  notes="'disputed sections' inside a settlement is no new dispute; hoped to meet = planned; if/could = hypothetical")
+
+P("en-h23", "2024-07-05",
+  "ASTANA, July 5 – Leaders of the Shanghai Cooperation Organization yesterday admitted Belarus as the bloc's tenth "
+  "full member at their summit in the Kazakh capital. Alexander Lukashenko thanked the hosts and said Minsk would "
+  "take part in all of the group's formats.\n"
+  "The summit, chaired by Kassym-Jomart Tokayev, also adopted the Astana Declaration and a development strategy to "
+  "2035. At the two-day meeting, attended by Xi Jinping and Vladimir Putin, Tokayev proposed setting up an SCO "
+  "investment fund. Turkmenistan, a neutral state, again declined to join the organization.",
+  [("ASTANA", "astana"), ("Shanghai Cooperation Organization", "sco"), ("Belarus", "belarus"),
+   ("Alexander Lukashenko", "lukashenko"), ("Minsk", "minsk"), ("Kassym-Jomart Tokayev", "tokayev"),
+   ("Astana Declaration", "sco-astana-declaration-2024"), ("development strategy to 2035", "sco-strategy-2035"),
+   ("Xi Jinping", "xi-jinping"), ("Vladimir Putin", "putin"), ("Tokayev", "tokayev"), ("SCO", "sco"),
+   ("Turkmenistan", "turkmenistan")],
+  [("July 5", "2024-07-05", "day"), ("yesterday", "2024-07-04", "day", "rel")],
+  ["tenth", "two-day"],
+  [("membership", ["belarus", "sco"], "2024-07-04", "asserted",
+    "Shanghai Cooperation Organization yesterday admitted Belarus as the bloc's tenth full member"),
+   ("meeting", ["sco", "astana"], "2024-07-04", "asserted",
+    "full member at their summit in the Kazakh capital"),
+   ("statement", ["lukashenko", "belarus", "sco"], None, "asserted",
+    "Alexander Lukashenko thanked the hosts and said Minsk would take part"),
+   ("agreement", ["sco", "sco-astana-declaration-2024", "sco-strategy-2035", "tokayev"], None, "asserted",
+    "also adopted the Astana Declaration and a development strategy to 2035"),
+   ("founding", ["tokayev", "sco"], None, "proposed",
+    "Tokayev proposed setting up an SCO investment fund"),
+   ("membership", ["turkmenistan", "sco"], None, "negated",
+    "Turkmenistan, a neutral state, again declined to join the organization")],
+  notes="the summit told three times (one meeting); 'would take part' inside a statement; declined to join = negated")

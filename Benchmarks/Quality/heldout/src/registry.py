@@ -233,3 +233,8 @@ R("azevedo", "person", None, ["Roberto Azevêdo", "Roberto Azevedo"], ["Робе
 R("abdrakhmanov", "person", None, ["Kairat Abdrakhmanov"], ["Кайрат Абдрахманов"], ["Қайрат Әбдірахманов"])
 R("sargsyan", "person", None, ["Serzh Sargsyan"], ["Серж Саргсян"], ["Серж Саргсян"])
 R("kuryk-port", "location", None, ["Port of Kuryk", "Kuryk"], ["порт Курык", "Курык"], ["Құрық порты", "Құрық"])
+
+# added 2026-12-06 (session 20, evtA: passages en-h21..h23, ru-h21..h23, kk-h21..h23)
+R("sco-astana-declaration-2024", "agreement", None, ["Astana Declaration (SCO, 2024)", "Astana Declaration"], ["Астанинская декларация (ШОС, 2024)"], ["Астана декларациясы (ШЫҰ, 2024)"])
+R("sco-strategy-2035", "agreement", None, ["SCO Development Strategy until 2035", "development strategy to 2035"], ["Стратегия развития ШОС до 2035 года"], ["ШЫҰ-ның 2035 жылға дейінгі даму стратегиясы"])
+R("muhriddin", "person", None, ["Sirojiddin Muhriddin", "Muhriddin"], ["Сирожиддин Мухриддин", "Мухриддин"], ["Сірожиддин Мұхриддин", "Мұхриддин"])

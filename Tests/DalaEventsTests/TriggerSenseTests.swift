@@ -1,0 +1,90 @@
+import DalaEntities
+import DalaEvents
+import DalaText
+import Testing
+
+// Trigger senses and framing words (issue 14, session 20): every sentence here was written for these tests.
+
+@Suite("Trigger senses decided by the words beside them")
+struct TriggerSenseTests {
+    /// Troops, forces or peacekeepers withdrawn are a military move, not a state leaving an organisation.
+    @Test(arguments: [
+        "Uzbekistan withdrew its troops from the border area near Osh on Monday.",
+        "Россия вывела миротворцев из Таджикистана в марте 2023 года.",
+        "Ресей бітімгершілік күштері Тәжікстаннан шығарылды.",
+    ])
+    func troopsWithdrawnAreMilitary(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        #expect(!out.events.contains { $0.type == .withdrawal }, "\(text): \(out.events.map(\.type))")
+        #expect(out.events.contains { $0.type == .military }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// Leaving an organisation stays a withdrawal (the sense rule needs its argument).
+    @Test(arguments: [
+        "Uzbekistan withdrew from the CSTO in 2012.",
+        "Өзбекстан 2012 жылы ҰҚШҰ құрамынан шықты.",
+    ])
+    func leavingAnOrganisationStaysWithdrawal(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .withdrawal }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// Adjectives and fixed phrases that name no event: undisputed, disputed sections, founding principles, founders.
+    @Test(arguments: [
+        ("Kyrgyzstan and Tajikistan signed a protocol on the disputed sections of their border in Bishkek.", EventType.dispute),
+        ("Киргизия и Таджикистан подписали протокол о спорных участках границы в Бишкеке.", .dispute),
+        ("Қазақстан мен Өзбекстан арасындағы шекара даусыз екенін Тоқаев Ташкентте айтты.", .dispute),
+        ("The founding principles of the Shanghai Cooperation Organization were praised by Kazakhstan in Astana.", .founding),
+        ("ШЫҰ-ның құрылтайшы мемлекеттері Астанада кездесті.", .founding),
+    ])
+    func noEventFromAnAdjective(text: String, type: EventType) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        #expect(!out.events.contains { $0.type == type }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// `admitted that` concedes; it is no admission to membership.
+    @Test func admittedThatIsNoMembership() throws {
+        let out = try Harness.get().run("Tokayev admitted that Kazakhstan and Kyrgyzstan had not settled the transit issue.")
+        #expect(!out.events.contains { $0.type == .membership }, "\(out.events.map(\.type))")
+    }
+}
+
+@Suite("Framing words: one event per thing that happened")
+struct FramingTests {
+    /// A person saying that something was agreed tells the agreement, not a statement besides it.
+    @Test(arguments: [
+        "Foreign Minister Murat Nurtleu said Kazakhstan and Kyrgyzstan had signed a transit agreement in Bishkek.",
+        "Министр Мурат Нуртлеу сообщил, что Казахстан и Киргизия подписали соглашение о транзите.",
+    ])
+    func aSayingFramesTheEvent(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .agreement }, "\(text): \(out.events.map(\.type))")
+        #expect(!out.events.contains { $0.type == .statement }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// A saying with no other event in its sentence stays a statement.
+    @Test func aPlainSayingStaysAStatement() throws {
+        let out = try Harness.get().run("Kassym-Jomart Tokayev said Kazakhstan values its partnership with Uzbekistan.")
+        #expect(out.events.contains { $0.type == .statement }, "\(out.events.map(\.type))")
+    }
+
+    /// `suggested holding a summit`: a meeting, proposed (not planned, not asserted); the proposal that was made stays.
+    @Test(arguments: [
+        "Shavkat Mirziyoyev suggested holding the next summit of Central Asian leaders in Samarkand.",
+        "Шавкат Мирзиёев предложил провести следующий саммит лидеров Центральной Азии в Самарканде.",
+        "Шавкат Мирзиёев келесі саммитті Самарқандта өткізуді ұсынды.",
+    ])
+    func aSuggestedMeetingIsAProposedMeeting(text: String) throws {
+        let out = try Harness.get().run(text)
+        let m = try #require(out.events.first { $0.type == .meeting }, "no meeting in \(text): \(out.events.map(\.type))")
+        #expect(m.modality == .proposed, "\(text): \(m.modality)")
+        #expect(out.events.contains { $0.type == .proposal }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// A meeting that is the setting of a proposal is no proposed meeting (the scope is the words right after it).
+    @Test func theMeetingAProposalWasMadeAtStaysAsserted() throws {
+        let out = try Harness.get().run("At the summit in Astana on 4 July 2024, Tokayev proposed a new water strategy for Central Asia.")
+        #expect(out.events.contains { $0.type == .proposal }, "\(out.events.map(\.type))")
+        #expect(!out.events.contains { $0.type == .meeting && $0.modality == .proposed }, "\(out.events.map { ($0.type, $0.modality) })")
+    }
+}
