@@ -164,7 +164,7 @@ extension EventDetector {
     /// at the event's date are one side (the state is added with the person's role, never the other side's); a side
     /// with a counterpart cue (`with`, `с`, `-мен`, `-ға`, `between`) is the counterpart, entirely; the joiner of an
     /// organisation (membership, withdrawal) is the actor and the organisation the counterpart; a state visited by a
-    /// person of another state (`прибыл в Туркмению`) is the counterpart of a meeting; two sides of a two-sided event
+    /// person of another state (`прибыл в Туркмению`), or one troops go to, is the counterpart; two sides of a two-sided event
     /// named alike (`A and B signed`) are actor and counterpart in reading order; with counterparts only, the first is
     /// the actor.
     func sides(_ participants: [EventParticipant], type: EventType, date: TimeExpression?,
@@ -211,7 +211,9 @@ extension EventDetector {
                 for s in joiners { counterpartSides.remove(s) }
             }
         }
-        if type == .meeting, order.contains(where: { s in out.contains { typeOf[$0.entityID ?? ""] == .person && side($0) == s } }) {
+        // The state a person visits, or troops are sent to (`направить в Казахстан`), is the other side.
+        let visit = type == .meeting && order.contains { s in out.contains { typeOf[$0.entityID ?? ""] == .person && side($0) == s } }
+        if visit || (type == .military && !order.isEmpty) {
             for p in out where p.role == "place" {
                 guard let id = p.entityID else { continue }
                 let state = typeOf[id] == .country ? id : capitalOf(id)?.id
