@@ -34,6 +34,9 @@ extension EventDetector {
                     guard near || sameObject else { return false }
                 }
                 if !objects.isEmpty && !oo.isEmpty && objects.isDisjoint(with: oo) { return false }
+                // `… signed the Treaty on X. The document was signed by A, B and C.`: an undated telling in the next
+                // sentence that names no object of its own retells the named treaty, whoever it names as parties.
+                if d2 == nil, objects.isEmpty, !oo.isEmpty, index.follows(c, e.mentions[0].sentenceIndex) { return true }
                 guard !actors.isEmpty, !oa.isEmpty else { return !objects.isEmpty && objects == oo && actors.isEmpty && oa.isEmpty }
                 let shared = actors.intersection(oa).count
                 return actors.isSubset(of: oa) || oa.isSubset(of: actors) || Double(shared) / Double(actors.union(oa).count) >= 0.5

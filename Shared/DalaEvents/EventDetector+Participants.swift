@@ -43,9 +43,9 @@ extension EventDetector {
 
     /// actor, counterpart, object or place, from the entity type, the event type and case or preposition.
     func roleOf(_ p: Placed, hit: Hit, caseRole: String?) -> String? {
-        if p.mention.kind == .metonymy && p.type == .place { return "place" }
         switch p.type {
-        case .place: return "place"
+        // A capital with a counterpart cue stands for its state (`с Кабулом`, `Бішкекке`): `sides` adds the state.
+        case .place: return caseRole == "counterpart" && capitalOf(p.mention.entityID) != nil ? "counterpart" : "place"
         case .agreement, .programme: return "object"
         case .country, .organization, .person:
             var role = "actor"
@@ -90,9 +90,43 @@ extension EventDetector {
         return false
     }
 
-    /// Kazakh case ending of the mention's last word, or the Russian/English preposition before it.
+    /// The case role of each placed party (country, organisation, person; nil for the others), with the role of a
+    /// name joined to another (`with Nazarbayev and Medvedev`, `с Путиным и Си`, `Ресей мен Қытайға`) shared: forward
+    /// where a preposition marks the first name, backward where an ending marks the last (verb-final languages).
+    func caseRoles(_ placed: [Placed], atoms a: [Atom], language: Language, names: (String) -> [String]) -> [String?] {
+        let parties: Set<EntityType> = [.country, .organization, .person]
+        var roles = placed.map { p -> String? in
+            parties.contains(p.type) || (p.type == .place && capitalOf(p.mention.entityID) != nil)
+                ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
+        }
+        func joined(_ i: Int, _ j: Int) -> Bool {
+            guard parties.contains(placed[i].type), parties.contains(placed[j].type), placed[i].last < placed[j].first else { return false }
+            var k = placed[i].last + 1, words = 0
+            while k < placed[j].first {
+                let x = a[k]
+                if x.kind == .word, lex.coordinators.contains(x.text) { words += 1 } else if !(x.kind == .punct && x.text == ",") { return false }
+                k += 1
+            }
+            return words <= 1 && placed[j].first > placed[i].last + (words == 0 ? 1 : 0)
+        }
+        let shared: Set<String> = ["counterpart", Self.excludedRole]
+        if lex.verbFinal.contains(language) {
+            for i in stride(from: placed.count - 2, through: 0, by: -1) where roles[i] == nil {
+                if let r = roles[i + 1], shared.contains(r), joined(i, i + 1) { roles[i] = r }
+            }
+        } else {
+            for j in placed.indices.dropFirst() where roles[j] == nil {
+                if let r = roles[j - 1], shared.contains(r), joined(j - 1, j) { roles[j] = r }
+            }
+        }
+        return roles
+    }
+
+    /// Kazakh case ending of the mention's last word, or the Russian/English preposition before it (past `the`).
     func caseRole(_ p: Placed, atoms a: [Atom], names: [String]) -> String? {
-        if p.first > 0, let r = lex.prepositionRoles[a[p.first - 1].text], a[p.first - 1].kind == .word { return r }
+        var before = p.first - 1
+        if before > 0, a[before].kind == .word, lex.transparentWords.contains(a[before].text) { before -= 1 }
+        if before >= 0, let r = lex.prepositionRoles[a[before].text], a[before].kind == .word { return r }
         // Kazakh: the ending left after the longest name of the entity the surface starts with.
         guard !names.isEmpty else { return nil }
         let surface = fold(p.mention.surface)
@@ -120,6 +154,93 @@ extension EventDetector {
     func quotedSpeaker(_ a: [Atom], _ placed: [Placed]) -> Placed? {
         guard a.contains(where: { $0.quoteDepth > 0 }) else { return nil }
         return placed.first { $0.type == .person && a[$0.first].quoteDepth == 0 }
+    }
+
+    /// Types told of two sides (`A met B`, `A and B signed`, `fighting between A and B`): with exactly two sides named as
+    /// actors and no counterpart, the second is the counterpart.
+    static let twoSided: Set<EventType> = [.meeting, .agreement, .cooperation, .dispute, .military]
+
+    /// The parties of an event as sides, so an actor→counterpart network can be built. A person and the state they led
+    /// at the event's date are one side (the state is added with the person's role, never the other side's); a side
+    /// with a counterpart cue (`with`, `с`, `-мен`, `-ға`, `between`) is the counterpart, entirely; the joiner of an
+    /// organisation (membership, withdrawal) is the actor and the organisation the counterpart; a state visited by a
+    /// person of another state (`прибыл в Туркмению`), or one troops go to, is the counterpart; two sides of a two-sided event
+    /// named alike (`A and B signed`) are actor and counterpart in reading order; with counterparts only, the first is
+    /// the actor.
+    func sides(_ participants: [EventParticipant], type: EventType, date: TimeExpression?,
+               typeOf: [String: EntityType], language: Language) -> [EventParticipant] {
+        var out = participants
+        let partyRoles: Set<String> = ["actor", "counterpart"]
+        // Side of each entity: a person's state, else itself.
+        var sideOf: [String: String] = [:]
+        for p in participants where p.entityID != nil && partyRoles.contains(p.role) {
+            let id = p.entityID!
+            if typeOf[id] == .place, let c = capitalOf(id) {
+                // A capital standing for its state: the state takes its role, the city stays the place.
+                sideOf[c.id] = c.id
+                if !out.contains(where: { $0.entityID == c.id && $0.role != "place" }) {
+                    out.append(EventParticipant(role: p.role, entityID: c.id, surface: p.surface, span: p.span))
+                }
+                if let k = out.firstIndex(where: { $0.entityID == id && $0.role == p.role }) { out[k].role = "place" }
+            } else if typeOf[id] == .person, let c = stateOf(person: id, date: date) {
+                sideOf[id] = c.id
+                if !out.contains(where: { $0.entityID == c.id && $0.role != "place" }) {
+                    out.append(EventParticipant(role: p.role, entityID: c.id, surface: c.labels[language.rawValue] ?? c.labels["en"] ?? c.id, span: nil))
+                }
+                sideOf[c.id] = c.id
+            } else if sideOf[id] == nil {
+                sideOf[id] = id
+            }
+        }
+        func side(_ p: EventParticipant) -> String? {
+            guard let id = p.entityID, partyRoles.contains(p.role) else { return nil }
+            return sideOf[id] ?? id
+        }
+        // Sides in reading order (a participant without a span comes after those with one).
+        var order: [String] = []
+        var counterpartSides = Set<String>()
+        for p in out.sorted(by: { ($0.span?.start ?? Int.max) < ($1.span?.start ?? Int.max) }) {
+            guard let s = side(p) else { continue }
+            if !order.contains(s) { order.append(s) }
+            if p.role == "counterpart" { counterpartSides.insert(s) }
+        }
+        if type == .membership || type == .withdrawal {
+            let joiners = order.filter { typeOf[$0] == .country || typeOf[$0] == .person }
+            if !joiners.isEmpty {
+                for s in order where typeOf[s] == .organization { counterpartSides.insert(s) }
+                for s in joiners { counterpartSides.remove(s) }
+            }
+        }
+        // The state a person visits, or troops are sent to (`направить в Казахстан`), is the other side.
+        let visit = type == .meeting && order.contains { s in out.contains { typeOf[$0.entityID ?? ""] == .person && side($0) == s } }
+        if visit || (type == .military && !order.isEmpty) {
+            for p in out where p.role == "place" {
+                guard let id = p.entityID else { continue }
+                let state = typeOf[id] == .country ? id : capitalOf(id)?.id
+                guard let st = state, !order.contains(st) else { continue }
+                order.append(st); sideOf[st] = st; counterpartSides.insert(st)
+                if st != id { out.append(EventParticipant(role: "counterpart", entityID: st, surface: p.surface, span: p.span)) }
+            }
+        }
+        var actorSides = order.filter { !counterpartSides.contains($0) }
+        if actorSides.isEmpty, order.count >= 2 { actorSides = [order[0]]; counterpartSides.remove(order[0]) }
+        if counterpartSides.isEmpty, actorSides.count == 2, Self.twoSided.contains(type) { counterpartSides.insert(actorSides[1]) }
+        var result: [EventParticipant] = []
+        var seen = Set<String>()
+        for var p in out {
+            if let id = p.entityID, let s = sideOf[id], (partyRoles.contains(p.role) || (p.role == "place" && counterpartSides.contains(id))) {
+                p.role = counterpartSides.contains(s) ? "counterpart" : "actor"
+            }
+            if seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { result.append(p) }
+        }
+        return result
+    }
+
+    /// The state whose capital the place is (knowledge base `capital:`).
+    func capitalOf(_ id: String) -> EntityRecord? {
+        guard let kb = knowledgeBase, let info = kb.info(id: id) else { return nil }
+        for r in info.relations where r.kind == .capitalOf { if let e = kb.entity(id: r.target), e.type == .country { return e } }
+        return nil
     }
 
     /// The state a person led (or served) at the event's date, from the knowledge base.

@@ -156,9 +156,7 @@ struct EventDetector: Sendable {
             hits += datedHits
             if hits.isEmpty { continue }
             hits.sort { $0.first < $1.first }
-            let caseRoles = placed.map { p -> String? in
-                [.country, .organization, .person].contains(p.type) ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
-            }
+            let caseRoles = caseRoles(placed, atoms: a, language: s.language, names: names)
             let cues = modalityCues(a)
             let quotes = quotations(a)
             // Long Russian and English sentences list many entities: participants come from the trigger's clause.
@@ -251,13 +249,9 @@ struct EventDetector: Sendable {
                                                              surface: sp.mention.surface, span: sp.mention.span))
                     }
                 }
-                // A person acts for the state they led at the time (knowledge base roles).
-                for p in participants where p.entityID != nil && typeOf[p.entityID!] == .person {
-                    if let c = stateOf(person: p.entityID!, date: date), seen.insert("actor|" + c.id).inserted {
-                        participants.append(EventParticipant(role: "actor", entityID: c.id,
-                                                             surface: c.labels[s.language.rawValue] ?? c.labels["en"] ?? c.id, span: nil))
-                    }
-                }
+                // A person acts for the state they led at the time (knowledge base roles); the parties as two sides.
+                participants = sides(participants, type: h.type, date: date, typeOf: typeOf, language: s.language)
+                seen = Set(participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
                 let entityParticipants = participants.filter { $0.entityID != nil && $0.role != "place" }.count
                 let roleParticipants = participants.filter { $0.entityID == nil }.count
                 // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.

@@ -68,6 +68,9 @@ struct EventMergeIndex {
         return unique
     }
 
+    /// Whether kept event `c` has a telling in the sentence just before `sentence`.
+    func follows(_ c: Int, _ sentence: Int) -> Bool { sentencesOf[c].contains(sentence - 1) }
+
     /// Whether kept event `c` has a telling within `window` sentences of `sentence`.
     func near(_ c: Int, _ sentence: Int) -> Bool {
         for s in (sentence - window)...(sentence + window) where sentencesOf[c].contains(s) { return true }

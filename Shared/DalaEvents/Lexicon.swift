@@ -215,6 +215,10 @@ struct Lexicon: Sendable {
     var roleIndex = FormIndex<Int>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
+    /// Words joining two names (`case_suffixes.tsv` role `and`): the names share a role.
+    var coordinators: Set<String> = []
+    /// Words between a preposition and the name it governs (`case_suffixes.tsv` role `skip`: `with the SCO`).
+    var transparentWords: Set<String> = []
     var codes: [EventType: Codes] = [:]
     var stopwords: Set<UInt64> = []
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
@@ -360,6 +364,9 @@ struct Lexicon: Sendable {
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
         for r in try languages("case_suffixes.tsv", 3) {
+            // Words joining two names (`and`, `и`, `мен`) and words passed over before a name (`the`), in every language.
+            if r[2] == "and" { coordinators.insert(fold(r[1])); continue }
+            if r[2] == "skip" { transparentWords.insert(fold(r[1])); continue }
             // Suffix-chain languages mark roles with case endings on the entity; the others with a word before it.
             if registry.profile(r[0])?.morphology == .suffixChain { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
         }

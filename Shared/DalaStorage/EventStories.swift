@@ -11,16 +11,18 @@ public struct StoryEvent: Sendable, Hashable {
     public var places: Set<String>
     /// Participants in the counterpart role (the other side: `met Putin`), a subset of `participants`.
     public var counterparts: Set<String>
+    /// Participants in the object role (the organisation a treaty founds, the treaty signed), a subset of `participants`.
+    public var objects: Set<String>
     /// Days since 1970-01-01, inclusive; nil when undated.
     public var start: Int?
     public var end: Int?
     public var precision: String?
 
     public init(type: String, participants: Set<String>, places: Set<String> = [], counterparts: Set<String> = [],
-                dateStart: String?, dateEnd: String?, precision: String?) {
+                objects: Set<String> = [], dateStart: String?, dateEnd: String?, precision: String?) {
         // A report naming only where it happened (`the meeting in Astana`) is compared by its places.
         self.type = type; self.participants = participants.isEmpty ? places : participants; self.places = places
-        self.counterparts = counterparts
+        self.counterparts = counterparts; self.objects = objects
         self.start = dateStart.flatMap(Self.day)
         // An open range (`since 2015`) has no end: it cannot be compared.
         self.end = precision == "range" ? dateEnd.flatMap(Self.day) : (dateEnd ?? dateStart).flatMap(Self.day) ?? start
@@ -28,14 +30,15 @@ public struct StoryEvent: Sendable, Hashable {
     }
 
     public init(_ e: AnnotationSet.EventRow) {
-        var parts = Set<String>(), places = Set<String>(), counterparts = Set<String>()
+        var parts = Set<String>(), places = Set<String>(), counterparts = Set<String>(), objects = Set<String>()
         for p in e.participants {
             guard let id = p.entityID else { continue }
             if p.role == "place" { places.insert(id) } else { parts.insert(id) }
             if p.role == "counterpart" { counterparts.insert(id) }
+            if p.role == "object" { objects.insert(id) }
         }
         if let s = e.speakerEntityID { parts.insert(s) }
-        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, dateStart: e.dateStart,
+        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects, dateStart: e.dateStart,
                   dateEnd: e.dateEnd, precision: e.datePrecision)
     }
 
@@ -64,7 +67,9 @@ public struct StoryEvent: Sendable, Hashable {
 /// six founders and the SCO), or (one shared) both are dated to the day, of a type an actor does not do several times
 /// a day (not meetings or statements: "Tokayev met Putin" and "Tokayev met Xi" the same day stay apart) and name no
 /// different counterparts ("the CSTO council sent troops to Kazakhstan" and "the CSTO sent troops to Kazakhstan").
-/// Reports placed in different places need two shared participants. Modality and the exact day are not compared:
+/// Reports placed in different places need two shared participants. One event can be told with two types: the signing
+/// of a treaty founding an organisation (`подписали декларацию о создании ШОС`, an agreement whose object is the SCO)
+/// is the founding of that organisation (`the SCO was founded`). Modality and the exact day are not compared:
 /// sources that disagree on them are kept as reports of one story, with their own values.
 public enum StoryRule {
     /// Precisions that can be compared; decades and centuries are too coarse to say two reports are one event.
@@ -76,9 +81,26 @@ public enum StoryRule {
     /// The widest span a candidate's start may lie before a report's start (a year-precise report).
     static let windowDays = 370
 
+    /// Types told of one event in other words: a report of one may be a report of the other (`typesMatch`).
+    static let kindred: [String: String] = ["agreement": "founding", "founding": "agreement"]
+
+    /// The types a report of `type` may share a story with (the linker's candidate query and its locks).
+    public static func family(_ type: String) -> [String] { [type] + (kindred[type].map { [$0] } ?? []) }
+
+    /// The advisory-lock name of a type: kindred types share one, so two reports that can merge share a lock.
+    static func lockType(_ type: String) -> String { family(type).sorted().joined(separator: "+") }
+
+    /// Same type; or a founding and the signing of a treaty whose object is the organisation founded.
+    static func typesMatch(_ a: StoryEvent, _ b: StoryEvent) -> Bool {
+        if a.type == b.type { return true }
+        guard kindred[a.type] == b.type else { return false }
+        let (treaty, founding) = a.type == "agreement" ? (a, b) : (b, a)
+        return !treaty.objects.isDisjoint(with: founding.participants)
+    }
+
     /// A score in (0, 2] when `a` and `b` are reports of one event; nil otherwise.
     public static func score(_ a: StoryEvent, _ b: StoryEvent) -> Double? {
-        guard a.type == b.type, a.linkable, b.linkable,
+        guard typesMatch(a, b), a.linkable, b.linkable,
               let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
         let slack = a.precision == "day" && b.precision == "day" ? daySlack : 0
         guard s1 <= e2 + slack, s2 <= e1 + slack else { return nil }
@@ -132,7 +154,7 @@ enum StoryLinker {
         let linkable = items.indices.filter { items[$0].event.linkable }
         // Locks: (type, participant) of every linkable event, sorted, one statement.
         var keys = Set<Int32>()
-        for i in linkable { for p in items[i].event.participants { keys.insert(lockKey(items[i].event.type + "\u{1}" + p)) } }
+        for i in linkable { for p in items[i].event.participants { keys.insert(lockKey(StoryRule.lockType(items[i].event.type) + "\u{1}" + p)) } }
         if !keys.isEmpty {
             _ = try conn.query("""
                 SELECT count(pg_advisory_xact_lock(\(lockSpace), k)) AS n FROM unnest(\(keys.sorted())::int4[]) AS u(k)
@@ -141,7 +163,8 @@ enum StoryLinker {
         // Candidates already in stories: same type, a shared participant, a start no earlier than a year before.
         var candidates: [Int: [(story: UUID, event: StoryEvent)]] = [:]
         if !linkable.isEmpty {
-            let idx = linkable.map { $0 }, types = linkable.map { items[$0].event.type }
+            let idx = linkable.map { $0 }
+            let types = linkable.map { AnnotationStore.arrayLiteral(StoryRule.family(items[$0].event.type)) }
             let starts = linkable.map { date(items[$0].event.start! - StoryRule.windowDays) }
             let ends = linkable.map { date(items[$0].event.end! + StoryRule.daySlack) }
             let parts = linkable.map { AnnotationStore.arrayLiteral(items[$0].event.participants.sorted()) }
@@ -150,12 +173,13 @@ enum StoryLinker {
                        coalesce(e.date_precision, '') AS prec, coalesce(e.speaker_entity_id, '') AS speaker,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role <> 'place'), '{}') AS parts,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places,
-                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts,
+                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'object'), '{}') AS objects
                 FROM unnest(\(idx)::int8[], \(types)::text[], \(starts)::date[], \(ends)::date[], \(parts)::text[])
-                     AS q(i, type, lo, hi, parts)
+                     AS q(i, types, lo, hi, parts)
                 JOIN LATERAL (
                     SELECT DISTINCT c.id FROM events c JOIN event_participants cp ON cp.event_id = c.id
-                    WHERE c.type = q.type AND c.date_start BETWEEN q.lo AND q.hi AND cp.entity_id = ANY(q.parts::text[])
+                    WHERE c.type = ANY(q.types::text[]) AND c.date_start BETWEEN q.lo AND q.hi AND cp.entity_id = ANY(q.parts::text[])
                 ) c ON true
                 JOIN events e ON e.id = c.id
                 JOIN event_story_reports r ON r.event_id = e.id
@@ -171,6 +195,7 @@ enum StoryLinker {
                 let e = StoryEvent(type: try r.decode("type", as: String.self), participants: parts,
                                    places: Set(try r.decode("places", as: [String].self)),
                                    counterparts: Set(try r.decode("counterparts", as: [String].self)),
+                                   objects: Set(try r.decode("objects", as: [String].self)),
                                    dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
                                    precision: prec.isEmpty ? nil : prec)
                 candidates[i, default: []].append((try r.decode("story", as: UUID.self), e))

@@ -67,6 +67,25 @@ struct EventStoryRuleTests {
         #expect(StoryRule.score(report("meeting", [], "2018-03-15", places: ["astana"]), report("meeting", [], "2018-03-15", places: ["astana"])) != nil)
     }
 
+    /// The signing of a treaty founding an organisation is the founding: one story across the two types; a treaty
+    /// about something else signed the same day by the same parties (`the Shanghai Convention`) stays apart.
+    @Test func aFoundingTreatyAndTheFoundingAreOneEvent() {
+        let founded = StoryEvent(type: "founding", participants: ["sco", "shanghai-five"], dateStart: "2001-06-15", dateEnd: nil,
+                                 precision: "day")
+        let signed = StoryEvent(type: "agreement", participants: ["ru", "cn", "kz", "sco"], objects: ["sco"], dateStart: "2001-06-15",
+                                dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(founded, signed) != nil)
+        #expect(StoryRule.score(signed, founded) != nil)
+        let convention = StoryEvent(type: "agreement", participants: ["ru", "cn", "kz", "sco", "convention"], objects: ["convention"],
+                                    dateStart: "2001-06-15", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(founded, convention) == nil)
+        // Other types are never kindred: a meeting and a founding the same day are two events.
+        #expect(StoryRule.score(founded, StoryEvent(type: "meeting", participants: ["sco"], objects: ["sco"], dateStart: "2001-06-15",
+                                                    dateEnd: nil, precision: "day")) == nil)
+        #expect(StoryRule.family("agreement") == ["agreement", "founding"])
+        #expect(StoryRule.family("meeting") == ["meeting"])
+    }
+
     @Test func clusteringIsSingleLinkInOrder() {
         let events = [report("agreement", ["a", "b"], "2014-05-29"), report("agreement", ["a", "b"], "2014-10-10"),
                       report("agreement", ["a", "b", "c"], "2014-05-28"), report("agreement", ["b"], "2014-05-01", "2014-05-31", precision: "month")]
@@ -149,8 +168,9 @@ struct DuplicateReportsTests {
         print("analyser + story rule: pairwise P=\(p) R=\(rec) (\(predicted) pairs merged, \(gold) gold pairs); "
               + "event found for \(found) of \(reports.count) reports")
         // Recall is bounded by event detection (an event must be found, with the annotated type, in both reports).
+        // 2026-12-06: P 1.0, R 0.625 (was 0.5); the misses are listed in scripts/duplicates-merge.py -v.
         #expect(p >= 0.9)
-        #expect(rec >= 0.25)
+        #expect(rec >= 0.6)
     }
 }
 

@@ -3,7 +3,8 @@
 
     python3 Benchmarks/Quality/heldout/src/make.py
 
-Sources: registry.py (R(...) entries), kk.py / ru.py / en.py (P(...) passages), dups.py (D(...) reports).
+Sources: registry.py (R(...) entries), kk.py / ru.py / en.py (P(...) passages), dups.py (D(...) reports),
+dyads.py (Y(...): actor and target of an event, added to it as "actor" / "target" (and "mutual")).
 Mentions and dates are listed in reading order; `n` (the occurrence of the exact string) is computed
 from that order, so a string that also occurs inside another word or a longer name gets the right `n`.
 Writes ../passages.jsonl, ../registry.jsonl, ../duplicates.jsonl and runs the checks of
@@ -76,13 +77,39 @@ def D(group, rid, lang, published, text, etype, parts, date, modality, evidence)
                  "event": {"type": etype, "participants": parts, "date": date, "modality": modality,
                            "evidence": evidence}})
 
+DYADS = []
+def Y(pid, index, actors, targets, mutual=False):
+    DYADS.append((pid, index, actors, targets, mutual))
+
+def add_dyads(registry):
+    """Adds each Y(...) to its event: "actor" and "target" key lists, "mutual" when the text gives no direction."""
+    by_id = {p["id"]: p for p in PASSAGES}
+    seen = set()
+    for pid, i, actors, targets, mutual in DYADS:
+        p = by_id.get(pid)
+        if p is None or not 0 <= i < len(p["events"]):
+            ERR.append(f"dyad {pid}[{i}]: no such event")
+            continue
+        if (pid, i) in seen:
+            ERR.append(f"dyad {pid}[{i}]: annotated twice")
+        seen.add((pid, i))
+        if not actors or not targets or set(actors) & set(targets):
+            ERR.append(f"dyad {pid}[{i}]: actors and targets must be non-empty and disjoint")
+        for k in actors + targets:
+            if k not in registry:
+                ERR.append(f"dyad {pid}[{i}]: key {k} not in registry")
+        ev = p["events"][i]
+        ev["actor"], ev["target"] = actors, targets
+        if mutual:
+            ev["mutual"] = True
+
 def load(name):
     path = os.path.join(HERE, name + ".py")
     if not os.path.exists(path):
         return
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
-    mod.R, mod.P, mod.D = R, P, D
+    mod.R, mod.P, mod.D, mod.Y = R, P, D, Y
     spec.loader.exec_module(mod)
 
 WEEKDAYS = [("monday", "понедельник", "дүйсенбі"), ("tuesday", "вторник", "сейсенбі"), ("wednesday", "сред", "сәрсенбі"),
@@ -119,13 +146,14 @@ def main():
         for p in PASSAGES:
             print(p["id"], " ".join(uncovered(p)))
         return
-    for name in ("registry", "kk", "ru", "en", "dups"):
+    for name in ("registry", "kk", "ru", "en", "dups", "dyads"):
         load(name)
     registry = {}
     for r in REG:
         if r["key"] in registry:
             ERR.append(f"registry: duplicate key {r['key']}")
         registry[r["key"]] = r
+    add_dyads(registry)
     qids = collections.Counter(r["qid"] for r in REG if r["qid"])
     ERR.extend(f"registry: qid {q} used twice" for q, c in qids.items() if c > 1)
     warn = []

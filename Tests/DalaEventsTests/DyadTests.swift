@@ -1,0 +1,89 @@
+import DalaEvents
+import Foundation
+import Testing
+
+// Actor → counterpart dyads (issue 14), on sentences written for these tests. Knowledge-base ids: Q232 Kazakhstan,
+// Q159 Russia, Q148 China, Q813 Kyrgyzstan, Q863 Tajikistan, Q265 Uzbekistan, Q874 Turkmenistan, Q184 Belarus.
+@Suite("Dyads: actor and counterpart from case roles, prepositions and sides")
+struct DyadTests {
+    /// The ids in each role of the first event of `type`.
+    func roles(_ text: String, _ type: EventType) throws -> (actors: Set<String>, counterparts: Set<String>) {
+        let out = try Harness.get().run(text)
+        let e = try #require(out.events.first { $0.type == type }, "no \(type) in \(text): \(out.events.map(\.type))")
+        return (Set(e.participants.filter { $0.role == "actor" }.compactMap(\.entityID)),
+                Set(e.participants.filter { $0.role == "counterpart" }.compactMap(\.entityID)))
+    }
+
+    /// A person's state goes to the person's side: never the actor when the person is the one met.
+    @Test(arguments: [
+        ("Tokayev held talks with Putin in Moscow on 3 July 2024.", "Q232", "Q159"),
+        ("Мирзиёев 2023 жылы 5 мамырда Тоқаевпен кездесті.", "Q265", "Q232"),
+        ("Жапаров 12 марта 2025 года провёл переговоры с Рахмоном.", "Q813", "Q863"),
+    ])
+    func aPersonsStateTakesThePersonsRole(text: String, actor: String, counterpart: String) throws {
+        let r = try roles(text, .meeting)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(r.counterparts.contains(counterpart), "\(r)")
+        #expect(!r.actors.contains(counterpart), "the counterpart's state is no actor: \(r)")
+    }
+
+    /// Names joined by `and`/`и`/`мен` share the role the preposition or the ending gives one of them.
+    @Test(arguments: [
+        ("Президент Киргизии Жапаров встретился с Путиным и Си Цзиньпином 5 мая 2024 года.", EventType.meeting, "Q813", ["Q159", "Q148"]),
+        ("Lukashenko met with Putin and Xi Jinping in Minsk on 5 May 2024.", EventType.meeting, "Q184", ["Q159", "Q148"]),
+        ("Қазақстан 2024 жылы Ресей мен Қытаймен келісімге қол қойды.", EventType.agreement, "Q232", ["Q159", "Q148"]),
+    ])
+    func joinedNamesShareTheirRole(text: String, type: EventType, actor: String, counterparts: [String]) throws {
+        let r = try roles(text, type)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(Set(counterparts).isSubset(of: r.counterparts), "\(r)")
+        #expect(r.actors.isDisjoint(with: counterparts), "\(r)")
+    }
+
+    @Test func thePrepositionIsFoundPastTheArticle() throws {
+        let r = try roles("Kazakhstan signed a cooperation agreement with the SCO on 4 July 2024.", .agreement)
+        #expect(r.actors == ["Q232"])
+        #expect(r.counterparts == ["dala:sco"])
+    }
+
+    /// A capital with a counterpart cue stands for its state; a state a person travels to is the one visited.
+    @Test(arguments: [
+        ("Қазақстан 2024 жылы 5 мамырда Бішкекпен келісімге қол қойды.", EventType.agreement, "Q232", "Q813"),
+        ("Казахстан 5 мая 2024 года провёл переговоры с Бишкеком.", EventType.meeting, "Q232", "Q813"),
+        ("Мирзиёев 6 марта 2017 года прибыл в Туркмению с визитом.", EventType.meeting, "Q265", "Q874"),
+    ])
+    func capitalsAndVisitedStatesAreCounterparts(text: String, type: EventType, actor: String, counterpart: String) throws {
+        let r = try roles(text, type)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(r.counterparts.contains(counterpart), "\(r)")
+    }
+
+    /// The one who joins is the actor and the organisation the counterpart, wherever the organisation is named.
+    @Test(arguments: [
+        "Belarus joined the SCO on 4 July 2024.",
+        "2024 жылы 4 шілдеде ШЫҰ саммитінде Беларусь ұйымға мүше болды.",
+    ])
+    func theJoinerActsOnTheOrganisation(text: String) throws {
+        let r = try roles(text, .membership)
+        #expect(r.actors == ["Q184"], "\(r)")
+        #expect(r.counterparts == ["dala:sco"], "\(r)")
+    }
+
+    /// Two sides named alike make one dyad (reading order); three or more stay co-actors.
+    @Test(arguments: [
+        ("Kyrgyzstan and Tajikistan signed a border treaty on 13 March 2025.", "Q813", "Q863"),
+        ("Киргизия и Таджикистан подписали договор о границе 13 марта 2025 года.", "Q813", "Q863"),
+        ("Қазақстан мен Өзбекстан 2022 жылы 22 желтоқсанда одақтастық шартқа қол қойды.", "Q232", "Q265"),
+    ])
+    func twoSidesNamedAlikeAreActorAndCounterpart(text: String, actor: String, counterpart: String) throws {
+        let r = try roles(text, .agreement)
+        #expect(r.actors == [actor], "\(r)")
+        #expect(r.counterparts == [counterpart], "\(r)")
+    }
+
+    @Test func threeSidesStayCoActors() throws {
+        let r = try roles("Russia, Belarus and Kazakhstan signed the treaty on 29 May 2014.", .agreement)
+        #expect(r.actors == ["Q159", "Q184", "Q232"])
+        #expect(r.counterparts.isEmpty)
+    }
+}
