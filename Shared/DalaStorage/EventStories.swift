@@ -139,14 +139,18 @@ enum StoryLinker {
                 """)
         }
         // Candidates already in stories: same type, a start no earlier than a year before (and no later than a day
-        // after the end), a shared participant (any role). Each stored event is read once per batch, whatever the
-        // number of new events it may match: one query per type and merged date window, with the union of the
-        // participants; the exact per-report test is then made here. (Reading a candidate once per new report made
-        // this query grow with the batch times the store: 3–10 s per batch of 64 news documents on a 2,000-document
-        // store.)
+        // after the end), a shared participant (any role), and an end no earlier than a day before the report's
+        // start (an event that ended before cannot overlap it: `StoryRule.score` would refuse it). Each stored event
+        // is read and aggregated once per batch, however many new reports it may match; the exact per-report test
+        // is then made here. (Aggregating a candidate once per new report, with no bound on its end, made this query
+        // take 3–10 s per batch of 64 news documents on a 2,000-document store.)
         var candidates: [Int: [(story: UUID, event: StoryEvent)]] = [:]
         if !linkable.isEmpty {
             let windows = candidateWindows(linkable.map { items[$0].event })
+            // Participants as a flat (window, entity) list: a text[] per window arrives as a real array, where an
+            // array literal cast inside the join was parsed again for every probe.
+            var windowOfPart: [Int] = [], partOfWindow: [String] = []
+            for (n, w) in windows.enumerated() { for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) } }
             let rows = try conn.query("""
                 SELECT e.id::text AS id, r.story_id::text AS story, e.type, e.date_start::text AS ds, e.date_end::text AS de,
                        coalesce(e.date_precision, '') AS prec, coalesce(e.speaker_entity_id, '') AS speaker,
@@ -154,12 +158,18 @@ enum StoryLinker {
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts
                 FROM (SELECT DISTINCT c.id
-                      FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
-                                  \(windows.map { date($0.hi) })::date[], \(windows.map { AnnotationStore.arrayLiteral($0.parts.sorted()) })::text[])
-                           AS q(type, lo, hi, parts)
+                      FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
+                            FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
+                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
+                                 WITH ORDINALITY AS w(type, lo, hi, end_from, n)
+                            JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
+                            GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
                       JOIN LATERAL (
-                          SELECT c.id FROM events c JOIN event_participants cp ON cp.event_id = c.id
-                          WHERE c.type = q.type AND c.date_start BETWEEN q.lo AND q.hi AND cp.entity_id = ANY(q.parts::text[])
+                          SELECT c.id FROM events c
+                          WHERE c.type = q.type AND c.date_start BETWEEN q.lo AND q.hi
+                            AND coalesce(c.date_end, c.date_start) >= q.end_from
+                            AND EXISTS (SELECT 1 FROM event_participants cp
+                                        WHERE cp.event_id = c.id AND cp.entity_id = ANY(q.parts))
                       ) c ON true) c
                 JOIN events e ON e.id = c.id
                 JOIN event_story_reports r ON r.event_id = e.id
@@ -168,7 +178,7 @@ enum StoryLinker {
                 ORDER BY e.id
                 """)
             // Stored candidates by (type, participant of any role), in id order.
-            var stored: [(story: UUID, event: StoryEvent, start: Int)] = []
+            var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []
             var index: [String: [Int]] = [:]
             for r in rows {
                 let raw = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
@@ -180,16 +190,17 @@ enum StoryLinker {
                                    counterparts: Set(try r.decode("counterparts", as: [String].self)),
                                    dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
                                    precision: prec.isEmpty ? nil : prec)
-                guard let start = e.start else { continue }  // an undated or unparsable start never scores
+                guard let start = e.start, let end = e.end else { continue }  // not linkable: never scores
                 let n = stored.count
-                stored.append((try r.decode("story", as: UUID.self), e, start))
+                stored.append((try r.decode("story", as: UUID.self), e, start, end))
                 for id in Set(raw).union(places) { index[e.type + "\u{1}" + id, default: []].append(n) }
             }
             for i in linkable {
                 let event = items[i].event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
+                let endFrom = event.start! - StoryRule.daySlack
                 var hits = Set<Int>()
                 for p in event.participants { for n in index[event.type + "\u{1}" + p] ?? [] { hits.insert(n) } }
-                for n in hits.sorted() where stored[n].start >= lo && stored[n].start <= hi {
+                for n in hits.sorted() where stored[n].start >= lo && stored[n].start <= hi && stored[n].end >= endFrom {
                     candidates[i, default: []].append((stored[n].story, stored[n].event))
                 }
             }
@@ -219,25 +230,15 @@ enum StoryLinker {
             """)
     }
 
-    /// The date windows to read candidates in: per type, the windows [start − 370 days, end + 1 day] of the new
-    /// linkable reports, overlapping ones merged, each with the union of their participants (a superset of every
-    /// report's candidates; `link` keeps each report's own).
-    static func candidateWindows(_ events: [StoryEvent]) -> [(type: String, lo: Int, hi: Int, parts: Set<String>)] {
-        var out: [(type: String, lo: Int, hi: Int, parts: Set<String>)] = []
-        for (type, group) in Dictionary(grouping: events, by: \.type).sorted(by: { $0.key < $1.key }) {
-            let spans = group.map { (lo: $0.start! - StoryRule.windowDays, hi: $0.end! + StoryRule.daySlack, parts: $0.participants) }
-                .sorted { $0.lo < $1.lo }
-            var current = spans[0]
-            for s in spans.dropFirst() {
-                if s.lo <= current.hi + 1 {
-                    current.hi = max(current.hi, s.hi); current.parts.formUnion(s.parts)
-                } else {
-                    out.append((type, current.lo, current.hi, current.parts)); current = s
-                }
-            }
-            out.append((type, current.lo, current.hi, current.parts))
+    /// The windows to read candidates in, one per distinct (type, start, end) of the new linkable reports, with the
+    /// union of their participants: candidates start in [start − 370 days, end + 1 day] and end on or after start − 1.
+    static func candidateWindows(_ events: [StoryEvent]) -> [(type: String, lo: Int, hi: Int, endFrom: Int, parts: Set<String>)] {
+        struct Key: Hashable { var type: String, start: Int, end: Int }
+        var parts: [Key: Set<String>] = [:]
+        for e in events { parts[Key(type: e.type, start: e.start!, end: e.end!), default: []].formUnion(e.participants) }
+        return parts.sorted { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }.map { k, p in
+            (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack, p)
         }
-        return out
     }
 
     /// The id of a story started by event `key` of a document (stable across reprocessing).
