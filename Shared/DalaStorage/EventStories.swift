@@ -160,58 +160,90 @@ enum StoryLinker {
                 SELECT count(pg_advisory_xact_lock(\(lockSpace), k)) AS n FROM unnest(\(keys.sorted())::int4[]) AS u(k)
                 """)
         }
-        // Candidates already in stories: same type, a shared participant, a start no earlier than a year before.
+        // Candidates already in stories: a type of the report's family (`StoryRule.family`), a start no earlier than a year before (and no later than a day
+        // after the end), a shared participant (any role), and an end no earlier than a day before the report's
+        // start (an event that ended before cannot overlap it: `StoryRule.score` would refuse it). Each stored event
+        // is read and aggregated once per batch, however many new reports it may match; the exact per-report test
+        // is then made here. (Aggregating a candidate once per new report, with no bound on its end, made this query
+        // take 3–10 s per batch of 64 news documents on a 2,000-document store.)
         var candidates: [Int: [(story: UUID, event: StoryEvent)]] = [:]
         if !linkable.isEmpty {
-            let idx = linkable.map { $0 }
-            let types = linkable.map { AnnotationStore.arrayLiteral(StoryRule.family(items[$0].event.type)) }
-            let starts = linkable.map { date(items[$0].event.start! - StoryRule.windowDays) }
-            let ends = linkable.map { date(items[$0].event.end! + StoryRule.daySlack) }
-            let parts = linkable.map { AnnotationStore.arrayLiteral(items[$0].event.participants.sorted()) }
+            let windows = candidateWindows(linkable.map { items[$0].event })
+            // Participants as a flat (window, entity) list: a text[] per window arrives as a real array, where an
+            // array literal cast inside the join was parsed again for every probe.
+            var windowOfPart: [Int] = [], partOfWindow: [String] = []
+            for (n, w) in windows.enumerated() { for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) } }
             let rows = try conn.query("""
-                SELECT q.i, r.story_id::text AS story, e.type, e.date_start::text AS ds, e.date_end::text AS de,
+                SELECT e.id::text AS id, r.story_id::text AS story, e.type, e.date_start::text AS ds, e.date_end::text AS de,
                        coalesce(e.date_precision, '') AS prec, coalesce(e.speaker_entity_id, '') AS speaker,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role <> 'place'), '{}') AS parts,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts,
                        coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'object'), '{}') AS objects
-                FROM unnest(\(idx)::int8[], \(types)::text[], \(starts)::date[], \(ends)::date[], \(parts)::text[])
-                     AS q(i, types, lo, hi, parts)
-                JOIN LATERAL (
-                    SELECT DISTINCT c.id FROM events c JOIN event_participants cp ON cp.event_id = c.id
-                    WHERE c.type = ANY(q.types::text[]) AND c.date_start BETWEEN q.lo AND q.hi AND cp.entity_id = ANY(q.parts::text[])
-                ) c ON true
+                FROM (SELECT DISTINCT c.id
+                      FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
+                            FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
+                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
+                                 WITH ORDINALITY AS w(type, lo, hi, end_from, n)
+                            JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
+                            GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
+                      JOIN LATERAL (
+                          SELECT c.id FROM events c
+                          WHERE c.type = q.type AND c.date_start BETWEEN q.lo AND q.hi
+                            AND coalesce(c.date_end, c.date_start) >= q.end_from
+                            AND EXISTS (SELECT 1 FROM event_participants cp
+                                        WHERE cp.event_id = c.id AND cp.entity_id = ANY(q.parts))
+                      ) c ON true) c
                 JOIN events e ON e.id = c.id
                 JOIN event_story_reports r ON r.event_id = e.id
                 LEFT JOIN event_participants p ON p.event_id = e.id AND p.entity_id IS NOT NULL
-                GROUP BY q.i, r.story_id, e.id
+                GROUP BY e.id, r.story_id
+                ORDER BY e.id
                 """)
+            // Stored candidates by (type, participant of any role), in id order.
+            var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []
+            var index: [String: [Int]] = [:]
             for r in rows {
-                let i = try r.decode("i", as: Int.self)
-                var parts = Set(try r.decode("parts", as: [String].self))
+                let raw = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
+                var parts = Set(raw)
                 let speaker = try r.decode("speaker", as: String.self)
                 if !speaker.isEmpty { parts.insert(speaker) }
                 let prec = try r.decode("prec", as: String.self)
-                let e = StoryEvent(type: try r.decode("type", as: String.self), participants: parts,
-                                   places: Set(try r.decode("places", as: [String].self)),
+                let e = StoryEvent(type: try r.decode("type", as: String.self), participants: parts, places: Set(places),
                                    counterparts: Set(try r.decode("counterparts", as: [String].self)),
                                    objects: Set(try r.decode("objects", as: [String].self)),
                                    dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
                                    precision: prec.isEmpty ? nil : prec)
-                candidates[i, default: []].append((try r.decode("story", as: UUID.self), e))
+                guard let start = e.start, let end = e.end else { continue }  // not linkable: never scores
+                let n = stored.count
+                stored.append((try r.decode("story", as: UUID.self), e, start, end))
+                for id in Set(raw).union(places) { index[e.type + "\u{1}" + id, default: []].append(n) }
+            }
+            for i in linkable {
+                let event = items[i].event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
+                let endFrom = event.start! - StoryRule.daySlack
+                var hits = Set<Int>()
+                for t in StoryRule.family(event.type) {
+                    for p in event.participants { for n in index[t + "\u{1}" + p] ?? [] { hits.insert(n) } }
+                }
+                for n in hits.sorted() where stored[n].start >= lo && stored[n].start <= hi && stored[n].end >= endFrom {
+                    candidates[i, default: []].append((stored[n].story, stored[n].event))
+                }
             }
         }
         // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
-        var story = [UUID](), similarity = [Double]()
+        // (Only linkable reports of one type family can score, so earlier events are looked up by type family.)
+        var story = [UUID](), similarity = [Double](), earlier: [String: [Int]] = [:]
         for (i, item) in items.enumerated() {
             var best: (score: Double, story: UUID)?
             if item.event.linkable {
                 for c in candidates[i] ?? [] {
                     if let s = StoryRule.score(item.event, c.event), s > (best?.score ?? 0) { best = (s, c.story) }
                 }
-                for j in 0..<i {
+                for j in StoryRule.family(item.event.type).flatMap({ earlier[$0] ?? [] }).sorted() {
                     if let s = StoryRule.score(item.event, items[j].event), s > (best?.score ?? 0) { best = (s, story[j]) }
                 }
+                earlier[item.event.type, default: []].append(i)
             }
             story.append(best?.story ?? storyID(document: item.documentID, key: item.key))
             similarity.append(best?.score ?? 1)
@@ -222,6 +254,19 @@ enum StoryLinker {
                                  \(similarity)::float8[])
             ON CONFLICT (event_id) DO UPDATE SET story_id = excluded.story_id, similarity = excluded.similarity
             """)
+    }
+
+    /// The windows to read candidates in, one per distinct (type of the family, start, end) of the new linkable reports, with the
+    /// union of their participants: candidates start in [start − 370 days, end + 1 day] and end on or after start − 1.
+    static func candidateWindows(_ events: [StoryEvent]) -> [(type: String, lo: Int, hi: Int, endFrom: Int, parts: Set<String>)] {
+        struct Key: Hashable { var type: String, start: Int, end: Int }
+        var parts: [Key: Set<String>] = [:]
+        for e in events {
+            for t in StoryRule.family(e.type) { parts[Key(type: t, start: e.start!, end: e.end!), default: []].formUnion(e.participants) }
+        }
+        return parts.sorted { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }.map { k, p in
+            (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack, p)
+        }
     }
 
     /// The id of a story started by event `key` of a document (stable across reprocessing).
