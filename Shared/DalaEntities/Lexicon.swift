@@ -71,6 +71,8 @@ struct Lexicon: Sendable {
     /// Words before a shared name pointing at the entity in force now / the one named last (`lexicon/deixis.tsv`).
     var currentDeixisKeys = U64Set()
     var anaphoricDeixisKeys = U64Set()
+    /// Common nouns standing for a state named elsewhere (`deixis.tsv` `state`): they end a name phrase.
+    var stateNounKeys = U64Set()
     var surnameEndingScalars: [[UInt32]] = []
     var russianEndingScalars: [[UInt32]] = []
     var patronymicEndingScalars: [[UInt32]] = []
@@ -169,11 +171,15 @@ struct Lexicon: Sendable {
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/deixis.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
-            guard f.count >= 3, f[0] == "current" || f[0] == "anaphoric" else {
+            guard f.count >= 3, ["current", "anaphoric", "state"].contains(f[0]) else {
                 throw EntityStageError(code: .malformedData, detail: "deixis: \(line)")
             }
             for w in f[2].split(separator: "|") {
-                if f[0] == "current" { lex.currentDeixisKeys.insert(TextNorm.key(w)) } else { lex.anaphoricDeixisKeys.insert(TextNorm.key(w)) }
+                switch f[0] {
+                case "current": lex.currentDeixisKeys.insert(TextNorm.key(w))
+                case "anaphoric": lex.anaphoricDeixisKeys.insert(TextNorm.key(w))
+                default: lex.stateNounKeys.insert(TextNorm.key(w))
+                }
             }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/chain-heads.tsv")) {

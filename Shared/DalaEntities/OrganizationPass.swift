@@ -138,6 +138,8 @@ extension DocumentPass {
                         break
                     }
                     guard DocumentPass.looksGenitive(w.sc) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
+                    // "совета республики": the republic is a state named elsewhere, not part of the body's name.
+                    if !w.isCapitalized, lex.stateNounKeys.contains(w.key) { break }
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)

@@ -27,7 +27,10 @@ extension EventDetector {
         return out
     }
 
-    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool) -> Modality {
+    /// `putForward`: the event is what a proposal word right before it (kk: after it) suggests (`suggested holding the
+    /// next summit`): proposed, even with a future word (`next`, `will`) in its clause.
+    func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool,
+                    putForward: Bool = false) -> Modality {
         var found = Set<Modality>()
         let lastWord = a[h.last].text
         let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
@@ -62,7 +65,9 @@ extension EventDetector {
         }
         // A condition or a denial outweighs the source it is attributed to; an attribution outweighs the tense
         // (`according to the ministry, the talks will …` is the ministry's claim).
-        for m in [Modality.negated, .hypothetical, .reported, .recommended, .planned] where found.contains(m) { return m }
+        for m in [Modality.negated, .hypothetical, .reported] where found.contains(m) { return m }
+        if putForward { return .proposed }
+        for m in [Modality.recommended, .planned] where found.contains(m) { return m }
         if hasProposal && h.type != .proposal { return .proposed }
         return .asserted
     }

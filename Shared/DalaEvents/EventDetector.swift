@@ -273,8 +273,8 @@ struct EventDetector: Sendable {
                     h.type != .statement && h.type != .meeting && (lex.verbFinal.contains(s.language) ? h.last < st.first : h.first > st.last)
                 } ?? false
                 var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
-                                          hasProposal: (hasProposal && Self.proposable.contains(h.type) && !h.datedDocument)
-                                            || proposalScoped.contains(h.first))
+                                          hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
+                                          putForward: proposalScoped.contains(h.first))
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 if modality == .reported || toldBySpeaker, speakerID == nil { speakerID = speaker?.mention.entityID }
                 // What a news story tells without a date of its own happened on its dateline's day, while the story
