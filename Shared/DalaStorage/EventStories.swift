@@ -160,56 +160,41 @@ enum StoryLinker {
                 SELECT count(pg_advisory_xact_lock(\(lockSpace), k)) AS n FROM unnest(\(keys.sorted())::int4[]) AS u(k)
                 """)
         }
-        // Candidates already in stories: a type of the report's family (`StoryRule.family`), a start no earlier than a year before (and no later than a day
-        // after the end), a shared participant (any role), and an end no earlier than a day before the report's
-        // start (an event that ended before cannot overlap it: `StoryRule.score` would refuse it). Each stored event
-        // is read and aggregated once per batch, however many new reports it may match; the exact per-report test
-        // is then made here. (Aggregating a candidate once per new report, with no bound on its end, made this query
-        // take 3–10 s per batch of 64 news documents on a 2,000-document store.)
+        // Candidates already in stories, read from the shapes stories were told in (`event_story_shapes`: one row per
+        // distinct (type, dates, participants) of a story's reports, however many reports have it): a type of the
+        // report's family (`StoryRule.family`), a start no earlier than a year before (and no later than a day after
+        // the end), a shared participant or place, and an end no earlier than a day before the report's start (an
+        // event that ended before cannot overlap it: `StoryRule.score` would refuse it). The exact per-report test is
+        // then made here. (Reading and aggregating every stored report instead made a batch cost what the store costs:
+        // 3–10 s per batch of 64 news documents on a 2,000-document store, worse on repeated wire copies.)
         var candidates: [Int: [(story: UUID, event: StoryEvent)]] = [:]
         if !linkable.isEmpty {
             let windows = candidateWindows(linkable.map { items[$0].event })
-            // Participants as a flat (window, entity) list: a text[] per window arrives as a real array, where an
-            // array literal cast inside the join was parsed again for every probe.
+            // Participants as a flat (window, entity) list: a text[] per window arrives as a real array.
             var windowOfPart: [Int] = [], partOfWindow: [String] = []
             for (n, w) in windows.enumerated() { for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) } }
             let rows = try conn.query("""
-                SELECT e.id::text AS id, r.story_id::text AS story, e.type, e.date_start::text AS ds, e.date_end::text AS de,
-                       coalesce(e.date_precision, '') AS prec, coalesce(e.speaker_entity_id, '') AS speaker,
-                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role <> 'place'), '{}') AS parts,
-                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'place'), '{}') AS places,
-                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'counterpart'), '{}') AS counterparts,
-                       coalesce(array_agg(DISTINCT p.entity_id) FILTER (WHERE p.role = 'object'), '{}') AS objects
-                FROM (SELECT DISTINCT c.id
-                      FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
-                            FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
-                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
-                                 WITH ORDINALITY AS w(type, lo, hi, end_from, n)
-                            JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
-                            GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
-                      JOIN LATERAL (
-                          SELECT c.id FROM events c
-                          WHERE c.type = q.type AND c.date_start BETWEEN q.lo AND q.hi
-                            AND coalesce(c.date_end, c.date_start) >= q.end_from
-                            AND EXISTS (SELECT 1 FROM event_participants cp
-                                        WHERE cp.event_id = c.id AND cp.entity_id = ANY(q.parts))
-                      ) c ON true) c
-                JOIN events e ON e.id = c.id
-                JOIN event_story_reports r ON r.event_id = e.id
-                LEFT JOIN event_participants p ON p.event_id = e.id AND p.entity_id IS NOT NULL
-                GROUP BY e.id, r.story_id
-                ORDER BY e.id
+                SELECT DISTINCT s.story_id::text AS story, s.shape::text AS shape, s.type, s.date_start::text AS ds,
+                       s.date_end::text AS de, coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places,
+                       s.counterparts, s.objects
+                FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
+                      FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
+                                  \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
+                           WITH ORDINALITY AS w(type, lo, hi, end_from, n)
+                      JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
+                      GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
+                JOIN event_story_shapes s
+                  ON s.type = q.type AND s.date_start BETWEEN q.lo AND q.hi AND s.date_end >= q.end_from
+                 AND (s.participants || s.places) && q.parts
+                ORDER BY 1, 2
                 """)
-            // Stored candidates by (type, participant of any role), in id order.
+            // Stored shapes by (type, participant or place), in (story, shape) order.
             var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []
             var index: [String: [Int]] = [:]
             for r in rows {
-                let raw = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
-                var parts = Set(raw)
-                let speaker = try r.decode("speaker", as: String.self)
-                if !speaker.isEmpty { parts.insert(speaker) }
+                let parts = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
                 let prec = try r.decode("prec", as: String.self)
-                let e = StoryEvent(type: try r.decode("type", as: String.self), participants: parts, places: Set(places),
+                let e = StoryEvent(type: try r.decode("type", as: String.self), participants: Set(parts), places: Set(places),
                                    counterparts: Set(try r.decode("counterparts", as: [String].self)),
                                    objects: Set(try r.decode("objects", as: [String].self)),
                                    dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
@@ -217,14 +202,14 @@ enum StoryLinker {
                 guard let start = e.start, let end = e.end else { continue }  // not linkable: never scores
                 let n = stored.count
                 stored.append((try r.decode("story", as: UUID.self), e, start, end))
-                for id in Set(raw).union(places) { index[e.type + "\u{1}" + id, default: []].append(n) }
+                for id in Set(parts).union(places) { index[e.type + "\u{1}" + id, default: []].append(n) }
             }
             for i in linkable {
                 let event = items[i].event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
                 let endFrom = event.start! - StoryRule.daySlack
                 var hits = Set<Int>()
                 for t in StoryRule.family(event.type) {
-                    for p in event.participants { for n in index[t + "\u{1}" + p] ?? [] { hits.insert(n) } }
+                    for p in event.participants.union(event.places) { for n in index[t + "\u{1}" + p] ?? [] { hits.insert(n) } }
                 }
                 for n in hits.sorted() where stored[n].start >= lo && stored[n].start <= hi && stored[n].end >= endFrom {
                     candidates[i, default: []].append((stored[n].story, stored[n].event))
@@ -248,11 +233,42 @@ enum StoryLinker {
             story.append(best?.story ?? storyID(document: item.documentID, key: item.key))
             similarity.append(best?.score ?? 1)
         }
+        // The reports, each with the key of its shape (linkable ones), and the shapes' counts. The key is the md5 of
+        // the shape's fields, sorted byte-wise, the way migration 0009 computed it for reports stored before.
+        func joined(_ s: Set<String>) -> String {
+            s.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.joined(separator: "\u{1F}")
+        }
+        let shapeFields = items.map { item -> [String] in
+            let e = item.event
+            guard e.linkable else { return ["", "", "", "", "", "", "", ""] }
+            return [e.type, date(e.start!), date(e.end!), e.precision ?? "", joined(e.participants), joined(e.places),
+                    joined(e.counterparts), joined(e.objects)]
+        }
+        func column(_ k: Int) -> [String] { shapeFields.map { $0[k] } }
         _ = try conn.execute("""
-            INSERT INTO event_story_reports (event_id, story_id, document_id, similarity)
-            SELECT * FROM unnest(\(items.map(\.eventID))::uuid[], \(story)::uuid[], \(items.map(\.documentID))::uuid[],
-                                 \(similarity)::float8[])
-            ON CONFLICT (event_id) DO UPDATE SET story_id = excluded.story_id, similarity = excluded.similarity
+            WITH k AS (
+                SELECT u.*, CASE WHEN u.linkable THEN md5(concat_ws(E'\\x1e', u.type, u.ds, u.de, u.prec, u.parts, u.places,
+                                                                 u.counterparts, u.objects))::uuid END AS shape
+                FROM unnest(\(items.map(\.eventID))::uuid[], \(story)::uuid[], \(items.map(\.documentID))::uuid[],
+                            \(similarity)::float8[], \(items.map(\.event.linkable))::bool[], \(column(0))::text[],
+                            \(column(1))::text[], \(column(2))::text[], \(column(3))::text[], \(column(4))::text[],
+                            \(column(5))::text[], \(column(6))::text[], \(column(7))::text[])
+                     AS u(event_id, story_id, document_id, similarity, linkable, type, ds, de, prec, parts, places,
+                          counterparts, objects)
+            ), reports AS (
+                INSERT INTO event_story_reports (event_id, story_id, document_id, similarity, shape)
+                SELECT event_id, story_id, document_id, similarity, shape FROM k
+                ON CONFLICT (event_id) DO UPDATE
+                    SET story_id = excluded.story_id, similarity = excluded.similarity, shape = excluded.shape
+            )
+            INSERT INTO event_story_shapes (story_id, shape, type, date_start, date_end, date_precision, participants,
+                                            places, counterparts, objects, reports)
+            SELECT story_id, shape, min(type), min(ds)::date, min(de)::date, nullif(min(prec), ''),
+                   string_to_array(min(parts), E'\\x1f'), string_to_array(min(places), E'\\x1f'),
+                   string_to_array(min(counterparts), E'\\x1f'), string_to_array(min(objects), E'\\x1f'), count(*)
+            FROM k WHERE shape IS NOT NULL
+            GROUP BY story_id, shape
+            ON CONFLICT (story_id, shape) DO UPDATE SET reports = event_story_shapes.reports + excluded.reports
             """)
     }
 

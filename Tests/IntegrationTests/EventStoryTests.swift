@@ -316,4 +316,46 @@ struct EventStoryStorageTests {
             throw error
         }
     }
+
+    /// Copies of one report are one shape of their story, counted; the linker reads shapes, and a shape no stored report
+    /// has any more (its documents deleted or reprocessed into something else) is gone.
+    @Test func copiesAreOneShapeCountedAndGoWithTheirReports() async throws {
+        let pg = Env.postgres(poolSize: 4)
+        do {
+            try await Migrator.migrate(pg, logger: Env.logger)
+            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let parties = ["copy-a", "copy-b"]
+            var ids: [UUID] = []
+            for i in 0..<6 { ids.append(try await Self.newDocument(docs, "Shape copy \(i)")) }
+            // Two batches of three copies: the second batch finds the first one's shape.
+            for batch in [ids[0..<3], ids[3..<6]] {
+                _ = try await store.replaceMany(batch.map { id in
+                    .init(documentID: id, annotations: Self.annotations("2024-06-01", lang: "en", parties: parties, text: "A and B signed."),
+                          startedAt: Date())
+                }, worker: "shape-test")
+            }
+            let story = try await Self.storyOf(pg, document: ids[0])
+            for id in ids { #expect(try await Self.storyOf(pg, document: id) == story) }
+            func shapes() async throws -> [Int] {
+                try await pg.query("""
+                    SELECT reports FROM event_story_shapes WHERE story_id = \(story[0].uuidString)::uuid ORDER BY reports
+                    """).map { try $0.decode("reports", as: Int.self) }
+            }
+            #expect(try await shapes() == [6])
+            // A copy reprocessed into a report of another day is a second shape of the same story (one day apart).
+            _ = try await store.replaceMany([.init(documentID: ids[5], annotations: Self.annotations(
+                "2024-06-02", lang: "en", parties: parties, text: "A and B signed."), startedAt: Date())], worker: "shape-test")
+            #expect(try await Self.storyOf(pg, document: ids[5]) == story)
+            #expect(try await shapes() == [1, 5])
+            // Deleted documents take their reports off the counts; the last one takes the shape with it.
+            _ = try await pg.execute("DELETE FROM documents WHERE id = ANY(\(Array(ids[0..<5]))::uuid[])")
+            #expect(try await shapes() == [1])
+            _ = try await pg.execute("DELETE FROM documents WHERE id = \(ids[5])")
+            #expect(try await shapes() == [])
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
 }
