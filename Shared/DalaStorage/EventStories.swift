@@ -174,19 +174,24 @@ enum StoryLinker {
             var windowOfPart: [Int] = [], partOfWindow: [String] = []
             for (n, w) in windows.enumerated() { for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) } }
             let rows = try conn.query("""
-                SELECT DISTINCT s.story_id::text AS story, s.shape::text AS shape, s.type, s.date_start::text AS ds,
-                       s.date_end::text AS de, coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places,
-                       s.counterparts, s.objects
-                FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
-                      FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
-                                  \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
-                           WITH ORDINALITY AS w(type, lo, hi, end_from, n)
-                      JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
-                      GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
-                JOIN event_story_shapes s
-                  ON s.type = q.type AND s.date_start BETWEEN q.lo AND q.hi AND s.date_end >= q.end_from
-                 AND (s.participants || s.places) && q.parts
-                ORDER BY 1, 2
+                SELECT s.story_id::text AS story, s.type, s.date_start::text AS ds, s.date_end::text AS de,
+                       coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places, s.counterparts, s.objects
+                FROM (SELECT DISTINCT c.story_id, c.shape
+                      FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
+                            FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
+                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
+                                 WITH ORDINALITY AS w(type, lo, hi, end_from, n)
+                            JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
+                            GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
+                      -- One index range scan per window (a plain join let the planner merge on type alone and
+                      -- filter every pair: 1.5 s against 0.25 s on a 2,000-document store).
+                      JOIN LATERAL (
+                          SELECT s.story_id, s.shape FROM event_story_shapes s
+                          WHERE s.type = q.type AND s.date_start BETWEEN q.lo AND q.hi AND s.date_end >= q.end_from
+                            AND (s.participants || s.places) && q.parts
+                          OFFSET 0) AS c ON true) AS k
+                JOIN event_story_shapes s ON s.story_id = k.story_id AND s.shape = k.shape
+                ORDER BY s.story_id, s.shape
                 """)
             // Stored shapes by (type, participant or place), in (story, shape) order.
             var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []

@@ -21,7 +21,6 @@ CREATE TABLE event_story_shapes (
     PRIMARY KEY (story_id, shape)
 );
 CREATE INDEX event_story_shapes_window_idx ON event_story_shapes (type, date_start);
-CREATE INDEX event_story_shapes_entities_idx ON event_story_shapes USING gin ((participants || places));
 
 ALTER TABLE event_story_reports ADD COLUMN shape uuid;
 
