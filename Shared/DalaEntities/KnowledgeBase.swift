@@ -159,6 +159,10 @@ final class Store: Sendable {
         var byID: [String: Int] = [:]
         var rawNames: [(entity: Int, lang: String, text: String, kind: MentionKind, surname: Bool)] = []
         var hasMembers: [(String, String)] = []
+        // Name fields are keyed by registered language codes (`en:`, `ky.acr:`); names of a paradigm language (ru)
+        // also get every inflected form of their words.
+        let codes = Set((try? LanguageRegistry.shared.get().codes) ?? [])
+        let paradigmCodes = Set(codes.filter { Language(rawValue: $0)?.profile?.morphology == .paradigm })
         for (file, text) in sources {
             for line in ResourceFiles.lines(text) {
                 let fields = line.components(separatedBy: " | ")
@@ -181,13 +185,13 @@ final class Store: Sendable {
                     let value = field[field.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                     let values = value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     switch key {
-                    case "en", "ru", "kk", "ky":
+                    case _ where codes.contains(key):
                         if let first = values.first { labels[key] = first }
                         for v in values { rawNames.append((index, key, v, .name, false)); aliases.append(v) }
-                    case "en.acr", "ru.acr", "kk.acr", "ky.acr":
-                        for v in values { rawNames.append((index, String(key.prefix(2)), v, .acronym, false)); aliases.append(v) }
-                    case "en.adj", "ru.adj", "kk.adj", "ky.adj":
-                        for v in values { rawNames.append((index, String(key.prefix(2)), v, .adjective, false)) }
+                    case _ where key.hasSuffix(".acr") && codes.contains(String(key.dropLast(4))):
+                        for v in values { rawNames.append((index, String(key.dropLast(4)), v, .acronym, false)); aliases.append(v) }
+                    case _ where key.hasSuffix(".adj") && codes.contains(String(key.dropLast(4))):
+                        for v in values { rawNames.append((index, String(key.dropLast(4)), v, .adjective, false)) }
                     case "surname":
                         for v in values {
                             let lang = v.unicodeScalars.contains { TextNorm.isCyrillic($0.value) } ? "ru" : "en"
@@ -288,7 +292,7 @@ final class Store: Sendable {
             if !raw.surname, words.count >= 2, infos[raw.entity].record.type == .person {
                 given[raw.entity, default: []].insert(TextNorm.key(words[0]))
                 // Russian given names inflect too (Нурсултана).
-                if raw.lang == "ru" { for f in Store.russianForms(of: words[0], lexicon: lexicon) { given[raw.entity]!.insert(TextNorm.key(f)) } }
+                if paradigmCodes.contains(raw.lang) { for f in Store.russianForms(of: words[0], lexicon: lexicon) { given[raw.entity]!.insert(TextNorm.key(f)) } }
             }
             let requiresCapital = raw.text.unicodeScalars.first.map { TextNorm.isUpper($0.value) } ?? false
             // A lowercase twin of a capitalised name (`Таможенный союз`, `таможенный союз`) is a name of its own.
@@ -304,7 +308,7 @@ final class Store: Sendable {
                 ids.append(id)
                 let lowerOK = !requiresCapital || wi > 0
                 addForm(word, id, lower: lowerOK)
-                if raw.lang == "ru" && raw.kind != .acronym {
+                if paradigmCodes.contains(raw.lang) && raw.kind != .acronym {
                     let plural = wi > 0 && Store.isPluralAdjective(words[wi - 1])
                     for f in Store.russianForms(of: word, lexicon: lexicon, pluralNoun: plural) { addForm(f, id, lower: lowerOK) }
                 }
@@ -317,7 +321,7 @@ final class Store: Sendable {
             if raw.kind == .name, requiresCapital, [.person, .place, .country].contains(infos[raw.entity].record.type) {
                 for (wi, word) in words.enumerated() where word.unicodeScalars.count >= 4 {
                     transliterationForms.append((word, ids[wi]))
-                    if raw.lang == "ru" {
+                    if paradigmCodes.contains(raw.lang) {
                         for f in Store.russianForms(of: word, lexicon: lexicon) { transliterationForms.append((f, ids[wi])) }
                     }
                 }
@@ -333,7 +337,7 @@ final class Store: Sendable {
                 if requiresCapital {
                     for (wi, word) in words.enumerated() where word.unicodeScalars.count >= FuzzyIndex.minimumLength {
                         fuzzyForms.append((word, ids[wi]))
-                        if raw.lang == "ru" {
+                        if paradigmCodes.contains(raw.lang) {
                             let plural = wi > 0 && Store.isPluralAdjective(words[wi - 1])
                             for f in Store.russianForms(of: word, lexicon: lexicon, pluralNoun: plural) { fuzzyForms.append((f, ids[wi])) }
                         }

@@ -85,8 +85,9 @@ extension EventDetector {
                     out.append((hit(m.first, m.last, weight(m.last) ?? Self.datedAgreementWeight), t)); continue
                 }
             }
-            // Head, optional link, time: `договор 1992 года`, `соглашению от 25 февраля 1999 года`, `treaty of 1992`.
-            if language == .ru || language == .en {
+            // Head, optional link, time (verb-object languages): `договор 1992 года`, `соглашению от 25 февраля 1999
+            // года`, `treaty of 1992`.
+            if language.profile?.wordOrder == .svo {
                 var j = t.first - 1
                 if j >= 0, a[j].kind == .word, lex.datedDocumentLinks.contains(a[j].text) { j -= 1 }
                 // `(Договор «4+N», 1996)`: name and year in brackets.

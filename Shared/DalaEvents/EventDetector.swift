@@ -159,8 +159,9 @@ struct EventDetector: Sendable {
             let caseRoles = caseRoles(placed, atoms: a, language: s.language, names: names)
             let cues = modalityCues(a)
             let quotes = quotations(a)
-            // Long Russian and English sentences list many entities: participants come from the trigger's clause.
-            let clauseLimited = (s.language == .ru || s.language == .en) && a.count > Self.participantWindow
+            // Long Russian and English (verb-object) sentences list many entities: participants come from the trigger's
+            // clause.
+            let clauseLimited = s.language.profile?.wordOrder == .svo && a.count > Self.participantWindow
             let roles = roleOnly(a)
             // `Тараптар … қол қойды`, `The leaders then …`: a sentence whose only actors are role phrases continues the
             // story of the sentence before.
