@@ -79,6 +79,10 @@ extension EventDetector {
     func isSetting(_ h: Hit, _ a: [Atom], language: Language) -> Bool {
         if lex.verbFinal.contains(language) {
             guard h.words == 1 else { return false }
+            // A postposition after it (`саммит аясында`, `кездесу қорытындысы бойынша`): the first word or two after.
+            for k in (h.last + 1)..<min(a.count, h.last + 3) where a[k].kind == .word && lex.settingFollowers.contains(a[k].text) {
+                return true
+            }
             let affix = Substring(a[h.last].text.unicodeScalars.dropFirst(h.stemLength))
             return lex.kazakhCaseEndings.contains { $0.role == "place" && utf8HasSuffix(affix, $0.suffix) }
         }

@@ -219,6 +219,9 @@ struct Lexicon: Sendable {
     var coordinators: Set<String> = []
     /// Words between a preposition and the name it governs (`case_suffixes.tsv` role `skip`: `with the SCO`).
     var transparentWords: Set<String> = []
+    /// Words right after a meeting word that make it the setting of another event (`case_suffixes.tsv` role
+    /// `setting-after`: `саммит аясында`, `кездесу барысында`, `кездесу қорытындысы бойынша`).
+    var settingFollowers: Set<String> = []
     var codes: [EventType: Codes] = [:]
     var stopwords: Set<UInt64> = []
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
@@ -367,6 +370,8 @@ struct Lexicon: Sendable {
             // Words joining two names (`and`, `и`, `мен`) and words passed over before a name (`the`), in every language.
             if r[2] == "and" { coordinators.insert(fold(r[1])); continue }
             if r[2] == "skip" { transparentWords.insert(fold(r[1])); continue }
+            // Postpositions after a meeting word that make it the scene of another event (`саммит аясында`).
+            if r[2] == "setting-after" { settingFollowers.insert(fold(r[1])); continue }
             // Suffix-chain languages mark roles with case endings on the entity; the others with a word before it.
             if registry.profile(r[0])?.morphology == .suffixChain { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
         }

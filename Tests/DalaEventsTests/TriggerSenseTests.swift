@@ -88,3 +88,20 @@ struct FramingTests {
         #expect(!out.events.contains { $0.type == .meeting && $0.modality == .proposed }, "\(out.events.map { ($0.type, $0.modality) })")
     }
 }
+
+// Session 21: a postposition after a Kazakh meeting word that makes the meeting the scene of another event.
+@Suite("Kazakh meeting words that tell no new meeting")
+struct KazakhMeetingSettingTests {
+    /// Once the text has told the summit, `саммит аясында …`, `кездесу қорытындысы бойынша …` name it as the scene of
+    /// the signing: one meeting, and the agreement.
+    @Test(arguments: [
+        "Кездесу қорытындысы бойынша Улан-Батор декларациясына қол қойылды.",
+        "Саммит аясында Жапония өкілі де сөз сөйледі, ал көлік келісіміне қол қойылды.",
+    ])
+    func aToldSummitIsTheSceneOfTheSigning(second: String) throws {
+        let text = "Улан-Баторда 2025 жылы 3 маусымда Қазақстан мен Моңғолия басшыларының саммиті өтті. " + second
+        let out = try Harness.get().run(text)
+        #expect(out.events.filter { $0.type == .meeting }.count == 1, "\(out.events.map(\.type))")
+        #expect(out.events.contains { $0.type == .agreement }, "\(out.events.map(\.type))")
+    }
+}
