@@ -27,6 +27,9 @@ extension EventDetector {
                     if Self.quoteMarks.contains(x.text) || (x.isDash && x.glued) || isShortBracket(a, k) { continue }
                     // `Созданное в 2001 г., ЕврАзЭС …`: a participle's own phrase ends at the comma before its noun.
                     if step > 0, words == 0, x.text == "," { continue }
+                    // `ОДКБ, созданная в 2002 году, …`, `The OTS, founded in 2009, …`: a participle set off by a comma
+                    // right after its noun.
+                    if step < 0, k == h.first - 1, x.text == "," { continue }
                     return false
                 case .number:
                     words += 1
@@ -55,6 +58,8 @@ extension EventDetector {
         if w.beforeNeedsAuxiliary {
             // `the bank was (officially) established`: only a passive puts the thing founded before the verb.
             while start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .skip { start -= 1 }
+            // `The OTS, founded in 2009 by …`: a participle set off by a comma right after its noun is a passive too.
+            if start == h.first - 1, start > 0, a[start].kind == .punct, a[start].text == "," { return look(from: start, step: -1, words: w.before) }
             guard start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .auxiliary else { return false }
         }
         return look(from: start, step: -1, words: w.before)

@@ -105,3 +105,24 @@ struct KazakhMeetingSettingTests {
         #expect(out.events.contains { $0.type == .agreement }, "\(out.events.map(\.type))")
     }
 }
+
+// Session 21: a founding participle set off by commas right after the organisation (`The CSTO, founded in 2002, …`).
+@Suite("A founding participle after its organisation")
+struct AppositiveFoundingTests {
+    @Test(arguments: [
+        ("The Eurasian Development Bank, founded in 2006, lent Kyrgyzstan 40 million dollars last year.", "2006"),
+        ("ЕАБР, созданный в 2006 году, выдал Киргизии кредит.", "2006"),
+    ])
+    func theOrganisationBeforeTheCommaIsFounded(text: String, year: String) throws {
+        let out = try Harness.get().run(text)
+        let f = try #require(out.events.first { $0.type == .founding }, "\(out.events.map(\.type))")
+        #expect(f.date?.value == year)
+        #expect(f.participants.contains { $0.role == "object" && $0.entityID != nil })
+    }
+
+    /// A comma before a founding word with no organisation before it founds nothing.
+    @Test func aCommaAloneFoundsNothing() throws {
+        let out = try Harness.get().run("In the end, founded on nothing, the plan collapsed in 2010.")
+        #expect(!out.events.contains { $0.type == .founding }, "\(out.events.map(\.type))")
+    }
+}
