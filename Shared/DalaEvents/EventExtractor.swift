@@ -130,10 +130,11 @@ public struct EventExtractor: Sendable {
                 return (a.edtf + "/" + b.edtf, a.first, b.last, .range)
             default:
                 // The latest such weekday not after publication: reports tell what happened this past week; in a
-                // sentence about the future (`will meet on Thursday`), the next one after publication.
+                // sentence about the future (`will meet on Thursday`), the next one from publication on (the day of
+                // publication itself in wire copy: `is due in Astana later on Monday`, filed on a Monday).
                 if future {
                     let ahead = (off - CivilDay.weekday(n) + 7) % 7
-                    return resolved(dayValue(n + (ahead == 0 ? 7 : ahead)))
+                    return resolved(dayValue(n + ahead))
                 }
                 let back = (CivilDay.weekday(n) - off + 7) % 7
                 return resolved(dayValue(n - back))

@@ -52,6 +52,12 @@ import Testing
         #expect(try values("The ministers met on Thursday in Bishkek.", date: "2024-08-06")["Thursday"] == "2024-08-01")
         #expect(try values("Встреча министров состоится в пятницу.", date: "2024-08-06")["пятницу"] == "2024-08-09")
         #expect(try values("Министрлер жұмада кездеседі деп күтілуде, кездесу Астанада өтеді.", date: "2024-08-06")["жұмада"] == "2024-08-09")
+        // Words of plans and schedules make a clause about the future too (session 21).
+        #expect(try values("The envoy is due to arrive in Dushanbe on Sunday.", date: "2024-08-06")["Sunday"] == "2024-08-11")
+        #expect(try values("Foreign troops prepare to leave the base by Friday.", date: "2024-08-06")["Friday"] == "2024-08-09")
+        #expect(try values("Министр намерен посетить Бишкек в четверг.", date: "2024-08-06")["четверг"] == "2024-08-08")
+        // The weekday of publication in a clause about the future is that very day (wire copy: `later on Tuesday`).
+        #expect(try values("The envoy is due in Astana later on Tuesday for talks.", date: "2024-08-06")["Tuesday"] == "2024-08-06")
     }
 
     @Test func prepositionAfterADateIsNoSince() throws {
