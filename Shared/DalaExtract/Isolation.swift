@@ -33,7 +33,7 @@ public struct IsolatedExtractor: Sendable {
             throw ExtractionError(.corrupt, "The file could not be staged for extraction.")
         }
         defer { try? FileManager.default.removeItem(at: dir) }
-        let started: (process: Process, output: Pipe)
+        let started: StartedChild
         do {
             started = try ChildProcess.start(executable, [
                 "extract-file", "--format", format.rawValue, "--max-pages", String(limits.maxPages),
@@ -42,13 +42,13 @@ public struct IsolatedExtractor: Sendable {
         } catch {
             throw ExtractionError(.corrupt, "The extractor could not be started.")
         }
-        let (process, output) = started
+        let process = started.process
         // Wall clock: the child checks its own deadline between pages; this catches a page that never returns.
         let pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         DispatchQueue.global().asyncAfter(deadline: .now() + limits.maxSeconds + 5, execute: watchdog)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = started.output.fileHandleForReading.readDataToEndOfFile()
+        started.waitForExit()
         watchdog.cancel()
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus

@@ -27,16 +27,16 @@ public struct IsolatedOCR: Sendable {
     /// Throws `Crash` when the child dies, `ExtractionError` for what the child reports, other errors when it
     /// cannot be started at all (worth retrying).
     public func recognise(path: String, page: Int, limits: ExtractionLimits) throws -> OCRPage {
-        let (process, output) = try ChildProcess.start(executable, [
+        let child = try ChildProcess.start(executable, [
             "ocr-page", "--page", String(page), "--dpi", String(limits.ocrDPI),
             "--max-pixels", String(limits.maxOCRPixels), "--max-seconds", String(limits.maxOCRSecondsPerPage),
             "--max-memory-bytes", String(maxMemoryBytes), path])
-        let pid = process.processIdentifier
+        let process = child.process, pid = process.processIdentifier
         let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
         // A page checks its own deadline inside Tesseract; this catches one that never returns (render, or a hang).
         DispatchQueue.global().asyncAfter(deadline: .now() + limits.maxOCRSecondsPerPage * 2 + 10, execute: watchdog)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = child.output.fileHandleForReading.readDataToEndOfFile()
+        child.waitForExit()
         watchdog.cancel()
         if process.terminationReason == .uncaughtSignal {
             let signal = process.terminationStatus

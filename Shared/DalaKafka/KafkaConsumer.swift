@@ -72,7 +72,7 @@ public final class KafkaConsumer: Sendable {
         }
     }
 
-    /// Leaves the group cleanly (`rd_kafka_consumer_close`), ends `messages` and destroys the client.
+    /// Leaves the group (within `ConsumerCore.closeTimeout`), ends `messages` and destroys the client.
     /// Messages read ahead but not yet handed out are dropped (they were not committed). Idempotent.
     public func shutdown() async {
         await withCheckedContinuation { continuation in
@@ -105,7 +105,7 @@ public struct KafkaMessages: AsyncSequence, Sendable {
     }
 }
 
-/// Rebalance callback, served on the consumer's poll thread inside `rd_kafka_consumer_poll`/`_close`.
+/// Rebalance callback, served on the consumer's poll thread inside `rd_kafka_consumer_poll` and while it leaves the group.
 private func rebalanceCallback(_ rk: OpaquePointer?, _ err: rd_kafka_resp_err_t,
                                _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
                                _ opaque: UnsafeMutableRawPointer?) {
@@ -143,9 +143,19 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
     private var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
     private var assigned: Set<PartitionKey> = []
     private var fatal: KafkaError?
+    /// The group's rebalance protocol, known from the configured assignors: librdkafka refuses to mix eager and
+    /// cooperative ones. Asking `rd_kafka_rebalance_protocol` inside the callback can block for ever while the
+    /// consumer closes (librdkafka issue 4041).
+    private let cooperative: Bool
+    /// Longest wait for leaving the group at shutdown; past it the client is destroyed without the close (its
+    /// partitions go to the others after `session.timeout.ms`, and uncommitted messages are read again).
+    static let closeTimeout: TimeInterval = 10
 
     init(configuration: KafkaConfiguration, topics: [String], logger: Logger, capacity: Int) throws {
         self.capacity = capacity
+        let strategy = configuration.properties["partition.assignment.strategy"]
+            ?? KafkaConsumer.defaultProperties["partition.assignment.strategy"] ?? ""
+        cooperative = strategy.contains("cooperative")
         super.init(logger: logger)
         handle = try RDKafka.makeHandle(
             type: RD_KAFKA_CONSUMER, configuration: configuration,
@@ -399,7 +409,6 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
     }
 
     func rebalance(_ err: rd_kafka_resp_err_t, _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
-        let cooperative = String(cString: rd_kafka_rebalance_protocol(handle)) == "COOPERATIVE"
         let changed = Set(RDKafka.partitions(partitions).map { PartitionKey(topic: $0.topic, partition: $0.partition) })
         switch err {
         case RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS:
@@ -437,6 +446,26 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
         }
     }
 
+    /// Leaves the group (revoking through the rebalance callback, on this thread) within `closeTimeout`:
+    /// `rd_kafka_consumer_close` alone can wait for ever on a broker that stopped answering mid-join.
+    private func leaveGroup() -> Bool {
+        let queue = rd_kafka_queue_new(handle)
+        defer { rd_kafka_queue_destroy(queue) }
+        if let error = rd_kafka_consumer_close_queue(handle, queue) {
+            logAndDestroy(error, "consumer close")
+            return false
+        }
+        let deadline = Date(timeIntervalSinceNow: Self.closeTimeout)
+        while rd_kafka_consumer_closed(handle) == 0, Date() < deadline {
+            _ = rd_kafka_queue_poll_callback(queue, 100)
+        }
+        if rd_kafka_consumer_closed(handle) == 0 {
+            logger.warning("consumer did not leave its group within \(Int(Self.closeTimeout)) s; destroyed without leaving")
+            return false
+        }
+        return true
+    }
+
     private func logAndDestroy(_ error: OpaquePointer, _ what: String) {
         logger.error("\(what) failed: \(String(cString: rd_kafka_error_string(error)))")
         rd_kafka_error_destroy(error)
@@ -448,11 +477,7 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
     }
 
     private func tearDown() {
-        // Leaves the group; the revoke callback runs inside this call on this thread.
-        let err = rd_kafka_consumer_close(handle)
-        if err != RD_KAFKA_RESP_ERR_NO_ERROR {
-            logger.warning("consumer close failed", metadata: [KafkaLoggingKeys.error: "\(String(cString: rd_kafka_err2name(err)))"])
-        }
+        let closed = leaveGroup()
         condition.lock()
         finished = true
         let left = commands
@@ -469,7 +494,7 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
         }
         for waiter in pendingWaiters { waiter.continuation.resume(returning: nil) }
         if let queue { rd_kafka_queue_destroy(queue) }
-        rd_kafka_destroy(handle)
+        if closed { rd_kafka_destroy(handle) } else { rd_kafka_destroy_flags(handle, RD_KAFKA_DESTROY_F_NO_CONSUMER_CLOSE) }
         logger.debug("consumer destroyed")
         let shutdown = condition.withLock { () -> [CheckedContinuation<Void, Never>] in
             destroyed = true

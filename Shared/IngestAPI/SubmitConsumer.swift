@@ -79,8 +79,11 @@ public struct SubmitConsumer: Service {
                 return
             } catch {
                 // Storage or broker trouble: back off and retry; the offset is not committed until it worked.
+                // A consumer that was shut down (or failed for good) cannot commit any more: the message stays
+                // uncommitted and the group's next member reads it again. Retrying would loop for ever.
+                if Task.isShuttingDownGracefully || Task.isCancelled || (error as? KafkaError)?.code == .shutdown
+                    || consumer.failure != nil { return }
                 logger.warning("submit handling failed, retrying", metadata: [LogKey.error: "\(error)", LogKey.attempt: "\(attempt)"])
-                if Task.isShuttingDownGracefully { return }
                 try? await Task.sleep(for: .seconds(min(Double(attempt), 10)))
             }
         }

@@ -173,6 +173,35 @@ struct IngestServiceTests {
     }
 }
 
+extension IngestServiceTests {
+    /// A message in hand when its consumer shuts down cannot be committed: the handler gives it back (it is read
+    /// again by the group's next member) instead of retrying for ever. This hung the whole test run once.
+    @Test func aMessageInHandWhenTheConsumerShutsDownIsGivenBack() async throws {
+        let (intake, producer, postgres) = try await Self.makeIntake()
+        let consumer = try KafkaConsumer(configuration: Env.kafka("dala-test-submit-gone"), groupID: "test-\(UUID().uuidString)",
+                                         topics: [Topics.submit], logger: Env.logger)
+        await consumer.shutdown()
+        let service = SubmitConsumer(consumer: consumer, intake: intake, validator: SubmissionValidator(),
+                                     deadLetters: DeadLetterPublisher(producer: producer, service: "test", logger: Env.logger),
+                                     logger: Env.logger)
+        let text = "Handed back \(UUID()): Kyrgyzstan and Tajikistan opened a border post."
+        let message = KafkaMessage(topic: Topics.submit, partition: 0, offset: 0, key: nil,
+                                   value: Array(try JSONSerialization.data(withJSONObject: ["text": text])))
+        // Unstructured, so that a handler that never returns fails this test instead of hanging it.
+        actor Done { var value = false; func set() { value = true } }
+        let done = Done()
+        let handling = Task { await service.handle(message); await done.set() }
+        let deadline = ContinuousClock.now + .seconds(20)
+        while await !done.value, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(await done.value, "the handler kept retrying a commit its consumer can no longer make")
+        handling.cancel()
+        // The document itself was stored: handing the message back loses nothing.
+        #expect(try await !postgres.query("SELECT 1 FROM documents WHERE sha256 = \(SHA256.hex(text))").isEmpty)
+        await producer.shutdown()
+        await postgres.shutdown()
+    }
+}
+
 /// Counts the messages keyed `key` on `topic`, read from the start with a fresh group: waits up to `timeout` for the
 /// first, then `settle` longer for more (messages with one key share a partition, so repeats follow closely).
 func countMessages(on topic: String, key: [UInt8], timeout: Duration = .seconds(20), settle: Duration = .seconds(2)) async throws -> Int {

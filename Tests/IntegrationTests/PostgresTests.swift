@@ -419,7 +419,7 @@ struct PostgresServerTests {
             let cancelStart = ContinuousClock.now
             cancelled.cancel()
             await #expect(throws: CancellationError.self) { try await cancelled.value }
-            #expect(ContinuousClock.now - cancelStart < .milliseconds(200))
+            #expect(ContinuousClock.now - cancelStart < .milliseconds(500))   // the holder still has ~0.7 s to go
 
             var waiters: [Task<Date, any Error>] = []
             for _ in 0..<3 {

@@ -72,13 +72,15 @@ struct ReliabilityTests {
         try await Migrator.migrate(postgres, logger: Env.logger)
         let dead = KafkaConfiguration(brokers: "127.0.0.1:1", clientID: "dala-test-dead", properties: ["message.timeout.ms": "1000"])
         let deadProducer = try KafkaProducer(configuration: dead, logger: Env.logger)
-        let stranded = DocumentIntake(documents: DocumentStore(client: postgres), producer: deadProducer, logger: Env.logger)
+        // A publish timeout of 1 s: the answer comes after it (plus the store), never after the 30 s of old.
+        let stranded = DocumentIntake(documents: DocumentStore(client: postgres), producer: deadProducer,
+                                      publishTimeout: .seconds(1), logger: Env.logger)
         let text = "Broker outage \(UUID()): Kazakhstan and Kyrgyzstan signed an agreement in 2024."
         let id = try await withLiveServer(Self.router(intake: stranded, postgres: postgres)) { base in
             let reply = try await Self.request("POST", base + "/v1/documents", body: Self.json(text), headers: ["Content-Type": "application/json"])
             #expect(reply.status == 202)
             #expect(reply.json?["status"] as? String == "received")
-            #expect(reply.seconds < 3, "answered in \(reply.seconds) s")
+            #expect(reply.seconds < 5, "answered in \(reply.seconds) s")
             return try #require(reply.json?["id"] as? String)
         }
         await deadProducer.shutdown()

@@ -27,11 +27,16 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-# make test only (test.sh sets DALA_DEPS_TEST=1): Debian's headless Chromium loads the web pages in the e2e run.
-if [ "${DALA_DEPS_TEST:-0}" = 1 ] && ! dpkg -s chromium >/dev/null 2>&1; then
-  log "apt-get install chromium (browser checks of the web pages)"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+# make test only (test.sh sets DALA_DEPS_TEST=1): Debian's headless Chromium loads the web pages in the e2e run;
+# gdb prints the threads of a test run that hangs, before it is stopped.
+if [ "${DALA_DEPS_TEST:-0}" = 1 ]; then
+  need_test=()
+  for p in chromium gdb; do dpkg -s "$p" >/dev/null 2>&1 || need_test+=("$p"); done
+  if [ ${#need_test[@]} -gt 0 ]; then
+    log "apt-get install ${need_test[*]} (browser checks of the web pages; backtraces of a hung test run)"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_test[@]}" >/dev/null
+  fi
 fi
 
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }

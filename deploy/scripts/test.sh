@@ -25,25 +25,40 @@ swift build --build-tests >.local/build.log 2>&1
 build_status=$?
 grep -Ev '^\[[0-9]+/[0-9]+\] (Compiling|Write|Emitting|Linking|Build|Applying)' .local/build.log | tail -n 60
 [ "$build_status" = 0 ] || { echo "build failed" >&2; exit 1; }
-# A hung test (a broker or database that another process took away) must fail the run with its name, not run into
-# CI's limit: the whole suite takes under a minute on a quiet machine.
-timeout --kill-after=30 "${DALA_TEST_TIMEOUT:-1200}" swift test --skip-build >.local/test.log 2>&1
-status=$?
-set -e
-grep -Ev '^(Test Case .* (started|passed)|.* Test .* started\.?)' .local/test.log || true
-if [ "$status" = 124 ] || [ "$status" = 137 ]; then
-  echo "unit/integration tests did not finish within ${DALA_TEST_TIMEOUT:-1200} s; started but never finished:" >&2
+# A hung test (a broker or database that another process took away) must fail the run with its name and the
+# threads' backtraces, not run into CI's limit: the whole suite takes about a minute on a quiet machine.
+limit="${DALA_TEST_TIMEOUT:-1200}"
+swift test --skip-build >.local/test.log 2>&1 &
+test_pid=$!
+waited=0
+while kill -0 "$test_pid" 2>/dev/null && [ "$waited" -lt "$limit" ]; do sleep 2; waited=$((waited + 2)); done
+if kill -0 "$test_pid" 2>/dev/null; then
+  echo "unit/integration tests did not finish within $limit s; started but never finished:" >&2
   python3 - .local/test.log >&2 <<'PY'
 import re, sys
 started, ended = [], set()
 for line in open(sys.argv[1], errors="replace"):
-    m = re.search(r'Test (\S+?\(.*?\)) (started|passed|failed)', line)
+    # "Test f(x:) started.", "Test f(x:) passed after …", "Test f(x:) with 3 test cases passed after …"
+    m = re.search(r'^\S+ Test (\S+?\(.*?\))(?: with \d+ test cases?)? (started|passed|failed)', line)
     if m:
         (started.append if m.group(2) == "started" else ended.add)(m.group(1))
 for t in started:
     if t not in ended: print("  " + t)
 PY
+  for p in $(pgrep -P "$test_pid" || true); do
+    if command -v gdb >/dev/null; then
+      timeout 120 gdb -p "$p" -batch -ex "thread apply all bt 40" >".local/test-hang-$p.txt" 2>&1 || true
+      echo "threads of test process $p (full: .local/test-hang-$p.txt), frames of this project:" >&2
+      grep -E '^Thread|/(Shared|Services|Tests)/' ".local/test-hang-$p.txt" | sed -E 's/ \(.*\) at / at /' | cut -c1-220 >&2 || true
+    fi
+    kill -9 "$p" 2>/dev/null || true
+  done
+  kill -9 "$test_pid" 2>/dev/null || true
 fi
+wait "$test_pid"
+status=$?
+set -e
+grep -Ev '^(Test Case .* (started|passed)|.* Test .* started\.?)' .local/test.log || true
 [ "$status" = 0 ] || { echo "unit/integration tests failed (exit $status)" >&2; exit 1; }
 echo "==> end-to-end: services, duplicate posts, bad input, SIGKILL of a worker"
 $S/e2e.sh
