@@ -105,7 +105,8 @@ public struct KafkaMessages: AsyncSequence, Sendable {
     }
 }
 
-/// Rebalance callback, served on the consumer's poll thread inside `rd_kafka_consumer_poll` and while it leaves the group.
+/// Rebalance callback, served on the consumer's poll thread inside `rd_kafka_consumer_poll` (while it leaves the group,
+/// `leaveGroup` takes the same steps from the rebalance event).
 private func rebalanceCallback(_ rk: OpaquePointer?, _ err: rd_kafka_resp_err_t,
                                _ partitions: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?,
                                _ opaque: UnsafeMutableRawPointer?) {
@@ -456,8 +457,15 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
             return false
         }
         let deadline = Date(timeIntervalSinceNow: Self.closeTimeout)
+        // Served as events, not callbacks: the consumer's queue (read-ahead messages included) now forwards here,
+        // and serving a message as a callback aborts inside librdkafka. The revocation is done here as in the
+        // callback; everything else is dropped (uncommitted messages are read again by the next member).
         while rd_kafka_consumer_closed(handle) == 0, Date() < deadline {
-            _ = rd_kafka_queue_poll_callback(queue, 100)
+            guard let event = rd_kafka_queue_poll(queue, 100) else { continue }
+            if rd_kafka_event_type(event) == RD_KAFKA_EVENT_REBALANCE {
+                rebalance(rd_kafka_event_error(event), rd_kafka_event_topic_partition_list(event))
+            }
+            rd_kafka_event_destroy(event)
         }
         if rd_kafka_consumer_closed(handle) == 0 {
             logger.warning("consumer did not leave its group within \(Int(Self.closeTimeout)) s; destroyed without leaving")
