@@ -10,18 +10,20 @@ extension EventDetector {
     static let mergeWindow = 3
 
     /// The same event told several times (same type, participants and modality; compatible dates) is one event.
-    func merge(_ events: [Event]) -> [Event] {
+    func merge(_ events: [Event], tellings: [Telling]) -> [Event] {
         func ids(_ e: Event, _ roles: Set<String>) -> Set<String> {
             Set(e.participants.filter { roles.contains($0.role) }.compactMap(\.entityID))
         }
         let actorRoles: Set<String> = ["actor", "counterpart"], objectRoles: Set<String> = ["object"]
         var out: [Event] = []
         // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
-        var outActors: [Set<String>] = [], outObjects: [Set<String>] = []
+        var outActors: [Set<String>] = [], outObjects: [Set<String>] = [], outDocuments: [Int] = []
         var index = EventMergeIndex(window: Self.mergeWindow)  // candidates only; the rules below decide
-        for e in events {
+        for (i, e) in events.enumerated() {
             let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
-            let k = index.candidates(e, actors: actors, objects: objects).first { c in
+            // Who came to the meeting the story has told joins it, whoever they are (`EventDetector+Attendance.swift`).
+            let k = Self.attendedMeeting(e, tellings[i], in: out, documents: outDocuments)
+                ?? index.candidates(e, actors: actors, objects: objects).first { c in
                 guard out[c].type == e.type, out[c].modality == e.modality else { return false }  // fields, not a copy
                 let d1 = out[c].date?.value, d2 = e.date?.value
                 guard d1 == nil || d2 == nil || d1 == d2 else { return false }
@@ -56,7 +58,7 @@ extension EventDetector {
             }
             index.file(out.count, e.type, e.modality, date: e.date?.value, tellings: e.mentions, actors: actors, objects: objects)
             out.append(e)
-            outActors.append(actors); outObjects.append(objects)
+            outActors.append(actors); outObjects.append(objects); outDocuments.append(tellings[i].document)
         }
         // Two events that stayed apart can agree on every part of the key (type, actors, date, modality, first
         // sentence): the later one takes the next free id of a numbered key, so ids stay unique and stable.

@@ -59,6 +59,7 @@ struct EventDetector: Sendable {
         for m in entities.mentions { bySentence[m.sentenceIndex, default: []].append(m) }
 
         var found: [Event] = []
+        var tellings: [Telling] = []   // beside `found`: where each was told, for the merge
         // Folded names of each entity, for the case ending left after the name (computed once per document).
         var foldedNames: [String: [String]] = [:]
         func names(_ id: String) -> [String] {
@@ -281,10 +282,12 @@ struct EventDetector: Sendable {
                 // What a news story tells without a date of its own happened on its dateline's day, while the story
                 // has not moved to another time (the sentence before named no other date) and the event is told as
                 // fact; plans, conditions and proposals are left undated.
+                var datedByDateline = false
                 if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
                    handOver.map({ $0.time.expression.value == d.time.value }) ?? true,
                    modality == .asserted || modality == .negated || modality == .reported {
                     date = d.time
+                    datedByDateline = true
                 }
                 var confidence = h.weight
                 if date != nil { confidence += inherited ? 0.05 : 0.1 }
@@ -300,11 +303,12 @@ struct EventDetector: Sendable {
                 found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: participants,
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
+                tellings.append(Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline))
                 if h.type == .meeting { meetingTold.insert(s.documentIndex) }
                 let parties = participants.filter { $0.entityID != nil && ["actor", "counterpart", "object"].contains($0.role) }
                 if !parties.isEmpty { lastParties = (s.documentIndex, si, h.type, parties) }
             }
         }
-        return merge(found)
+        return merge(found, tellings: tellings)
     }
 }

@@ -222,6 +222,9 @@ struct Lexicon: Sendable {
     /// Words right after a meeting word that make it the setting of another event (`case_suffixes.tsv` role
     /// `setting-after`: `саммит аясында`, `кездесу барысында`, `кездесу қорытындысы бойынша`).
     var settingFollowers: Set<String> = []
+    /// Words of taking part in a meeting (`case_suffixes.tsv` role `attend`: `attended`, `приняли участие`, `қатысты`).
+    var attendPatterns: [Pattern] = []
+    var attendIndex = FormIndex<Int>()
     var codes: [EventType: Codes] = [:]
     var stopwords: Set<UInt64> = []
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
@@ -372,6 +375,8 @@ struct Lexicon: Sendable {
             if r[2] == "skip" { transparentWords.insert(fold(r[1])); continue }
             // Postpositions after a meeting word that make it the scene of another event (`саммит аясында`).
             if r[2] == "setting-after" { settingFollowers.insert(fold(r[1])); continue }
+            // Taking part in a meeting (`took part`, `қатысты`): the telling joins the meeting already told.
+            if r[2] == "attend" { attendPatterns.append(Self.pattern(r[1], try Self.language(r))); continue }
             // Suffix-chain languages mark roles with case endings on the entity; the others with a word before it.
             if registry.profile(r[0])?.morphology == .suffixChain { kazakhCaseEndings.append((fold(r[1]), r[2])) } else { prepositionRoles[fold(r[1])] = r[2] }
         }
@@ -435,5 +440,6 @@ struct Lexicon: Sendable {
         for (i, t) in triggers.enumerated() { if let f = t.pattern.forms.first { triggerIndex.add(f, i) } }
         for (i, m) in modalityCues.enumerated() { if let f = m.pattern.forms.first { modalityIndex.add(f, i) } }
         for (i, p) in rolePatterns.enumerated() { if let f = p.forms.first { roleIndex.add(f, i) } }
+        for (i, p) in attendPatterns.enumerated() { if let f = p.forms.first { attendIndex.add(f, i) } }
     }
 }

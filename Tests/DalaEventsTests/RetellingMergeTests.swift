@@ -30,3 +30,38 @@ struct RetellingMergeTests {
         #expect(a.count == 2, "\(a.map { $0.mentions.map(\.sentenceIndex) })")
     }
 }
+
+// Session 22: who came to the meeting the story told is that meeting again, not a second one.
+@Suite("Taking part in the told meeting joins it")
+struct AttendanceMergeTests {
+    func meetings(_ text: String, date: String? = nil) throws -> [Event] {
+        try Harness.get().run(text, date: date).events.filter { $0.type == .meeting }
+    }
+
+    /// The attendees of the story's summit join its event, in kk, ru and en; an earlier summit recalled in between is
+    /// not the one they came to.
+    @Test(arguments: [
+        "Бішкекте 2025 жылы 12 наурызда ЕАЭО саммиті өтті. Алғашқы саммит 2015 жылы Астанада өткен. "
+            + "Саммитке Қасым-Жомарт Тоқаев пен Шавкат Мирзиёев қатысты.",
+        "В Бишкеке 12 марта 2025 года прошёл саммит ЕАЭС. Первый саммит прошёл в Астане в 2015 году. "
+            + "В работе саммита приняли участие Касым-Жомарт Токаев и Шавкат Мирзиёев.",
+        "The EAEU summit was held in Bishkek on March 12, 2025. The first summit took place in Astana in 2015. "
+            + "Kassym-Jomart Tokayev and Shavkat Mirziyoyev took part in the summit.",
+    ])
+    func theAttendeesJoinTheStorysSummit(text: String) throws {
+        let m = try meetings(text)
+        #expect(m.count == 2, "\(m.map { ($0.date?.value, $0.mentions.map(\.sentenceIndex)) })")
+        let story = try #require(m.first { $0.date?.value == "2025-03-12" })
+        #expect(story.mentions.map(\.sentenceIndex) == [0, 2])
+        #expect(story.participants.contains { $0.entityID == "dala:person-tokayev" })
+        let first = try #require(m.first { $0.date?.value == "2015" })
+        #expect(first.mentions.map(\.sentenceIndex) == [1])
+    }
+
+    /// A meeting of its own in a sentence without a word of taking part stays apart.
+    @Test func anotherMeetingWithoutAttendanceStaysApart() throws {
+        let m = try meetings("The EAEU summit was held in Bishkek on March 12, 2025. "
+                             + "Kassym-Jomart Tokayev and Shavkat Mirziyoyev met in Tashkent.")
+        #expect(m.count == 2, "\(m.map { $0.mentions.map(\.sentenceIndex) })")
+    }
+}

@@ -1,0 +1,48 @@
+import DalaLanguages
+import DalaText
+
+// Attendance pass: `Саммитке … қатысты`, `X attended the summit`, `В работе саммита приняли участие …`. A meeting word in
+// a sentence about taking part retells the meeting the document has already told, and names who came. It is not a
+// second meeting: the merge adds it to that meeting's event as another telling.
+extension EventDetector {
+    /// One telling's place in the document, for the merge.
+    struct Telling: Sendable {
+        var document: Int
+        /// A meeting word with a word of taking part (`case_suffixes.tsv` role `attend`) in its sentence.
+        var attends: Bool
+        /// Its date is the dateline's, given for want of its own: who came was told of the meeting, on its day.
+        var datedByDateline = false
+    }
+
+    /// Whether a word of taking part stands within `participantWindow` atoms of the meeting word `h` (a verb-final
+    /// sentence lists everyone who came between them).
+    func attends(_ h: Hit, _ a: [Atom]) -> Bool {
+        guard h.type == .meeting else { return false }
+        let lo = max(0, h.first - Self.participantWindow), hi = min(a.count, h.last + 1 + Self.participantWindow)
+        for i in lo..<hi where a[i].kind == .word && lex.attendIndex.mayStart(a[i].head) {
+            for (pid, _) in lex.attendIndex.lookup(a[i].text) {
+                var j = i + 1, matched = true
+                for f in lex.attendPatterns[pid].forms.dropFirst() {
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { matched = false; break }
+                    j += 1
+                }
+                if matched { return true }
+            }
+        }
+        return false
+    }
+
+    /// The meeting an attendance telling retells: the first meeting event of its document, told before it, with the same
+    /// modality and a compatible date. The first, not the nearest: a story recalls earlier summits in passing (`the
+    /// first summit took place in 2002`), while who came is told of the summit the story is about.
+    static func attendedMeeting(_ e: Event, _ t: Telling, in out: [Event], documents: [Int]) -> Int? {
+        guard t.attends, e.type == .meeting else { return nil }
+        let d2 = t.datedByDateline ? nil : e.date?.value
+        return out.indices.first { c in
+            guard documents[c] == t.document, out[c].type == .meeting, out[c].modality == e.modality,
+                  out[c].mentions[0].sentenceIndex < e.mentions[0].sentenceIndex else { return false }
+            let d1 = out[c].date?.value
+            return d1 == nil || d2 == nil || d1 == d2
+        }
+    }
+}
