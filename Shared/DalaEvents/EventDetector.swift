@@ -72,6 +72,9 @@ struct EventDetector: Sendable {
         var carried: Carried?
         // Documents whose story has told a meeting already.
         var meetingTold = Set<Int>()
+        // The date of each document's first dated meeting: an event set at the told meeting (`саммит қорытындысы
+        // бойынша …`, `on the sidelines of the summit …`) happened then, when its sentence names no date of its own.
+        var toldMeetingDate: [Int: TimeExpression] = [:]
         // The named parties of the last event told, for a following event that names none.
         var lastParties: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
         let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times)
@@ -203,6 +206,8 @@ struct EventDetector: Sendable {
             // `at the summit … joined`) once the story has told that meeting says where the event happened.
             let othersThanMeeting = hits.contains { $0.type != .meeting }
                 && meetingTold.contains(s.documentIndex)
+            let atToldMeeting = othersThanMeeting && sentenceTimes.isEmpty
+                && hits.contains { $0.type == .meeting && isSetting($0, a, language: s.language) }
             for h in hits {
                 if h.type == .statement && framesAnother { continue }
                 if h.type == .meeting && othersThanMeeting && isSetting(h, a, language: s.language) { continue }
@@ -282,6 +287,7 @@ struct EventDetector: Sendable {
                 // What a news story tells without a date of its own happened on its dateline's day, while the story
                 // has not moved to another time (the sentence before named no other date) and the event is told as
                 // fact; plans, conditions and proposals are left undated.
+                if date == nil, atToldMeeting, let d = toldMeetingDate[s.documentIndex] { date = d }
                 var datedByDateline = false
                 if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
                    handOver.map({ $0.time.expression.value == d.time.value }) ?? true,
@@ -304,7 +310,10 @@ struct EventDetector: Sendable {
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
                 tellings.append(Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline))
-                if h.type == .meeting { meetingTold.insert(s.documentIndex) }
+                if h.type == .meeting {
+                    meetingTold.insert(s.documentIndex)
+                    if toldMeetingDate[s.documentIndex] == nil, let d = date { toldMeetingDate[s.documentIndex] = d }
+                }
                 let parties = participants.filter { $0.entityID != nil && ["actor", "counterpart", "object"].contains($0.role) }
                 if !parties.isEmpty { lastParties = (s.documentIndex, si, h.type, parties) }
             }

@@ -126,3 +126,25 @@ struct AppositiveFoundingTests {
         #expect(!out.events.contains { $0.type == .founding }, "\(out.events.map(\.type))")
     }
 }
+
+// Session 22: an event set at the meeting the story told happened on that meeting's day.
+@Suite("An event at the told meeting takes its date")
+struct SettingDateTests {
+    @Test(arguments: [
+        ("Алматыда 2024 жылы 3 шілдеде ШЫҰ саммиті өтті. Саммит қорытындысы бойынша Қазақстан мен Қырғызстан су келісіміне қол қойды.", "kk"),
+        ("The SCO summit was held in Almaty on July 3, 2024. During the summit Kazakhstan and Kyrgyzstan signed a water agreement.", "en"),
+    ])
+    func theSigningAtTheSummitIsDatedByIt(text: String, language: String) throws {
+        let out = try Harness.get().run(text)
+        let signing = try #require(out.events.first { $0.type == .agreement }, "\(out.events.map(\.type))")
+        #expect(signing.date?.value == "2024-07-03", "\(language)")
+    }
+
+    /// A date of its own wins over the meeting's.
+    @Test func aDateOfItsOwnWins() throws {
+        let out = try Harness.get().run("Алматыда 2024 жылы 3 шілдеде ШЫҰ саммиті өтті. "
+                                        + "Саммит аясында 2023 жылы Қазақстан мен Қырғызстан су келісіміне қол қойды.")
+        let signing = try #require(out.events.first { $0.type == .agreement })
+        #expect(signing.date?.value == "2023")
+    }
+}
