@@ -156,6 +156,10 @@ struct EventDetector: Sendable {
                 var timeAtoms = [Bool](repeating: false, count: a.count)
                 for t in times[si] { for k in t.first...t.last where k < a.count { timeAtoms[k] = true } }
                 hits.removeAll { h in h.object.map { !hasFoundedThing(h, $0, a, objectAtoms: objectAtoms, timeAtoms: timeAtoms) } ?? false }
+                // A word with a founding sense and another (`launched`, `іске қосты`, `запустили`) founds when the thing
+                // founded stands beside it (`launched the format`), and is the other sense otherwise.
+                let founded = hits.filter { $0.object != nil }
+                hits.removeAll { g in g.object == nil && founded.contains { $0.first == g.first && $0.last == g.last } }
             }
             hits += datedHits
             if hits.isEmpty { continue }

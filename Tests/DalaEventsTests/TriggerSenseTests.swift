@@ -148,3 +148,20 @@ struct SettingDateTests {
         #expect(signing.date?.value == "2023")
     }
 }
+
+// Session 22: `launched`, `іске қосты`, `запустили` found a format or union beside them, and start work otherwise.
+@Suite("Launching: founding with the thing founded, cooperation without")
+struct LaunchSenseTests {
+    @Test(arguments: [
+        ("The five presidents launched a new consultative format in Ashgabat in 2018.", EventType.founding),
+        ("Тараптар 2020 жылы «Орталық Азия – Қытай» форматын іске қосты.", EventType.founding),
+        ("В 2020 году стороны запустили новый формат «Центральная Азия – Китай».", EventType.founding),
+        ("Uzbekistan and Kyrgyzstan launched construction of a new railway in 2022.", EventType.cooperation),
+        ("В 2022 году Узбекистан и Киргизия запустили строительство железной дороги.", EventType.cooperation),
+    ])
+    func theThingLaunchedDecidesTheType(text: String, type: EventType) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(types.contains(type), "\(types)")
+        #expect(!types.contains(type == .founding ? .cooperation : .founding), "\(types)")
+    }
+}
