@@ -165,3 +165,26 @@ struct LaunchSenseTests {
         #expect(!types.contains(type == .founding ? .cooperation : .founding), "\(types)")
     }
 }
+
+// Session 22: Kazakh `деп` before a verb of thinking or of naming in general introduces no saying.
+@Suite("Kazakh деп: saying, thinking and naming")
+struct KazakhQuotativeTests {
+    @Test(arguments: [
+        "Кейбір сарапшылар бұл жол Қазақстанға тиімді емес деп санайды.",
+        "Тарихшылар Достастықты өркениетті ажырасу деп атайды.",
+        "Бұл бағдарлама ресми құжаттарда «Жасыл көпір» деп аталады.",
+    ])
+    func thinkingAndNamingAreNoStatements(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.statement), "\(types)")
+    }
+
+    @Test(arguments: [
+        "Қасым-Жомарт Тоқаев саммитті тарихи оқиға деп атады.",
+        "Сыртқы істер министрлігі жобаны тиімді деп санайтынын мәлімдеді.",
+    ])
+    func aPersonCallingOrDeclaringSaysSomething(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(types.contains(.statement), "\(types)")
+    }
+}
