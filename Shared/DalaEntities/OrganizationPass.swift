@@ -57,6 +57,7 @@ extension DocumentPass {
     static let russianVerbEndings = scalars(["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"])
     static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их",
                                                   "ом", "ем", "ей", "ою"])
+    static let ofKey = TextNorm.key("of")
     static let englishConnectors = keys(["of", "for", "and", "the", "on", "in", "de", "du", "&"])
     static let kazakhConnectors = keys(["және", "мен", "пен", "бен"])
     static let kazakhDescriptiveEndings = scalars(["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
@@ -84,6 +85,22 @@ extension DocumentPass {
                 while q < us.count, !us[q].isQuote, q - i <= 12, us[q].mark != 0x2E { q += 1 }
                 if q < us.count, q > i + 1, us[q].isQuote, !(i..<q).contains(where: { consumed[s][$0] && !isPlaceLikeAt(s, $0) && !isAcronymAt(s, $0) }) {
                     addOrganization(s, i, q, type: head.type); i = q + 1; continue
+                }
+            }
+            // "Security Council of Kazakhstan", "Совета безопасности Армении": a registry body's generic name followed
+            // by a state ("of" + the state in English, the state's genitive in Russian) is that state's body.
+            if consumed[s][i], script != .kk, let m = mentionCovering(s, i), m.start == i, isOrganizationName(m), m.end < us.count {
+                var k = m.end
+                if script == .en, us[k].isWord, us[k].key == DocumentPass.ofKey { k += 1 }
+                if k < us.count, k > m.end || script == .ru, us[k].isCapitalized, let c = mentionCovering(s, k), c.start == k,
+                   c.kind == .name, !c.candidates.isEmpty, c.candidates.allSatisfy({ store.infos[$0].record.type == .country }),
+                   !isPossessiveAt(s, k),
+                   // a generic name (it holds a head noun: "Council", "совета"), not a proper one ("Жогорку Кенеш"),
+                   (m.start..<m.end).contains(where: { headNoun(s, $0, language: script == .en ? "en" : "ru") != nil }),
+                   // and not a body of that very state
+                   !m.candidates.contains(where: { b in store.infos[b].relations.contains { r in
+                       c.candidates.contains { store.infos[$0].record.id == r.target } } }) {
+                    addOrganization(s, i, c.end, type: .organization); i = c.end; continue
                 }
             }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").

@@ -113,3 +113,30 @@ struct LocalEntityLabelTests {
         #expect(local(text).allSatisfy { $0.type != .organization }, "\(local(text).map(\.labels))")
     }
 }
+/// A registry body's generic name followed by a state is that state's body (issue 13, nested names).
+@Suite("Issue 13: a state's own body")
+struct StateBodyTests {
+    @Test(arguments: [
+        ("The Security Council of Mongolia met on Friday to discuss the drought.", "Security Council of Mongolia"),
+        ("Заседание Совета безопасности Монголии прошло в пятницу.", "Совета безопасности Монголии"),
+    ])
+    func bodyOfAStateIsNotTheUNBody(text: String, surface: String) throws {
+        let a = Env.analyze(text)
+        let m = try #require(a.mentions.first { $0.surface == surface })
+        #expect(m.entityID != "dala:unsc")
+        #expect(!a.mentions.contains { $0.entityID == "dala:unsc" || $0.surface == "Mongolia" || $0.surface == "Монголии" })
+    }
+
+    @Test func theUNBodyStaysWithoutAState() {
+        #expect(Env.id(of: "Security Council", in: "The Security Council met in New York on Friday.") == "dala:unsc")
+        #expect(Env.id(of: "Security Council", in: "The Security Council of the UN met on Friday.") == "dala:unsc")
+    }
+}
+
+extension StateBodyTests {
+    @Test func aProperNameOfTheStatesOwnBodyKeepsTheStateApart() {
+        // The parliament's proper name is not generic: the country after it is a mention of its own.
+        let links = Env.links("Жогорку Кенеш Киргизии принял закон о выборах.")
+        #expect(links.contains { $0.0 == "Киргизии" })
+    }
+}
