@@ -77,6 +77,7 @@ struct EventDetector: Sendable {
         var toldMeetingDate: [Int: TimeExpression] = [:]
         // The named parties of the last event told, for a following event that names none.
         var lastParties: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
+        let topics = topicOrganisations(sentences: sentences, mentions: entities.mentions, types: typeOf)
         let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times)
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
@@ -276,6 +277,13 @@ struct EventDetector: Sendable {
                     for p in last.participants where seen.insert(p.role + "|" + (p.entityID ?? "")).inserted {
                         participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
                     }
+                }
+                // `The leaders signed …`, `Its first summit …`, `Members agreed …`: parties named only by their role in a
+                // story about one organisation are that organisation's (`EventDetector+Topics.swift`).
+                if let topic = topics[s.documentIndex], Self.topicTakers.contains(h.type),
+                   !participants.contains(where: { $0.entityID != nil && ($0.role == "actor" || $0.role == "counterpart") }),
+                   seen.insert("actor|" + topic.entityID).inserted {
+                    participants.append(EventParticipant(role: "actor", entityID: topic.entityID, surface: topic.surface, span: nil))
                 }
                 // An event in the clause a reporting verb introduces is told by its speaker; that alone does not make it
                 // `reported` (a claim the text keeps its distance from: `according to`, `claimed`, `по данным`), so the

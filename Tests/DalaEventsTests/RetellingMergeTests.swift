@@ -65,3 +65,28 @@ struct AttendanceMergeTests {
         #expect(m.count == 2, "\(m.map { $0.mentions.map(\.sentenceIndex) })")
     }
 }
+
+// Session 22: parties named only by their role in a story about one organisation are that organisation's.
+@Suite("Role-only parties belong to the story's organisation")
+struct TopicOrganisationTests {
+    @Test(arguments: [
+        "The Organization of Turkic States held its summit in Samarkand in 2022. The OTS now has five members. "
+            + "Its secretariat is in Istanbul. Its budget is small. The leaders signed a declaration on transport.",
+        "Саммит ОДКБ прошёл в Ереване в 2022 году. ОДКБ объединяет шесть государств. Её штаб находится в Москве. "
+            + "Бюджет невелик. Лидеры подписали декларацию о безопасности.",
+    ])
+    func theLeadersActForTheOrganisation(text: String) throws {
+        let events = try Harness.get().run(text).events
+        let signing = try #require(events.first { $0.type == .agreement }, "\(events.map(\.type))")
+        #expect(signing.participants.contains { $0.role == "actor" && ($0.entityID == "dala:ots" || $0.entityID == "dala:csto") },
+                "\(signing.participants.map { ($0.role, $0.entityID ?? $0.surface) })")
+    }
+
+    /// Two organisations named as often: no topic, nobody is added.
+    @Test func aStoryOfTwoOrganisationsAddsNoOne() throws {
+        let events = try Harness.get().run("The SCO and the CSTO are large. The SCO and the CSTO differ in size. "
+                                           + "The leaders signed a declaration on transport.").events
+        let signing = try #require(events.first { $0.type == .agreement }, "\(events.map(\.type))")
+        #expect(!signing.participants.contains { $0.role == "actor" && $0.entityID != nil && $0.span == nil })
+    }
+}
