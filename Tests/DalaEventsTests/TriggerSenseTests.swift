@@ -188,3 +188,21 @@ struct KazakhQuotativeTests {
         #expect(types.contains(.statement), "\(types)")
     }
 }
+
+// Session 22: Russian word order puts the thing founded before `учредили`, and `запущен` is launching told passively.
+@Suite("Russian founding with the object first")
+struct RussianObjectFirstFoundingTests {
+    @Test(arguments: [
+        "Евразийский банк развития учредили Казахстан и Россия в 2006 году.",
+        "Новый формат сотрудничества был запущен в 2018 году в Астане.",
+    ])
+    func theThingFoundedBeforeTheVerbCounts(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(types.contains(.founding), "\(types)")
+    }
+
+    @Test func aPolicyLaunchedIsNoFounding() throws {
+        let types = try Harness.get().run("В 2018 году была запущена программа субсидий для фермеров.").events.map(\.type)
+        #expect(!types.contains(.founding), "\(types)")
+    }
+}
