@@ -47,6 +47,8 @@ struct EventDetector: Sendable {
     static let participantWindow = 30
     /// How many sentences after the last event with named parties an event without any takes them over.
     static let partiesReach = 2
+    /// Meeting words at least this sure (`summit`, `саммит`, `встреча`, `meeting`) still tell a meeting inside a format's name.
+    static let formatMeetingWeight = 0.8
     /// Types that a proposal can put forward, and that reported speech can carry.
     static let proposable: Set<EventType> = [.founding, .membership, .agreement, .withdrawal, .cooperation, .military]
 
@@ -124,8 +126,14 @@ struct EventDetector: Sendable {
             if allHits.isEmpty && !datedPossible { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
             // A trigger word inside an organisation's name (`Шанхайская организация сотрудничества`, `Collective Security
-            // Treaty Organization`, `Ұжымдық қауіпсіздік туралы шарт ұйымы`) names the organisation, not an event.
-            allHits.removeAll { h in placed.contains { $0.type == .organization && $0.first <= h.first && h.last <= $0.last } }
+            // Treaty Organization`, `Ұжымдық қауіпсіздік туралы шарт ұйымы`) names the organisation, not an event. A strong
+            // meeting word in the name of a summit format (`the first Russia–Central Asia summit`, `саммит «Центральная
+            // Азия — Китай»`, `Шестая Консультативная встреча глав государств`) tells a meeting of that format; weaker
+            // ones name a body (`Совещание по взаимодействию …`, `Conference on Interaction …`, `… Cooperation Forum`).
+            allHits.removeAll { h in
+                !(h.type == .meeting && h.weight >= Self.formatMeetingWeight)
+                    && placed.contains { $0.type == .organization && $0.first <= h.first && h.last <= $0.last }
+            }
             let clauses = clauseSegments(a)
             // A dated treaty in the clause of a signing trigger (`Подписание … (Договор «4+N», 1996)`) dates that signing;
             // elsewhere it tells an agreement of its own.

@@ -206,3 +206,23 @@ struct RussianObjectFirstFoundingTests {
         #expect(!types.contains(.founding), "\(types)")
     }
 }
+
+// Session 22: a summit format named with a strong meeting word is a meeting of that format; a body's name is not.
+@Suite("Summit formats named as meetings")
+struct FormatMeetingTests {
+    @Test(arguments: [
+        "The second China–Central Asia summit took place in Astana on June 17, 2025.",
+        "Вторая Консультативная встреча глав государств Центральной Азии прошла в Ташкенте в 2019 году.",
+    ])
+    func aFormatsSummitIsAMeetingOfIt(text: String) throws {
+        let events = try Harness.get().run(text).events
+        let meeting = try #require(events.first { $0.type == .meeting }, "\(events.map(\.type))")
+        #expect(meeting.participants.contains { $0.entityID == "dala:china-central-asia" || $0.entityID == "dala:ca-consultative-meeting" })
+    }
+
+    @Test func aBodyNamedWithAWeakMeetingWordIsNoMeeting() throws {
+        let types = try Harness.get().run("Азербайджан председательствует в Совещании по взаимодействию и мерам доверия в Азии.")
+            .events.map(\.type)
+        #expect(!types.contains(.meeting), "\(types)")
+    }
+}
