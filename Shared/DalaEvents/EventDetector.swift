@@ -308,6 +308,10 @@ struct EventDetector: Sendable {
                 // has not moved to another time (the sentence before named no other date) and the event is told as
                 // fact; plans, conditions and proposals are left undated.
                 if date == nil, atToldMeeting, let d = toldMeetingDate[s.documentIndex] { date = d }
+                // `Modi skipped the meeting`, `Кездесуде … талқыланды`: an undated meeting told as fact (or as not
+                // happening) in a story that has told a dated meeting is that meeting, on its day.
+                if date == nil, !inherited, h.type == .meeting, modality == .asserted || modality == .negated,
+                   let d = toldMeetingDate[s.documentIndex] { date = d }
                 var datedByDateline = false
                 if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
                    handOver.map({ $0.time.expression.value == d.time.value }) ?? true,

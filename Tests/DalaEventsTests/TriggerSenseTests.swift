@@ -226,3 +226,24 @@ struct FormatMeetingTests {
         #expect(!types.contains(.meeting), "\(types)")
     }
 }
+
+// Session 22: an undated meeting told as fact in a story of a dated meeting is that meeting, on its day.
+@Suite("The story's meeting dates its undated retellings")
+struct ToldMeetingDateTests {
+    @Test(arguments: [
+        ("The SCO summit opened in Astana on July 4, 2024. India's prime minister skipped the meeting.", "2024-07-04"),
+        ("Саммит ШОС открылся в Астане 4 июля 2024 года. Премьер-министр Индии не приехал на встречу.", "2024-07-04"),
+    ])
+    func theSkippedMeetingIsTheSummit(text: String, day: String) throws {
+        let meetings = try Harness.get().run(text).events.filter { $0.type == .meeting }
+        #expect(meetings.allSatisfy { $0.date?.value == day }, "\(meetings.map { ($0.modality, $0.date?.value) })")
+    }
+
+    /// A planned meeting without a date stays undated: the next summit is not the one just told.
+    @Test func theNextSummitIsNotDatedByThisOne() throws {
+        let meetings = try Harness.get().run("The SCO summit opened in Astana on July 4, 2024. Kazakhstan and China will hold the next summit in Beijing.")
+            .events.filter { $0.type == .meeting && $0.modality == .planned }
+        #expect(meetings.count == 1)
+        #expect(meetings.first?.date?.value != "2024-07-04")
+    }
+}
