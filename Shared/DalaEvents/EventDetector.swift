@@ -47,13 +47,24 @@ struct EventDetector: Sendable {
     static let participantWindow = 30
     /// How many sentences after the last event with named parties an event without any takes them over.
     static let partiesReach = 2
+
+    /// The last day (`YYYY-MM-DD`) of a publication date given as a year, a month or a day.
+    static func lastDay(_ d: (year: Int, month: Int, day: Int)) -> String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = String(format: "%04d", d.year)
+        guard d.month > 0 else { return year + "-12-31" }
+        guard d.day > 0 else { return year + "-" + two(d.month) + "-31" }
+        return year + "-" + two(d.month) + "-" + two(d.day)
+    }
     /// Meeting words at least this sure (`summit`, `саммит`, `встреча`, `meeting`) still tell a meeting inside a format's name.
     static let formatMeetingWeight = 0.8
     /// Types that a proposal can put forward, and that reported speech can carry.
     static let proposable: Set<EventType> = [.founding, .membership, .agreement, .withdrawal, .cooperation, .military]
 
     func detect(sentences: [Sentence], atoms: [[Atom]], times: [[EventExtractor.PlacedTime]],
-                entities: EntityAnalysis, original: ScalarText) -> [Event] {
+                entities: EntityAnalysis, original: ScalarText,
+                publication: (year: Int, month: Int, day: Int)? = nil) -> [Event] {
+        let lastPublishedDay = publication.map(Self.lastDay)
         var typeOf: [String: EntityType] = [:]
         var labelsOf: [String: EntityRecord] = [:]
         for e in entities.entities { typeOf[e.id] = e.type; labelsOf[e.id] = e }
@@ -303,6 +314,11 @@ struct EventDetector: Sendable {
                                           hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
                                           putForward: proposalScoped.contains(h.first))
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
+                // `will host next year's summit`, `a conference is planned for next year`, `troops prepare to leave by
+                // Tuesday`: an event dated wholly after publication has not happened yet.
+                if modality == .asserted, h.type != .statement, let start = date?.start, let last = lastPublishedDay, start > last {
+                    modality = .planned
+                }
                 if modality == .reported || toldBySpeaker, speakerID == nil { speakerID = speaker?.mention.entityID }
                 // What a news story tells without a date of its own happened on its dateline's day, while the story
                 // has not moved to another time (the sentence before named no other date) and the event is told as

@@ -57,7 +57,8 @@ public struct EventExtractor: Sendable {
         }
         let times = resolveTimes(sentences: sentences, atoms: atoms, original: original, documentDate: documentDate)
         let detector = EventDetector(lex: lex, knowledgeBase: knowledgeBase)
-        let events = detector.detect(sentences: sentences, atoms: atoms, times: times, entities: entities, original: original)
+        let events = detector.detect(sentences: sentences, atoms: atoms, times: times, entities: entities, original: original,
+                                     publication: Self.documentDay(documentDate))
         let keywords = KeywordExtractor(lex: lex).extract(sentences: sentences, atoms: atoms, original: original)
         return EventAnalysis(times: times.flatMap { $0.map(\.expression) }, events: events, keywords: keywords)
     }

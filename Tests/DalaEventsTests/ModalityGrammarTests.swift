@@ -61,3 +61,24 @@ struct ExcludedPartyTests {
         #expect(!ids.contains("Q863"), "\(m.participants)")
     }
 }
+
+// Session 22: an event dated wholly after publication has not happened yet.
+@Suite("Dated after publication: planned")
+struct FutureDateModalityTests {
+    @Test(arguments: [
+        ("Kazakhstan hosts the next SCO summit in 2025.", "2024-07-04", Modality.planned),
+        ("Казахстан принимает саммит ШОС в 2025 году.", "2024-07-04", Modality.planned),
+        ("Kazakhstan hosted the SCO summit in 2024.", "2024-07-04", Modality.asserted),
+        ("Kazakhstan hosted the SCO summit in 2023.", "2024-07-04", Modality.asserted),
+    ])
+    func theDateAgainstPublicationDecides(text: String, published: String, modality: Modality) throws {
+        let meeting = try #require(try Harness.get().run(text, date: published).events.first { $0.type == .meeting })
+        #expect(meeting.modality == modality, "\(meeting.date?.value ?? "-")")
+    }
+
+    /// Without a publication date nothing is known to lie ahead.
+    @Test func noPublicationNoPlan() throws {
+        let meeting = try #require(try Harness.get().run("Kazakhstan hosted the SCO summit in 2025.").events.first { $0.type == .meeting })
+        #expect(meeting.modality == .asserted)
+    }
+}
