@@ -100,6 +100,30 @@ extension EventDetector {
     /// Words (a place name, a comma) that may stand before a dateline's date.
     static let datelineWords = 3
 
+    /// How many days before the dateline the story's meeting may lie and still be the story's day.
+    static let storyDayReach = 7
+
+    /// The day an undated event of a datelined story happened: the story's first dated meeting when that is a day up
+    /// to `storyDayReach` days before the dateline (`Шолпан-Ата, 22 шілде. … кездесуі кеше … өтті`: the meeting was
+    /// yesterday, and so was what the story tells of it), else the dateline's day.
+    static func storyDay(meeting: TimeExpression?, dateline: TimeExpression) -> TimeExpression {
+        guard let m = meeting, m.precision == .day, let mv = m.value, let dv = dateline.value, mv.count == 10, dv.count >= 10,
+              let a = dayNumber(mv), let b = dayNumber(String(dv.prefix(10))), a <= b, b - a <= storyDayReach else { return dateline }
+        return m
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` day (proleptic Gregorian), nil when it is no such day.
+    static func dayNumber(_ v: String) -> Int? {
+        let p = v.split(separator: "-").compactMap { Int($0) }
+        guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
+        let y = p[1] <= 2 ? p[0] - 1 : p[0], m = p[1], d = p[2]
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
     static let clausePenalty = 20
     static let maxDateDistance = 12
 

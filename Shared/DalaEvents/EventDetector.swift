@@ -330,9 +330,10 @@ struct EventDetector: Sendable {
                    let d = toldMeetingDate[s.documentIndex] { date = d }
                 var datedByDateline = false
                 if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
-                   handOver.map({ $0.time.expression.value == d.time.value }) ?? true,
+                   case let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time),
+                   handOver.map({ $0.time.expression.value == d.time.value || $0.time.expression.value == day.value }) ?? true,
                    modality == .asserted || modality == .negated || modality == .reported {
-                    date = d.time
+                    date = day
                     datedByDateline = true
                 }
                 var confidence = h.weight

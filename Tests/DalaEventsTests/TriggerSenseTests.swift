@@ -1,5 +1,5 @@
 import DalaEntities
-import DalaEvents
+@testable import DalaEvents
 import DalaText
 import Testing
 
@@ -245,5 +245,36 @@ struct ToldMeetingDateTests {
             .events.filter { $0.type == .meeting && $0.modality == .planned }
         #expect(meetings.count == 1)
         #expect(meetings.first?.date?.value != "2024-07-04")
+    }
+}
+
+// Session 22: in a datelined story whose meeting was a few days before the dateline, undated events happened then.
+@Suite("The story's day, not the dateline's")
+struct StoryDayTests {
+    @Test(arguments: [
+        "ASTANA, July 22 – The summit of Central Asian leaders took place in Cholpon-Ata yesterday. "
+            + "Kassym-Jomart Tokayev proposed a regional water council.",
+        "Астана, 22 июля. Саммит лидеров Центральной Азии прошёл вчера в Чолпон-Ате. "
+            + "Касым-Жомарт Токаев предложил создать региональный совет по воде.",
+    ])
+    func theProposalAtYesterdaysSummitIsYesterdays(text: String) throws {
+        let events = try Harness.get().run(text, date: "2022-07-22").events
+        let proposal = try #require(events.first { $0.type == .proposal }, "\(events.map(\.type))")
+        #expect(proposal.date?.value == "2022-07-21")
+    }
+
+    /// A meeting long before the dateline is history: undated events keep the dateline's day.
+    @Test func anOldMeetingIsNotTheStorysDay() throws {
+        let events = try Harness.get().run("ASTANA, July 22 – The first summit of Central Asian leaders took place in Almaty on "
+                                           + "March 15, 2018. Trade has grown fast. Kassym-Jomart Tokayev proposed a regional water council.",
+                                           date: "2022-07-22").events
+        let proposal = try #require(events.first { $0.type == .proposal })
+        #expect(proposal.date?.value == "2022-07-22")
+    }
+
+    @Test func dayNumbersCountDays() {
+        #expect(EventDetector.dayNumber("1970-01-01") == 0)
+        #expect(EventDetector.dayNumber("2024-03-01")! - EventDetector.dayNumber("2024-02-28")! == 2)
+        #expect(EventDetector.dayNumber("2024-13-01") == nil)
     }
 }
