@@ -65,6 +65,12 @@ extension EventDetector {
         return look(from: start, step: -1, words: w.before)
     }
 
+    /// A one-word agreement trigger that is a treaty head of `dated_documents.tsv` (`treaty`, `договор`, `келісім`).
+    func isTreatyNoun(_ h: Hit, _ a: [Atom]) -> Bool {
+        h.words == 1 && a[h.first].kind == .word && lex.datedDocumentHeads.mayStart(a[h.first].head)
+            && (lex.datedDocumentHeads.best(a[h.first].text) ?? 0) > 0
+    }
+
     /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
     /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
     func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],

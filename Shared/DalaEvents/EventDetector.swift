@@ -181,6 +181,13 @@ struct EventDetector: Sendable {
                 let founded = hits.filter { $0.object != nil }
                 hits.removeAll { g in g.object == nil && founded.contains { $0.first == g.first && $0.last == g.last } }
             }
+            // A treaty noun alone (`dated_documents.tsv` heads) in a sentence that tells another kind of event (`withdrew
+            // from the treaty`, `назвал договор «очень важным»`, `the deal gave … and created a commission`) names what that
+            // event is about; it is no agreement of its own. A meeting may produce one (`the summit … produced the Act`).
+            if hits.contains(where: { $0.type != .agreement && $0.type != .meeting && $0.type != .statement }),
+               !hits.contains(where: { $0.type == .agreement && !isTreatyNoun($0, a) }) {
+                hits.removeAll { $0.type == .agreement && isTreatyNoun($0, a) }
+            }
             hits += datedHits
             if hits.isEmpty { continue }
             hits.sort { $0.first < $1.first }

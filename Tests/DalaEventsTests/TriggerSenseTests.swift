@@ -278,3 +278,27 @@ struct StoryDayTests {
         #expect(EventDetector.dayNumber("2024-13-01") == nil)
     }
 }
+
+// Session 22: a treaty noun in a sentence of another event names what that event is about.
+@Suite("A treaty noun beside another event is no agreement of its own")
+struct TreatyNounTests {
+    @Test(arguments: [
+        ("Грузия и Азербайджан вышли из договора в 1999 году.", EventType.withdrawal),
+        ("Kyrgyzstan left the treaty in 2012, and Uzbekistan followed.", EventType.withdrawal),
+    ])
+    func theTreatyIsWhatTheEventIsAbout(text: String, type: EventType) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(types.contains(type), "\(types)")
+        #expect(!types.contains(.agreement), "\(types)")
+    }
+
+    /// A signing verb beside the noun is the agreement itself; a meeting may produce a treaty.
+    @Test(arguments: [
+        "Kazakhstan and Kyrgyzstan signed the treaty and left the summit hall together.",
+        "Саммит ШОС в Астане завершился подписанием договора.",
+    ])
+    func aSigningOrAMeetingKeepsIt(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(types.contains(.agreement), "\(types)")
+    }
+}
