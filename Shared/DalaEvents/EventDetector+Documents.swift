@@ -65,6 +65,17 @@ extension EventDetector {
         return look(from: start, step: -1, words: w.before)
     }
 
+    /// Whether hit `h` is inside the name `p` or touches it, with at most quotation marks or a possessive between them.
+    func besideName(_ h: Hit, _ p: Placed, _ a: [Atom]) -> Bool {
+        if p.first <= h.first && h.last <= p.last { return true }
+        func onlyMarks(_ r: Range<Int>) -> Bool {
+            r.count <= 2 && r.allSatisfy { a[$0].kind == .punct ? Self.quoteMarks.contains(a[$0].text) : ["'s", "’s", "s"].contains(a[$0].text) }
+        }
+        if p.last < h.first { return onlyMarks((p.last + 1)..<h.first) }
+        if h.last < p.first { return onlyMarks((h.last + 1)..<p.first) }
+        return false
+    }
+
     /// A one-word agreement trigger that is a treaty head of `dated_documents.tsv` (`treaty`, `договор`, `келісім`).
     func isTreatyNoun(_ h: Hit, _ a: [Atom]) -> Bool {
         h.words == 1 && a[h.first].kind == .word && lex.datedDocumentHeads.mayStart(a[h.first].head)

@@ -145,6 +145,9 @@ struct EventDetector: Sendable {
                 !(h.type == .meeting && h.weight >= Self.formatMeetingWeight)
                     && placed.contains { $0.type == .organization && $0.first <= h.first && h.last <= $0.last }
             }
+            // `инициативы «Пояс и путь»`, `Global Gateway бастамасы`, `the "K-Silk Road" initiative`: a proposal word in or right
+            // beside a programme's name is how the programme is named, not a proposal made.
+            allHits.removeAll { h in h.type == .proposal && placed.contains { $0.type == .programme && besideName(h, $0, a) } }
             let clauses = clauseSegments(a)
             // A dated treaty in the clause of a signing trigger (`Подписание … (Договор «4+N», 1996)`) dates that signing;
             // elsewhere it tells an agreement of its own.

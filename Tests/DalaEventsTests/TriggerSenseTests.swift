@@ -302,3 +302,30 @@ struct TreatyNounTests {
         #expect(types.contains(.agreement), "\(types)")
     }
 }
+
+// Session 22: a proposal word naming a programme, and Russian `вступить` in fixed phrases.
+@Suite("Proposal words in programme names; вступить в силу / в должность")
+struct ProgrammeNameAndFixedPhraseTests {
+    @Test(arguments: [
+        "Проект стал частью инициативы «Пояс и путь».",
+        "The railway is part of China's Belt and Road Initiative.",
+    ])
+    func aProgrammesNameIsNoProposal(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.proposal), "\(types)")
+    }
+
+    @Test func aProposalMadeStaysOne() throws {
+        let types = try Harness.get().run("Казахстан выступил с инициативой создать водный консорциум.").events.map(\.type)
+        #expect(types.contains(.proposal), "\(types)")
+    }
+
+    @Test(arguments: [
+        "Договор так и не смог вступить в силу: Иран его не ратифицировал.",
+        "Касым-Жомарт Токаев, вступивший в должность в 2019 году, посетил Москву.",
+    ])
+    func fixedPhrasesAreNoMembership(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.membership), "\(types)")
+    }
+}
