@@ -330,14 +330,16 @@ struct EventDetector: Sendable {
                     modality = .planned
                 }
                 if modality == .reported || toldBySpeaker, speakerID == nil { speakerID = speaker?.mention.entityID }
-                // What a news story tells without a date of its own happened on its dateline's day, while the story
-                // has not moved to another time (the sentence before named no other date) and the event is told as
-                // fact; plans, conditions and proposals are left undated.
+                // An event set at the told meeting (`саммит қорытындысы бойынша …`) happened on its day.
                 if date == nil, atToldMeeting, let d = toldMeetingDate[s.documentIndex] { date = d }
                 // `Modi skipped the meeting`, `Кездесуде … талқыланды`: an undated meeting told as fact (or as not
                 // happening) in a story that has told a dated meeting is that meeting, on its day.
                 if date == nil, !inherited, h.type == .meeting, modality == .asserted || modality == .negated,
                    let d = toldMeetingDate[s.documentIndex] { date = d }
+                // What a news story tells without a date of its own happened on its dateline's day (or on the day of
+                // the story's meeting a few days before it, `EventDetector+Dates.swift`), while the story has not moved
+                // to another time (the sentence before named no other date) and the event is told as fact; plans,
+                // conditions and proposals are left undated.
                 var datedByDateline = false
                 if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
                    case let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time),
