@@ -148,6 +148,12 @@ struct EventDetector: Sendable {
             // `инициативы «Пояс и путь»`, `Global Gateway бастамасы`, `the "K-Silk Road" initiative`: a proposal word in or right
             // beside a programme's name is how the programme is named, not a proposal made.
             allHits.removeAll { h in h.type == .proposal && placed.contains { $0.type == .programme && besideName(h, $0, a) } }
+            // `Договор о дружбе, добрососедстве и сотрудничестве`, `Shanghai Convention on Combating Terrorism`: the other
+            // event words inside a treaty's or programme's name describe it (the treaty word itself is the document).
+            allHits.removeAll { h in
+                h.type != .agreement && h.type != .meeting
+                    && placed.contains { ($0.type == .agreement || $0.type == .programme) && $0.first <= h.first && h.last <= $0.last }
+            }
             let clauses = clauseSegments(a)
             // A dated treaty in the clause of a signing trigger (`Подписание … (Договор «4+N», 1996)`) dates that signing;
             // elsewhere it tells an agreement of its own.

@@ -329,3 +329,19 @@ struct ProgrammeNameAndFixedPhraseTests {
         #expect(!types.contains(.membership), "\(types)")
     }
 }
+
+// Session 22: event words inside a treaty's name, and a meeting in enlarged format.
+@Suite("Words inside a treaty's name; кеңейтілген формат")
+struct TreatyNameWordsTests {
+    @Test func cooperationInATreatysNameIsNoCooperation() throws {
+        let types = try Harness.get().run("Судьба Договора о дружбе, добрососедстве и сотрудничестве во имя развития Центральной Азии неясна.")
+            .events.map(\.type)
+        #expect(!types.contains(.cooperation), "\(types)")
+    }
+
+    @Test func anEnlargedFormatIsNoCooperation() throws {
+        let types = try Harness.get().run("Кеңейтілген форматтағы отырысқа Түркия Президенті Режеп Тайып Ердоған қатысты.")
+            .events.map(\.type)
+        #expect(!types.contains(.cooperation), "\(types)")
+    }
+}
