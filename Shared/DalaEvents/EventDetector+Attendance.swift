@@ -19,17 +19,10 @@ extension EventDetector {
     func attends(_ h: Hit, _ a: [Atom]) -> Bool {
         guard h.type == .meeting else { return false }
         let lo = max(0, h.first - Self.participantWindow), hi = min(a.count, h.last + 1 + Self.participantWindow)
-        for i in lo..<hi where a[i].kind == .word && lex.attendIndex.mayStart(a[i].head) {
-            for (pid, _) in lex.attendIndex.lookup(a[i].text) {
-                var j = i + 1, matched = true
-                for f in lex.attendPatterns[pid].forms.dropFirst() {
-                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { matched = false; break }
-                    j += 1
-                }
-                if matched { return true }
-            }
+        return (lo..<hi).contains { i in
+            a[i].kind == .word && lex.attendIndex.mayStart(a[i].head)
+                && lex.attendIndex.lookup(a[i].text).contains { patternEnd(lex.attendPatterns[$0.0], from: i, a) != nil }
         }
-        return false
     }
 
     /// The meeting an attendance telling retells: the first meeting event of its document, told before it, with the same

@@ -112,16 +112,11 @@ extension EventDetector {
         return m
     }
 
-    /// Days since 1970-01-01 of a `YYYY-MM-DD` day (proleptic Gregorian), nil when it is no such day.
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` day (`CivilDay`), nil when it is no such day.
     static func dayNumber(_ v: String) -> Int? {
         let p = v.split(separator: "-").compactMap { Int($0) }
         guard p.count == 3, (1...12).contains(p[1]), (1...31).contains(p[2]) else { return nil }
-        let y = p[1] <= 2 ? p[0] - 1 : p[0], m = p[1], d = p[2]
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        return CivilDay.number(p[0], p[1], p[2])
     }
 
     static let clausePenalty = 20

@@ -19,19 +19,23 @@ extension EventDetector {
     }
 
     /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
+    /// Where pattern `p`, whose first form matched the word at `i`, ends (one past its last word); nil when its
+    /// later forms do not follow word by word.
+    func patternEnd(_ p: Pattern, from i: Int, _ a: [Atom]) -> Int? {
+        var j = i + 1
+        for f in p.forms.dropFirst() {
+            guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { return nil }
+            j += 1
+        }
+        return j
+    }
+
     func roleOnly(_ a: [Atom]) -> [EventParticipant] {
         var out: [EventParticipant] = []
         for i in a.indices where a[i].kind == .word {
             guard lex.roleIndex.mayStart(a[i].head) else { continue }
             for (pid, _) in lex.roleIndex.lookup(a[i].text) {
-                let p = lex.rolePatterns[pid]
-                var j = i + 1
-                var ok = true
-                for f in p.forms.dropFirst() {
-                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { ok = false; break }
-                    j += 1
-                }
-                guard ok else { continue }
+                guard let j = patternEnd(lex.rolePatterns[pid], from: i, a) else { continue }
                 let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
                 out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
                                             span: span))

@@ -50,11 +50,7 @@ struct EventDetector: Sendable {
 
     /// The last day (`YYYY-MM-DD`) of a publication date given as a year, a month or a day.
     static func lastDay(_ d: (year: Int, month: Int, day: Int)) -> String {
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let year = String(format: "%04d", d.year)
-        guard d.month > 0 else { return year + "-12-31" }
-        guard d.day > 0 else { return year + "-" + two(d.month) + "-31" }
-        return year + "-" + two(d.month) + "-" + two(d.day)
+        DateValue(kind: d.month == 0 ? .year : d.day == 0 ? .month : .day, year: d.year, month: d.month, day: d.day).last
     }
     /// Meeting words at least this sure (`summit`, `саммит`, `встреча`, `meeting`) still tell a meeting inside a format's name.
     static let formatMeetingWeight = 0.8

@@ -447,7 +447,7 @@ final class ConsumerCore: RDKafkaContext, @unchecked Sendable {
         }
     }
 
-    /// Leaves the group (revoking through the rebalance callback, on this thread) within `closeTimeout`:
+    /// Leaves the group (revoking from the rebalance event, on this thread) within `closeTimeout`:
     /// `rd_kafka_consumer_close` alone can wait for ever on a broker that stopped answering mid-join.
     private func leaveGroup() -> Bool {
         let queue = rd_kafka_queue_new(handle)
