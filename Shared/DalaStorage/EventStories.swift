@@ -5,18 +5,18 @@ import Foundation
 /// What the story rule looks at in one event report: its type, canonical participants (knowledge-base or
 /// document entity ids; places apart), and its date as a day interval.
 public struct StoryEvent: Sendable, Hashable {
-    public var type: String
+    public let type: String
     /// Actors, counterparts, speakers and other non-place participants (entity ids).
-    public var participants: Set<String>
-    public var places: Set<String>
+    public let participants: Set<String>
+    public let places: Set<String>
     /// Participants in the counterpart role (the other side: `met Putin`), a subset of `participants`.
-    public var counterparts: Set<String>
+    public let counterparts: Set<String>
     /// Participants in the object role (the organisation a treaty founds, the treaty signed), a subset of `participants`.
-    public var objects: Set<String>
+    public let objects: Set<String>
     /// Days since 1970-01-01, inclusive; nil when undated.
-    public var start: Int?
-    public var end: Int?
-    public var precision: String?
+    public let start: Int?
+    public let end: Int?
+    public let precision: String?
 
     public init(type: String, participants: Set<String>, places: Set<String> = [], counterparts: Set<String> = [],
                 objects: Set<String> = [], dateStart: String?, dateEnd: String?, precision: String?) {
@@ -27,6 +27,7 @@ public struct StoryEvent: Sendable, Hashable {
         // An open range (`since 2015`) has no end: it cannot be compared.
         self.end = precision == "range" ? dateEnd.flatMap(Self.day) : (dateEnd ?? dateStart).flatMap(Self.day) ?? start
         self.precision = precision
+        linkable = Self.isLinkable(start: start, end: end, participants: self.participants, precision: precision)
     }
 
     public init(_ e: AnnotationSet.EventRow) {
@@ -44,7 +45,9 @@ public struct StoryEvent: Sendable, Hashable {
 
     /// Can take part in a story with other reports: dated no coarser than a year (a closed range up to about a year
     /// counts), with a named participant.
-    public var linkable: Bool {
+    public let linkable: Bool
+
+    static func isLinkable(start: Int?, end: Int?, participants: Set<String>, precision: String?) -> Bool {
         guard let s = start, let e = end, e >= s, e - s <= StoryRule.windowDays, !participants.isEmpty else { return false }
         return precision == nil || StoryRule.precisions.contains(precision!)
     }
@@ -80,6 +83,9 @@ public enum StoryRule {
     public static let daySlack = 1
     /// The widest span a candidate's start may lie before a report's start (a year-precise report).
     static let windowDays = 370
+    /// Shapes no longer than this many days are read by the linker's narrow scan; longer ones by the partial index
+    /// of migration 0010 (`date_end - date_start > 31`: keep the two equal).
+    static let shortSpan = 31
 
     /// Types told of one event in other words: a report of one may be a report of the other (`typesMatch`).
     static let kindred: [String: String] = ["agreement": "founding", "founding": "agreement"]
@@ -104,17 +110,20 @@ public enum StoryRule {
               let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
         let slack = a.precision == "day" && b.precision == "day" ? daySlack : 0
         guard s1 <= e2 + slack, s2 <= e1 + slack else { return nil }
-        let shared = a.participants.intersection(b.participants).count
+        // Counted without building the intersection (the linker scores thousands of pairs per batch).
+        let (small, large) = a.participants.count <= b.participants.count ? (a.participants, b.participants) : (b.participants, a.participants)
+        var shared = 0
+        for p in small where large.contains(p) { shared += 1 }
         guard shared >= 1 else { return nil }
         let elsewhere = !a.places.isEmpty && !b.places.isEmpty && a.places.isDisjoint(with: b.places)
         if shared < 2 {
             guard !elsewhere else { return nil }
-            let contained = a.participants.isSubset(of: b.participants) || b.participants.isSubset(of: a.participants)
+            let contained = shared == small.count  // the smaller set lies within the other
             let oncePerDay = a.precision == "day" && b.precision == "day" && !manyPerDay.contains(a.type)
                 && (a.counterparts.isEmpty || b.counterparts.isEmpty || !a.counterparts.isDisjoint(with: b.counterparts))
             guard contained || oncePerDay else { return nil }
         }
-        let jaccard = Double(shared) / Double(a.participants.union(b.participants).count)
+        let jaccard = Double(shared) / Double(a.participants.count + b.participants.count - shared)
         let sameDay = s1 == s2 && e1 == e2 ? 1.0 : 0.5 / Double(1 + abs(s1 - s2))
         return jaccard + sameDay
     }
@@ -183,19 +192,26 @@ enum StoryLinker {
                                  WITH ORDINALITY AS w(type, lo, hi, end_from, n)
                             JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
                             GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
-                      -- One index range scan per window (a plain join let the planner merge on type alone and
-                      -- filter every pair: 1.5 s against 0.25 s on a 2,000-document store).
+                      -- Index range scans per window (a plain join let the planner merge on type alone and
+                      -- filter every pair: 1.5 s against 0.25 s on a 2,000-document store): shapes of at most
+                      -- `shortSpan` days can only overlap if they start at most that long before `end_from`; longer
+                      -- ones (a year) are read from their own partial index over the whole window.
                       JOIN LATERAL (
                           SELECT s.story_id, s.shape FROM event_story_shapes s
-                          WHERE s.type = q.type AND s.date_start BETWEEN q.lo AND q.hi AND s.date_end >= q.end_from
-                            AND (s.participants || s.places) && q.parts
+                          WHERE s.type = q.type AND s.date_start BETWEEN greatest(q.lo, q.end_from - \(unescaped: String(StoryRule.shortSpan))) AND q.hi
+                            AND s.date_end >= q.end_from AND (s.participants && q.parts OR s.places && q.parts)
+                          UNION ALL
+                          SELECT s.story_id, s.shape FROM event_story_shapes s
+                          WHERE s.type = q.type AND s.date_end - s.date_start > \(unescaped: String(StoryRule.shortSpan))
+                            AND s.date_start BETWEEN q.lo AND least(q.hi, q.end_from - \(unescaped: String(StoryRule.shortSpan)) - 1)
+                            AND s.date_end >= q.end_from AND (s.participants && q.parts OR s.places && q.parts)
                           OFFSET 0) AS c ON true) AS k
                 JOIN event_story_shapes s ON s.story_id = k.story_id AND s.shape = k.shape
                 ORDER BY s.story_id, s.shape
                 """)
-            // Stored shapes by (type, participant or place), in (story, shape) order.
+            // Stored shapes by (type, participant or place), short and long ones apart, each list in start order.
             var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []
-            var index: [String: [Int]] = [:]
+            var index: [String: Shelf] = [:]
             for r in rows {
                 let parts = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
                 let prec = try r.decode("prec", as: String.self)
@@ -207,18 +223,22 @@ enum StoryLinker {
                 guard let start = e.start, let end = e.end else { continue }  // not linkable: never scores
                 let n = stored.count
                 stored.append((try r.decode("story", as: UUID.self), e, start, end))
-                for id in Set(parts).union(places) { index[e.type + "\u{1}" + id, default: []].append(n) }
+                let long = end - start > StoryRule.shortSpan
+                for id in Set(parts).union(places) { index[e.type + "\u{1}" + id, default: Shelf()].add(n, start: start, long: long) }
             }
+            for key in index.keys { index[key]!.sort() }
             for i in linkable {
                 let event = items[i].event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
                 let endFrom = event.start! - StoryRule.daySlack
                 var hits = Set<Int>()
                 for t in StoryRule.family(event.type) {
-                    for p in event.participants.union(event.places) { for n in index[t + "\u{1}" + p] ?? [] { hits.insert(n) } }
+                    for p in event.participants.union(event.places) {
+                        index[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { n in
+                            if stored[n].end >= endFrom { hits.insert(n) }
+                        }
+                    }
                 }
-                for n in hits.sorted() where stored[n].start >= lo && stored[n].start <= hi && stored[n].end >= endFrom {
-                    candidates[i, default: []].append((stored[n].story, stored[n].event))
-                }
+                for n in hits.sorted() { candidates[i, default: []].append((stored[n].story, stored[n].event)) }
             }
         }
         // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
@@ -287,6 +307,30 @@ enum StoryLinker {
         }
         return parts.sorted { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }.map { k, p in
             (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack, p)
+        }
+    }
+
+    /// The stored shapes of one (type, participant), by start: short ones (at most `StoryRule.shortSpan` days) can
+    /// only overlap a report's window if they start at most that long before it, long ones anywhere in the window.
+    struct Shelf {
+        var short: [(start: Int, n: Int)] = [], long: [(start: Int, n: Int)] = []
+
+        mutating func add(_ n: Int, start: Int, long isLong: Bool) {
+            if isLong { long.append((start, n)) } else { short.append((start, n)) }
+        }
+
+        mutating func sort() {
+            short.sort { ($0.start, $0.n) < ($1.start, $1.n) }
+            long.sort { ($0.start, $0.n) < ($1.start, $1.n) }
+        }
+
+        /// Calls `body` with every shape that starts in [lo, hi] and can still overlap `endFrom`.
+        func visit(lo: Int, hi: Int, endFrom: Int, _ body: (Int) -> Void) {
+            for (list, from) in [(short, max(lo, endFrom - StoryRule.shortSpan)), (long, lo)] {
+                var a = 0, b = list.count  // first entry starting at or after `from`
+                while a < b { let m = (a + b) / 2; if list[m].start < from { a = m + 1 } else { b = m } }
+                while a < list.count && list[a].start <= hi { body(list[a].n); a += 1 }
+            }
         }
     }
 

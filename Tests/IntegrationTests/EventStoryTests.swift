@@ -317,6 +317,72 @@ struct EventStoryStorageTests {
         }
     }
 
+    /// The linker reads short shapes (a day to a month) near a report and long ones (a year) across the year before it:
+    /// a report dated to a year finds day reports months into it, and is found by them; day reports weeks apart stay apart.
+    @Test func yearAndDayReportsFindEachOtherAcrossTheWindow() async throws {
+        let pg = Env.postgres(poolSize: 2)
+        do {
+            try await Migrator.migrate(pg, logger: Env.logger)
+            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            func write(_ date: String, year: Bool = false, parties: [String]) async throws -> UUID {
+                let id = try await Self.newDocument(docs, "Window \(date) \(parties)")
+                var a = Self.annotations(date, lang: "en", parties: parties, text: "A and B signed.")
+                if year { a.events[0].dateValue = String(date.prefix(4)); a.events[0].dateEnd = String(date.prefix(4)) + "-12-31"; a.events[0].datePrecision = "year" }
+                _ = try await store.replaceMany([.init(documentID: id, annotations: a, startedAt: Date())], worker: "window")
+                return id
+            }
+            // A year report first, then a day report in November: a long shape ten months before the day.
+            let year = try await write("2023-01-01", year: true, parties: ["win-a", "win-b"])
+            let november = try await write("2023-11-20", parties: ["win-a", "win-b"])
+            #expect(try await Self.storyOf(pg, document: november) == Self.storyOf(pg, document: year))
+            // A day report first, then a year report that covers it.
+            let march = try await write("2021-03-05", parties: ["win-c", "win-d"])
+            let year2 = try await write("2021-01-01", year: true, parties: ["win-c", "win-d"])
+            #expect(try await Self.storyOf(pg, document: year2) == Self.storyOf(pg, document: march))
+            // Day reports five weeks apart are two events.
+            let early = try await write("2022-05-01", parties: ["win-e", "win-f"])
+            let late = try await write("2022-06-05", parties: ["win-e", "win-f"])
+            #expect(try await Self.storyOf(pg, document: early) != Self.storyOf(pg, document: late))
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
+
+    /// The annotation tables have no per-row foreign keys (migration 0011): a rewrite and a deleted document still leave
+    /// no row behind, down to an event's participants, evidence and story report.
+    @Test func rewritesAndDeletedDocumentsLeaveNoAnnotationBehind() async throws {
+        let pg = Env.postgres(poolSize: 2)
+        do {
+            try await Migrator.migrate(pg, logger: Env.logger)
+            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let id = try await Self.newDocument(docs, "Cascade check")
+            func counts() async throws -> [Int] {
+                try await pg.query("""
+                    SELECT (SELECT count(*) FROM events WHERE document_id = \(id.uuidString)::uuid) AS events,
+                           (SELECT count(*) FROM sentences WHERE document_id = \(id.uuidString)::uuid) AS sentences,
+                           (SELECT count(*) FROM event_participants p WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = p.event_id)) AS orphan_participants,
+                           (SELECT count(*) FROM event_mentions m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = m.event_id)) AS orphan_evidence,
+                           (SELECT count(*) FROM event_story_reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id)) AS orphan_reports,
+                           (SELECT count(*) FROM event_story_reports WHERE document_id = \(id.uuidString)::uuid) AS reports
+                    """).map { r in try ["events", "sentences", "orphan_participants", "orphan_evidence", "orphan_reports", "reports"]
+                        .map { try r.decode($0, as: Int.self) } }.first ?? []
+            }
+            for date in ["2025-03-01", "2025-03-02"] {  // written, then rewritten with a new event id
+                _ = try await store.replaceMany([.init(documentID: id, annotations: Self.annotations(
+                    date, lang: "en", parties: ["cascade-a", "cascade-b"], text: "A and B signed."), startedAt: Date())], worker: "cascade")
+                #expect(try await counts() == [1, 1, 0, 0, 0, 1])
+            }
+            _ = try await pg.execute("DELETE FROM documents WHERE id = \(id)")
+            #expect(try await counts() == [0, 0, 0, 0, 0, 0])
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
+
     /// Copies of one report are one shape of their story, counted; the linker reads shapes, and a shape no stored report
     /// has any more (its documents deleted or reprocessed into something else) is gone.
     @Test func copiesAreOneShapeCountedAndGoWithTheirReports() async throws {
