@@ -54,6 +54,8 @@ extension DocumentPass {
     static let russianConnectors = keys(["и"])
     static let russianTopicPrepositions = keys(["по", "о", "об"])
     static let russianStopPrepositions = keys(["между", "в", "на", "с", "со", "для", "при", "к", "от", "из", "и", "или"])
+    static let russianPastEndings = scalars(["ла", "ло", "ли"])
+    static let russianVowels = Set("аеёиоуыэюя".unicodeScalars.map(\.value))
     static let russianVerbEndings = scalars(["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"])
     static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их",
                                                   "ом", "ем", "ей", "ою"])
@@ -147,13 +149,16 @@ extension DocumentPass {
                         if q > k + 1 { k = q; end = q; continue }
                         break
                     }
-                    guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNameKeys.contains(w.key),
-                          !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, language: "ru") == nil else { break }
-                    if DocumentPass.russianConnectors.contains(w.key) {
-                        if k + 1 < us.count, us[k + 1].isWord, DocumentPass.looksGenitive(us[k + 1].sc),
-                           !lex.notNameKeys.contains(us[k + 1].key) { k += 1; continue }
+                    // "банк сотрудничества и развития": a second lowercase genitive joins the complement ("и" is
+                    // otherwise no name word; a capitalised one after it is a name of its own: "… Казахстана и России").
+                    if w.isWord, DocumentPass.russianConnectors.contains(w.key), end == k {
+                        if k + 1 < us.count, us[k + 1].isWord, !us[k + 1].isCapitalized, DocumentPass.looksGenitive(us[k + 1].sc),
+                           !consumed[s][k + 1], !lex.notNameKeys.contains(us[k + 1].key),
+                           headNoun(s, k + 1, language: "ru") == nil { k += 1; continue }
                         break
                     }
+                    guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNameKeys.contains(w.key),
+                          !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, language: "ru") == nil else { break }
                     guard DocumentPass.looksGenitive(w.sc) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
                     // "совета республики": the republic is a state named elsewhere, not part of the body's name.
                     if !w.isCapitalized, lex.stateNounKeys.contains(w.key) { break }
@@ -235,11 +240,19 @@ extension DocumentPass {
         sc.count > 4 && russianAdjectiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
     }
 
-    static func looksVerbal(_ sc: [UInt32]) -> Bool { russianVerbEndings.contains { TextNorm.hasSuffix(sc, $0) } }
+    /// A past-tense ending (-ла, -ло, -ли) follows a vowel (подписали, решила); after a consonant it is a noun's
+    /// (торговли, земли).
+    static func looksVerbal(_ sc: [UInt32]) -> Bool {
+        russianVerbEndings.contains { e in
+            guard TextNorm.hasSuffix(sc, e) else { return false }
+            guard russianPastEndings.contains(e) else { return true }
+            return sc.count > e.count && russianVowels.contains(sc[sc.count - e.count - 1])
+        }
+    }
 
     static func looksGenitive(_ sc: [UInt32]) -> Bool {
         sc.count > 2 && russianGenitiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
-            && !russianVerbEndings.contains { TextNorm.hasSuffix(sc, $0) }
+            && !looksVerbal(sc)
     }
 
     /// Start of a Kazakh organisation phrase ending at `head`: the nearest capitalised word to the left and the

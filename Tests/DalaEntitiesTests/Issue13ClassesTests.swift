@@ -140,3 +140,28 @@ extension StateBodyTests {
         #expect(links.contains { $0.0 == "Киргизии" })
     }
 }
+
+/// A Russian name's genitive complement runs to its noun (session 23, sentences written for these tests).
+@Suite("Issue 13: Russian name complements")
+struct RussianNameComplementTests {
+    @Test(arguments: [
+        ("Министры подписали Договор о зоне свободной торговли в пятницу.", "Договор о зоне свободной торговли"),
+        ("Решено создать Северный фонд защиты земли для фермеров.", "Северный фонд защиты земли"),
+        ("Правительства учредили Горный банк сотрудничества и развития в Оше.", "Горный банк сотрудничества и развития"),
+        ("Эксперты Степного союза торговли и кооперации провели встречу.", "Степного союза торговли и кооперации"),
+    ])
+    func complementRunsToItsNoun(text: String, surface: String) {
+        let surfaces = Env.analyze(text).mentions.map(\.surface)
+        #expect(surfaces.contains(surface), "\(surfaces)")
+    }
+
+    @Test func aCapitalisedNameAfterAndIsANameOfItsOwn() {
+        let surfaces = Env.analyze("Союз журналистов Казахстана и России провёл встречу.").mentions.map(\.surface)
+        #expect(surfaces.contains("России"), "\(surfaces)")
+    }
+
+    @Test func aPastTenseVerbStillEndsTheName() {
+        let surfaces = Env.analyze("Договор о дружбе подписали в Москве.").mentions.map(\.surface)
+        #expect(!surfaces.contains { $0.contains("подписали") }, "\(surfaces)")
+    }
+}
