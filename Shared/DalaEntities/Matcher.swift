@@ -17,7 +17,8 @@ struct RegistryMatch: Sendable {
     var stripped: Bool        // the last word was inflected
 }
 
-/// Registry lookups over word units: hash lookups on normalised forms, Kazakh suffix stripping, then a walk along
+/// Registry lookups over word units: hash lookups on normalised forms, suffix-chain stripping (the sentence language's
+/// tables), then a walk along
 /// the multiword names that start with the word.
 struct Matcher {
     let store: Store
@@ -38,7 +39,7 @@ struct Matcher {
             if TextNorm.isLatin(v) { hasLatin = true }
         }
         if hasCyrillic && sc.count >= 4 {
-            var stems = Morphology.KazakhStems(sc, lexicon: store.lexicon)
+            var stems = Morphology.SuffixChainStems(sc, chain: store.lexicon.suffixChains[Int(unit.reading)])
             while let c = stems.next() {
                 if let ids = store.words(c.key) {
                     for id in ids where !out.contains(where: { $0.word == id }) {

@@ -15,6 +15,7 @@ struct WordUnit: Sendable {
     var isInitial = false           // "Н.", "Н.Ә.", "Ж."
     var letters = 0                 // Latin and Cyrillic letters in the text
     var script: Language = .en      // `Morphology.guessLanguage(text)`: the language its letters say
+    var reading: UInt8 = 0          // `Lexicon.suffixChains` index: its sentence language's suffix-chain tables
     var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
     var isHyphenated = false
     var followsSpace = true         // whitespace (or nothing) before it in the original
@@ -154,8 +155,10 @@ struct WordUnit: Sendable {
                 i += 1
             }
         }
+        let reading = Lexicon.shared.suffixChainReading(sentence.language)
         var atStart = true
         for k in out.indices {
+            out[k].reading = reading
             if out[k].isWord || out[k].shape == .number {
                 out[k].isSentenceStart = atStart
                 atStart = false
