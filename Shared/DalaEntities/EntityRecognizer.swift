@@ -114,6 +114,7 @@ struct DocumentPass {
                 } else {
                     var part = WordUnit(text: String(p), span: span, shape: .word)
                     part.reading = u.reading
+                    part.inSuffixChainText = u.inSuffixChainText
                     if p.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { part.shape = .number }
                     part.isSentenceStart = k == 0 && u.isSentenceStart
                     part.followsSpace = k == 0 ? u.followsSpace : false

@@ -16,6 +16,7 @@ struct WordUnit: Sendable {
     var letters = 0                 // Latin and Cyrillic letters in the text
     var script: Language = .en      // `Morphology.guessLanguage(text)`: the language its letters say
     var reading: UInt8 = 0          // `Lexicon.suffixChains` index: its sentence language's suffix-chain tables
+    var inSuffixChainText = false   // its sentence's language has suffix-chain tables of its own (kk, ky)
     var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
     var isHyphenated = false
     var followsSpace = true         // whitespace (or nothing) before it in the original
@@ -156,9 +157,11 @@ struct WordUnit: Sendable {
             }
         }
         let reading = Lexicon.shared.suffixChainReading(sentence.language)
+        let suffixChainText = Lexicon.shared.hasSuffixChains(sentence.language)
         var atStart = true
         for k in out.indices {
             out[k].reading = reading
+            out[k].inSuffixChainText = suffixChainText
             if out[k].isWord || out[k].shape == .number {
                 out[k].isSentenceStart = atStart
                 atStart = false
