@@ -82,12 +82,17 @@ public struct KnowledgeBase: Sendable {
 
     /// Entities any of whose names, acronyms or adjectives (any language, any inflected form) is `name`.
     public func lookup(_ name: String) -> [EntityRecord] {
-        let units = WordUnit.units(ofPhrase: name)
+        var units = WordUnit.units(ofPhrase: name)
         guard !units.isEmpty else { return [] }
         let matcher = Matcher(store: store)
         var ids: [Int] = []
-        if let m = matcher.longestMatch(units: units, at: 0, ignoreCase: true), m.start == 0 && m.end == units.count {
-            ids = m.entities
+        // A name in no stated language: read with each suffix-chain language's endings in turn (kk, then ky).
+        for reading in store.lexicon.suffixChains.indices {
+            for k in units.indices { units[k].reading = UInt8(reading) }
+            if let m = matcher.longestMatch(units: units, at: 0, ignoreCase: true), m.start == 0 && m.end == units.count {
+                ids = m.entities
+                break
+            }
         }
         var seen = Set<Int>()
         return ids.filter { seen.insert($0).inserted }.map { store.infos[$0].record }
