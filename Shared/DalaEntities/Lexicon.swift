@@ -40,6 +40,8 @@ struct Lexicon: Sendable {
     var headNouns: [String: [String: HeadNoun]] = [:]
     var titles: [String: Set<String>] = [:]
     var surnameEndings: [String] = []
+    /// Two-letter initials as written (`Дж`, `Sh`; `lexicon/person-patterns.tsv`).
+    var initialDigraphs: Set<String> = []
     var patronymicEndings: [String] = []
     var legalForms: Set<String> = []
     var metonymyModifiers: Set<String> = []
@@ -97,6 +99,7 @@ struct Lexicon: Sendable {
 
     static func load() throws -> Lexicon {
         var lex = Lexicon()
+        _ = try Homoglyphs.load()       // a malformed homoglyph table stops the stage here, not silently
         try lex.loadMorphology()
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/head-nouns.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
@@ -133,7 +136,12 @@ struct Lexicon: Sendable {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }
             let forms = f[1].split(separator: "|").map { TextNorm.normalize($0) }.sorted { $0.count > $1.count }
-            if f[0] == "surname" { lex.surnameEndings = forms } else if f[0] == "patronymic" { lex.patronymicEndings = forms }
+            switch f[0] {
+            case "surname": lex.surnameEndings = forms
+            case "patronymic": lex.patronymicEndings = forms
+            case "initial": lex.initialDigraphs = Set(f[1].split(separator: "|").map(String.init))
+            default: break
+            }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/legal-forms.tsv")) {
             lex.legalForms.formUnion(line.split(separator: "|").map { TextNorm.normalize($0) })

@@ -189,13 +189,13 @@ struct WordUnit: Sendable {
         return s
     }
 
-    /// One uppercase letter (or Дж/Ш-style digraph of two letters, first uppercase), as initials are written.
+    /// One uppercase letter (or a two-letter initial of `lexicon/person-patterns.tsv`: Дж, Sh), as initials are written.
     static func isInitialLetter(_ s: String) -> Bool {
         let sc = Array(s.unicodeScalars)
         guard let f = sc.first, TextNorm.isLetter(f.value), TextNorm.isUpper(f.value) else { return false }
         if sc.count == 1 { return true }
         return sc.count == 2 && TextNorm.isLetter(sc[1].value) && !TextNorm.isUpper(sc[1].value)
-            && ["Дж", "Зб", "Дз", "Sh", "Ch", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo"].contains(s)
+            && Lexicon.shared.initialDigraphs.contains(s)
     }
 
     /// "Н.Ә." or "A.D." as one token.
