@@ -85,7 +85,7 @@ extension DocumentPass {
     /// Length of a Kazakh head without its case suffix ("жолының" → "жолы"), nil when it has none.
     func kazakhHeadNominativeLength(_ u: WordUnit) -> Int? {
         guard u.sc.contains(where: TextNorm.isCyrillic), u.text.unicodeScalars.count == u.sc.count, !lex.chainHeadKeys.contains(u.key) else { return nil }
-        var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+        var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
         while let c = stems.next() { if !c.alternated, c.length < u.sc.count, lex.chainHeadKeys.contains(c.key) { return c.length } }
         return nil
     }
@@ -93,7 +93,7 @@ extension DocumentPass {
     func isChainHead(_ u: WordUnit) -> Bool {
         if lex.chainHeadKeys.contains(u.key) { return true }
         guard u.script == .kk || u.sc.contains(where: TextNorm.isCyrillic), u.sc.count >= 5 else { return false }
-        var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+        var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
         while let c = stems.next() { if lex.chainHeadKeys.contains(c.key) { return true } }
         return false
     }

@@ -12,7 +12,7 @@ extension DocumentPass {
                 var m = def
                 m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.kind = .acronym; m.definesAcronym = false
                 add(m)
-            } else if !localSurnames.isEmpty, us[i].isCapitalized, !us[i].isAllCaps, let key = surnameKey(us[i].sc),
+            } else if !localSurnames.isEmpty, us[i].isCapitalized, !us[i].isAllCaps, let key = surnameKey(us[i]),
                       let def = localSurnames[key] {
                 var m = def
                 m.sentence = s; m.start = i; m.end = i + 1; m.span = us[i].span; m.confidence = 0.6

@@ -81,7 +81,7 @@ extension DocumentPass {
         guard u.isWord, u.sc.count >= 4, lex.shortFormPrefixes.contains(TextNorm.prefixKey(u.sc)) else { return nil }
         if let k = lex.shortFormKeys[u.key] { return k }
         if u.sc.contains(where: TextNorm.isCyrillic) {
-            var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 3)
+            var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
             while let c = stems.next() { if let k = lex.shortFormKeys[c.key] { return k } }
         } else if let n = Morphology.englishPossessiveBaseLength(u.sc), let k = lex.shortFormKeys[TextNorm.hash(u.sc.prefix(n))] {
             return k

@@ -109,10 +109,12 @@ struct DocumentPass {
                 let span = exact ? Span(start: offset, end: offset + len) : u.span
                 let pn = TextNorm.normalize(p)
                 if k > 0, !parts.isEmpty, !(p.first.map { $0.isUppercase } ?? false),
-                   Morphology.isKazakhSuffixChain(pn, lexicon: lex) {
+                   lex.suffixChains[Int(u.reading)].isSuffixChain(pn) {
                     parts[parts.count - 1].span.end = span.end          // "ОА-ның": the suffix joins the acronym
                 } else {
                     var part = WordUnit(text: String(p), span: span, shape: .word)
+                    part.reading = u.reading
+                    part.inSuffixChainText = u.inSuffixChainText
                     if p.unicodeScalars.allSatisfy({ !TextNorm.isLetter($0.value) }) { part.shape = .number }
                     part.isSentenceStart = k == 0 && u.isSentenceStart
                     part.followsSpace = k == 0 ? u.followsSpace : false

@@ -119,13 +119,14 @@ extension Matcher {
         }
         add(store.fuzzy.words(near: sc[...]), stripped: false)
         if sc.contains(where: TextNorm.isCyrillic) {
-            var stems = Morphology.KazakhStems(sc, lexicon: store.lexicon, maxDepth: 3)
+            let chain = store.lexicon.suffixChains[Int(unit.reading)]
+            var stems = Morphology.SuffixChainStems(sc, chain: chain, maxDepth: 3)
             var stem: [UInt32] = []
             while let c = stems.next() {
                 guard !c.adjective, c.length >= FuzzyIndex.minimumLength - 1, c.length < sc.count else { continue }
                 stem.removeAll(keepingCapacity: true)
                 stem.append(contentsOf: sc[..<c.length])
-                if c.alternated { stem[stem.count - 1] = Morphology.alternated(stem[stem.count - 1]) }
+                if c.alternated { stem[stem.count - 1] = chain.alternated(stem[stem.count - 1]) }
                 add(store.fuzzy.words(near: stem[...]), stripped: true)
             }
         } else if let n = Morphology.englishPossessiveBaseLength(sc), n < sc.count {

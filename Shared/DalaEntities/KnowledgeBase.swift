@@ -82,12 +82,17 @@ public struct KnowledgeBase: Sendable {
 
     /// Entities any of whose names, acronyms or adjectives (any language, any inflected form) is `name`.
     public func lookup(_ name: String) -> [EntityRecord] {
-        let units = WordUnit.units(ofPhrase: name)
+        var units = WordUnit.units(ofPhrase: name)
         guard !units.isEmpty else { return [] }
         let matcher = Matcher(store: store)
         var ids: [Int] = []
-        if let m = matcher.longestMatch(units: units, at: 0, ignoreCase: true), m.start == 0 && m.end == units.count {
-            ids = m.entities
+        // A name in no stated language: read with each suffix-chain language's endings in turn (kk, then ky).
+        for reading in store.lexicon.suffixChains.indices {
+            for k in units.indices { units[k].reading = UInt8(reading) }
+            if let m = matcher.longestMatch(units: units, at: 0, ignoreCase: true), m.start == 0 && m.end == units.count {
+                ids = m.entities
+                break
+            }
         }
         var seen = Set<Int>()
         return ids.filter { seen.insert($0).inserted }.map { store.infos[$0].record }
@@ -163,6 +168,8 @@ final class Store: Sendable {
         // also get every inflected form of their words.
         let codes = Set((try? LanguageRegistry.shared.get().codes) ?? [])
         let paradigmCodes = Set(codes.filter { Language(rawValue: $0)?.profile?.morphology == .paradigm })
+        let registered = (try? LanguageRegistry.shared.get().profiles) ?? []
+        let codesByScript = Dictionary(grouping: registered.map { ($0.script, $0.code) }, by: \.0).mapValues { $0.map(\.1) }
         for (file, text) in sources {
             for line in ResourceFiles.lines(text) {
                 let fields = line.components(separatedBy: " | ")
@@ -193,10 +200,10 @@ final class Store: Sendable {
                     case _ where key.hasSuffix(".adj") && codes.contains(String(key.dropLast(4))):
                         for v in values { rawNames.append((index, String(key.dropLast(4)), v, .adjective, false)) }
                     case "surname":
+                        // A surname is written alike in every registered language of its script.
                         for v in values {
-                            let lang = v.unicodeScalars.contains { TextNorm.isCyrillic($0.value) } ? "ru" : "en"
-                            rawNames.append((index, lang, v, .name, true))
-                            if lang == "ru" { rawNames.append((index, "kk", v, .name, true)) }
+                            let script: Script = v.unicodeScalars.contains { TextNorm.isCyrillic($0.value) } ? .cyrillic : .latin
+                            for code in codesByScript[script] ?? [] { rawNames.append((index, code, v, .name, true)) }
                         }
                     case "initials": break   // documented for reviewers; initials are recognised generically
                     case "iso": info.iso = value
@@ -389,11 +396,14 @@ final class Store: Sendable {
     @inline(__always)
     func words(_ key: UInt64) -> [Int32]? { formIndex.get(key).map { formLists[Int($0)] } }
 
-    /// Small code of a language for per-word tables (kk 1, ru 2, en 3, other 0).
+    /// Small code of a language for per-word tables: 1 + its position in `languages.tsv` (kk 1, ru 2, en 3, ky 4),
+    /// 0 for a code not registered.
     static func languageCode(_ l: Language) -> UInt8 { languageCode(l.rawValue) }
-    static func languageCode(_ s: String) -> UInt8 {
-        switch s { case "kk": 1; case "ru": 2; case "en": 3; default: 0 }
-    }
+    static func languageCode(_ s: String) -> UInt8 { registeredCodes[s] ?? 0 }
+    private static let registeredCodes: [String: UInt8] = {
+        let codes = (try? LanguageRegistry.shared.get().codes) ?? []
+        return Dictionary(uniqueKeysWithValues: codes.prefix(255).enumerated().map { ($1, UInt8($0 + 1)) })
+    }()
 
     /// A Russian plural adjective in the nominative (`Международные`, `Уральские`); nouns in `-ние`/`-тие` are not.
     static func isPluralAdjective(_ word: String) -> Bool {

@@ -6,7 +6,8 @@ struct Lexicon: Sendable {
     /// A suffix of a suffix-chain language, normalised.
     struct Suffix: Sendable {
         var scalars: [UInt32]
-        var harmony: SuffixChainTables.Harmony
+        /// Bit mask of the harmony classes (`HarmonyTable` codes) the stem's nearest vowel may be of; all bits: any.
+        var harmony: UInt32
         var isAdjective: Bool
         var isDerivation: Bool
     }
@@ -22,8 +23,13 @@ struct Lexicon: Sendable {
         var position: String                // "first", "last", "any"
     }
 
-    /// The suffix-chain languages' suffixes, harmony and alternations.
+    /// The alternations of every suffix-chain language (no suffixes): stem prefilters cover them all.
     var suffixChain = SuffixChain()
+    /// Each suffix-chain language's own tables, registry order (`WordUnit.reading` indexes them). Text in a language
+    /// without suffix chains (ru, en) is read with the first one's (kk): the order of `languages.tsv` decides.
+    var suffixChains: [SuffixChain] = [SuffixChain()]
+    /// The suffix-chain languages (with suffixes of their own) and their position in `suffixChains`.
+    var suffixChainReadings: [Language: UInt8] = [:]
     /// Every registered language's morphology and the word-level language guess.
     var morphologies = LanguageMorphologies()
     /// Codes of the paradigm languages (ru): their names and head nouns are declined by `russianParadigms`.
@@ -34,6 +40,8 @@ struct Lexicon: Sendable {
     var headNouns: [String: [String: HeadNoun]] = [:]
     var titles: [String: Set<String>] = [:]
     var surnameEndings: [String] = []
+    /// Two-letter initials as written (`Дж`, `Sh`; `lexicon/person-patterns.tsv`).
+    var initialDigraphs: Set<String> = []
     var patronymicEndings: [String] = []
     var legalForms: Set<String> = []
     var metonymyModifiers: Set<String> = []
@@ -91,6 +99,7 @@ struct Lexicon: Sendable {
 
     static func load() throws -> Lexicon {
         var lex = Lexicon()
+        _ = try Homoglyphs.load()       // a malformed homoglyph table stops the stage here, not silently
         try lex.loadMorphology()
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/head-nouns.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
@@ -127,7 +136,12 @@ struct Lexicon: Sendable {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }
             let forms = f[1].split(separator: "|").map { TextNorm.normalize($0) }.sorted { $0.count > $1.count }
-            if f[0] == "surname" { lex.surnameEndings = forms } else if f[0] == "patronymic" { lex.patronymicEndings = forms }
+            switch f[0] {
+            case "surname": lex.surnameEndings = forms
+            case "patronymic": lex.patronymicEndings = forms
+            case "initial": lex.initialDigraphs = Set(f[1].split(separator: "|").map(String.init))
+            default: break
+            }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/legal-forms.tsv")) {
             lex.legalForms.formUnion(line.split(separator: "|").map { TextNorm.normalize($0) })
@@ -200,17 +214,17 @@ struct Lexicon: Sendable {
         return lex
     }
 
-    /// The morphology tables of every registered language, by kind, in registry order (a table several languages of a
-    /// kind hold is merged: suffixes by last letter, longest first; harmony and alternations, the first language's).
+    /// The morphology tables of every registered language, by kind, in registry order: each suffix-chain language's own
+    /// tables (suffixes by last letter, longest first), and the alternations of them all.
     mutating func loadMorphology() throws {
         let registry: LanguageRegistry
         do { registry = try LanguageRegistry.shared.get() } catch {
             throw EntityStageError(code: .resourceMissing, detail: "\(error)")
         }
-        var byLast: [UInt32: [Suffix]] = [:]
-        var harmony: [UInt32: HarmonyClass] = [:], alternations: [UInt32: UInt32] = [:]
+        var alternations: [UInt32: UInt32] = [:]
         var endings: [String] = []
         var registered: [(language: Language, kind: MorphologyKind, letters: Set<UInt32>, ready: Bool)] = []
+        var own: [(language: Language, chain: SuffixChain)] = []
         for p in registry.profiles {
             guard let language = Language(rawValue: p.code) else { continue }
             let tables: MorphologyTables
@@ -219,14 +233,19 @@ struct Lexicon: Sendable {
             }
             switch tables {
             case .suffixChain(let t):
+                let h = HarmonyTable(t.harmony)
+                var byLast: [UInt32: [Suffix]] = [:]
                 for suffix in t.suffixes {
                     let sc = TextNorm.normalize(suffix.form).unicodeScalars.map(\.value)
-                    byLast[sc.last!, default: []].append(Suffix(scalars: sc, harmony: suffix.harmony,
+                    byLast[sc.last!, default: []].append(Suffix(scalars: sc, harmony: h.mask(suffix.harmony),
                                                                 isAdjective: suffix.isAdjective, isDerivation: suffix.isDerivation))
                 }
-                harmony.merge(t.harmony) { first, _ in first }
                 alternations.merge(t.alternations) { first, _ in first }
                 registered.append((language, .suffixChain, t.letters, !t.isEmpty))
+                if !t.isEmpty {
+                    for k in byLast.keys { byLast[k]!.sort { $0.scalars.count > $1.scalars.count } }
+                    own.append((language, SuffixChain(byLast: byLast, harmony: h, alternations: t.alternations)))
+                }
             case .paradigm(let t):
                 russianParadigms += t.paradigms.map {
                     RussianParadigm(name: $0.name, nominativeEndings: $0.nominativeEndings, endings: $0.endings, pluralNoun: $0.pluralNoun)
@@ -238,15 +257,21 @@ struct Lexicon: Sendable {
                 registered.append((language, .english, [], true))
             }
         }
-        for k in byLast.keys { byLast[k]!.sort { $0.scalars.count > $1.scalars.count } }
-        suffixChain = SuffixChain(byLast: byLast, harmony: harmony, alternations: alternations)
+        suffixChain = SuffixChain(alternations: alternations)
+        suffixChains = own.isEmpty ? [SuffixChain()] : own.map(\.chain)
+        for (k, o) in own.enumerated() { suffixChainReadings[o.language] = UInt8(k) }
         russianEndings = endings.sorted { $0.count > $1.count }
         russianEndingScalars = russianEndings.map { TextNorm.normalizeScalars($0) }
-        morphologies = LanguageMorphologies(registered: registered, suffixChain: suffixChain, paradigmEndings: russianEndingScalars)
+        morphologies = LanguageMorphologies(registered: registered, suffixChains: Dictionary(uniqueKeysWithValues: own.map { ($0.language, $0.chain) }),
+                                            paradigmEndings: russianEndingScalars)
     }
 
-    /// The suffix table by last letter (the recogniser's passes read it under this name).
-    var kazakhSuffixTable: SuffixTable { suffixChain.table }
+    /// The reading of the words of a sentence in `language` (`suffixChains` index): its own tables, else the first's.
+    @inline(__always)
+    func suffixChainReading(_ language: Language) -> UInt8 { suffixChainReadings[language] ?? 0 }
+
+    /// Whether `language` reads its words with suffix-chain tables of its own.
+    func hasSuffixChains(_ language: Language) -> Bool { suffixChainReadings[language] != nil }
 
     /// The Russian paradigm for a normalised nominative word (longest matching ending; "*" is the fallback).
     /// The declension class of a Russian name word and its stem; `pluralNoun` when the word follows a plural

@@ -17,7 +17,8 @@ struct RegistryMatch: Sendable {
     var stripped: Bool        // the last word was inflected
 }
 
-/// Registry lookups over word units: hash lookups on normalised forms, Kazakh suffix stripping, then a walk along
+/// Registry lookups over word units: hash lookups on normalised forms, suffix-chain stripping (the sentence language's
+/// tables), then a walk along
 /// the multiword names that start with the word.
 struct Matcher {
     let store: Store
@@ -38,7 +39,7 @@ struct Matcher {
             if TextNorm.isLatin(v) { hasLatin = true }
         }
         if hasCyrillic && sc.count >= 4 {
-            var stems = Morphology.KazakhStems(sc, lexicon: store.lexicon)
+            var stems = Morphology.SuffixChainStems(sc, chain: store.lexicon.suffixChains[Int(unit.reading)])
             while let c = stems.next() {
                 if let ids = store.words(c.key) {
                     for id in ids where !out.contains(where: { $0.word == id }) {
@@ -91,7 +92,10 @@ struct Matcher {
                 if !ignoreCase {
                     // қытайлық, ресейлік: adjectives derived from a name are written in lowercase.
                     if name.requiresCapital && !(first.isCapitalized || first.isAllCaps) && !a.adjective { continue }
-                    if let mask = name.caseMask, !first.isAllCaps, !WordUnit.caseMatches(first.text, mask) { continue }
+                    // An ending written onto an acronym (ky ШКУнун, АКШнын) is in lowercase after it, in text of a
+                    // suffix-chain language.
+                    if let mask = name.caseMask, !first.isAllCaps,
+                       !WordUnit.caseMatches(first.text, mask, lowercaseTail: a.stripped && first.inSuffixChainText) { continue }
                 }
                 // Acronyms and surnames are never adjectives; only the last word of a name may be inflected (Kazakh),
                 // which the walk below checks for the following words.
@@ -144,16 +148,20 @@ struct Matcher {
 }
 
 extension WordUnit {
-    /// Whether the letters of `text` have the case pattern of a registry acronym (EurAsEC, ЕурАзЭҚ, PfP).
-    static func caseMatches(_ text: String, _ mask: [Bool]) -> Bool {
+    /// Whether the letters of `text` have the case pattern of a registry acronym (EurAsEC, ЕурАзЭҚ, PfP); with
+    /// `lowercaseTail`, lowercase letters may follow the pattern (an ending: ШКУнун).
+    static func caseMatches(_ text: String, _ mask: [Bool], lowercaseTail: Bool = false) -> Bool {
         var i = 0
         for u in text.unicodeScalars {
             if u == "-" || u == "'" || u == "’" { break }
             guard TextNorm.isLetter(u.value) else { continue }
-            guard i < mask.count else { return false }
+            guard i < mask.count else {
+                if lowercaseTail && !TextNorm.isUpper(u.value) { continue }
+                return false
+            }
             if TextNorm.isUpper(u.value) != mask[i] { return false }
             i += 1
         }
-        return i == mask.count
+        return i >= mask.count
     }
 }

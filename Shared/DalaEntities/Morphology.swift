@@ -40,7 +40,7 @@ public enum Morphology {
         return morphology.fallbackStem(sc)
     }
 
-    /// The languages whose words `stem` reads with their own morphology, in registry order (kk, ru, en).
+    /// The languages whose words `stem` reads with their own morphology, in registry order (kk, ru, en, ky).
     public static var languages: [Language] { Lexicon.shared.morphologies.languages }
 
     /// The language a word's letters say: the first registered language that alone writes one of its letters
@@ -64,7 +64,8 @@ final class LanguageMorphologies: Sendable {
     /// Languages with a morphology of their own, registry order.
     let languages: [Language]
     private let kinds: [MorphologyKind]
-    private let suffixChain: SuffixChainMorphology
+    /// By position in `languages`: the suffix-chain morphology of a suffix-chain language (its own tables).
+    private let suffixChains: [SuffixChainMorphology?]
     private let paradigm: ParadigmMorphology
     private let english = EnglishMorphology()
     /// Letter (0x400..<0x500) → 1 + index into `languages` of the language that alone writes it; 0 for none.
@@ -72,9 +73,10 @@ final class LanguageMorphologies: Sendable {
     private let defaultCyrillic: Int, defaultLatin: Int
 
     /// `registered`, in registry order: a language, its kind, the letters only it writes, and whether it has tables
-    /// to read words with (a language without is read as its words' letters say).
+    /// to read words with (a language without is read as its words' letters say); `suffixChains` the own tables of
+    /// each suffix-chain language that has them.
     init(registered: [(language: Language, kind: MorphologyKind, letters: Set<UInt32>, ready: Bool)] = [],
-         suffixChain: SuffixChain = SuffixChain(), paradigmEndings: [[UInt32]] = []) {
+         suffixChains: [Language: SuffixChain] = [:], paradigmEndings: [[UInt32]] = []) {
         var languages: [Language] = [], kinds: [MorphologyKind] = []
         var distinctive = [UInt8](repeating: 0, count: 0x100)
         var cyrillicDefault: Int?, latinDefault: Int?
@@ -92,7 +94,7 @@ final class LanguageMorphologies: Sendable {
         }
         if languages.isEmpty { languages = [.en]; kinds = [.english] }
         self.languages = languages; self.kinds = kinds; self.distinctive = distinctive
-        self.suffixChain = SuffixChainMorphology(tables: suffixChain)
+        self.suffixChains = languages.map { l in suffixChains[l].map { SuffixChainMorphology(tables: $0) } }
         self.paradigm = ParadigmMorphology(endingScalars: paradigmEndings)
         defaultCyrillic = cyrillicDefault ?? 0
         defaultLatin = latinDefault ?? 0
@@ -104,7 +106,7 @@ final class LanguageMorphologies: Sendable {
 
     func morphology(_ index: Int) -> any WordMorphology {
         switch kinds[index] {
-        case .suffixChain: return suffixChain
+        case .suffixChain: return suffixChains[index]!
         case .paradigm: return paradigm
         case .english: return english
         }

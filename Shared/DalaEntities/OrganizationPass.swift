@@ -13,7 +13,7 @@ extension DocumentPass {
         switch language {
         case "kk":
             guard u.sc.count >= 5 else { return nil }
-            var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 2)
+            var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
             while let c = stems.next() {
                 if let h = table[c.key] { return h }
             }
@@ -350,7 +350,7 @@ extension DocumentPass {
         // A Kazakh head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы").
         if let last = words.last, last.script == .kk || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
            let table = lex.headNounKeys["kk"], table[last.key] == nil, last.text.unicodeScalars.count == last.sc.count {
-            var stems = Morphology.KazakhStems(last.sc, lexicon: lex, maxDepth: 2)
+            var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
             while let c = stems.next() {
                 guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
                 labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))

@@ -11,7 +11,8 @@ extension DocumentPass {
 
     /// The surname a word spells with its case ending removed ("арбашиевой" → "арбашиев"), or nil when the word
     /// does not end like a surname (-ов, -ева, -ский, -ұлы …) followed by at most one case ending.
-    func surnameCore(_ sc: [UInt32]) -> [UInt32]? {
+    func surnameCore(_ sc: [UInt32], reading: UInt8) -> [UInt32]? {
+        let suffixes = lex.suffixChains[Int(reading)].table
         for e in lex.surnameEndingScalars {
             var p = sc.count - e.count
             let e0 = e[0]
@@ -24,8 +25,8 @@ extension DocumentPass {
                 }
                 if same {
                     let tail = sc[(p + e.count)...]
-                    let oneKazakhSuffix = tail.last.flatMap { lex.kazakhSuffixTable.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
-                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneKazakhSuffix {
+                    let oneSuffix = tail.last.flatMap { suffixes.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
+                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneSuffix {
                         var key = Array(sc[..<(p + e.count)])
                         if e.count >= 3, let l = key.last, l == 0x430 || l == 0x61 { key.removeLast() }
                         if key.count > 2, DocumentPass.adjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
@@ -38,9 +39,10 @@ extension DocumentPass {
         return nil
     }
 
-    /// Length of a surname without the Kazakh case suffix written after it ("Жақыповтың" → 7), nil when no surname
-    /// ending is followed by exactly one Kazakh suffix.
-    func kazakhSurnameNominativeLength(_ sc: [UInt32]) -> Int? {
+    /// Length of a surname without the suffix-chain case suffix written after it ("Жақыповтың" → 7), nil when no
+    /// surname ending is followed by exactly one suffix of the reading's tables.
+    func suffixedSurnameNominativeLength(_ sc: [UInt32], reading: UInt8) -> Int? {
+        let suffixes = lex.suffixChains[Int(reading)].table
         // "Бектұрова" is already the nominative (-ова), not -ов with a suffix.
         if lex.surnameEndingScalars.contains(where: { TextNorm.hasSuffix(sc, $0) }) { return nil }
         for e in lex.surnameEndingScalars {
@@ -48,7 +50,7 @@ extension DocumentPass {
             while p >= 3 && p >= sc.count - e.count - 5 {
                 if sc[p..<(p + e.count)].elementsEqual(e) {
                     let tail = sc[(p + e.count)...]
-                    if let l = tail.last, lex.kazakhSuffixTable.list(l)?.contains(where: { $0.scalars.elementsEqual(tail) }) == true {
+                    if let l = tail.last, suffixes.list(l)?.contains(where: { $0.scalars.elementsEqual(tail) }) == true {
                         return p + e.count
                     }
                 }
@@ -58,7 +60,7 @@ extension DocumentPass {
         return nil
     }
 
-    func surnameKey(_ sc: [UInt32]) -> String? { surnameCore(sc).map { TextNorm.string($0) } }
+    func surnameKey(_ u: WordUnit) -> String? { surnameCore(u.sc, reading: u.reading).map { TextNorm.string($0) } }
 
     func isPatronymic(_ sc: [UInt32]) -> Bool {
         for e in lex.patronymicEndingScalars {
@@ -75,12 +77,12 @@ extension DocumentPass {
 
     mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double) {
         let us = units[s]
-        let key = surnameKey(us[surnameAt].sc)
+        let key = surnameKey(us[surnameAt])
             ?? Morphology.stem(us[surnameAt].text, language: us[surnameAt].script)
-        // The label in the nominative: a Kazakh case suffix after the surname is dropped ("Ербол Жақыповтың" →
-        // "Ербол Жақыпов", "Гүлнар Сәрсенбаеваның" → "Гүлнар Сәрсенбаева").
+        // The label in the nominative: in a suffix-chain language's sentence, a case suffix after the surname is dropped
+        // ("Ербол Жақыповтың" → "Ербол Жақыпов", "Гүлнар Сәрсенбаеваның" → "Гүлнар Сәрсенбаева").
         let label = us[start..<end].enumerated().filter { $0.element.isWord }.map { (k, u) -> String in
-            guard start + k == surnameAt, sentences[s].language == .kk, let n = kazakhSurnameNominativeLength(u.sc),
+            guard start + k == surnameAt, lex.hasSuffixChains(sentences[s].language), let n = suffixedSurnameNominativeLength(u.sc, reading: u.reading),
                   u.text.unicodeScalars.count == u.sc.count else { return u.text }
             return String(String.UnicodeScalarView(u.text.unicodeScalars.prefix(n)))
         }.joined(separator: " ")
@@ -105,7 +107,7 @@ extension DocumentPass {
                 }
                 i = j; continue
             }
-            if isNameLike(s, i), i + 1 < us.count, us[i + 1].isInitial, !consumed[s][i + 1], surnameKey(us[i].sc) != nil {
+            if isNameLike(s, i), i + 1 < us.count, us[i + 1].isInitial, !consumed[s][i + 1], surnameKey(us[i]) != nil {
                 var j = i + 1
                 while j < us.count, us[j].isInitial { j += 1 }
                 addPerson(s, i, j, surnameAt: i, confidence: 0.75); i = j; continue
@@ -123,21 +125,21 @@ extension DocumentPass {
                 while j < us.count, j - first < 3, isNameLike(s, j), !isTitle(s, j) { j += 1 }
                 let n = j - first
                 let latin = us[first].sc.first.map(TextNorm.isLatin) ?? false
-                if n >= 2 || surnameKey(us[first].sc) != nil || latin {
+                if n >= 2 || surnameKey(us[first]) != nil || latin {
                     addPerson(s, first, j, surnameAt: j - 1, confidence: 0.7); i = j; continue
                 }
             }
             // Given name (+ patronymic) + surname: "Асқар Ақаев", "Иван Петрович Сидоров", "Нұрсұлтан Әбішұлы"
-            if isNameLike(s, i), surnameKey(us[i].sc) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
-                if i + 2 < us.count, isPatronymic(us[i + 1].sc), isNameLike(s, i + 2), surnameKey(us[i + 2].sc) != nil {
+            if isNameLike(s, i), surnameKey(us[i]) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
+                if i + 2 < us.count, isPatronymic(us[i + 1].sc), isNameLike(s, i + 2), surnameKey(us[i + 2]) != nil {
                     addPerson(s, i, i + 3, surnameAt: i + 2, confidence: 0.7); i += 3; continue
                 }
-                if surnameKey(us[i + 1].sc) != nil || isPatronymic(us[i + 1].sc) {
+                if surnameKey(us[i + 1]) != nil || isPatronymic(us[i + 1].sc) {
                     addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
                 }
             }
             // Surname + given name + patronymic: "Сидоров Иван Петрович"
-            if isNameLike(s, i), surnameKey(us[i].sc) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
+            if isNameLike(s, i), surnameKey(us[i]) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
                isPatronymic(us[i + 2].sc) {
                 addPerson(s, i, i + 3, surnameAt: i, confidence: 0.7); i += 3; continue
             }

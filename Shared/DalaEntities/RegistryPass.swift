@@ -76,14 +76,14 @@ extension DocumentPass {
         let us = units[s]
         guard us[i].isWord, us[i].isCapitalized, !us[i].isAllCaps, !us[i].isInitial, !consumed[s][i],
               !lex.notNameKeys.contains(us[i].key) else { return nil }
-        let kazakh = sentences[s].language == .kk
+        let suffixChain = lex.hasSuffixChains(sentences[s].language)
         var local = cache
         var j = i, words = 0, read = false
         while j < us.count, words < 5 {
             if j > i, us[j].isSkippableInsideName { j += 1; continue }
             guard us[j].isWord, us[j].isCapitalized, !us[j].isAllCaps, !us[j].isInitial, !consumed[s][j] else { break }
             var merged = local[j] ?? matcher.analyses(of: us[j])
-            for a in matcher.transliteratedAnalyses(of: us[j], kazakh: kazakh) where !merged.contains(where: { $0.word == a.word }) {
+            for a in matcher.transliteratedAnalyses(of: us[j], suffixChain: suffixChain) where !merged.contains(where: { $0.word == a.word }) {
                 merged.append(a); read = true
             }
             local[j] = merged
@@ -97,7 +97,7 @@ extension DocumentPass {
             guard us[i].sc.count >= 6, TransliterationTable.consonants(key) >= 3 else { return nil }
             var strict = cache
             var readings = strict[i] ?? matcher.analyses(of: us[i])
-            readings += matcher.transliteratedAnalyses(of: us[i], fine: true, kazakh: kazakh)
+            readings += matcher.transliteratedAnalyses(of: us[i], fine: true, suffixChain: suffixChain)
             strict[i] = readings
             guard let f = withUnsafeMutablePointer(to: &strict, { matcher.longestMatch(units: us, at: i, ignoreCase: false, cache: $0) }),
                   f.end == m.end, f.kind == .name else { return nil }
@@ -119,7 +119,7 @@ extension DocumentPass {
         if lex.languageNounKeys.contains(u.key) { return true }
         if u.script == .ru || u.sc.contains(where: TextNorm.isCyrillic) {
             if u.sc.count > 3, lex.languageNounKeys.contains(TextNorm.hash(u.sc.prefix(u.sc.count - 1))) { return true }   // языка, языку
-            var stems = Morphology.KazakhStems(u.sc, lexicon: lex, maxDepth: 3)
+            var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
             while let c = stems.next() { if lex.languageNounKeys.contains(c.key) { return true } }
         }
         return false

@@ -1,8 +1,8 @@
 import DalaText
 
-/// Suffix-chain morphology (Turkic: kk; later ky, uz, tt): suffixes stripped right to left, a chain at most five deep,
-/// vowel harmony checked at each boundary and the stem's alternated last letter undone (Одағы → Одақ). Every letter
-/// and suffix comes from the language folders: `suffixes.tsv`, `harmony.tsv`, `alternations.tsv`.
+/// Suffix-chain morphology of one language (Turkic: kk, ky; later uz, tt): suffixes stripped right to left, a chain at
+/// most five deep, vowel harmony checked at each boundary and the stem's alternated last letter undone (Одағы → Одақ).
+/// Every letter and suffix comes from the language's folder: `suffixes.tsv`, `harmony.tsv`, `alternations.tsv`.
 struct SuffixChainMorphology: WordMorphology {
     let tables: SuffixChain
 
@@ -11,7 +11,7 @@ struct SuffixChainMorphology: WordMorphology {
         func pick(_ ids: [Int32]) -> Int32? { ids.first { store.wordLanguages[Int($0)] == code } }
         var best = store.words(TextNorm.hash(sc)).flatMap(pick)
         var bestCount = best.map { store.wordLengths[Int($0)] } ?? .max
-        var stems = Morphology.SuffixChainStems(sc, lexicon: store.lexicon)
+        var stems = Morphology.SuffixChainStems(sc, chain: tables)
         while let c = stems.next() {
             if let ids = store.words(c.key), let w = pick(ids), store.wordLengths[Int(w)] < bestCount {
                 best = w; bestCount = store.wordLengths[Int(w)]
@@ -33,7 +33,7 @@ struct SuffixChainMorphology: WordMorphology {
                 var same = true
                 var k = 0
                 while k < m { if sc[n - m + k] != s.scalars[k] { same = false; break }; k += 1 }
-                if same && tables.harmonyAllows(sc, length: n - m, s.harmony) { n -= m; changed = true; break }
+                if same && tables.harmonyAllows(sc, length: n - m, s) { n -= m; changed = true; break }
             }
         }
         guard n > 0 else { return "" }
@@ -43,38 +43,55 @@ struct SuffixChainMorphology: WordMorphology {
     }
 }
 
-/// The suffix-chain tables of every suffix-chain language, merged in registry order and compiled for lookups.
+/// One suffix-chain language's vowel harmony (`harmony.tsv`) compiled: a small class code per letter, dense over the
+/// Cyrillic block (the letters all suffix-chain languages write), a dictionary beyond it.
+struct HarmonyTable: Sendable {
+    static let none: UInt8 = 0, neutral: UInt8 = 1, openEnd: UInt8 = 2
+    /// Codes of the language's own classes start here; a suffix's harmony is a bit mask over them.
+    static let firstClass: UInt8 = 3
+    private let cyrillic: [UInt8]                   // code by scalar - 0x400
+    private let other: [UInt32: UInt8]
+    private let codes: [String: UInt8]
+
+    init(_ harmony: [UInt32: String] = [:]) {
+        var codes: [String: UInt8] = [HarmonyClass.neutral: Self.neutral, HarmonyClass.openEnd: Self.openEnd]
+        for name in Set(harmony.values).sorted() where codes[name] == nil { codes[name] = UInt8(codes.count + 1) }
+        var c = [UInt8](repeating: Self.none, count: 0x100), o: [UInt32: UInt8] = [:]
+        for (v, name) in harmony {
+            if v >= 0x400 && v < 0x500 { c[Int(v - 0x400)] = codes[name]! } else { o[v] = codes[name]! }
+        }
+        cyrillic = c; other = o; self.codes = codes
+    }
+
+    /// The mask of a suffix that may follow stems whose nearest vowel is of one of `classes` (empty: any stem).
+    func mask(_ classes: [String]) -> UInt32 {
+        guard !classes.isEmpty else { return .max }
+        return classes.reduce(0) { $0 | 1 << UInt32(codes[$1] ?? 0) }
+    }
+
+    @inline(__always)
+    func code(_ v: UInt32) -> UInt8 {
+        if v >= 0x400 && v < 0x500 { return cyrillic[Int(v - 0x400)] }
+        return other.isEmpty ? Self.none : other[v] ?? Self.none
+    }
+}
+
+/// One suffix-chain language's tables compiled for lookups: its words are read with its own endings, harmony and
+/// alternations.
 final class SuffixChain: Sendable {
     /// Suffixes by their last letter, longest first.
     let byLast: [UInt32: [Lexicon.Suffix]]
     let table: SuffixTable
-    // Dense tables over the Cyrillic block (the letters all suffix-chain languages write), a dictionary beyond it.
-    private let harmonyCyrillic: [UInt8]            // HarmonyCode by scalar - 0x400
-    private let harmonyOther: [UInt32: UInt8]
+    private let harmony: HarmonyTable
     private let alternationCyrillic: [UInt32]       // base letter by scalar - 0x400 (the letter itself if none)
     private let alternationOther: [UInt32: UInt32]
     /// base letter → the letter it becomes before a vowel suffix (қ → ғ), for prefilters of stems.
     let voiced: [UInt32: UInt32]
 
-    private enum HarmonyCode {
-        static let none: UInt8 = 0, front: UInt8 = 1, back: UInt8 = 2, neutral: UInt8 = 3, openEnd: UInt8 = 4
-    }
-
-    init(byLast: [UInt32: [Lexicon.Suffix]] = [:], harmony: [UInt32: HarmonyClass] = [:], alternations: [UInt32: UInt32] = [:]) {
+    init(byLast: [UInt32: [Lexicon.Suffix]] = [:], harmony: HarmonyTable = HarmonyTable(), alternations: [UInt32: UInt32] = [:]) {
         self.byLast = byLast
         table = SuffixTable(byLast)
-        var hc = [UInt8](repeating: HarmonyCode.none, count: 0x100), ho: [UInt32: UInt8] = [:]
-        for (v, c) in harmony {
-            let code: UInt8
-            switch c {
-            case .front: code = HarmonyCode.front
-            case .back: code = HarmonyCode.back
-            case .neutral: code = HarmonyCode.neutral
-            case .openEnd: code = HarmonyCode.openEnd
-            }
-            if v >= 0x400 && v < 0x500 { hc[Int(v - 0x400)] = code } else { ho[v] = code }
-        }
-        harmonyCyrillic = hc; harmonyOther = ho
+        self.harmony = harmony
         var ac = (0..<0x100).map { UInt32(0x400 + $0) }, ao: [UInt32: UInt32] = [:]
         for (v, base) in alternations {
             if v >= 0x400 && v < 0x500 { ac[Int(v - 0x400)] = base } else { ao[v] = base }
@@ -100,26 +117,19 @@ final class SuffixChain: Sendable {
         return [stem, alt]
     }
 
+    /// Whether suffix `s` may follow the first `length` letters of `word`: the vowel nearest the stem's end must be of
+    /// a class the suffix lists; a neutral vowel, no vowel (acronyms, loans) or an open-end letter allow any suffix.
     @inline(__always)
-    private func harmonyCode(_ v: UInt32) -> UInt8 {
-        if v >= 0x400 && v < 0x500 { return harmonyCyrillic[Int(v - 0x400)] }
-        return harmonyOther.isEmpty ? HarmonyCode.none : harmonyOther[v] ?? HarmonyCode.none
-    }
-
-    /// Whether a suffix of harmony `h` may follow the first `length` letters of `word`: the vowel nearest the stem's
-    /// end decides (front or back); a neutral vowel, no vowel (acronyms, loans) or an open-end letter allow both.
-    @inline(__always)
-    func harmonyAllows(_ word: [UInt32], length: Int, _ h: SuffixChainTables.Harmony) -> Bool {
-        if h == .any { return true }
-        if harmonyCode(word[length - 1]) == HarmonyCode.openEnd { return true }
+    func harmonyAllows(_ word: [UInt32], length: Int, _ s: Lexicon.Suffix) -> Bool {
+        if s.harmony == .max { return true }
+        let h = harmony
+        if h.code(word[length - 1]) == HarmonyTable.openEnd { return true }
         var i = length - 1
         while i >= 0 {
-            switch harmonyCode(word[i]) {
-            case HarmonyCode.front: return h == .front
-            case HarmonyCode.back: return h == .back
-            case HarmonyCode.neutral: return true
-            default: i -= 1
-            }
+            let c = h.code(word[i])
+            if c >= HarmonyTable.firstClass { return s.harmony & (1 << UInt32(c)) != 0 }
+            if c == HarmonyTable.neutral { return true }
+            i -= 1
         }
         return true
     }
@@ -164,8 +174,8 @@ extension Morphology {
         private var seenPlain: UInt64 = 0, seenAlt: UInt64 = 0
         private var seenLong: Set<Int> = []
 
-        init(_ word: [UInt32], lexicon: Lexicon, maxDepth: Int = 5) {
-            self.word = word; self.chain = lexicon.suffixChain; self.maxDepth = maxDepth
+        init(_ word: [UInt32], chain: SuffixChain, maxDepth: Int = 5) {
+            self.word = word; self.chain = chain; self.maxDepth = maxDepth
             expanded = -1
         }
 
@@ -204,7 +214,7 @@ extension Morphology {
                 }
                 guard same else { continue }
                 let stemLength = len - n
-                guard chain.harmonyAllows(word, length: stemLength, s.harmony) else { continue }
+                guard chain.harmonyAllows(word, length: stemLength, s) else { continue }
                 let a = adj || s.isAdjective
                 add(stemLength, alternated: false, adjective: a, depth: depth + 1)
                 if chain.alternated(word[stemLength - 1]) != word[stemLength - 1] {
@@ -234,18 +244,7 @@ extension Morphology {
     }
 }
 
-// The names the recogniser's passes call (EntityRecognizer.swift, Matcher.swift, Fuzzy.swift, DocumentReferences.swift
-// are being changed in other branches; they move to the suffix-chain names after those merge).
 extension Morphology {
-    typealias KazakhStems = SuffixChainStems
-
-    /// `SuffixChain.alternated` of the loaded tables.
-    @inline(__always)
-    static func alternated(_ v: UInt32) -> UInt32 { Lexicon.shared.suffixChain.alternated(v) }
-
-    /// `SuffixChain.alternations` of the loaded tables.
+    /// `SuffixChain.alternations` of every suffix-chain language's alternations (prefilters of stems).
     static func alternations(_ stem: [UInt32]) -> [[UInt32]] { Lexicon.shared.suffixChain.alternations(stem) }
-
-    /// Whether the whole word is a chain of suffixes of the suffix-chain languages.
-    static func isKazakhSuffixChain(_ norm: String, lexicon: Lexicon) -> Bool { lexicon.suffixChain.isSuffixChain(norm) }
 }

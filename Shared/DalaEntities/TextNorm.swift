@@ -34,52 +34,25 @@ enum TextNorm {
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool { isCyrillic(v) || isLatin(v) }
 
-    /// Latin letters that look like Cyrillic ones (after lowercasing), used when a word is mostly Cyrillic.
+    /// Latin letters that look like Cyrillic ones (after lowercasing), used when a word is mostly Cyrillic
+    /// (`lexicon/homoglyphs.tsv`).
     @inline(__always)
-    static func latinToCyrillic(_ v: UInt32) -> UInt32 {
-        switch v {
-        case 0x61: return 0x430  // a
-        case 0x65: return 0x435  // e
-        case 0x6F: return 0x43E  // o
-        case 0x70: return 0x440  // p
-        case 0x63: return 0x441  // c
-        case 0x78: return 0x445  // x
-        case 0x79: return 0x443  // y
-        case 0x6B: return 0x43A  // k
-        case 0x6D: return 0x43C  // m (from M)
-        case 0x74: return 0x442  // t (from T)
-        case 0x68: return 0x43D  // h (from H)
-        case 0x62: return 0x432  // b (from B)
-        case 0x69: return 0x456  // i → Kazakh і
-        default: return v
-        }
-    }
+    static func latinToCyrillic(_ v: UInt32) -> UInt32 { Homoglyphs.shared.toCyrillic[v] ?? v }
 
     @inline(__always)
-    static func cyrillicToLatin(_ v: UInt32) -> UInt32 {
-        switch v {
-        case 0x430: return 0x61
-        case 0x435: return 0x65
-        case 0x43E: return 0x6F
-        case 0x440: return 0x70
-        case 0x441: return 0x63
-        case 0x445: return 0x78
-        case 0x443: return 0x79
-        case 0x456: return 0x69
-        default: return v
-        }
-    }
+    static func cyrillicToLatin(_ v: UInt32) -> UInt32 { Homoglyphs.shared.toLatin[v] ?? v }
 
     /// Soft hyphen and zero-width characters: dropped from normalised words.
     @inline(__always)
     static func isIgnorable(_ v: UInt32) -> Bool { v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D || v == 0xFEFF }
 
-    /// Homoglyph repair of one scalar of a mixed-script word: `raw` as written, `v` its lowercase. Lowercase Latin h
-    /// inside Cyrillic stands for Kazakh һ (PDF extraction writes Жаhандық), capital H for Н.
+    /// Homoglyph repair of one scalar of a mixed-script word: `raw` as written, `v` its lowercase. A `written` row
+    /// reads the lowercase letter as written (Latin h inside Cyrillic is Kazakh һ: Жаhандық; capital H is Н).
     @inline(__always)
     static func repair(raw: UInt32, lowered v: UInt32, toCyrillic: Bool) -> UInt32 {
-        if toCyrillic { return raw == 0x68 ? 0x4BB : latinToCyrillic(v) }
-        return v == 0x4BB ? 0x68 : cyrillicToLatin(v)
+        let h = Homoglyphs.shared
+        if toCyrillic { return h.writtenToCyrillic[raw] ?? latinToCyrillic(v) }
+        return h.writtenToLatin[v] ?? cyrillicToLatin(v)
     }
 
     /// What a Latin h inside a Cyrillic word is read as (Kazakh һ).
@@ -167,5 +140,38 @@ enum TextNorm {
             n += 1
         }
         return key | (UInt64(n) << 48)
+    }
+}
+
+/// Look-alike Latin and Cyrillic letters (`lexicon/homoglyphs.tsv`), loaded once.
+struct Homoglyphs: Sendable {
+    var toCyrillic: [UInt32: UInt32] = [:]
+    var toLatin: [UInt32: UInt32] = [:]
+    /// `written` rows: the lowercase Latin letter as written → Cyrillic, and back.
+    var writtenToCyrillic: [UInt32: UInt32] = [:]
+    var writtenToLatin: [UInt32: UInt32] = [:]
+
+    static let shared: Homoglyphs = (try? load()) ?? Homoglyphs()
+
+    static func load() throws -> Homoglyphs {
+        var h = Homoglyphs()
+        let file = "lexicon/homoglyphs.tsv"
+        do {
+            for row in try DataFile.rows(try ResourceFiles.text(file), file: file, columns: 3) {
+                guard row[0].unicodeScalars.count == 1, row[1].unicodeScalars.count == 1,
+                      let l = row[0].unicodeScalars.first?.value, let c = row[1].unicodeScalars.first?.value else {
+                    throw row.error("one letter each: \(row.fields)")
+                }
+                switch row[2] {
+                case "both": h.toCyrillic[l] = c; h.toLatin[c] = l
+                case "to-cyrillic": h.toCyrillic[l] = c
+                case "written": h.writtenToCyrillic[l] = c; h.writtenToLatin[c] = l
+                default: throw row.error("direction \(row[2]): both, to-cyrillic or written")
+                }
+            }
+        } catch let e as DataFileError {
+            throw EntityStageError(code: .malformedData, detail: e.description)
+        }
+        return h
     }
 }

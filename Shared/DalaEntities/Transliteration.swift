@@ -110,10 +110,10 @@ struct TransliterationIndex: Sendable {
 }
 
 extension Matcher {
-    /// Readings of a capitalised unit through the transliteration key (`fine`: the fine key): the word, its Kazakh
-    /// stems of five letters or more (`kazakh`: only in Kazakh text, where the suffixes are Kazakh) and its English
-    /// possessive base, each keyed. Never adjectives; empty for words under four letters.
-    func transliteratedAnalyses(of unit: WordUnit, fine: Bool = false, kazakh: Bool = false) -> [WordAnalysis] {
+    /// Readings of a capitalised unit through the transliteration key (`fine`: the fine key): the word, its suffix-chain
+    /// stems of five letters or more (`suffixChain`: only in text of a suffix-chain language, read with its own
+    /// suffixes) and its English possessive base, each keyed. Never adjectives; empty for words under four letters.
+    func transliteratedAnalyses(of unit: WordUnit, fine: Bool = false, suffixChain: Bool = false) -> [WordAnalysis] {
         let sc = unit.sc
         guard unit.isWord, sc.count >= 4, sc.allSatisfy({ TextNorm.isLetter($0) || $0 == 0x2D || $0 == 0x27 || $0 == 0x2019 }) else { return [] }
         let t = store.transliteration
@@ -126,14 +126,15 @@ extension Matcher {
             }
         }
         add(sc[...], stripped: false)
-        if kazakh, sc.contains(where: TextNorm.isCyrillic) {
-            var stems = Morphology.KazakhStems(sc, lexicon: store.lexicon, maxDepth: 3)
+        if suffixChain, sc.contains(where: TextNorm.isCyrillic) {
+            let chain = store.lexicon.suffixChains[Int(unit.reading)]
+            var stems = Morphology.SuffixChainStems(sc, chain: chain, maxDepth: 3)
             var stem: [UInt32] = []
             while let c = stems.next() {
                 guard !c.adjective, c.length >= 5, c.length < sc.count else { continue }
                 stem.removeAll(keepingCapacity: true)
                 stem.append(contentsOf: sc[..<c.length])
-                if c.alternated { stem[stem.count - 1] = Morphology.alternated(stem[stem.count - 1]) }
+                if c.alternated { stem[stem.count - 1] = chain.alternated(stem[stem.count - 1]) }
                 add(stem[...], stripped: true)
             }
         } else if let n = Morphology.englishPossessiveBaseLength(sc), n < sc.count {

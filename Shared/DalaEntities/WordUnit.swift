@@ -15,6 +15,8 @@ struct WordUnit: Sendable {
     var isInitial = false           // "Н.", "Н.Ә.", "Ж."
     var letters = 0                 // Latin and Cyrillic letters in the text
     var script: Language = .en      // `Morphology.guessLanguage(text)`: the language its letters say
+    var reading: UInt8 = 0          // `Lexicon.suffixChains` index: its sentence language's suffix-chain tables
+    var inSuffixChainText = false   // its sentence's language has suffix-chain tables of its own (kk, ky)
     var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
     var isHyphenated = false
     var followsSpace = true         // whitespace (or nothing) before it in the original
@@ -154,8 +156,12 @@ struct WordUnit: Sendable {
                 i += 1
             }
         }
+        let reading = Lexicon.shared.suffixChainReading(sentence.language)
+        let suffixChainText = Lexicon.shared.hasSuffixChains(sentence.language)
         var atStart = true
         for k in out.indices {
+            out[k].reading = reading
+            out[k].inSuffixChainText = suffixChainText
             if out[k].isWord || out[k].shape == .number {
                 out[k].isSentenceStart = atStart
                 atStart = false
@@ -183,13 +189,13 @@ struct WordUnit: Sendable {
         return s
     }
 
-    /// One uppercase letter (or Дж/Ш-style digraph of two letters, first uppercase), as initials are written.
+    /// One uppercase letter (or a two-letter initial of `lexicon/person-patterns.tsv`: Дж, Sh), as initials are written.
     static func isInitialLetter(_ s: String) -> Bool {
         let sc = Array(s.unicodeScalars)
         guard let f = sc.first, TextNorm.isLetter(f.value), TextNorm.isUpper(f.value) else { return false }
         if sc.count == 1 { return true }
         return sc.count == 2 && TextNorm.isLetter(sc[1].value) && !TextNorm.isUpper(sc[1].value)
-            && ["Дж", "Зб", "Дз", "Sh", "Ch", "Zh", "Kh", "Ts", "Yu", "Ya", "Ye", "Yo"].contains(s)
+            && Lexicon.shared.initialDigraphs.contains(s)
     }
 
     /// "Н.Ә." or "A.D." as one token.

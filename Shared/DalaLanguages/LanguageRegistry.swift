@@ -57,6 +57,9 @@ public struct LanguageRegistry: Sendable {
     public let identification: [IdentifiedLanguage]
     /// Letters of other Cyrillic languages (`identification.tsv` `other-letter` rows).
     public let otherLetters: [Unicode.Scalar]
+    /// Decisive letters other Cyrillic languages write too (`shared-letter` rows: і, also Ukrainian and Belarusian): a
+    /// text with them and no other decisive letter is `other`.
+    public let sharedLetters: [Unicode.Scalar]
     private let byCode: [String: Int]
     private let folder: URL
 
@@ -88,7 +91,7 @@ public struct LanguageRegistry: Sendable {
         }
         self.profiles = profiles
         self.byCode = byCode
-        var identification: [IdentifiedLanguage] = [], otherLetters: [Unicode.Scalar] = []
+        var identification: [IdentifiedLanguage] = [], otherLetters: [Unicode.Scalar] = [], sharedLetters: [Unicode.Scalar] = []
         let idText = try DataFile.read(folder.appendingPathComponent("identification.tsv"), name: "identification.tsv")
         for row in try DataFile.rows(idText, file: "identification.tsv", columns: 2) {
             switch row[0] {
@@ -100,14 +103,15 @@ public struct LanguageRegistry: Sendable {
                     throw row.error("code \(row[1]): twice, or not at most 8 ASCII letters")
                 }
                 identification.append(IdentifiedLanguage(code: row[1], script: script, prior: prior))
-            case "other-letter":
+            case "other-letter", "shared-letter":
                 guard let v = row[1].unicodeScalars.first, row[1].unicodeScalars.count == 1 else { throw row.error("one letter") }
-                otherLetters.append(v)
-            default: throw row.error("kind \(row[0]): language or other-letter")
+                if row[0] == "other-letter" { otherLetters.append(v) } else { sharedLetters.append(v) }
+            default: throw row.error("kind \(row[0]): language, other-letter or shared-letter")
             }
         }
         self.identification = identification
         self.otherLetters = otherLetters
+        self.sharedLetters = sharedLetters
         for l in identification {
             for t in ["identification.txt", "identification.tsv"]
             where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(l.code + "/" + t).path) {

@@ -7,27 +7,26 @@ public enum MorphologyTables: Sendable {
     case english
 }
 
-/// Vowel harmony class of a letter (`harmony.tsv`).
-public enum HarmonyClass: String, Sendable {
-    /// A front vowel: the nearest one to the stem's end asks for a front suffix.
-    case front
-    /// A back vowel: asks for a back suffix.
-    case back
-    /// A vowel of loans (е и у я ю э in Kazakh): allows either.
-    case neutral
-    /// A stem ending in this letter (ь) allows either.
-    case openEnd = "open-end"
+/// Vowel harmony of a suffix-chain language: its letters fall into classes named in `harmony.tsv` (kk `front`, `back`;
+/// ky also the rounded `back-o`, `back-u`, `front-rounded`), and each suffix lists the classes the vowel nearest the end
+/// of its stem may be of. Two class names have a fixed meaning.
+public enum HarmonyClass {
+    /// A vowel of loans (е и у я ю э in Kazakh): the stem allows any suffix.
+    public static let neutral = "neutral"
+    /// A stem ending in this letter (ь) allows any suffix.
+    public static let openEnd = "open-end"
+    /// In `suffixes.tsv`: the suffix follows any stem.
+    public static let any = "any"
 }
 
 /// A suffix-chain (Turkic) language: suffixes stripped right to left, vowel harmony and stem alternations, all data.
 public struct SuffixChainTables: Sendable {
-    /// Which stems a suffix may follow (`suffixes.tsv` harmony column).
-    public enum Harmony: String, Sendable { case back, front, any }
-
     /// One row of `suffixes.tsv`.
     public struct Suffix: Sendable, Equatable {
         public var form: String
-        public var harmony: Harmony
+        /// The harmony classes (`harmony.tsv`) the vowel nearest the end of the stem may be of (`back`; ky
+        /// `back|back-u`); empty for `any`.
+        public var harmony: [String]
         /// `case.genitive`, `poss.3`, `plural`, `derive.adjective`, ...
         public var function: String
         /// The part an entity with this ending plays in an event (`counterpart`, `place`), if any.
@@ -38,7 +37,7 @@ public struct SuffixChainTables: Sendable {
 
     public var suffixes: [Suffix] = []
     /// Harmony class per letter (`harmony.tsv`).
-    public var harmony: [UInt32: HarmonyClass] = [:]
+    public var harmony: [UInt32: String] = [:]
     /// A stem's last letter before a vowel suffix → the base word's letter (`alternations.tsv`: ғ → қ, Одағы → Одақ).
     public var alternations: [UInt32: UInt32] = [:]
     /// Letters that, among the registered languages of the script, only this language writes (`letters.tsv`).
@@ -51,17 +50,22 @@ public struct SuffixChainTables: Sendable {
 
     /// The tables in `folder/<code>/`.
     init(folder: URL, code: String) throws {
-        for row in try LanguageRegistry.rows(folder, code + "/suffixes.tsv", columns: 3) {
-            guard let h = Harmony(rawValue: row[1]), !row[0].isEmpty else { throw row.error("\(row.fields)") }
-            suffixes.append(Suffix(form: row[0], harmony: h, function: row[2],
-                                   role: row.count > 3 && !row[3].isEmpty ? row[3] : nil))
-        }
         for row in try LanguageRegistry.rows(folder, code + "/harmony.tsv", columns: 2) {
-            guard let c = HarmonyClass(rawValue: row[0]) else { throw row.error("harmony class \(row[0])") }
+            let c = row[0]
+            guard !c.isEmpty, c != HarmonyClass.any, !c.contains("|") else { throw row.error("harmony class \(c)") }
             for letter in row[1].split(separator: " ") {
                 guard let v = Self.letter(letter) else { throw row.error("not one letter: \(letter)") }
                 harmony[v] = c
             }
+        }
+        let classes = Set(harmony.values)
+        for row in try LanguageRegistry.rows(folder, code + "/suffixes.tsv", columns: 3) {
+            let h = row[1] == HarmonyClass.any ? [] : row[1].split(separator: "|").map(String.init)
+            guard !row[0].isEmpty, row[1] == HarmonyClass.any || !h.isEmpty && h.allSatisfy(classes.contains) else {
+                throw row.error("\(row.fields)")
+            }
+            suffixes.append(Suffix(form: row[0], harmony: h, function: row[2],
+                                   role: row.count > 3 && !row[3].isEmpty ? row[3] : nil))
         }
         for row in try LanguageRegistry.rows(folder, code + "/alternations.tsv", columns: 2) {
             guard let a = Self.letter(Substring(row[0])), let b = Self.letter(Substring(row[1])) else {

@@ -45,22 +45,14 @@ struct LanguageModel: Sendable {
     private let decisivePenalty: [SIMD8<Float>]   // per Cyrillic symbol: penalty per occurrence
     private let isDecisive: [Bool]
     private let prior: SIMD8<Float>
-    private let iSymbol: Int
+    /// Symbols of `shared-letter`s (і).
+    private let sharedSymbols: [Int]
     private let otherSymbols: Set<UInt32>
     private let functionWords: WordTable<SIMD8<Float>>   // the Cyrillic lanes, then the Latin language's lane
     /// Per-letter English log-likelihood below which Latin text is called `other`.
     static let englishThreshold: Float = -3.0
 
     init(chars: CharClass) throws {
-        // Symbol table.
-        var index = [UInt8](repeating: 47, count: 0x130)
-        var next: UInt8 = 1
-        func add(_ v: UInt32) { index[Int(v - 0x400)] = next; next += 1 }
-        for v in UInt32(0x430)...UInt32(0x44F) { add(v) }
-        for v: UInt32 in [0x451, 0x456, 0x45E, 0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x497, 0x4B3] { add(v) }
-        cyrIndex = index
-        iSymbol = Int(index[0x456 - 0x400])
-
         let registry: LanguageRegistry
         var evidence: [String: (letters: [Unicode.Scalar], words: [String])] = [:]
         var texts: [String: String] = [:]
@@ -73,6 +65,27 @@ struct LanguageModel: Sendable {
         } catch {
             throw TextResourceError(file: "DalaLanguages/Resources", reason: "\(error)")
         }
+
+        // Symbol table: а–я, then the other Cyrillic letters the languages write (their texts' and decisive letters).
+        var extra = Set<UInt32>()
+        for l in registry.identification {
+            for u in (texts[l.code] ?? "").lowercased().unicodeScalars where u.value >= 0x400 && u.value < 0x530 { extra.insert(u.value) }
+            for u in evidence[l.code]?.letters ?? [] where u.value >= 0x400 && u.value < 0x530 { extra.insert(u.value) }
+        }
+        for u in registry.sharedLetters { extra.insert(u.value) }
+        extra = extra.filter { !(0x430...0x44F).contains($0) }
+        guard extra.count <= LanguageModel.cyrSymbols - 2 - 32 else {
+            throw TextResourceError(file: "DalaLanguages/Resources/identification.tsv",
+                                    reason: "\(32 + extra.count) Cyrillic letters: the model holds at most \(LanguageModel.cyrSymbols - 2)")
+        }
+        var index = [UInt8](repeating: 47, count: 0x130)
+        var next: UInt8 = 1
+        func add(_ v: UInt32) { index[Int(v - 0x400)] = next; next += 1 }
+        for v in UInt32(0x430)...UInt32(0x44F) { add(v) }
+        for v in extra.sorted() { add(v) }
+        cyrIndex = index
+        sharedSymbols = registry.sharedLetters.map { Int(index[Int($0.value - 0x400)]) }
+
         let cyrillic = registry.identification.filter { $0.script == .cyrillic }
         let latin = registry.identification.filter { $0.script == .latin }
         guard !cyrillic.isEmpty, cyrillic.count <= 7, latin.count == 1, let lat = latin.first else {
@@ -241,9 +254,9 @@ struct LanguageModel: Sendable {
         }
         }
         for sym in 0..<S where decisiveCounts[sym] > 0 { sum += decisivePenalty[sym] * Float(decisiveCounts[sym]) }
-        if decisiveCounts[iSymbol] >= 2 && ev.cyrLetters >= 30 {
+        for shared in sharedSymbols where decisiveCounts[shared] >= 2 && ev.cyrLetters >= 30 {
             var turkic = 0
-            for sym in 0..<S where isDecisive[sym] && sym != iSymbol { turkic += Int(decisiveCounts[sym]) }
+            for sym in 0..<S where isDecisive[sym] && !sharedSymbols.contains(sym) { turkic += Int(decisiveCounts[sym]) }
             ev.iWithoutTurkic = turkic == 0
         }
         ev.cyr = sum + fw + (ev.cyrLetters > 0 ? prior : SIMD8<Float>())
