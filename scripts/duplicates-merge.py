@@ -28,6 +28,7 @@ def analyse(r):
 
 PRECISIONS = {"day", "month", "year", "week", "range"}
 MANY_PER_DAY = {"meeting", "statement"}
+BODY_TYPES = {"organization", "programme"}
 DAY_SLACK, WINDOW = 1, 370
 
 def day(s):
@@ -36,7 +37,7 @@ def day(s):
     except (TypeError, ValueError):
         return None
 
-def story_event(e):
+def story_event(e, types):
     parts, places, cps, objs = set(), set(), set(), set()
     for p in e["participants"]:
         i = p.get("entityID")
@@ -52,7 +53,8 @@ def story_event(e):
     d = e.get("date") or {}
     prec, start = d.get("precision"), day(d.get("start"))
     end = day(d.get("end")) if prec == "range" else (day(d.get("end") or d.get("start")) or start)
-    return {"type": e["type"], "parts": parts or places, "places": places, "cps": cps, "objs": objs, "start": start, "end": end, "prec": prec}
+    bodies = {i for i in parts if types.get(i) in BODY_TYPES}
+    return {"bodies": bodies, "type": e["type"], "parts": parts or places, "places": places, "cps": cps, "objs": objs, "start": start, "end": end, "prec": prec}
 
 def linkable(a):
     s, e = a["start"], a["end"]
@@ -83,9 +85,10 @@ def score(a, b):
         if elsewhere:
             return None
         contained = a["parts"] <= b["parts"] or b["parts"] <= a["parts"]
-        once = (a["prec"] == "day" and b["prec"] == "day" and a["type"] not in MANY_PER_DAY
-                and (not a["cps"] or not b["cps"] or a["cps"] & b["cps"]))
-        if not (contained or once):
+        days = a["prec"] == "day" and b["prec"] == "day"
+        once = days and a["type"] not in MANY_PER_DAY and (not a["cps"] or not b["cps"] or a["cps"] & b["cps"])
+        body_meeting = days and a["type"] == "meeting" and a["bodies"] & b["bodies"]
+        if not (contained or once or body_meeting):
             return None
     jac = shared / len(a["parts"] | b["parts"])
     same = 1.0 if a["start"] == b["start"] and a["end"] == b["end"] else 0.5 / (1 + abs(a["start"] - b["start"]))
@@ -98,7 +101,8 @@ for r, d in zip(reports, docs):
     ev, gold = r["event"]["evidence"].lower(), r["event"]["type"]
     inev = [e for e in d["events"]["events"] if any(m["trigger"] and m["trigger"].lower() in ev for m in e["mentions"])]
     e = next((e for e in inev if e["type"] == gold), inev[0] if inev else None)
-    se = story_event(e) if e else None
+    types = {x["id"]: x["type"] for x in d["entities"]["entities"]}
+    se = story_event(e, types) if e else None
     events.append(se)
     if args.v:
         print(f"{r['id']:10} {r['group'] or '-':4} gold {gold}/{r['event']['date']} {sorted(r['event']['participants'])}")

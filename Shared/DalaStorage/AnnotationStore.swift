@@ -84,8 +84,10 @@ public struct AnnotationStore: Sendable {
                                     "trigger_start", "trigger_end", "confidence"], rows: all.lazy.flatMap(\.evidence))
             if linksStories {
                 try StoryLinker.link(docs.flatMap { d in
-                    zip(d.annotations.events, rows[d.documentID]!.events).map { e, row in
-                        StoryLinker.Item(eventID: UUID(uuidString: row[0]!)!, documentID: d.documentID, key: e.key, event: StoryEvent(e))
+                    let bodies = StoryEvent.bodyIDs(of: d.annotations)
+                    return zip(d.annotations.events, rows[d.documentID]!.events).map { e, row in
+                        StoryLinker.Item(eventID: UUID(uuidString: row[0]!)!, documentID: d.documentID, key: e.key,
+                                         event: StoryEvent(e, bodies: bodies))
                     }
                 }, conn: conn)
             }

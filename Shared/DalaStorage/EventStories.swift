@@ -13,16 +13,19 @@ public struct StoryEvent: Sendable, Hashable {
     public let counterparts: Set<String>
     /// Participants in the object role (the organisation a treaty founds, the treaty signed), a subset of `participants`.
     public let objects: Set<String>
+    /// Participants that are organisations or formats (the SCO, C5+1), a subset of `participants`: a body meets once a
+    /// day.
+    public let bodies: Set<String>
     /// Days since 1970-01-01, inclusive; nil when undated.
     public let start: Int?
     public let end: Int?
     public let precision: String?
 
     public init(type: String, participants: Set<String>, places: Set<String> = [], counterparts: Set<String> = [],
-                objects: Set<String> = [], dateStart: String?, dateEnd: String?, precision: String?) {
+                objects: Set<String> = [], bodies: Set<String> = [], dateStart: String?, dateEnd: String?, precision: String?) {
         // A report naming only where it happened (`the meeting in Astana`) is compared by its places.
         self.type = type; self.participants = participants.isEmpty ? places : participants; self.places = places
-        self.counterparts = counterparts; self.objects = objects
+        self.counterparts = counterparts; self.objects = objects; self.bodies = bodies.intersection(participants)
         self.start = dateStart.flatMap(Self.day)
         // An open range (`since 2015`) has no end: it cannot be compared.
         self.end = precision == "range" ? dateEnd.flatMap(Self.day) : (dateEnd ?? dateStart).flatMap(Self.day) ?? start
@@ -30,7 +33,8 @@ public struct StoryEvent: Sendable, Hashable {
         linkable = Self.isLinkable(start: start, end: end, participants: self.participants, precision: precision)
     }
 
-    public init(_ e: AnnotationSet.EventRow) {
+    /// `bodies`: the ids of the document's organisations and formats (`bodyIDs(of:)`).
+    public init(_ e: AnnotationSet.EventRow, bodies: Set<String> = []) {
         var parts = Set<String>(), places = Set<String>(), counterparts = Set<String>(), objects = Set<String>()
         for p in e.participants {
             guard let id = p.entityID else { continue }
@@ -39,8 +43,16 @@ public struct StoryEvent: Sendable, Hashable {
             if p.role == "object" { objects.insert(id) }
         }
         if let s = e.speakerEntityID { parts.insert(s) }
-        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects, dateStart: e.dateStart,
-                  dateEnd: e.dateEnd, precision: e.datePrecision)
+        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects, bodies: bodies,
+                  dateStart: e.dateStart, dateEnd: e.dateEnd, precision: e.datePrecision)
+    }
+
+    /// Entity types that are bodies: they meet as one (`bodies`).
+    public static let bodyTypes: Set<String> = ["organization", "programme"]
+
+    /// The organisations and formats among a document's entities.
+    public static func bodyIDs(of a: AnnotationSet) -> Set<String> {
+        Set(a.entities.lazy.filter { bodyTypes.contains($0.type) }.map(\.id))
     }
 
     /// Can take part in a story with other reports: dated no coarser than a year (a closed range up to about a year
@@ -69,7 +81,9 @@ public struct StoryEvent: Sendable, Hashable {
 /// share two, or one report's participants are all in the other's (a report naming only "the SCO" fits one naming the
 /// six founders and the SCO), or (one shared) both are dated to the day, of a type an actor does not do several times
 /// a day (not meetings or statements: "Tokayev met Putin" and "Tokayev met Xi" the same day stay apart) and name no
-/// different counterparts ("the CSTO council sent troops to Kazakhstan" and "the CSTO sent troops to Kazakhstan").
+/// different counterparts ("the CSTO council sent troops to Kazakhstan" and "the CSTO sent troops to Kazakhstan"), or
+/// (one shared) both are meetings dated to the day and the shared one is a body, an organisation or format, which
+/// meets once a day ("the C5+1 summit in New York" named with the US in one report and the UN in another).
 /// Reports placed in different places need two shared participants. One event can be told with two types: the signing
 /// of a treaty founding an organisation (`подписали декларацию о создании ШОС`, an agreement whose object is the SCO)
 /// is the founding of that organisation (`the SCO was founded`). Modality and the exact day are not compared:
@@ -119,9 +133,13 @@ public enum StoryRule {
         if shared < 2 {
             guard !elsewhere else { return nil }
             let contained = shared == small.count  // the smaller set lies within the other
-            let oncePerDay = a.precision == "day" && b.precision == "day" && !manyPerDay.contains(a.type)
+            let bothDays = a.precision == "day" && b.precision == "day"
+            let oncePerDay = bothDays && !manyPerDay.contains(a.type)
                 && (a.counterparts.isEmpty || b.counterparts.isEmpty || !a.counterparts.isDisjoint(with: b.counterparts))
-            guard contained || oncePerDay else { return nil }
+            // A body meets once a day: two reports of a meeting of the C5+1 (or the SCO) on one day are one summit,
+            // whoever else each names.
+            let bodyMeeting = bothDays && a.type == "meeting" && !a.bodies.isDisjoint(with: b.bodies)
+            guard contained || oncePerDay || bodyMeeting else { return nil }
         }
         let jaccard = Double(shared) / Double(a.participants.count + b.participants.count - shared)
         let sameDay = s1 == s2 && e1 == e2 ? 1.0 : 0.5 / Double(1 + abs(s1 - s2))
@@ -184,7 +202,8 @@ enum StoryLinker {
             for (n, w) in windows.enumerated() { for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) } }
             let rows = try conn.query("""
                 SELECT s.story_id::text AS story, s.type, s.date_start::text AS ds, s.date_end::text AS de,
-                       coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places, s.counterparts, s.objects
+                       coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places, s.counterparts, s.objects,
+                       s.bodies
                 FROM (SELECT DISTINCT c.story_id, c.shape
                       FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
                             FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
@@ -218,6 +237,7 @@ enum StoryLinker {
                 let e = StoryEvent(type: try r.decode("type", as: String.self), participants: Set(parts), places: Set(places),
                                    counterparts: Set(try r.decode("counterparts", as: [String].self)),
                                    objects: Set(try r.decode("objects", as: [String].self)),
+                                   bodies: Set(try r.decode("bodies", as: [String].self)),
                                    dateStart: try r.decode("ds", as: String?.self), dateEnd: try r.decode("de", as: String?.self),
                                    precision: prec.isEmpty ? nil : prec)
                 guard let start = e.start, let end = e.end else { continue }  // not linkable: never scores
@@ -265,9 +285,10 @@ enum StoryLinker {
         }
         let shapeFields = items.map { item -> [String] in
             let e = item.event
-            guard e.linkable else { return ["", "", "", "", "", "", "", ""] }
+            guard e.linkable else { return ["", "", "", "", "", "", "", "", ""] }
+            // The last field (bodies) follows from the participants: it is not part of the shape's key.
             return [e.type, date(e.start!), date(e.end!), e.precision ?? "", joined(e.participants), joined(e.places),
-                    joined(e.counterparts), joined(e.objects)]
+                    joined(e.counterparts), joined(e.objects), joined(e.bodies)]
         }
         func column(_ k: Int) -> [String] { shapeFields.map { $0[k] } }
         _ = try conn.execute("""
@@ -277,9 +298,9 @@ enum StoryLinker {
                 FROM unnest(\(items.map(\.eventID))::uuid[], \(story)::uuid[], \(items.map(\.documentID))::uuid[],
                             \(similarity)::float8[], \(items.map(\.event.linkable))::bool[], \(column(0))::text[],
                             \(column(1))::text[], \(column(2))::text[], \(column(3))::text[], \(column(4))::text[],
-                            \(column(5))::text[], \(column(6))::text[], \(column(7))::text[])
+                            \(column(5))::text[], \(column(6))::text[], \(column(7))::text[], \(column(8))::text[])
                      AS u(event_id, story_id, document_id, similarity, linkable, type, ds, de, prec, parts, places,
-                          counterparts, objects)
+                          counterparts, objects, bodies)
             ), reports AS (
                 INSERT INTO event_story_reports (event_id, story_id, document_id, similarity, shape)
                 SELECT event_id, story_id, document_id, similarity, shape FROM k
@@ -287,10 +308,11 @@ enum StoryLinker {
                     SET story_id = excluded.story_id, similarity = excluded.similarity, shape = excluded.shape
             )
             INSERT INTO event_story_shapes (story_id, shape, type, date_start, date_end, date_precision, participants,
-                                            places, counterparts, objects, reports)
+                                            places, counterparts, objects, bodies, reports)
             SELECT story_id, shape, min(type), min(ds)::date, min(de)::date, nullif(min(prec), ''),
                    string_to_array(min(parts), E'\\x1f'), string_to_array(min(places), E'\\x1f'),
-                   string_to_array(min(counterparts), E'\\x1f'), string_to_array(min(objects), E'\\x1f'), count(*)
+                   string_to_array(min(counterparts), E'\\x1f'), string_to_array(min(objects), E'\\x1f'),
+                   string_to_array(min(bodies), E'\\x1f'), count(*)
             FROM k WHERE shape IS NOT NULL
             GROUP BY story_id, shape
             ON CONFLICT (story_id, shape) DO UPDATE SET reports = event_story_shapes.reports + excluded.reports

@@ -56,6 +56,25 @@ struct EventStoryRuleTests {
                                 report("military", ["csto", "kz"], "2022-01-01", "2022-01-31", precision: "month")) == nil)
     }
 
+    @Test func aBodyMeetsOnceADay() {
+        // Two reports of the C5+1 summit: one names the US, the other the UN General Assembly around it.
+        let a = StoryEvent(type: "meeting", participants: ["c5", "us", "kz"], bodies: ["c5"], dateStart: "2023-09-19", dateEnd: nil, precision: "day")
+        let b = StoryEvent(type: "meeting", participants: ["c5", "unga"], bodies: ["c5", "unga"], dateStart: "2023-09-19", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(a, b) != nil)
+        // A country is no body: "Tokayev met Putin" and "Tokayev met Xi" the same day stay apart.
+        let c = StoryEvent(type: "meeting", participants: ["kz", "ru"], dateStart: "2023-09-19", dateEnd: nil, precision: "day")
+        let d = StoryEvent(type: "meeting", participants: ["kz", "cn"], dateStart: "2023-09-19", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(c, d) == nil)
+        // A body's statements are not one a day, and its meetings on other days are other meetings.
+        let e = StoryEvent(type: "statement", participants: ["c5", "us"], bodies: ["c5"], dateStart: "2023-09-19", dateEnd: nil, precision: "day")
+        let f = StoryEvent(type: "statement", participants: ["c5", "unga"], bodies: ["c5"], dateStart: "2023-09-19", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(e, f) == nil)
+        let g = StoryEvent(type: "meeting", participants: ["c5", "unga"], bodies: ["c5"], dateStart: "2023-09-25", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(a, g) == nil)
+        // A body that is not among the participants is none.
+        #expect(StoryEvent(type: "meeting", participants: ["kz"], bodies: ["c5"], dateStart: nil, dateEnd: nil, precision: nil).bodies.isEmpty)
+    }
+
     @Test func differentPlacesStayApart() {
         let a = report("meeting", ["sco"], "2022-09-15", places: ["samarkand"])
         #expect(StoryRule.score(a, report("meeting", ["sco"], "2022-09-15", places: ["astana"])) == nil)
@@ -162,15 +181,16 @@ struct DuplicateReportsTests {
             } else {
                 print("  \(id): no event at the evidence; found \(set.events.map(\.type))")
             }
-            reports.append(Report(id: id, group: r["group"] as? String, event: event.map(StoryEvent.init)))
+            reports.append(Report(id: id, group: r["group"] as? String, event: event.map { StoryEvent($0, bodies: StoryEvent.bodyIDs(of: set)) }))
         }
         let (p, rec, predicted, gold) = Self.pairwise(reports)
         print("analyser + story rule: pairwise P=\(p) R=\(rec) (\(predicted) pairs merged, \(gold) gold pairs); "
               + "event found for \(found) of \(reports.count) reports")
         // Recall is bounded by event detection (an event must be found, with the annotated type, in both reports).
-        // 2026-12-06: P 1.0, R 0.625 (was 0.5); the misses are listed in scripts/duplicates-merge.py -v.
+        // 2026-12-06: P 1.0, R 0.625 (was 0.5); 2026-12-07 (a body meets once a day): P 1.0, R 0.688. The misses are
+        // listed by scripts/duplicates-merge.py -v.
         #expect(p >= 0.9)
-        #expect(rec >= 0.6)
+        #expect(rec >= 0.65)
     }
 }
 
