@@ -82,15 +82,6 @@ public struct AnnotationStore: Sendable {
             try conn.copy(into: "event_mentions",
                           columns: ["event_id", "sentence_index", "start_offset", "end_offset", "evidence", "trigger",
                                     "trigger_start", "trigger_end", "confidence"], rows: all.lazy.flatMap(\.evidence))
-            if linksStories {
-                try StoryLinker.link(docs.flatMap { d in
-                    let bodies = StoryEvent.bodyIDs(of: d.annotations)
-                    return zip(d.annotations.events, rows[d.documentID]!.events).map { e, row in
-                        StoryLinker.Item(eventID: UUID(uuidString: row[0]!)!, documentID: d.documentID, key: e.key,
-                                         event: StoryEvent(e, bodies: bodies))
-                    }
-                }, conn: conn)
-            }
             try conn.copy(into: "keywords", columns: ["document_id", "extractor_version", "text", "language", "source", "score"],
                           rows: all.lazy.flatMap(\.keywords))
 
@@ -119,6 +110,17 @@ public struct AnnotationStore: Sendable {
                 FROM unnest(\(list)::uuid[], \(versions)::text[], \(hashes)::text[], \(started)::timestamptz[],
                             \(durations)::float8[], \(stats)::text[]) AS u(id, version, hash, started, duration, stats)
                 """)
+            // Stories last: the linker's advisory locks (per type and participant, shared by every worker writing
+            // about the same countries) are then held only for the linking and the commit, not for the COPYs.
+            if linksStories {
+                try StoryLinker.link(docs.flatMap { d in
+                    let bodies = StoryEvent.bodyIDs(of: d.annotations)
+                    return zip(d.annotations.events, rows[d.documentID]!.events).map { e, row in
+                        StoryLinker.Item(eventID: UUID(uuidString: row[0]!)!, documentID: d.documentID, key: e.key,
+                                         event: StoryEvent(e, bodies: bodies))
+                    }
+                }, conn: conn)
+            }
             return Set(present)
         }
     }
