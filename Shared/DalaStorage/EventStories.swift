@@ -194,7 +194,9 @@ enum StoryLinker {
         // event that ended before cannot overlap it: `StoryRule.score` would refuse it). The exact per-report test is
         // then made here. (Reading and aggregating every stored report instead made a batch cost what the store costs:
         // 3–10 s per batch of 64 news documents on a 2,000-document store, worse on repeated wire copies.)
-        var candidates: [Int: [(story: UUID, event: StoryEvent)]] = [:]
+        // Stored shapes read, and each new report's candidates among them (indices: no copies of the shapes).
+        var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []
+        var candidates: [Int: [Int]] = [:]
         if !linkable.isEmpty {
             let windows = candidateWindows(linkable.map { items[$0].event })
             // Participants as a flat (window, entity) list: a text[] per window arrives as a real array.
@@ -229,7 +231,6 @@ enum StoryLinker {
                 ORDER BY s.story_id, s.shape
                 """)
             // Stored shapes by (type, participant or place), short and long ones apart, each list in start order.
-            var stored: [(story: UUID, event: StoryEvent, start: Int, end: Int)] = []
             var index: [String: Shelf] = [:]
             for r in rows {
                 let parts = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
@@ -258,7 +259,7 @@ enum StoryLinker {
                         }
                     }
                 }
-                for n in hits.sorted() { candidates[i, default: []].append((stored[n].story, stored[n].event)) }
+                if !hits.isEmpty { candidates[i] = hits.sorted() }
             }
         }
         // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
@@ -267,8 +268,8 @@ enum StoryLinker {
         for (i, item) in items.enumerated() {
             var best: (score: Double, story: UUID)?
             if item.event.linkable {
-                for c in candidates[i] ?? [] {
-                    if let s = StoryRule.score(item.event, c.event), s > (best?.score ?? 0) { best = (s, c.story) }
+                for n in candidates[i] ?? [] {
+                    if let s = StoryRule.score(item.event, stored[n].event), s > (best?.score ?? 0) { best = (s, stored[n].story) }
                 }
                 for j in StoryRule.family(item.event.type).flatMap({ earlier[$0] ?? [] }).sorted() {
                     if let s = StoryRule.score(item.event, items[j].event), s > (best?.score ?? 0) { best = (s, story[j]) }
