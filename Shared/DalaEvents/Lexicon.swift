@@ -177,7 +177,15 @@ struct Lexicon: Sendable {
     }
     /// Where a founding trigger's object (the thing founded) must stand, in words (`triggers.tsv`, column `object`).
     struct ObjectWindow: Sendable { let before: Int; let after: Int; let beforeNeedsAuxiliary: Bool }
-    struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double; let object: ObjectWindow? }
+    struct Trigger: Sendable {
+        let pattern: Pattern; let type: EventType; let weight: Double; let object: ObjectWindow?
+        /// Characters of all its forms: the longer of two matches wins.
+        let length: Int
+        init(pattern: Pattern, type: EventType, weight: Double, object: ObjectWindow?) {
+            self.pattern = pattern; self.type = type; self.weight = weight; self.object = object
+            length = pattern.forms.reduce(0) { $0 + $1.text.count }
+        }
+    }
     /// A word of `founding_objects.tsv`.
     enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
