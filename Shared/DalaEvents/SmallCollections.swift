@@ -41,7 +41,7 @@ struct SmallMap<Key: Equatable, Value> {
 
 /// A participant's role and entity id (or surface): an event lists each pair once. Stands for the string
 /// `role + "|" + key` (roles hold no `|`, so the pairs are equal exactly when those strings are).
-struct RoleKey: Equatable {
+struct RoleKey: Hashable {
     var role: String
     var key: String
     init(_ role: String, _ key: String) { self.role = role; self.key = key }
