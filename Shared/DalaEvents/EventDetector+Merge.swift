@@ -24,7 +24,7 @@ extension EventDetector {
         var out: [Event] = []
         // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
         var outActors: [IDSet] = [], outObjects: [IDSet] = [], outDocuments: [Int] = []
-        var index = EventMergeIndex(window: Self.mergeWindow)  // candidates only; the rules below decide
+        var index = EventMergeIndex(window: Self.mergeWindow, events: events.count)  // candidates only; the rules below decide
         for (i, e) in events.enumerated() {
             let actors = ids(e, actors: true), objects = ids(e, actors: false)
             // Who came to the meeting the story has told joins it, whoever they are (`EventDetector+Attendance.swift`).
@@ -70,18 +70,32 @@ extension EventDetector {
         }
         // Two events that stayed apart can agree on every part of the key (type, actors, date, modality, first
         // sentence): the later one takes the next free id of a numbered key, so ids stay unique and stable.
-        var used = Set<String>()
+        // The id hashes the key's parts as one string `type|ids|date|modality|sentence` (ids joined by `,`), fed to
+        // FNV-1a piece by piece rather than built.
+        var used = Set<UInt64>()
+        used.reserveCapacity(out.count)
         for k in out.indices {
-            let ids = Set(out[k].participants.filter { $0.role != "place" }.compactMap(\.entityID)).sorted()
-            let key = [out[k].type.rawValue, ids.joined(separator: ","), out[k].date?.value ?? "", out[k].modality.rawValue,
-                       String(out[k].mentions[0].sentenceIndex)].joined(separator: "|")
-            var id = "ev-" + hex(fnv1a(key))
-            var n = 1
-            while !used.insert(id).inserted {
-                n += 1
-                id = "ev-" + hex(fnv1a(key + "|" + String(n)))
+            var ids = out[k].participants.compactMap { $0.role != "place" ? $0.entityID : nil }
+            ids.sort()
+            var h = WordKey.offsetBasis
+            func feed(_ s: String) { for b in s.utf8 { h = WordKey.mix(h, UInt64(b)) } }
+            feed(out[k].type.rawValue); feed("|")
+            var previous: String?
+            for id in ids where id != previous {
+                if previous != nil { feed(",") }
+                feed(id)
+                previous = id
             }
-            out[k].id = id
+            feed("|"); feed(out[k].date?.value ?? ""); feed("|"); feed(out[k].modality.rawValue); feed("|")
+            feed(String(out[k].mentions[0].sentenceIndex))
+            let key = h
+            var n = 1
+            while !used.insert(h).inserted {
+                n += 1
+                h = key
+                feed("|"); feed(String(n))
+            }
+            out[k].id = "ev-" + hex(h)
         }
         return out
     }

@@ -15,15 +15,27 @@ struct EventMergeIndex {
         var date: Int           // `EntityNumbers.date`; -1 undated
         var feature: Int        // 2 × actor number, or 2 × object-set number + 1
     }
+    /// A key an event is filed under (one set for all events: no set per event).
+    private struct Filed: Hashable { var event: Int; var key: Key }
     private var buckets: [Key: [Int]] = [:]
-    private var filed: [Set<Key>] = []
+    private var filed = Set<Filed>()
     private var bySentence: [Int: [Int]] = [:]
-    private var sentencesOf: [Set<Int>] = []
+    /// Event number × 2^32 + sentence, for every sentence an event is told in.
+    private var told = Set<Int>()
     /// Numbers of object sets (`IDSet` of objects → number).
     private var objectSets: [IDSet: Int] = [:]
     let window: Int
 
-    init(window: Int) { self.window = window }
+    /// `events`: how many tellings will be filed, to size the tables once.
+    init(window: Int, events: Int = 0) {
+        self.window = window
+        buckets.reserveCapacity(2 * events)
+        filed.reserveCapacity(2 * events)
+        told.reserveCapacity(events)
+        bySentence.reserveCapacity(events)
+    }
+
+    private static func telling(_ c: Int, _ sentence: Int) -> Int { c << 32 | (sentence & 0xFFFF_FFFF) }
 
     private mutating func objectsFeature(_ objects: IDSet) -> Int {
         if let n = objectSets[objects] { return 2 * n + 1 }
@@ -36,14 +48,13 @@ struct EventMergeIndex {
     /// and one for its objects), and under the sentences of its new tellings (the earlier ones are filed already).
     mutating func file(_ c: Int, _ type: EventType, _ modality: Modality, date: Int, tellings: [EventMention],
                        actors: IDSet, objects: IDSet) {
-        while filed.count <= c { filed.append([]); sentencesOf.append([]) }
         func add(_ feature: Int) {
             let key = Key(type: type, modality: modality, date: date, feature: feature)
-            if filed[c].insert(key).inserted { buckets[key, default: []].append(c) }
+            if filed.insert(Filed(event: c, key: key)).inserted { buckets[key, default: []].append(c) }
         }
         for a in actors.ids { add(2 * a) }
         if !objects.isEmpty { add(objectsFeature(objects)) }
-        for m in tellings where sentencesOf[c].insert(m.sentenceIndex).inserted {
+        for m in tellings where told.insert(Self.telling(c, m.sentenceIndex)).inserted {
             bySentence[m.sentenceIndex, default: []].append(c)
         }
     }
@@ -73,11 +84,11 @@ struct EventMergeIndex {
     }
 
     /// Whether kept event `c` has a telling in the sentence just before `sentence`.
-    func follows(_ c: Int, _ sentence: Int) -> Bool { sentencesOf[c].contains(sentence - 1) }
+    func follows(_ c: Int, _ sentence: Int) -> Bool { told.contains(Self.telling(c, sentence - 1)) }
 
     /// Whether kept event `c` has a telling within `window` sentences of `sentence`.
     func near(_ c: Int, _ sentence: Int) -> Bool {
-        for s in (sentence - window)...(sentence + window) where sentencesOf[c].contains(s) { return true }
+        for s in (sentence - window)...(sentence + window) where told.contains(Self.telling(c, s)) { return true }
         return false
     }
 }

@@ -206,6 +206,10 @@ struct Lexicon: Sendable {
     var relatives: [Relative] = []
     var relativeIndex = FormIndex<Int>()          // first form → relatives index
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
+    /// Patterns starting with `<n>` by their second form (the count is read once, then only these are tried), and
+    /// those without a second word form.
+    var numberSecondIndex = FormIndex<Int>()
+    var numberFirstOthers: [Int] = []
     var triggers: [Trigger] = []
     var triggerIndex = FormIndex<Int>()
     /// Sense rows of `triggers.tsv` (type column `from>to`): a `from` trigger with this word among its arguments (within
@@ -443,7 +447,16 @@ struct Lexicon: Sendable {
 
         for (i, r) in relatives.enumerated() {
             guard let f = r.pattern.forms.first else { continue }
-            if f.isNumber { numberFirstRelatives.append(i) } else { relativeIndex.add(f, i) }
+            if f.isNumber {
+                numberFirstRelatives.append(i)
+                if r.pattern.forms.count > 1, !r.pattern.forms[1].isNumber {
+                    numberSecondIndex.add(r.pattern.forms[1], i)
+                } else {
+                    numberFirstOthers.append(i)
+                }
+            } else {
+                relativeIndex.add(f, i)
+            }
         }
         for (i, t) in triggers.enumerated() { if let f = t.pattern.forms.first { triggerIndex.add(f, i) } }
         for (i, m) in modalityCues.enumerated() { if let f = m.pattern.forms.first { modalityIndex.add(f, i) } }
