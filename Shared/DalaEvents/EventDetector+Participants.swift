@@ -34,13 +34,15 @@ extension EventDetector {
         var out: [EventParticipant] = []
         for i in a.indices where a[i].kind == .word {
             guard lex.roleIndex.mayStart(a[i].head) else { continue }
-            for (pid, _) in lex.roleIndex.lookup(a[i].text) {
-                guard let j = patternEnd(lex.rolePatterns[pid], from: i, a) else { continue }
-                let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
-                out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
-                                            span: span))
-                break
+            // The first pattern that matches, in `lookup` order.
+            var end: Int?
+            lex.roleIndex.forEachMatch(a[i].text) { pid, _ in
+                if end == nil { end = patternEnd(lex.rolePatterns[pid], from: i, a) }
             }
+            guard let j = end else { continue }
+            let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
+            out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
+                                        span: span))
         }
         return out
     }
@@ -208,7 +210,9 @@ extension EventDetector {
         // Sides in reading order (a participant without a span comes after those with one).
         var order: [String] = []
         var counterpartSides = SmallSet<String>()
-        for p in out.sorted(by: { ($0.span?.start ?? Int.max) < ($1.span?.start ?? Int.max) }) {
+        // (Indices sorted, not the participants: the same order without copying them.)
+        for k in out.indices.sorted(by: { (out[$0].span?.start ?? Int.max) < (out[$1].span?.start ?? Int.max) }) {
+            let p = out[k]
             guard let s = side(p) else { continue }
             if !order.contains(s) { order.append(s) }
             if p.role == "counterpart" { counterpartSides.insert(s) }

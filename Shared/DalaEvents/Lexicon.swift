@@ -50,6 +50,9 @@ func fold(_ s: Substring) -> String {
 func utf8HasPrefix(_ s: String, _ p: String) -> Bool {
     let su = s.utf8, pu = p.utf8
     guard pu.count <= su.count else { return false }
+    // Native strings lend their bytes: compare them in place (the generic comparison walks UTF-8 view indices).
+    if let same = su.withContiguousStorageIfAvailable({ sb in pu.withContiguousStorageIfAvailable { bytesEqual(sb, 0, $0) } }),
+       let same { return same }
     return su.prefix(pu.count).elementsEqual(pu)
 }
 
@@ -58,7 +61,21 @@ func utf8HasPrefix(_ s: String, _ p: String) -> Bool {
 func utf8HasSuffix(_ s: Substring, _ p: String) -> Bool {
     let su = s.utf8, pu = p.utf8
     guard pu.count <= su.count else { return false }
+    if let same = su.withContiguousStorageIfAvailable({ sb in
+        pu.withContiguousStorageIfAvailable { bytesEqual(sb, sb.count - $0.count, $0) }
+    }), let same { return same }
     return su.suffix(pu.count).elementsEqual(pu)
+}
+
+/// Whether `s[at..<at + p.count]` holds the bytes of `p` (the caller checks the range).
+@inline(__always)
+func bytesEqual(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 0
+    while k < p.count {
+        if s[at + k] != p[k] { return false }
+        k += 1
+    }
+    return true
 }
 
 /// One word of a data-file pattern: `stem*` matches by prefix, a bare word exactly.
