@@ -255,7 +255,7 @@ struct Lexicon: Sendable {
     var attendPatterns: [Pattern] = []
     var attendIndex = FormIndex<Int>()
     var codes: [EventType: Codes] = [:]
-    var stopwords: Set<UInt64> = []
+    var stopwords = U64Set()
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
     var topicHeads = FormIndex<Language>()
     var topicMarkers = FormIndex<Language>()
@@ -268,7 +268,7 @@ struct Lexicon: Sendable {
     /// Languages that also write a dated document's time before its head (`dated_documents.tsv`, `order time-head`).
     var timeBeforeHead: Set<Language> = []
     /// Languages whose verb comes last (`languages.tsv`): the trigger follows its topic, the statement its content.
-    var verbFinal: Set<Language> = []
+    var verbFinal = SmallSet<Language>()     // a few languages: a scan beats hashing
     /// The registered analysis languages by registry position (keyword keys keep languages apart with it).
     var analysed: [Language: Int] = [:]
 

@@ -22,6 +22,8 @@ struct SmallSet<Element: Equatable> {
     }
 }
 
+extension SmallSet: Sendable where Element: Sendable {}
+
 /// A map of a few keys.
 struct SmallMap<Key: Equatable, Value> {
     private var keys: [Key] = []

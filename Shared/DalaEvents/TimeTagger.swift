@@ -273,8 +273,9 @@ struct TimeTagger: Sendable {
     func scan(_ a: [Atom], language: Language) -> [RawTime] {
         var out: [RawTime] = []
         var i = 0
+        let teens = lex.verbFinal.contains(language)
         while i < a.count {
-            if let r = parse(a, i, language: language) {
+            if let r = parse(a, i, language: language, teens: teens) {
                 out.append(r)
                 i = r.last + 1
             } else {
@@ -284,9 +285,10 @@ struct TimeTagger: Sendable {
         return mergeRanges(a, out)
     }
 
-    private func parse(_ a: [Atom], _ i: Int, language: Language) -> RawTime? {
+    /// `teens`: the language is verb-final (`lex.verbFinal`), asked once per sentence.
+    private func parse(_ a: [Atom], _ i: Int, language: Language, teens: Bool) -> RawTime? {
         let x = a[i]
-        if let r = relative(a, i, teens: lex.verbFinal.contains(language)) { return extendRelative(a, r) }
+        if let r = relative(a, i, teens: teens) { return extendRelative(a, r) }
         if let r = partFirst(a, i) { return r }
         switch x.kind {
         case .number:
