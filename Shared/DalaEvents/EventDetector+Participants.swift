@@ -7,7 +7,9 @@ extension EventDetector {
     func place(_ mentions: [Mention], atoms a: [Atom], types: [String: EntityType]) -> [Placed] {
         var out: [Placed] = []
         var k = 0
-        for m in mentions.sorted(by: { $0.span.start < $1.span.start }) {
+        // Mentions come in text order (`EntityAnalysis`): sorted (stably) only when they do not.
+        let inOrder = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].span.start <= mentions[$0].span.start }
+        for m in inOrder ? mentions : mentions.sorted(by: { $0.span.start < $1.span.start }) {
             guard let t = types[m.entityID], Self.participantTypes.contains(t) else { continue }
             while k < a.count && a[k].span.end <= m.span.start { k += 1 }
             guard k < a.count else { break }

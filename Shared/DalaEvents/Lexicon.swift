@@ -95,6 +95,9 @@ struct FormIndex<Value: Sendable>: Sendable {
     private var edges = U64Map(capacity: 64)
     private var exact: [[Value]] = [[]]
     private var prefixes: [[Value]] = [[]]
+    /// Per node: bit 0 set when it ends prefix forms, bit 1 when it ends exact ones. Most nodes of a walk end none:
+    /// testing a byte costs nothing, while reading a node's value array retains and releases it.
+    private var ends: [UInt8] = [0]
 
     mutating func add(_ form: Form, _ value: Value) {
         var node: Int32 = 0
@@ -102,12 +105,12 @@ struct FormIndex<Value: Sendable>: Sendable {
             let key = UInt64(node) << 21 | UInt64(u.value)
             if let next = edges.get(key) { node = next } else {
                 let next = Int32(exact.count)
-                exact.append([]); prefixes.append([])
+                exact.append([]); prefixes.append([]); ends.append(0)
                 edges.set(key, next)
                 node = next
             }
         }
-        if form.prefix { prefixes[Int(node)].append(value) } else { exact[Int(node)].append(value) }
+        if form.prefix { prefixes[Int(node)].append(value); ends[Int(node)] |= 1 } else { exact[Int(node)].append(value); ends[Int(node)] |= 2 }
     }
 
     /// Whether some form starts with this scalar (a cheap test before walking a word).
@@ -130,9 +133,9 @@ struct FormIndex<Value: Sendable>: Sendable {
             guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return }
             node = next
             depth += 1
-            for v in prefixes[Int(node)] { body(v, depth) }
+            if ends[Int(node)] & 1 != 0 { for v in prefixes[Int(node)] { body(v, depth) } }
         }
-        for v in exact[Int(node)] { body(v, depth) }
+        if ends[Int(node)] & 2 != 0 { for v in exact[Int(node)] { body(v, depth) } }
     }
 
     /// Whether any form matches `word`.
@@ -141,9 +144,9 @@ struct FormIndex<Value: Sendable>: Sendable {
         for u in word.unicodeScalars {
             guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return false }
             node = next
-            if !prefixes[Int(node)].isEmpty { return true }
+            if ends[Int(node)] & 1 != 0 { return true }
         }
-        return !exact[Int(node)].isEmpty
+        return ends[Int(node)] & 2 != 0
     }
 
     /// The first value of a form matching `word`, preferring the longest (as `lookup(word).max` by length).
@@ -153,9 +156,9 @@ struct FormIndex<Value: Sendable>: Sendable {
         for u in word.unicodeScalars {
             guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return found }
             node = next
-            if let v = prefixes[Int(node)].first { found = v }
+            if ends[Int(node)] & 1 != 0, let v = prefixes[Int(node)].first { found = v }
         }
-        if prefixes[Int(node)].isEmpty, let v = exact[Int(node)].first { return v }
+        if ends[Int(node)] & 1 == 0, ends[Int(node)] & 2 != 0, let v = exact[Int(node)].first { return v }
         return found
     }
 }
