@@ -11,19 +11,26 @@ extension EventDetector {
 
     /// The same event told several times (same type, participants and modality; compatible dates) is one event.
     func merge(_ events: [Event], tellings: [Telling]) -> [Event] {
-        func ids(_ e: Event, _ roles: Set<String>) -> Set<String> {
-            Set(e.participants.filter { roles.contains($0.role) }.compactMap(\.entityID))
+        var numbers = EntityNumbers()
+        // Entity numbers of the actors (actor, counterpart) or the objects of an event.
+        func ids(_ e: Event, actors: Bool) -> IDSet {
+            var n: [Int] = []
+            for p in e.participants {
+                guard let id = p.entityID, actors ? (p.role == "actor" || p.role == "counterpart") : p.role == "object" else { continue }
+                n.append(numbers.id(id))
+            }
+            return IDSet(n)
         }
-        let actorRoles: Set<String> = ["actor", "counterpart"], objectRoles: Set<String> = ["object"]
         var out: [Event] = []
         // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
-        var outActors: [Set<String>] = [], outObjects: [Set<String>] = [], outDocuments: [Int] = []
-        var index = EventMergeIndex(window: Self.mergeWindow)  // candidates only; the rules below decide
+        var outActors: [IDSet] = [], outObjects: [IDSet] = [], outDocuments: [Int] = []
+        var index = EventMergeIndex(window: Self.mergeWindow, events: events.count)  // candidates only; the rules below decide
         for (i, e) in events.enumerated() {
-            let actors = ids(e, actorRoles), objects = ids(e, objectRoles)
+            let actors = ids(e, actors: true), objects = ids(e, actors: false)
             // Who came to the meeting the story has told joins it, whoever they are (`EventDetector+Attendance.swift`).
             let k = Self.attendedMeeting(e, tellings[i], in: out, documents: outDocuments)
-                ?? index.candidates(e, actors: actors, objects: objects).first { c in
+                ?? index.candidates(e.type, e.modality, date: numbers.date(e.date?.value), first: e.mentions.first?.sentenceIndex,
+                                    actors: actors, objects: objects).first { c in
                 guard out[c].type == e.type, out[c].modality == e.modality else { return false }  // fields, not a copy
                 let d1 = out[c].date?.value, d2 = e.date?.value
                 guard d1 == nil || d2 == nil || d1 == d2 else { return false }
@@ -40,40 +47,55 @@ extension EventDetector {
                 // sentence that names no object of its own retells the named treaty, whoever it names as parties.
                 if d2 == nil, objects.isEmpty, !oo.isEmpty, index.follows(c, e.mentions[0].sentenceIndex) { return true }
                 guard !actors.isEmpty, !oa.isEmpty else { return !objects.isEmpty && objects == oo && actors.isEmpty && oa.isEmpty }
-                let shared = actors.intersection(oa).count
-                return actors.isSubset(of: oa) || oa.isSubset(of: actors) || Double(shared) / Double(actors.union(oa).count) >= 0.5
+                let shared = actors.intersectionCount(oa)
+                return shared == actors.count || shared == oa.count || Double(shared) / Double(actors.count + oa.count - shared) >= 0.5
             }
             if let k {
                 // In place: a copy of the event would copy its tellings at every merge (quadratic in long texts).
                 out[k].mentions += e.mentions
                 if out[k].date?.value == nil, e.date?.value != nil { out[k].date = e.date }
-                var seen = Set(out[k].participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
-                for p in e.participants where seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { out[k].participants.append(p) }
+                var seen = Set(out[k].participants.lazy.map { RoleKey($0) })
+                for p in e.participants where seen.insert(RoleKey(p)).inserted { out[k].participants.append(p) }
                 out[k].confidence = min(0.99, max(out[k].confidence, e.confidence) + 0.05)
                 if out[k].speaker == nil { out[k].speaker = e.speaker }
-                outActors[k] = ids(out[k], actorRoles); outObjects[k] = ids(out[k], objectRoles)
-                index.file(k, out[k].type, out[k].modality, date: out[k].date?.value, tellings: e.mentions,
+                outActors[k] = ids(out[k], actors: true); outObjects[k] = ids(out[k], actors: false)
+                index.file(k, out[k].type, out[k].modality, date: numbers.date(out[k].date?.value), tellings: e.mentions,
                            actors: outActors[k], objects: outObjects[k])
                 continue
             }
-            index.file(out.count, e.type, e.modality, date: e.date?.value, tellings: e.mentions, actors: actors, objects: objects)
+            index.file(out.count, e.type, e.modality, date: numbers.date(e.date?.value), tellings: e.mentions,
+                       actors: actors, objects: objects)
             out.append(e)
             outActors.append(actors); outObjects.append(objects); outDocuments.append(tellings[i].document)
         }
         // Two events that stayed apart can agree on every part of the key (type, actors, date, modality, first
         // sentence): the later one takes the next free id of a numbered key, so ids stay unique and stable.
-        var used = Set<String>()
+        // The id hashes the key's parts as one string `type|ids|date|modality|sentence` (ids joined by `,`), fed to
+        // FNV-1a piece by piece rather than built.
+        var used = Set<UInt64>()
+        used.reserveCapacity(out.count)
         for k in out.indices {
-            let ids = Set(out[k].participants.filter { $0.role != "place" }.compactMap(\.entityID)).sorted()
-            let key = [out[k].type.rawValue, ids.joined(separator: ","), out[k].date?.value ?? "", out[k].modality.rawValue,
-                       String(out[k].mentions[0].sentenceIndex)].joined(separator: "|")
-            var id = "ev-" + hex(fnv1a(key))
-            var n = 1
-            while !used.insert(id).inserted {
-                n += 1
-                id = "ev-" + hex(fnv1a(key + "|" + String(n)))
+            var ids = out[k].participants.compactMap { $0.role != "place" ? $0.entityID : nil }
+            ids.sort()
+            var h = WordKey.offsetBasis
+            func feed(_ s: String) { for b in s.utf8 { h = WordKey.mix(h, UInt64(b)) } }
+            feed(out[k].type.rawValue); feed("|")
+            var previous: String?
+            for id in ids where id != previous {
+                if previous != nil { feed(",") }
+                feed(id)
+                previous = id
             }
-            out[k].id = id
+            feed("|"); feed(out[k].date?.value ?? ""); feed("|"); feed(out[k].modality.rawValue); feed("|")
+            feed(String(out[k].mentions[0].sentenceIndex))
+            let key = h
+            var n = 1
+            while !used.insert(h).inserted {
+                n += 1
+                h = key
+                feed("|"); feed(String(n))
+            }
+            out[k].id = "ev-" + hex(h)
         }
         return out
     }

@@ -7,7 +7,9 @@ extension EventDetector {
     func place(_ mentions: [Mention], atoms a: [Atom], types: [String: EntityType]) -> [Placed] {
         var out: [Placed] = []
         var k = 0
-        for m in mentions.sorted(by: { $0.span.start < $1.span.start }) {
+        // Mentions come in text order (`EntityAnalysis`): sorted (stably) only when they do not.
+        let inOrder = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].span.start <= mentions[$0].span.start }
+        for m in inOrder ? mentions : mentions.sorted(by: { $0.span.start < $1.span.start }) {
             guard let t = types[m.entityID], Self.participantTypes.contains(t) else { continue }
             while k < a.count && a[k].span.end <= m.span.start { k += 1 }
             guard k < a.count else { break }
@@ -34,13 +36,15 @@ extension EventDetector {
         var out: [EventParticipant] = []
         for i in a.indices where a[i].kind == .word {
             guard lex.roleIndex.mayStart(a[i].head) else { continue }
-            for (pid, _) in lex.roleIndex.lookup(a[i].text) {
-                guard let j = patternEnd(lex.rolePatterns[pid], from: i, a) else { continue }
-                let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
-                out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
-                                            span: span))
-                break
+            // The first pattern that matches, in `lookup` order.
+            var end: Int?
+            lex.roleIndex.forEachMatch(a[i].text) { pid, _ in
+                if end == nil { end = patternEnd(lex.rolePatterns[pid], from: i, a) }
             }
+            guard let j = end else { continue }
+            let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
+            out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
+                                        span: span))
         }
         return out
     }
@@ -102,13 +106,13 @@ extension EventDetector {
     /// name joined to another (`with Nazarbayev and Medvedev`, `с Путиным и Си`, `Ресей мен Қытайға`) shared: forward
     /// where a preposition marks the first name, backward where an ending marks the last (verb-final languages).
     func caseRoles(_ placed: [Placed], atoms a: [Atom], language: Language, names: (String) -> [String]) -> [String?] {
-        let parties: Set<EntityType> = [.country, .organization, .person]
+        func isParty(_ t: EntityType) -> Bool { t == .country || t == .organization || t == .person }
         var roles = placed.map { p -> String? in
-            parties.contains(p.type) || (p.type == .place && capitalOf(p.mention.entityID) != nil)
+            isParty(p.type) || (p.type == .place && capitalOf(p.mention.entityID) != nil)
                 ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
         }
         func joined(_ i: Int, _ j: Int) -> Bool {
-            guard parties.contains(placed[i].type), parties.contains(placed[j].type), placed[i].last < placed[j].first else { return false }
+            guard isParty(placed[i].type), isParty(placed[j].type), placed[i].last < placed[j].first else { return false }
             var k = placed[i].last + 1, words = 0
             while k < placed[j].first {
                 let x = a[k]
@@ -117,14 +121,14 @@ extension EventDetector {
             }
             return words <= 1 && placed[j].first > placed[i].last + (words == 0 ? 1 : 0)
         }
-        let shared: Set<String> = ["counterpart", Self.excludedRole]
+        func shared(_ r: String) -> Bool { r == "counterpart" || r == Self.excludedRole }
         if lex.verbFinal.contains(language) {
             for i in stride(from: placed.count - 2, through: 0, by: -1) where roles[i] == nil {
-                if let r = roles[i + 1], shared.contains(r), joined(i, i + 1) { roles[i] = r }
+                if let r = roles[i + 1], shared(r), joined(i, i + 1) { roles[i] = r }
             }
         } else {
             for j in placed.indices.dropFirst() where roles[j] == nil {
-                if let r = roles[j - 1], shared.contains(r), joined(j - 1, j) { roles[j] = r }
+                if let r = roles[j - 1], shared(r), joined(j - 1, j) { roles[j] = r }
             }
         }
         return roles
@@ -178,19 +182,20 @@ extension EventDetector {
     func sides(_ participants: [EventParticipant], type: EventType, date: TimeExpression?,
                typeOf: [String: EntityType], language: Language) -> [EventParticipant] {
         var out = participants
-        let partyRoles: Set<String> = ["actor", "counterpart"]
+        func isParty(_ role: String) -> Bool { role == "actor" || role == "counterpart" }
         // Side of each entity: a person's state, else itself.
-        var sideOf: [String: String] = [:]
-        for p in participants where p.entityID != nil && partyRoles.contains(p.role) {
+        var sideOf = SmallMap<String, String>()
+        for p in participants where p.entityID != nil && isParty(p.role) {
             let id = p.entityID!
-            if typeOf[id] == .place, let c = capitalOf(id) {
+            let t = typeOf[id]
+            if t == .place, let c = capitalOf(id) {
                 // A capital standing for its state: the state takes its role, the city stays the place.
                 sideOf[c.id] = c.id
                 if !out.contains(where: { $0.entityID == c.id && $0.role != "place" }) {
                     out.append(EventParticipant(role: p.role, entityID: c.id, surface: p.surface, span: p.span))
                 }
                 if let k = out.firstIndex(where: { $0.entityID == id && $0.role == p.role }) { out[k].role = "place" }
-            } else if typeOf[id] == .person, let c = stateOf(person: id, date: date) {
+            } else if t == .person, let c = stateOf(person: id, date: date) {
                 sideOf[id] = c.id
                 if !out.contains(where: { $0.entityID == c.id && $0.role != "place" }) {
                     out.append(EventParticipant(role: p.role, entityID: c.id, surface: c.labels[language.rawValue] ?? c.labels["en"] ?? c.id, span: nil))
@@ -201,13 +206,15 @@ extension EventDetector {
             }
         }
         func side(_ p: EventParticipant) -> String? {
-            guard let id = p.entityID, partyRoles.contains(p.role) else { return nil }
+            guard let id = p.entityID, isParty(p.role) else { return nil }
             return sideOf[id] ?? id
         }
         // Sides in reading order (a participant without a span comes after those with one).
         var order: [String] = []
-        var counterpartSides = Set<String>()
-        for p in out.sorted(by: { ($0.span?.start ?? Int.max) < ($1.span?.start ?? Int.max) }) {
+        var counterpartSides = SmallSet<String>()
+        // (Indices sorted, not the participants: the same order without copying them.)
+        for k in out.indices.sorted(by: { (out[$0].span?.start ?? Int.max) < (out[$1].span?.start ?? Int.max) }) {
+            let p = out[k]
             guard let s = side(p) else { continue }
             if !order.contains(s) { order.append(s) }
             if p.role == "counterpart" { counterpartSides.insert(s) }
@@ -234,22 +241,19 @@ extension EventDetector {
         if actorSides.isEmpty, order.count >= 2 { actorSides = [order[0]]; counterpartSides.remove(order[0]) }
         if counterpartSides.isEmpty, actorSides.count == 2, Self.twoSided.contains(type) { counterpartSides.insert(actorSides[1]) }
         var result: [EventParticipant] = []
-        var seen = Set<String>()
+        result.reserveCapacity(out.count)
+        var seen = SmallSet<RoleKey>()
         for var p in out {
-            if let id = p.entityID, let s = sideOf[id], (partyRoles.contains(p.role) || (p.role == "place" && counterpartSides.contains(id))) {
+            if let id = p.entityID, let s = sideOf[id], (isParty(p.role) || (p.role == "place" && counterpartSides.contains(id))) {
                 p.role = counterpartSides.contains(s) ? "counterpart" : "actor"
             }
-            if seen.insert(p.role + "|" + (p.entityID ?? p.surface)).inserted { result.append(p) }
+            if seen.insert(RoleKey(p)) { result.append(p) }
         }
         return result
     }
 
     /// The state whose capital the place is (knowledge base `capital:`).
-    func capitalOf(_ id: String) -> EntityRecord? {
-        guard let kb = knowledgeBase, let info = kb.info(id: id) else { return nil }
-        for r in info.relations where r.kind == .capitalOf { if let e = kb.entity(id: r.target), e.type == .country { return e } }
-        return nil
-    }
+    func capitalOf(_ id: String) -> EntityRecord? { registry.capital(of: id) }
 
     /// The state a person led (or served) at the event's date, from the knowledge base.
     func stateOf(person id: String, date: TimeExpression?) -> EntityRecord? {

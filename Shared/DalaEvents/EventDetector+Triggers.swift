@@ -9,39 +9,39 @@ extension EventDetector {
         var hits: [Hit] = []
         let shortQuote = shortQuotedAtoms(a)
         var coveredUntil = -1
+        // For each type the best match starting at the word, in the order the types first match (a few entries:
+        // arrays, not dictionaries).
+        var bestByType: [(hit: Hit, length: Int)] = []
         for i in a.indices where a[i].kind == .word && i > coveredUntil {
             guard lex.triggerIndex.mayStart(a[i].head) else { continue }
-            let firsts = lex.triggerIndex.lookup(a[i].text)
-            if firsts.isEmpty { continue }
-            var bestByType: [EventType: Hit] = [:]
-            var lengthByType: [EventType: Int] = [:]
-            for (tid, stemLength) in firsts {
+            bestByType.removeAll(keepingCapacity: true)
+            lex.triggerIndex.forEachMatch(a[i].text) { tid, stemLength in
                 let t = lex.triggers[tid]
                 var j = i + 1
-                var ok = true
                 for f in t.pattern.forms.dropFirst() {
-                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { ok = false; break }
+                    guard j < a.count, a[j].kind == .word, f.matches(a[j].text) else { return }
                     j += 1
                 }
-                guard ok else { continue }
                 let hit = Hit(type: t.type, weight: t.weight, first: i, last: j - 1, stemLength: stemLength,
                               words: t.pattern.forms.count, object: t.object)
-                let length = t.pattern.forms.reduce(0) { $0 + $1.text.count }
-                if let b = bestByType[t.type] {
-                    if (hit.words, length, hit.weight) > (b.words, lengthByType[t.type] ?? 0, b.weight) {
-                        bestByType[t.type] = hit; lengthByType[t.type] = length
-                    }
+                if let k = bestByType.firstIndex(where: { $0.hit.type == t.type }) {
+                    let b = bestByType[k]
+                    if (hit.words, t.length, hit.weight) > (b.hit.words, b.length, b.hit.weight) { bestByType[k] = (hit, t.length) }
                 } else {
-                    bestByType[t.type] = hit; lengthByType[t.type] = length
+                    bestByType.append((hit, t.length))
                 }
             }
+            if bestByType.isEmpty { continue }
             // Across types the longer match wins (`іске қосыл-` over `іске қос-`); blocked types drop out.
-            let live = bestByType.filter { $0.value.weight > 0 && !shortQuote[$0.value.first] }
-            guard let top = live.max(by: { ($0.value.words, lengthByType[$0.key] ?? 0) < ($1.value.words, lengthByType[$1.key] ?? 0) })
-            else { continue }
-            let topLength = (top.value.words, lengthByType[top.key] ?? 0)
-            for (t, h) in live where (h.words, lengthByType[t] ?? 0) == topLength { hits.append(h) }
-            if top.value.words > 1 { coveredUntil = top.value.last }
+            var top: (words: Int, length: Int)?
+            for b in bestByType where b.hit.weight > 0 && !shortQuote[b.hit.first] {
+                if top.map({ $0 < (b.hit.words, b.length) }) ?? true { top = (b.hit.words, b.length) }
+            }
+            guard let top else { continue }
+            for b in bestByType where b.hit.weight > 0 && !shortQuote[b.hit.first] && (b.hit.words, b.length) == top {
+                hits.append(b.hit)
+            }
+            if top.words > 1 { coveredUntil = i + top.words - 1 }
         }
         // A type told twice within a few words is one trigger (`подписали соглашение о подписании`): keep the stronger.
         var kept: [Hit] = []

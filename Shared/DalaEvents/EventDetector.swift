@@ -3,9 +3,55 @@ import DalaEntities
 import DalaText
 
 /// Finds triggers, participants, dates and modality sentence by sentence, then merges repeated tellings.
-struct EventDetector: Sendable {
+/// A class: the lexicon is a large struct, and the sentence loop's closures would copy a struct `self` (every table
+/// retained and released) many times per sentence.
+final class EventDetector: Sendable {
     let lex: Lexicon
     let knowledgeBase: KnowledgeBase?
+    /// Per-entity facts of the knowledge base, computed once per extractor.
+    let registry: RegistryTables
+
+    init(lex: Lexicon, knowledgeBase: KnowledgeBase?, registry: RegistryTables? = nil) {
+        self.lex = lex
+        self.knowledgeBase = knowledgeBase
+        self.registry = registry ?? RegistryTables(knowledgeBase)
+    }
+
+    /// The folded labels (kk, ru, en) and aliases of an entity, in that order: for the case ending left after a name.
+    static func foldedNames(_ rec: EntityRecord) -> [String] {
+        ([rec.labels["kk"], rec.labels["ru"], rec.labels["en"]].compactMap { $0 } + rec.aliases).map(fold)
+    }
+
+    /// What the sentence loop asks of the knowledge base about an entity, for every registry entity at once.
+    final class RegistryTables: Sendable {
+        /// `foldedNames` by id, with the labels and aliases they were folded from.
+        private let names: [String: (labels: [String: String], aliases: [String], names: [String])]
+        /// The state whose capital each city is (`capital:` relations).
+        private let capitals: [String: EntityRecord]
+
+        init(_ kb: KnowledgeBase?) {
+            var n: [String: (labels: [String: String], aliases: [String], names: [String])] = [:]
+            var c: [String: EntityRecord] = [:]
+            for rec in kb?.entities ?? [] where n[rec.id] == nil {
+                n[rec.id] = (rec.labels, rec.aliases, EventDetector.foldedNames(rec))
+                if let kb, let info = kb.info(id: rec.id) {
+                    for r in info.relations where r.kind == .capitalOf {
+                        if let e = kb.entity(id: r.target), e.type == .country { c[rec.id] = e; break }
+                    }
+                }
+            }
+            names = n
+            capitals = c
+        }
+
+        /// `foldedNames(rec)`: the registry's when the record is the registry's (the same arrays: a cheap test).
+        func names(_ rec: EntityRecord) -> [String] {
+            if let e = names[rec.id], e.aliases == rec.aliases, e.labels == rec.labels { return e.names }
+            return EventDetector.foldedNames(rec)
+        }
+
+        func capital(of id: String) -> EntityRecord? { capitals[id] }
+    }
 
     /// A trigger found in a sentence, in atom coordinates.
     struct Hit: Sendable {
@@ -74,7 +120,7 @@ struct EventDetector: Sendable {
         func names(_ id: String) -> [String] {
             if let n = foldedNames[id] { return n }
             guard let rec = labelsOf[id] else { foldedNames[id] = []; return [] }
-            let n = ([rec.labels["kk"], rec.labels["ru"], rec.labels["en"]].compactMap { $0 } + rec.aliases).map(fold)
+            let n = registry.names(rec)
             foldedNames[id] = n
             return n
         }
@@ -248,7 +294,7 @@ struct EventDetector: Sendable {
                 if h.type == .statement && framesAnother { continue }
                 if h.type == .meeting && othersThanMeeting && isSetting(h, a, language: s.language) { continue }
                 var participants: [EventParticipant] = []
-                var seen = Set<String>()
+                var seen = SmallSet<RoleKey>()
                 let clauseOK = clauseLimited ? allowedClauses(h, clauses, a) : []
                 for (pi, p) in placed.enumerated() where abs(p.first - h.first) <= Self.participantWindow {
                     if clauseLimited, !clauseOK.contains(clauses[p.first]) { continue }
@@ -257,13 +303,12 @@ struct EventDetector: Sendable {
                     }
                     let role = subjectOfDocument ? "object" : roleOf(p, hit: h, caseRole: caseRoles[pi])
                     guard let role else { continue }
-                    let key = role + "|" + p.mention.entityID
-                    if seen.insert(key).inserted {
+                    if seen.insert(RoleKey(role, p.mention.entityID)) {
                         participants.append(EventParticipant(role: role, entityID: p.mention.entityID, surface: p.mention.surface,
                                                              span: p.mention.span))
                     }
                 }
-                for r in roles where seen.insert("role|" + r.surface).inserted { participants.append(r) }
+                for r in roles where seen.insert(RoleKey("role", r.surface)) { participants.append(r) }
                 // Date: the time expression nearest the trigger.
                 var date: TimeExpression?
                 if inherited {
@@ -287,16 +332,18 @@ struct EventDetector: Sendable {
                 var speakerID: String?
                 if h.type == .statement, let sp = speaker {
                     speakerID = sp.mention.entityID
-                    if seen.insert("speaker|" + sp.mention.entityID).inserted {
+                    if seen.insert(RoleKey("speaker", sp.mention.entityID)) {
                         participants.append(EventParticipant(role: "speaker", entityID: sp.mention.entityID,
                                                              surface: sp.mention.surface, span: sp.mention.span))
                     }
                 }
                 // A person acts for the state they led at the time (knowledge base roles); the parties as two sides.
                 participants = sides(participants, type: h.type, date: date, typeOf: typeOf, language: s.language)
-                seen = Set(participants.map { $0.role + "|" + ($0.entityID ?? $0.surface) })
-                let entityParticipants = participants.filter { $0.entityID != nil && $0.role != "place" }.count
-                let roleParticipants = participants.filter { $0.entityID == nil }.count
+                seen = SmallSet(participants.lazy.map { RoleKey($0) })
+                var entityParticipants = 0, roleParticipants = 0
+                for p in participants {
+                    if p.entityID == nil { roleParticipants += 1 } else if p.role != "place" { entityParticipants += 1 }
+                }
                 // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
@@ -305,7 +352,7 @@ struct EventDetector: Sendable {
                 // (Not from an event of the same type: that is a retelling, or a second event the merge must keep apart.)
                 if entityParticipants == 0, let last = lastParties, last.documentIndex == s.documentIndex,
                    si - last.sentence <= Self.partiesReach, last.type != h.type {
-                    for p in last.participants where seen.insert(p.role + "|" + (p.entityID ?? "")).inserted {
+                    for p in last.participants where seen.insert(RoleKey(p.role, p.entityID ?? "")) {
                         participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
                     }
                 }
@@ -313,7 +360,7 @@ struct EventDetector: Sendable {
                 // story about one organisation are that organisation's (`EventDetector+Topics.swift`).
                 if let topic = topics[s.documentIndex], Self.topicTakers.contains(h.type),
                    !participants.contains(where: { $0.entityID != nil && ($0.role == "actor" || $0.role == "counterpart") }),
-                   seen.insert("actor|" + topic.entityID).inserted {
+                   seen.insert(RoleKey("actor", topic.entityID)) {
                     participants.append(EventParticipant(role: "actor", entityID: topic.entityID, surface: topic.surface, span: nil))
                 }
                 // An event in the clause a reporting verb introduces is told by its speaker; that alone does not make it
@@ -369,7 +416,7 @@ struct EventDetector: Sendable {
                     meetingTold.insert(s.documentIndex)
                     if toldMeetingDate[s.documentIndex] == nil, let d = date { toldMeetingDate[s.documentIndex] = d }
                 }
-                let parties = participants.filter { $0.entityID != nil && ["actor", "counterpart", "object"].contains($0.role) }
+                let parties = participants.filter { $0.entityID != nil && ($0.role == "actor" || $0.role == "counterpart" || $0.role == "object") }
                 if !parties.isEmpty { lastParties = (s.documentIndex, si, h.type, parties) }
             }
         }

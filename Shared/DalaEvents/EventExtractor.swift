@@ -9,6 +9,7 @@ public struct EventExtractor: Sendable {
     let lex: Lexicon
     let tagger: TimeTagger
     let knowledgeBase: KnowledgeBase?
+    let registry: EventDetector.RegistryTables
 
     /// Loads the data files once, and the default knowledge base (people's roles and periods) when it loads.
     public init() throws {
@@ -23,6 +24,7 @@ public struct EventExtractor: Sendable {
         }
         tagger = TimeTagger(lex: lex)
         self.knowledgeBase = knowledgeBase
+        registry = EventDetector.RegistryTables(knowledgeBase)
     }
 
     /// Sections whose sentences carry no events or dates of the text's story.
@@ -56,7 +58,7 @@ public struct EventExtractor: Sendable {
             atoms.append(a)
         }
         let times = resolveTimes(sentences: sentences, atoms: atoms, original: original, documentDate: documentDate)
-        let detector = EventDetector(lex: lex, knowledgeBase: knowledgeBase)
+        let detector = EventDetector(lex: lex, knowledgeBase: knowledgeBase, registry: registry)
         let events = detector.detect(sentences: sentences, atoms: atoms, times: times, entities: entities, original: original,
                                      publication: Self.documentDay(documentDate))
         let keywords = KeywordExtractor(lex: lex).extract(sentences: sentences, atoms: atoms, original: original)

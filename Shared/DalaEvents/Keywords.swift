@@ -122,7 +122,11 @@ struct KeywordExtractor: Sendable {
     /// Whether `needle` occurs in `haystack`, on UTF-8 bytes (both are folded atom texts; UTF-8 matches only on
     /// scalar boundaries).
     static func contains(_ haystack: String, _ needle: String) -> Bool {
-        let h = Array(haystack.utf8), n = Array(needle.utf8)
+        var haystack = haystack, needle = needle
+        return haystack.withUTF8 { h in needle.withUTF8 { n in contains(h, n) } }
+    }
+
+    static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard n.count <= h.count else { return false }
         if n.isEmpty { return false }   // as Foundation's `contains`
         var i = 0

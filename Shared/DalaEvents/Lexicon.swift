@@ -50,6 +50,9 @@ func fold(_ s: Substring) -> String {
 func utf8HasPrefix(_ s: String, _ p: String) -> Bool {
     let su = s.utf8, pu = p.utf8
     guard pu.count <= su.count else { return false }
+    // Native strings lend their bytes: compare them in place (the generic comparison walks UTF-8 view indices).
+    if let same = su.withContiguousStorageIfAvailable({ sb in pu.withContiguousStorageIfAvailable { bytesEqual(sb, 0, $0) } }),
+       let same { return same }
     return su.prefix(pu.count).elementsEqual(pu)
 }
 
@@ -58,7 +61,21 @@ func utf8HasPrefix(_ s: String, _ p: String) -> Bool {
 func utf8HasSuffix(_ s: Substring, _ p: String) -> Bool {
     let su = s.utf8, pu = p.utf8
     guard pu.count <= su.count else { return false }
+    if let same = su.withContiguousStorageIfAvailable({ sb in
+        pu.withContiguousStorageIfAvailable { bytesEqual(sb, sb.count - $0.count, $0) }
+    }), let same { return same }
     return su.suffix(pu.count).elementsEqual(pu)
+}
+
+/// Whether `s[at..<at + p.count]` holds the bytes of `p` (the caller checks the range).
+@inline(__always)
+func bytesEqual(_ s: UnsafeBufferPointer<UInt8>, _ at: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var k = 0
+    while k < p.count {
+        if s[at + k] != p[k] { return false }
+        k += 1
+    }
+    return true
 }
 
 /// One word of a data-file pattern: `stem*` matches by prefix, a bare word exactly.
@@ -78,6 +95,9 @@ struct FormIndex<Value: Sendable>: Sendable {
     private var edges = U64Map(capacity: 64)
     private var exact: [[Value]] = [[]]
     private var prefixes: [[Value]] = [[]]
+    /// Per node: bit 0 set when it ends prefix forms, bit 1 when it ends exact ones. Most nodes of a walk end none:
+    /// testing a byte costs nothing, while reading a node's value array retains and releases it.
+    private var ends: [UInt8] = [0]
 
     mutating func add(_ form: Form, _ value: Value) {
         var node: Int32 = 0
@@ -85,12 +105,12 @@ struct FormIndex<Value: Sendable>: Sendable {
             let key = UInt64(node) << 21 | UInt64(u.value)
             if let next = edges.get(key) { node = next } else {
                 let next = Int32(exact.count)
-                exact.append([]); prefixes.append([])
+                exact.append([]); prefixes.append([]); ends.append(0)
                 edges.set(key, next)
                 node = next
             }
         }
-        if form.prefix { prefixes[Int(node)].append(value) } else { exact[Int(node)].append(value) }
+        if form.prefix { prefixes[Int(node)].append(value); ends[Int(node)] |= 1 } else { exact[Int(node)].append(value); ends[Int(node)] |= 2 }
     }
 
     /// Whether some form starts with this scalar (a cheap test before walking a word).
@@ -113,9 +133,9 @@ struct FormIndex<Value: Sendable>: Sendable {
             guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return }
             node = next
             depth += 1
-            for v in prefixes[Int(node)] { body(v, depth) }
+            if ends[Int(node)] & 1 != 0 { for v in prefixes[Int(node)] { body(v, depth) } }
         }
-        for v in exact[Int(node)] { body(v, depth) }
+        if ends[Int(node)] & 2 != 0 { for v in exact[Int(node)] { body(v, depth) } }
     }
 
     /// Whether any form matches `word`.
@@ -124,9 +144,9 @@ struct FormIndex<Value: Sendable>: Sendable {
         for u in word.unicodeScalars {
             guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return false }
             node = next
-            if !prefixes[Int(node)].isEmpty { return true }
+            if ends[Int(node)] & 1 != 0 { return true }
         }
-        return !exact[Int(node)].isEmpty
+        return ends[Int(node)] & 2 != 0
     }
 
     /// The first value of a form matching `word`, preferring the longest (as `lookup(word).max` by length).
@@ -136,9 +156,9 @@ struct FormIndex<Value: Sendable>: Sendable {
         for u in word.unicodeScalars {
             guard let next = edges.get(UInt64(node) << 21 | UInt64(u.value)) else { return found }
             node = next
-            if let v = prefixes[Int(node)].first { found = v }
+            if ends[Int(node)] & 1 != 0, let v = prefixes[Int(node)].first { found = v }
         }
-        if prefixes[Int(node)].isEmpty, let v = exact[Int(node)].first { return v }
+        if ends[Int(node)] & 1 == 0, ends[Int(node)] & 2 != 0, let v = exact[Int(node)].first { return v }
         return found
     }
 }
@@ -177,7 +197,15 @@ struct Lexicon: Sendable {
     }
     /// Where a founding trigger's object (the thing founded) must stand, in words (`triggers.tsv`, column `object`).
     struct ObjectWindow: Sendable { let before: Int; let after: Int; let beforeNeedsAuxiliary: Bool }
-    struct Trigger: Sendable { let pattern: Pattern; let type: EventType; let weight: Double; let object: ObjectWindow? }
+    struct Trigger: Sendable {
+        let pattern: Pattern; let type: EventType; let weight: Double; let object: ObjectWindow?
+        /// Characters of all its forms: the longer of two matches wins.
+        let length: Int
+        init(pattern: Pattern, type: EventType, weight: Double, object: ObjectWindow?) {
+            self.pattern = pattern; self.type = type; self.weight = weight; self.object = object
+            length = pattern.forms.reduce(0) { $0 + $1.text.count }
+        }
+    }
     /// A word of `founding_objects.tsv`.
     enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
@@ -198,6 +226,10 @@ struct Lexicon: Sendable {
     var relatives: [Relative] = []
     var relativeIndex = FormIndex<Int>()          // first form → relatives index
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
+    /// Patterns starting with `<n>` by their second form (the count is read once, then only these are tried), and
+    /// those without a second word form.
+    var numberSecondIndex = FormIndex<Int>()
+    var numberFirstOthers: [Int] = []
     var triggers: [Trigger] = []
     var triggerIndex = FormIndex<Int>()
     /// Sense rows of `triggers.tsv` (type column `from>to`): a `from` trigger with this word among its arguments (within
@@ -226,7 +258,7 @@ struct Lexicon: Sendable {
     var attendPatterns: [Pattern] = []
     var attendIndex = FormIndex<Int>()
     var codes: [EventType: Codes] = [:]
-    var stopwords: Set<UInt64> = []
+    var stopwords = U64Set()
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
     var topicHeads = FormIndex<Language>()
     var topicMarkers = FormIndex<Language>()
@@ -239,7 +271,7 @@ struct Lexicon: Sendable {
     /// Languages that also write a dated document's time before its head (`dated_documents.tsv`, `order time-head`).
     var timeBeforeHead: Set<Language> = []
     /// Languages whose verb comes last (`languages.tsv`): the trigger follows its topic, the statement its content.
-    var verbFinal: Set<Language> = []
+    var verbFinal = SmallSet<Language>()     // a few languages: a scan beats hashing
     /// The registered analysis languages by registry position (keyword keys keep languages apart with it).
     var analysed: [Language: Int] = [:]
 
@@ -435,7 +467,16 @@ struct Lexicon: Sendable {
 
         for (i, r) in relatives.enumerated() {
             guard let f = r.pattern.forms.first else { continue }
-            if f.isNumber { numberFirstRelatives.append(i) } else { relativeIndex.add(f, i) }
+            if f.isNumber {
+                numberFirstRelatives.append(i)
+                if r.pattern.forms.count > 1, !r.pattern.forms[1].isNumber {
+                    numberSecondIndex.add(r.pattern.forms[1], i)
+                } else {
+                    numberFirstOthers.append(i)
+                }
+            } else {
+                relativeIndex.add(f, i)
+            }
         }
         for (i, t) in triggers.enumerated() { if let f = t.pattern.forms.first { triggerIndex.add(f, i) } }
         for (i, m) in modalityCues.enumerated() { if let f = m.pattern.forms.first { modalityIndex.add(f, i) } }

@@ -273,8 +273,9 @@ struct TimeTagger: Sendable {
     func scan(_ a: [Atom], language: Language) -> [RawTime] {
         var out: [RawTime] = []
         var i = 0
+        let teens = lex.verbFinal.contains(language)
         while i < a.count {
-            if let r = parse(a, i, language: language) {
+            if let r = parse(a, i, language: language, teens: teens) {
                 out.append(r)
                 i = r.last + 1
             } else {
@@ -284,9 +285,10 @@ struct TimeTagger: Sendable {
         return mergeRanges(a, out)
     }
 
-    private func parse(_ a: [Atom], _ i: Int, language: Language) -> RawTime? {
+    /// `teens`: the language is verb-final (`lex.verbFinal`), asked once per sentence.
+    private func parse(_ a: [Atom], _ i: Int, language: Language, teens: Bool) -> RawTime? {
         let x = a[i]
-        if let r = relative(a, i, teens: lex.verbFinal.contains(language)) { return extendRelative(a, r) }
+        if let r = relative(a, i, teens: teens) { return extendRelative(a, r) }
         if let r = partFirst(a, i) { return r }
         switch x.kind {
         case .number:
@@ -573,15 +575,26 @@ struct TimeTagger: Sendable {
         if a[i].kind == .word, lex.relativeIndex.mayStart(a[i].head) {
             lex.relativeIndex.forEachMatch(a[i].text) { c, _ in tryRelative(c, a, i, teens: teens, &best) }
         }
-        if a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head) && count(a, i, teens: teens) != nil) {
-            for c in lex.numberFirstRelatives { tryRelative(c, a, i, teens: teens, &best) }
+        // Patterns starting with a count: the count is read once, and only patterns whose second word can follow it
+        // are tried, in table order (the scalar trie finds every form `Form.matches` accepts, and more).
+        let counted = a[i].kind == .number || (a[i].kind == .word && lex.numbers.mayStart(a[i].head)) ? count(a, i, teens: teens) : nil
+        if let counted {
+            var ids = lex.numberFirstOthers
+            let j = counted.next
+            if j < a.count, a[j].kind == .word, lex.numberSecondIndex.mayStart(a[j].head) {
+                lex.numberSecondIndex.forEachMatch(a[j].text) { c, _ in ids.append(c) }
+            }
+            ids.sort()
+            for c in ids { tryRelative(c, a, i, teens: teens, &best, counted: counted) }
         }
         return best
     }
 
     /// Matches relative pattern `c` at atom `i`; keeps it in `best` when it is longer.
     @inline(__always)
-    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, teens: Bool = false, _ best: inout RawTime?) {
+    /// `counted`: the count at `i` when the caller has read it.
+    private func tryRelative(_ c: Int, _ a: [Atom], _ i: Int, teens: Bool = false, _ best: inout RawTime?,
+                             counted: (value: Int, next: Int)? = nil) {
         let rel = lex.relatives[c]
         var n = 1
         var j = i
@@ -590,7 +603,7 @@ struct TimeTagger: Sendable {
             // Skip punctuation-free matching only: patterns are consecutive words.
             guard j < a.count else { ok = false; break }
             if f.isNumber {
-                guard let c = count(a, j, teens: teens) else { ok = false; break }
+                guard let c = (j == i ? counted : nil) ?? count(a, j, teens: teens) else { ok = false; break }
                 n = c.value; j = c.next
                 continue
             } else if !(a[j].kind == .word && f.matches(a[j].text)) { ok = false; break }
