@@ -13,13 +13,16 @@ ALTER TABLE event_participants DROP CONSTRAINT IF EXISTS event_participants_even
 ALTER TABLE event_mentions DROP CONSTRAINT IF EXISTS event_mentions_event_id_fkey;
 ALTER TABLE event_story_reports DROP CONSTRAINT IF EXISTS event_story_reports_event_id_fkey;
 
+-- `= ANY (ARRAY(…))`, not `IN (SELECT …)`: the planner cannot know how many rows a transition table holds and chose a
+-- sequential scan of the child table (30 ms on 35,000 participants for a rewrite that deleted nothing, growing with
+-- the store); an array is probed through the child's index, one lookup per deleted row.
 CREATE FUNCTION dala_documents_gone() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM events WHERE document_id IN (SELECT id FROM gone);
-    DELETE FROM mentions WHERE document_id IN (SELECT id FROM gone);
-    DELETE FROM sentences WHERE document_id IN (SELECT id FROM gone);
-    DELETE FROM time_expressions WHERE document_id IN (SELECT id FROM gone);
-    DELETE FROM keywords WHERE document_id IN (SELECT id FROM gone);
+    DELETE FROM events WHERE document_id = ANY (ARRAY(SELECT id FROM gone));
+    DELETE FROM mentions WHERE document_id = ANY (ARRAY(SELECT id FROM gone));
+    DELETE FROM sentences WHERE document_id = ANY (ARRAY(SELECT id FROM gone));
+    DELETE FROM time_expressions WHERE document_id = ANY (ARRAY(SELECT id FROM gone));
+    DELETE FROM keywords WHERE document_id = ANY (ARRAY(SELECT id FROM gone));
     RETURN NULL;
 END $$;
 CREATE TRIGGER documents_gone AFTER DELETE ON documents REFERENCING OLD TABLE AS gone
@@ -27,9 +30,9 @@ CREATE TRIGGER documents_gone AFTER DELETE ON documents REFERENCING OLD TABLE AS
 
 CREATE FUNCTION dala_events_gone() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM event_participants WHERE event_id IN (SELECT id FROM gone);
-    DELETE FROM event_mentions WHERE event_id IN (SELECT id FROM gone);
-    DELETE FROM event_story_reports WHERE event_id IN (SELECT id FROM gone);
+    DELETE FROM event_participants WHERE event_id = ANY (ARRAY(SELECT id FROM gone));
+    DELETE FROM event_mentions WHERE event_id = ANY (ARRAY(SELECT id FROM gone));
+    DELETE FROM event_story_reports WHERE event_id = ANY (ARRAY(SELECT id FROM gone));
     RETURN NULL;
 END $$;
 CREATE TRIGGER events_gone AFTER DELETE ON events REFERENCING OLD TABLE AS gone
