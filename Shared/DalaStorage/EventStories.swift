@@ -207,25 +207,32 @@ enum StoryLinker {
                        coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places, s.counterparts, s.objects,
                        s.bodies
                 FROM (SELECT DISTINCT c.story_id, c.shape
-                      FROM (SELECT w.type, w.lo, w.hi, w.end_from, array_agg(wp.entity_id) AS parts
+                      FROM (SELECT w.type, w.lo, w.hi, w.end_from, w.single, w.day, array_agg(wp.entity_id) AS parts
                             FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
-                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[])
-                                 WITH ORDINALITY AS w(type, lo, hi, end_from, n)
+                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[],
+                                        \(windows.map(\.single))::bool[], \(windows.map(\.day))::bool[])
+                                 WITH ORDINALITY AS w(type, lo, hi, end_from, single, day, n)
                             JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
-                            GROUP BY w.n, w.type, w.lo, w.hi, w.end_from) AS q
+                            GROUP BY w.n, w.type, w.lo, w.hi, w.end_from, w.single, w.day) AS q
                       -- Index range scans per window (a plain join let the planner merge on type alone and
                       -- filter every pair: 1.5 s against 0.25 s on a 2,000-document store): shapes of at most
                       -- `shortSpan` days can only overlap if they start at most that long before `end_from`; longer
-                      -- ones (a year) are read from their own partial index over the whole window.
+                      -- ones (a year) are read from their own partial index over the whole window. And only shapes
+                      -- that can score (`StoryRule.score`): one shared participant links only a pair dated to the day,
+                      -- or sets one of which holds that participant alone; otherwise two must be shared.
                       JOIN LATERAL (
                           SELECT s.story_id, s.shape FROM event_story_shapes s
                           WHERE s.type = q.type AND s.date_start BETWEEN greatest(q.lo, q.end_from - \(unescaped: String(StoryRule.shortSpan))) AND q.hi
                             AND s.date_end >= q.end_from AND (s.participants && q.parts OR s.places && q.parts)
+                            AND (q.single OR q.day AND s.date_precision = 'day' OR cardinality(s.participants) = 1
+                                 OR (SELECT count(*) FROM unnest(s.participants) AS p(x) WHERE p.x = ANY(q.parts)) >= 2)
                           UNION ALL
                           SELECT s.story_id, s.shape FROM event_story_shapes s
                           WHERE s.type = q.type AND s.date_end - s.date_start > \(unescaped: String(StoryRule.shortSpan))
                             AND s.date_start BETWEEN q.lo AND least(q.hi, q.end_from - \(unescaped: String(StoryRule.shortSpan)) - 1)
                             AND s.date_end >= q.end_from AND (s.participants && q.parts OR s.places && q.parts)
+                            AND (q.single OR q.day AND s.date_precision = 'day' OR cardinality(s.participants) = 1
+                                 OR (SELECT count(*) FROM unnest(s.participants) AS p(x) WHERE p.x = ANY(q.parts)) >= 2)
                           OFFSET 0) AS c ON true) AS k
                 JOIN event_story_shapes s ON s.story_id = k.story_id AND s.shape = k.shape
                 ORDER BY s.story_id, s.shape
@@ -322,14 +329,23 @@ enum StoryLinker {
 
     /// The windows to read candidates in, one per distinct (type of the family, start, end) of the new linkable reports, with the
     /// union of their participants: candidates start in [start − 370 days, end + 1 day] and end on or after start − 1.
-    static func candidateWindows(_ events: [StoryEvent]) -> [(type: String, lo: Int, hi: Int, endFrom: Int, parts: Set<String>)] {
+    /// `single`: a report of the window names one participant (any candidate holding it may be contained);
+    /// `day`: a report of the window is dated to the day (a day-dated candidate may link on one shared participant).
+    static func candidateWindows(_ events: [StoryEvent])
+        -> [(type: String, lo: Int, hi: Int, endFrom: Int, parts: Set<String>, single: Bool, day: Bool)] {
         struct Key: Hashable { var type: String, start: Int, end: Int }
-        var parts: [Key: Set<String>] = [:]
+        var parts: [Key: (parts: Set<String>, single: Bool, day: Bool)] = [:]
         for e in events {
-            for t in StoryRule.family(e.type) { parts[Key(type: t, start: e.start!, end: e.end!), default: []].formUnion(e.participants) }
+            for t in StoryRule.family(e.type) {
+                var w = parts[Key(type: t, start: e.start!, end: e.end!), default: ([], false, false)]
+                w.parts.formUnion(e.participants)
+                w.single = w.single || e.participants.count == 1
+                w.day = w.day || e.precision == "day"
+                parts[Key(type: t, start: e.start!, end: e.end!)] = w
+            }
         }
-        return parts.sorted { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }.map { k, p in
-            (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack, p)
+        return parts.sorted { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }.map { k, w in
+            (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack, w.parts, w.single, w.day)
         }
     }
 
