@@ -118,7 +118,9 @@ public enum StoryRule {
         return !treaty.objects.isDisjoint(with: founding.participants)
     }
 
-    /// A score in (0, 2] when `a` and `b` are reports of one event; nil otherwise.
+    /// A score in (0, 2] when `a` and `b` are reports of one event; nil otherwise. `StoryLinker.link` reads only the
+    /// stored shapes that can pass the participant tests below (two shared, or one shared with a single-participant
+    /// side or both dated to the day): a new way to link on one shared participant must be added to its SQL too.
     public static func score(_ a: StoryEvent, _ b: StoryEvent) -> Double? {
         guard typesMatch(a, b), a.linkable, b.linkable,
               let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
