@@ -13,11 +13,11 @@ extension DocumentPass {
             let acr = us[k].key
             if let existing = mentionCovering(s, k), existing.start == k {
                 // "Орта Азия (ОА)": the document's own definition beats the registry's reading of the acronym.
-                if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective,
+                if let named = lastMentionIndex(in: s, where: { $0.end == k - 1 }).map({ mentions[$0] }), named.kind != .adjective,
                    named.candidates != existing.candidates || named.local?.key != existing.local?.key,
                    initialsSpell(us[k].text, us[named.start..<named.end])
                     || (!named.candidates.isEmpty && named.candidates.allSatisfy { existing.candidates.contains($0) }),
-                   let idx = mentions.lastIndex(where: { $0.sentence == s && $0.start == k }) {
+                   let idx = lastMentionIndex(in: s, where: { $0.start == k }) {
                     mentions[idx].candidates = named.candidates
                     mentions[idx].local = named.local
                     mentions[idx].definesAcronym = true
@@ -28,7 +28,7 @@ extension DocumentPass {
                 k += 2; continue
             }
             // The name right before the bracket defines it.
-            if let named = mentions.last(where: { $0.sentence == s && $0.end == k - 1 }), named.kind != .adjective {
+            if let named = lastMentionIndex(in: s, where: { $0.end == k - 1 }).map({ mentions[$0] }), named.kind != .adjective {
                 var m = named
                 m.start = k; m.end = k + 1; m.span = us[k].span; m.kind = .acronym; m.confidence = min(0.85, named.confidence)
                 m.definesAcronym = true

@@ -5,15 +5,27 @@ import DalaText
 // format («Орталық Азия + Жапония»). The members are not mentions of their own (the longer name wins).
 extension DocumentPass {
     /// Chains of two or more registry names (countries, places, organisations) joined by a dash or "+", in quotes or
-    /// next to a head of `lexicon/chain-heads.tsv`, become one local name of type `programme`.
-    mutating func chainNamesPass(_ s: Int) {
+    /// next to a head of `lexicon/chain-heads.tsv`, become one local name of type `programme`. The possible members
+    /// are filed by sentence once, and the chains' members are removed at the end: scanning every mention of the
+    /// document for each sentence made long documents quadratic (a 2 MB text spent 57 % of its analysis here).
+    mutating func chainNamesPass() {
+        var members = [[Int]](repeating: [], count: units.count)
+        for (idx, m) in mentions.enumerated()
+        where (m.kind == .name || m.kind == .acronym) && !m.candidates.isEmpty
+            && m.candidates.allSatisfy({ [.country, .place, .organization].contains(store.infos[$0].record.type) }) {
+            members[m.sentence].append(idx)
+        }
+        var removed = Set<Int>(), chains: [RawMention] = []
+        for s in units.indices where members[s].count >= 2 {
+            chainNames(s, members: members[s].sorted { mentions[$0].start < mentions[$1].start }, removed: &removed, into: &chains)
+        }
+        guard !chains.isEmpty else { return }
+        mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + chains
+    }
+
+    /// The chains of sentence `s` among `members` (mention indices in start order), left to right.
+    mutating func chainNames(_ s: Int, members: [Int], removed: inout Set<Int>, into chains: inout [RawMention]) {
         let us = units[s]
-        let members = mentions.indices.filter { idx in
-            let m = mentions[idx]
-            return m.sentence == s && (m.kind == .name || m.kind == .acronym) && !m.candidates.isEmpty
-                && m.candidates.allSatisfy { [.country, .place, .organization].contains(store.infos[$0].record.type) }
-        }.sorted { mentions[$0].start < mentions[$1].start }
-        guard members.count >= 2 else { return }
         var k = 0
         while k < members.count {
             var chain = [members[k]]
@@ -40,15 +52,11 @@ extension DocumentPass {
                 if let n = kazakhHeadNominativeLength(us[h]) { words[words.count - 1] = String(String.UnicodeScalarView(us[h].text.unicodeScalars.prefix(n))) }
                 label += " " + words.joined(separator: " ")
             }
-            let surface = label
-            let key = chainKey
             let m = RawMention(sentence: s, start: start, end: end, span: Span(start: us[start].span.start, end: us[end - 1].span.end),
-                               candidates: [], local: ("local:programme:" + key, .programme, surface), kind: .name, confidence: 0.6)
+                               candidates: [], local: ("local:programme:" + chainKey, .programme, label), kind: .name, confidence: 0.6)
             for q in start..<end { consumed[s][q] = true }
-            let removed = Set(chain)
-            mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-            mentions.append(m)
-            return chainNamesPass(s)        // indices moved: look again for the next chain
+            removed.formUnion(chain)
+            chains.append(m)
         }
     }
 

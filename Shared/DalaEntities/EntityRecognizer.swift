@@ -52,7 +52,13 @@ struct DocumentPass {
     let sentences: [Sentence]
     var units: [[WordUnit]] = []
     var consumed: [[Bool]] = []
-    var mentions: [RawMention] = []
+    /// The mentions found so far. `mentionsBySentence` files their indices by sentence, kept by `didSet`: an append
+    /// files the new mention, an edit of fields leaves the filing (sentences and word ranges are never edited in
+    /// place), any other change refiles all. Passes look up a sentence's mentions there: scanning the whole list
+    /// for each word made long documents quadratic.
+    var mentions: [RawMention] = [] { didSet { fileMentions() } }
+    var mentionsBySentence: [[Int]] = []
+    var filedMentions = 0
     var sentenceYears: [[Int]] = []
     var acronyms: [UInt64: RawMention] = [:]     // document-defined acronym → the mention that defined it
     var localSurnames: [String: RawMention] = [:]
@@ -75,7 +81,7 @@ struct DocumentPass {
         sentenceYears = units.map(DocumentPass.years)
         for s in units.indices { registryPass(s) }
         for s in units.indices { personPass(s) }
-        for s in units.indices { chainNamesPass(s) }
+        chainNamesPass()
         for s in units.indices { organizationPass(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
@@ -156,6 +162,23 @@ struct DocumentPass {
         guard units[s][i].isWord, units[s][i].isCapitalized, !units[s][i].isAllCaps, !units[s][i].isInitial, !consumed[s][i],
               !lex.notNameKeys.contains(units[s][i].key), units[s][i].sc.count >= 2 else { return false }
         return units[s][i].sc.allSatisfy { TextNorm.isLetter($0) || $0 == 0x2D || $0 == 0x27 }
+    }
+
+    mutating func fileMentions() {
+        guard mentions.count != filedMentions else { return }
+        if mentions.count != filedMentions + 1 { mentionsBySentence = []; filedMentions = 0 }
+        while filedMentions < mentions.count {
+            let s = mentions[filedMentions].sentence
+            if s >= mentionsBySentence.count { mentionsBySentence += Array(repeating: [], count: s - mentionsBySentence.count + 1) }
+            mentionsBySentence[s].append(filedMentions)
+            filedMentions += 1
+        }
+    }
+
+    /// Index of the last mention of sentence `s` (in the order found) that satisfies `test`.
+    func lastMentionIndex(in s: Int, where test: (RawMention) -> Bool) -> Int? {
+        guard s < mentionsBySentence.count else { return nil }
+        return mentionsBySentence[s].last { test(mentions[$0]) }
     }
 
     mutating func add(_ m: RawMention) {

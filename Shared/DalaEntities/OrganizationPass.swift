@@ -32,7 +32,7 @@ extension DocumentPass {
     }
 
     func mentionCovering(_ s: Int, _ i: Int) -> RawMention? {
-        mentions.last { $0.sentence == s && $0.start <= i && i < $0.end }
+        lastMentionIndex(in: s) { $0.start <= i && i < $0.end }.map { mentions[$0] }
     }
 
     /// A registry organisation named in full (not an acronym): "Кеден одағы" before "комиссиясы".
