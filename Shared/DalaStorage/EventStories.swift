@@ -192,7 +192,7 @@ enum StoryLinker {
         // Candidates already in stories, read from the shapes stories were told in (`event_story_shapes`: one row per
         // distinct (type, dates, participants) of a story's reports, however many reports have it): a type of the
         // report's family (`StoryRule.family`), a start no earlier than a year before (and no later than a day after
-        // the end), a shared participant or place, and an end no earlier than a day before the report's start (an
+        // the end), a shared participant, and an end no earlier than a day before the report's start (an
         // event that ended before cannot overlap it: `StoryRule.score` would refuse it). The exact per-report test is
         // then made here. (Reading and aggregating every stored report instead made a batch cost what the store costs:
         // 3–10 s per batch of 64 news documents on a 2,000-document store, worse on repeated wire copies.)
@@ -225,21 +225,22 @@ enum StoryLinker {
                       JOIN LATERAL (
                           SELECT s.story_id, s.shape FROM event_story_shapes s
                           WHERE s.type = q.type AND s.date_start BETWEEN greatest(q.lo, q.end_from - \(unescaped: String(StoryRule.shortSpan))) AND q.hi
-                            AND s.date_end >= q.end_from AND (s.participants && q.parts OR s.places && q.parts)
+                            AND s.date_end >= q.end_from AND s.participants && q.parts
                             AND (q.single OR q.day AND s.date_precision = 'day' OR cardinality(s.participants) = 1
                                  OR (SELECT count(*) FROM unnest(s.participants) AS p(x) WHERE p.x = ANY(q.parts)) >= 2)
                           UNION ALL
                           SELECT s.story_id, s.shape FROM event_story_shapes s
                           WHERE s.type = q.type AND s.date_end - s.date_start > \(unescaped: String(StoryRule.shortSpan))
                             AND s.date_start BETWEEN q.lo AND least(q.hi, q.end_from - \(unescaped: String(StoryRule.shortSpan)) - 1)
-                            AND s.date_end >= q.end_from AND (s.participants && q.parts OR s.places && q.parts)
+                            AND s.date_end >= q.end_from AND s.participants && q.parts
                             AND (q.single OR q.day AND s.date_precision = 'day' OR cardinality(s.participants) = 1
                                  OR (SELECT count(*) FROM unnest(s.participants) AS p(x) WHERE p.x = ANY(q.parts)) >= 2)
                           OFFSET 0) AS c ON true) AS k
                 JOIN event_story_shapes s ON s.story_id = k.story_id AND s.shape = k.shape
                 ORDER BY s.story_id, s.shape
                 """)
-            // Stored shapes by (type, participant or place), short and long ones apart, each list in start order.
+            // Stored shapes by (type, participant) (`StoryRule.score` counts shared participants only: a shared
+            // place alone never links), short and long ones apart, each list in start order.
             var index: [String: Shelf] = [:]
             for r in rows {
                 let parts = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
@@ -254,7 +255,7 @@ enum StoryLinker {
                 let n = stored.count
                 stored.append((try r.decode("story", as: UUID.self), e, start, end))
                 let long = end - start > StoryRule.shortSpan
-                for id in Set(parts).union(places) { index[e.type + "\u{1}" + id, default: Shelf()].add(n, start: start, long: long) }
+                for id in e.participants { index[e.type + "\u{1}" + id, default: Shelf()].add(n, start: start, long: long) }
             }
             for key in index.keys { index[key]!.sort() }
             for i in linkable {
@@ -262,7 +263,7 @@ enum StoryLinker {
                 let endFrom = event.start! - StoryRule.daySlack
                 var hits = Set<Int>()
                 for t in StoryRule.family(event.type) {
-                    for p in event.participants.union(event.places) {
+                    for p in event.participants {
                         index[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { n in
                             if stored[n].end >= endFrom { hits.insert(n) }
                         }
