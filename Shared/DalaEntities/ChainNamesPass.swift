@@ -15,16 +15,19 @@ extension DocumentPass {
             && m.candidates.allSatisfy({ [.country, .place, .organization].contains(store.infos[$0].record.type) }) {
             members[m.sentence].append(idx)
         }
-        var removed = Set<Int>(), chains: [RawMention] = []
+        var removed = Set<Int>(), chains: [RawMention] = [], original: ScalarText?
         for s in units.indices where members[s].count >= 2 {
-            chainNames(s, members: members[s].sorted { mentions[$0].start < mentions[$1].start }, removed: &removed, into: &chains)
+            chainNames(s, members: members[s].sorted { mentions[$0].start < mentions[$1].start }, removed: &removed, into: &chains,
+                       original: &original)
         }
         guard !chains.isEmpty else { return }
         mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + chains
     }
 
-    /// The chains of sentence `s` among `members` (mention indices in start order), left to right.
-    mutating func chainNames(_ s: Int, members: [Int], removed: inout Set<Int>, into chains: inout [RawMention]) {
+    /// The chains of sentence `s` among `members` (mention indices in start order), left to right. `original`: the
+    /// text by scalar offsets, made when the first chain is found.
+    mutating func chainNames(_ s: Int, members: [Int], removed: inout Set<Int>, into chains: inout [RawMention],
+                             original: inout ScalarText?) {
         let us = units[s]
         var k = 0
         while k < members.count {
@@ -45,7 +48,8 @@ extension DocumentPass {
                 headWordsEnd = h
             }
             // The head and the lowercase words before it belong to the name ("… темір жолы", "… gas pipeline").
-            var label = ScalarText(text).slice(Span(start: us[start].span.start, end: us[end - 1].span.end))
+            if original == nil { original = ScalarText(text) }
+            var label = original!.slice(Span(start: us[start].span.start, end: us[end - 1].span.end))
             if let h = headWordsEnd, h >= end, (end...h).allSatisfy({ us[$0].isWord && !us[$0].isCapitalized && !consumed[s][$0] }) {
                 end = h + 1
                 var words = us[mentions[chain[chain.count - 1]].end..<end].map(\.text)
