@@ -330,8 +330,12 @@ enum StoryLinker {
             """)
     }
 
-    /// The windows to read candidates in, one per distinct (type of the family, start, end) of the new linkable reports, with the
-    /// union of their participants: candidates start in [start − 370 days, end + 1 day] and end on or after start − 1.
+    /// The windows to read candidates in: one per distinct (type of the family, start, end) of the new linkable reports,
+    /// with the union of their participants (candidates start in [start − 370 days, end + 1 day] and end on or after
+    /// start − 1), and then windows of one type whose reports span at most `shortSpan` days and start within
+    /// `mergeDays` of each other merged into one: each window is two index scans in PostgreSQL, and a batch of news
+    /// held ~1,200 windows that mostly read the same rows. A merged window reads a superset of what its parts read
+    /// (widest dates, all participants, either flag); the exact test per report is made in the worker.
     /// `single`: a report of the window names one participant (any candidate holding it may be contained);
     /// `day`: a report of the window is dated to the day (a day-dated candidate may link on one shared participant).
     static func candidateWindows(_ events: [StoryEvent])
@@ -347,10 +351,26 @@ enum StoryLinker {
                 parts[Key(type: t, start: e.start!, end: e.end!)] = w
             }
         }
-        return parts.sorted { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }.map { k, w in
-            (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack, w.parts, w.single, w.day)
+        var out: [(type: String, lo: Int, hi: Int, endFrom: Int, parts: Set<String>, single: Bool, day: Bool)] = []
+        var firstStart = 0, mergeable = false
+        for (k, w) in parts.sorted(by: { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }) {
+            let short = k.end - k.start <= StoryRule.shortSpan
+            let window = (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack,
+                          w.parts, w.single, w.day)
+            if short, mergeable, let last = out.last, last.type == k.type, k.start - firstStart <= mergeDays {
+                out[out.count - 1] = (last.type, min(last.lo, window.1), max(last.hi, window.2), min(last.endFrom, window.3),
+                                      last.parts.union(w.parts), last.single || w.single, last.day || w.day)
+            } else {
+                out.append(window)
+                firstStart = k.start
+                mergeable = short
+            }
         }
+        return out
     }
+
+    /// How far apart the starts of short windows merged into one may be, in days.
+    static let mergeDays = 7
 
     /// The stored shapes of one (type, participant), by start: short ones (at most `StoryRule.shortSpan` days) can
     /// only overlap a report's window if they start at most that long before it, long ones anywhere in the window.

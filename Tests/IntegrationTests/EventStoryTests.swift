@@ -370,6 +370,43 @@ struct EventStoryStorageTests {
         }
     }
 
+    /// One batch holding reports a few days apart reads their candidates through one merged window: each report still
+    /// finds its own earlier report (the merged window keeps the earliest start and end bound and every participant),
+    /// and the reports of the batch, which share nothing, stay apart.
+    @Test func reportsDaysApartInOneBatchEachFindTheirStory() async throws {
+        let pg = Env.postgres(poolSize: 2)
+        do {
+            try await Migrator.migrate(pg, logger: Env.logger)
+            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let plan: [(date: String, parties: [String])] = [("2020-02-03", ["mw-a", "mw-b"]), ("2020-02-08", ["mw-c", "mw-d"]),
+                                                             ("2020-02-06", ["mw-e", "mw-f"])]
+            var first: [UUID] = [], second: [AnnotationStore.Replacement] = [], secondIDs: [UUID] = []
+            for (date, parties) in plan {
+                let id = try await Self.newDocument(docs, "Merged window \(date) \(parties)")
+                _ = try await store.replaceMany([.init(documentID: id, annotations: Self.annotations(date, lang: "en", parties: parties,
+                                                                                                      text: "A and B signed."),
+                                                       startedAt: Date())], worker: "merge")
+                first.append(id)
+                let again = try await Self.newDocument(docs, "Merged window again \(date) \(parties)")
+                second.append(.init(documentID: again, annotations: Self.annotations(date, lang: "ru", parties: parties,
+                                                                                      text: "А и Б подписали."), startedAt: Date()))
+                secondIDs.append(again)
+            }
+            _ = try await store.replaceMany(second, worker: "merge")
+            var stories: [UUID] = []
+            for (a, b) in zip(first, secondIDs) {
+                let s = try await Self.storyOf(pg, document: a)
+                #expect(try await Self.storyOf(pg, document: b) == s)
+                stories += s
+            }
+            #expect(Set(stories).count == plan.count)
+            await pg.shutdown()
+        } catch {
+            await pg.shutdown()
+            throw error
+        }
+    }
+
     /// The annotation tables have no per-row foreign keys (migration 0011): a rewrite and a deleted document still leave
     /// no row behind, down to an event's participants, evidence and story report.
     @Test func rewritesAndDeletedDocumentsLeaveNoAnnotationBehind() async throws {
