@@ -6,7 +6,7 @@
 # alone on the same texts (`dala bench`, one thread) for the ratio.
 #
 # Environment: DALA_BENCH_DOCS (2000 news documents of ~3 KB), DALA_BENCH_WORKERS ("1 2": worker counts to run),
-# DALA_BENCH_RATE (50 documents/s for the paced run; 0 skips it), DALA_BENCH_PACED_DOCS (500),
+# DALA_BENCH_RATE (50 documents/s for the paced run; 0 skips it), DALA_BENCH_PACED_DOCS (500; 0 skips the paced run),
 # DALA_BENCH_LONG_DOCS (30 documents of ~DALA_BENCH_LONG_KB, 200 KB; 0 skips), DALA_BENCH_PG_PORT (55436), DALA_BENCH_KAFKA_PORT (59096),
 # DALA_BENCH_PORT_BASE (18110: query, +1 ingest, +2… workers), DALA_BENCH_NO_BUILD=1 (use the existing release build),
 # DALA_BENCH_BIN (binaries to measure, default .build/release; e.g. a copy of an older build for before/after).
@@ -92,7 +92,7 @@ for w in $WORKER_COUNTS; do
     log "throughput: $DOCS news documents, $w enrichment worker(s)"
     measure "$w" "$WORK/news.ndjson" "news-$w"
   fi
-  if [ "$RATE" != 0 ]; then
+  if [ "$RATE" != 0 ] && [ "$PACED_DOCS" -gt 0 ]; then
     log "freshness: $PACED_DOCS news documents paced at $RATE/s in batches of 5, $w worker(s) (same store)"
     measure "$w" "$WORK/paced.ndjson" "paced-$w" --rate "$RATE" --batch 5
   fi

@@ -273,18 +273,30 @@ enum StoryLinker {
             }
         }
         // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
-        // (Only linkable reports of one type family can score, so earlier events are looked up by type family.)
-        var story = [UUID](), similarity = [Double](), earlier: [String: [Int]] = [:]
+        // Earlier events are filed like the stored shapes, by (type, participant) in start order, and looked up in
+        // the same windows: a long document's thousands of events were each scored against every earlier one.
+        var story = [UUID](), similarity = [Double](), earlier: [String: Shelf] = [:]
         for (i, item) in items.enumerated() {
             var best: (score: Double, story: UUID)?
             if item.event.linkable {
                 for n in candidates[i] ?? [] {
                     if let s = StoryRule.score(item.event, stored[n].event), s > (best?.score ?? 0) { best = (s, stored[n].story) }
                 }
-                for j in StoryRule.family(item.event.type).flatMap({ earlier[$0] ?? [] }).sorted() {
-                    if let s = StoryRule.score(item.event, items[j].event), s > (best?.score ?? 0) { best = (s, story[j]) }
+                let event = item.event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
+                let endFrom = event.start! - StoryRule.daySlack
+                var hits = Set<Int>()
+                for t in StoryRule.family(event.type) {
+                    for p in event.participants {
+                        earlier[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { j in
+                            if items[j].event.end! >= endFrom { hits.insert(j) }
+                        }
+                    }
                 }
-                earlier[item.event.type, default: []].append(i)
+                for j in hits.sorted() {
+                    if let s = StoryRule.score(event, items[j].event), s > (best?.score ?? 0) { best = (s, story[j]) }
+                }
+                let long = event.end! - event.start! > StoryRule.shortSpan
+                for p in event.participants { earlier[event.type + "\u{1}" + p, default: Shelf()].insert(i, start: event.start!, long: long) }
             }
             story.append(best?.story ?? storyID(document: item.documentID, key: item.key))
             similarity.append(best?.score ?? 1)
@@ -379,6 +391,16 @@ enum StoryLinker {
 
         mutating func add(_ n: Int, start: Int, long isLong: Bool) {
             if isLong { long.append((start, n)) } else { short.append((start, n)) }
+        }
+
+        /// Files `n` in start order (after the entries with the same start: `n` is the highest so far).
+        mutating func insert(_ n: Int, start: Int, long isLong: Bool) {
+            func place(_ list: inout [(start: Int, n: Int)]) {
+                var a = 0, b = list.count  // first entry starting after `start`
+                while a < b { let m = (a + b) / 2; if list[m].start <= start { a = m + 1 } else { b = m } }
+                list.insert((start, n), at: a)
+            }
+            if isLong { place(&long) } else { place(&short) }
         }
 
         mutating func sort() {
