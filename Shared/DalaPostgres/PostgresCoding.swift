@@ -228,63 +228,82 @@ extension Array: PostgresDecodable where Element: PostgresArrayElement {
 
 // MARK: - Text formats
 
-/// One-dimensional array literals: `{"a","b \"c\""}` out, PostgreSQL's array output in.
+/// One-dimensional array literals: `{"a","b \"c\""}` out, PostgreSQL's array output in. Both work on UTF-8 bytes (the
+/// characters that matter are ASCII, never part of a multi-byte sequence): scalar by scalar, encoding and decoding the
+/// story linker's arrays were 12 % of an enrichment worker's time.
 enum PostgresArrayLiteral {
+    static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), comma = UInt8(ascii: ",")
+    static let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+
     static func encode(_ items: [String?]) -> String {
-        var out = "{"
+        var out: [UInt8] = [open]
+        out.reserveCapacity(2 + items.reduce(0) { $0 + ($1?.utf8.count ?? 4) + 3 })
         for (i, item) in items.enumerated() {
-            if i > 0 { out += "," }
-            guard let item else { out += "NULL"; continue }
-            out += "\""
-            for ch in item.unicodeScalars {
-                if ch == "\"" || ch == "\\" { out += "\\" }
-                out.unicodeScalars.append(ch)
+            if i > 0 { out.append(comma) }
+            guard let item else { out += "NULL".utf8; continue }
+            out.append(quote)
+            for b in item.utf8 {
+                if b == quote || b == backslash { out.append(backslash) }
+                out.append(b)
             }
-            out += "\""
+            out.append(quote)
         }
-        return out + "}"
+        out.append(close)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses `{a,"b c",NULL}` (optionally preceded by bounds like `[0:2]=`). Nested arrays are not supported.
     static func decode(_ text: String) -> [String?]? {
-        var scalars = Substring(text).unicodeScalars[...]
-        if scalars.first == "[" {
-            guard let eq = scalars.firstIndex(of: "=") else { return nil }
-            scalars = scalars[scalars.index(after: eq)...]
-        }
-        guard scalars.first == "{", scalars.last == "}" else { return nil }
-        scalars = scalars.dropFirst().dropLast()
-        if scalars.isEmpty { return [] }
-        var items: [String?] = []
-        var i = scalars.startIndex
-        while true {
-            var item = String.UnicodeScalarView()
-            var quoted = false
-            if i < scalars.endIndex, scalars[i] == "{" { return nil }
-            if i < scalars.endIndex, scalars[i] == "\"" {
-                quoted = true
-                i = scalars.index(after: i)
-                while i < scalars.endIndex, scalars[i] != "\"" {
-                    if scalars[i] == "\\" {
-                        i = scalars.index(after: i)
-                        guard i < scalars.endIndex else { return nil }
-                    }
-                    item.append(scalars[i])
-                    i = scalars.index(after: i)
-                }
-                guard i < scalars.endIndex else { return nil }
-                i = scalars.index(after: i)
-            } else {
-                while i < scalars.endIndex, scalars[i] != "," {
-                    item.append(scalars[i])
-                    i = scalars.index(after: i)
-                }
+        var text = text
+        return text.withUTF8 { all -> [String?]? in
+            var bytes = all[...]
+            if bytes.first == UInt8(ascii: "[") {
+                guard let eq = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+                bytes = bytes[(eq + 1)...]
             }
-            let s = String(item)
-            items.append(!quoted && s == "NULL" ? nil : s)
-            if i == scalars.endIndex { return items }
-            guard scalars[i] == "," else { return nil }
-            i = scalars.index(after: i)
+            guard bytes.first == open, bytes.last == close else { return nil }
+            bytes = bytes.dropFirst().dropLast()
+            if bytes.isEmpty { return [] }
+            var items: [String?] = []
+            var i = bytes.startIndex
+            var unescaped: [UInt8] = []
+            while true {
+                if i < bytes.endIndex, bytes[i] == open { return nil }
+                if i < bytes.endIndex, bytes[i] == quote {
+                    i += 1
+                    let from = i
+                    var escaped = false
+                    while i < bytes.endIndex, bytes[i] != quote {
+                        if bytes[i] == backslash {
+                            escaped = true
+                            i += 1
+                            guard i < bytes.endIndex else { return nil }
+                        }
+                        i += 1
+                    }
+                    guard i < bytes.endIndex else { return nil }
+                    if escaped {
+                        unescaped.removeAll(keepingCapacity: true)
+                        var k = from
+                        while k < i {
+                            if bytes[k] == backslash { k += 1 }
+                            unescaped.append(bytes[k]); k += 1
+                        }
+                        items.append(String(decoding: unescaped, as: UTF8.self))
+                    } else {
+                        items.append(String(decoding: bytes[from..<i], as: UTF8.self))
+                    }
+                    i += 1
+                } else {
+                    let from = i
+                    while i < bytes.endIndex, bytes[i] != comma { i += 1 }
+                    let item = bytes[from..<i]
+                    items.append(item.elementsEqual("NULL".utf8) ? nil : String(decoding: item, as: UTF8.self))
+                }
+                if i == bytes.endIndex { return items }
+                guard bytes[i] == comma else { return nil }
+                i += 1
+            }
         }
     }
 }
