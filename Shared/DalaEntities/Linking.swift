@@ -21,6 +21,7 @@ extension DocumentPass {
             yearsIn[sentences[s].documentIndex, default: []] += ys
         }
         // In text order, so "тот Таможенный союз" finds the union resolved just before it.
+        var scoredAll: [(idx: Int, scored: [(Int, Double)], open: Bool)] = []
         let ambiguous = mentions.indices.filter { mentions[$0].candidates.count > 1 }
             .sorted { (mentions[$0].sentence, mentions[$0].start) < (mentions[$1].sentence, mentions[$1].start) }
         for idx in ambiguous {
@@ -60,18 +61,28 @@ extension DocumentPass {
                 }
                 scored.append((c, score))
             }
-            scored.sort { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
-            mentions[idx].candidates = [scored[0].0]
-            if scored.count > 1, scored[0].1 - scored[1].1 < 0.75 {
-                let kept = scored.dropFirst().filter { scored[0].1 - $0.1 < 0.75 }
-                mentions[idx].alternatives = kept.map(\.0)
-                // Each alternative's share of the evidence: a softmax over every scored candidate, so the chosen
-                // entity's share is what the alternatives leave (1 - their sum - the shares of dropped candidates).
-                let top = scored[0].1
-                let total = scored.reduce(0.0) { $0 + exp($1.1 - top) }
-                mentions[idx].alternativeScores = kept.map { (exp($0.1 - top) / total * 1000).rounded() / 1000 }
-                mentions[idx].confidence *= 0.6
-            }
+            decide(idx, scored)
+            // A mention pointed at by its own words (`нынешний`, `тот`) or dated by its own sentence or the one
+            // before keeps what they say.
+            scoredAll.append((idx, scored, !current && !anaphoric && years.isEmpty && previousYears.isEmpty))
+        }
+        // One sense per discourse: a look-alike left undecided by its own evidence takes the sense the same
+        // ambiguity (the same candidates) was clearly given nearby (`discourseSentences` either way, same document),
+        // when only one sense was (Gale, Church & Yarowsky 1992; near, not document-wide: an essay tells the 1995 and
+        // the 2010 customs unions in different sections).
+        var clear: [[Int]: [(sentence: Int, entity: Int)]] = [:]   // candidates → clear decisions in text order
+        for (idx, scored, _) in scoredAll where Self.isClear(scored) {
+            clear[scored.map(\.0).sorted(), default: []].append((mentions[idx].sentence, mentions[idx].candidates[0]))
+        }
+        for (idx, scored, open) in scoredAll where open && !Self.isClear(scored) {
+            let s = mentions[idx].sentence, d = sentences[s].documentIndex
+            let senses = Set((clear[scored.map(\.0).sorted()] ?? [])
+                .filter { abs($0.sentence - s) <= Self.discourseSentences && sentences[$0.sentence].documentIndex == d }.map(\.entity))
+            guard senses.count == 1, let sense = senses.first, sense != mentions[idx].candidates[0] else { continue }
+            mentions[idx].confidence /= 0.6
+            mentions[idx].alternatives = []
+            mentions[idx].alternativeScores = []
+            decide(idx, scored.map { ($0.0, $0.1 + ($0.0 == sense ? Self.discourseBonus : 0)) })
         }
         // Metonymy: a capital city standing for its government.
         for idx in mentions.indices {
@@ -79,6 +90,35 @@ extension DocumentPass {
             guard m.kind == .name, !m.stripped || sentences[m.sentence].language != .kk, let c = m.candidates.first,
                   store.infos[c].relations.contains(where: { $0.kind == .capitalOf }) else { continue }
             if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
+        }
+    }
+
+    /// The margin by which a candidate must lead for the mention to be decided without alternatives.
+    static let clearMargin = 0.75
+    /// What the sense given clearly elsewhere in the document adds to an undecided mention's candidate.
+    static let discourseBonus = 1.0
+    /// How many sentences away a clear decision still speaks for an undecided look-alike.
+    static let discourseSentences = 10
+
+    static func isClear(_ scored: [(Int, Double)]) -> Bool {
+        let s = scored.map(\.1).sorted(by: >)
+        return s.count < 2 || s[0] - s[1] >= clearMargin
+    }
+
+    /// Links mention `idx` to the best of `scored`, keeping the candidates within `clearMargin` of it as alternatives
+    /// (with their shares of the evidence) at a lower confidence.
+    mutating func decide(_ idx: Int, _ scored: [(Int, Double)]) {
+        let scored = scored.sorted { $0.1 > $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }
+        mentions[idx].candidates = [scored[0].0]
+        if scored.count > 1, scored[0].1 - scored[1].1 < Self.clearMargin {
+            let kept = scored.dropFirst().filter { scored[0].1 - $0.1 < Self.clearMargin }
+            mentions[idx].alternatives = kept.map(\.0)
+            // Each alternative's share of the evidence: a softmax over every scored candidate, so the chosen
+            // entity's share is what the alternatives leave (1 - their sum - the shares of dropped candidates).
+            let top = scored[0].1
+            let total = scored.reduce(0.0) { $0 + exp($1.1 - top) }
+            mentions[idx].alternativeScores = kept.map { (exp($0.1 - top) / total * 1000).rounded() / 1000 }
+            mentions[idx].confidence *= 0.6
         }
     }
 
