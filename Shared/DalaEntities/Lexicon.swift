@@ -32,12 +32,19 @@ struct Lexicon: Sendable {
     var suffixChainReadings: [Language: UInt8] = [:]
     /// Every registered language's morphology and the word-level language guess.
     var morphologies = LanguageMorphologies()
+    /// Each registered language's morphology kind, registry order (a handful: a scan beats hashing).
+    var morphologyKinds: [(language: Language, kind: MorphologyKind)] = []
     /// Codes of the paradigm languages (ru): their names and head nouns are declined by `russianParadigms`.
     var paradigmCodes: Set<String> = []
     var russianParadigms: [RussianParadigm] = []
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
     var headNouns: [String: [String: HeadNoun]] = [:]
+    /// The languages with head nouns, registry order, each with its morphology kind (how its heads inflect and
+    /// which phrase rule reads them).
+    var headNounLanguages: [(code: String, kind: MorphologyKind)] = []
+    /// The words and endings of the name-phrase rules (`lexicon/name-phrases.tsv`).
+    var phrases = NamePhrases()
     var titles: [String: Set<String>] = [:]
     var surnameEndings: [String] = []
     /// Two-letter initials as written (`Дж`, `Sh`; `lexicon/person-patterns.tsv`).
@@ -110,6 +117,13 @@ struct Lexicon: Sendable {
                 lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
             }
         }
+        let registry = try LanguageRegistry.shared.get()
+        lex.headNounLanguages = registry.profiles.filter { lex.headNouns[$0.code] != nil }.map { ($0.code, $0.morphology) }
+        do {
+            lex.phrases = try NamePhrases.parse(try ResourceFiles.text(NamePhrases.file)) { code in
+                registry.profiles.first { $0.code == code }?.morphology
+            }
+        } catch let e as DataFileError { throw EntityStageError(code: .malformedData, detail: e.description) }
         for code in lex.paradigmCodes.sorted() {
             for (form, head) in lex.headNouns[code] ?? [:] {
                 let stem = TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))
@@ -258,6 +272,7 @@ struct Lexicon: Sendable {
             }
         }
         suffixChain = SuffixChain(alternations: alternations)
+        morphologyKinds = registered.map { ($0.language, $0.kind) }
         suffixChains = own.isEmpty ? [SuffixChain()] : own.map(\.chain)
         for (k, o) in own.enumerated() { suffixChainReadings[o.language] = UInt8(k) }
         russianEndings = endings.sorted { $0.count > $1.count }
@@ -269,6 +284,13 @@ struct Lexicon: Sendable {
     /// The reading of the words of a sentence in `language` (`suffixChains` index): its own tables, else the first's.
     @inline(__always)
     func suffixChainReading(_ language: Language) -> UInt8 { suffixChainReadings[language] ?? 0 }
+
+    /// The morphology kind of a registered language; nil for other codes (`other`, `unknown`).
+    @inline(__always)
+    func morphologyKind(_ language: Language) -> MorphologyKind? {
+        for e in morphologyKinds where e.language == language { return e.kind }
+        return nil
+    }
 
     /// Whether `language` reads its words with suffix-chain tables of its own.
     func hasSuffixChains(_ language: Language) -> Bool { suffixChainReadings[language] != nil }
