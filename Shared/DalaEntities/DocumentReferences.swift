@@ -142,8 +142,8 @@ extension DocumentPass {
         }
         if i > 0, us[i - 1].isWord, !consumed[s][i - 1],
            us[i - 1].isAllCaps || (us[i - 1].isCapitalized && !us[i - 1].isSentenceStart) { return false }
-        // Kazakh names close with their head, so a name may follow it; Russian ones open with it.
-        if let n = next, lex.morphologyKind(us[i].script) != .suffixChain, sentences[s].language != .kk {
+        // Suffix-chain (kk) names close with their head, so a name may follow it; paradigm (ru) ones open with it.
+        if let n = next, lex.morphologyKind(us[i].script) != .suffixChain, lex.morphologyKind(sentences[s].language) != .suffixChain {
             if n.isCapitalized { return false }
             if lex.phrases.looksGenitive(n.sc), !lex.phrases.stopPrepositionKeys.contains(n.key) { return false }
         }
