@@ -40,9 +40,9 @@ struct Lexicon: Sendable {
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
     var headNouns: [String: [String: HeadNoun]] = [:]
-    /// The languages with head nouns, registry order, each with its morphology kind (how its heads inflect and
-    /// which phrase rule reads them).
-    var headNounLanguages: [(code: String, kind: MorphologyKind)] = []
+    /// The head nouns of each language that has some (`headNounKeys`), registry order, with the language's morphology
+    /// kind (how its heads inflect and which phrase rule reads them).
+    var headNounTables: [(kind: MorphologyKind, keys: [UInt64: HeadNoun])] = []
     /// The words and endings of the name-phrase rules (`lexicon/name-phrases.tsv`).
     var phrases = NamePhrases()
     var titles: [String: Set<String>] = [:]
@@ -118,7 +118,6 @@ struct Lexicon: Sendable {
             }
         }
         let registry = try LanguageRegistry.shared.get()
-        lex.headNounLanguages = registry.profiles.filter { lex.headNouns[$0.code] != nil }.map { ($0.code, $0.morphology) }
         do {
             lex.phrases = try NamePhrases.parse(try ResourceFiles.text(NamePhrases.file)) { code in
                 registry.profiles.first { $0.code == code }?.morphology
@@ -141,6 +140,7 @@ struct Lexicon: Sendable {
                 }
             }
         }
+        lex.headNounTables = registry.profiles.compactMap { p in lex.headNounKeys[p.code].map { (p.morphology, $0) } }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/titles.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }

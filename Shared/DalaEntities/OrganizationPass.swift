@@ -9,8 +9,8 @@ extension DocumentPass {
         // Most words fail on their first four letters: test those in place before copying the unit.
         guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)) else { return nil }
         let u = units[s][i]
-        for l in lex.headNounLanguages where l.kind == kind {
-            if let h = headNoun(u, language: l.code, kind: kind) { return h }
+        for t in lex.headNounTables.indices where lex.headNounTables[t].kind == kind {
+            if let h = headNoun(u, table: t) { return h }
         }
         return nil
     }
@@ -19,17 +19,17 @@ extension DocumentPass {
     func headNounAny(_ s: Int, _ i: Int) -> Lexicon.HeadNoun? {
         guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)) else { return nil }
         let u = units[s][i]
-        for l in lex.headNounLanguages {
-            if let h = headNoun(u, language: l.code, kind: l.kind) { return h }
+        for t in lex.headNounTables.indices {
+            if let h = headNoun(u, table: t) { return h }
         }
         return nil
     }
 
-    /// `u` as a head noun of `language`, inflected as its morphology kind inflects.
-    private func headNoun(_ u: WordUnit, language: String, kind: MorphologyKind) -> Lexicon.HeadNoun? {
-        guard let table = lex.headNounKeys[language] else { return nil }
+    /// `u` as a head noun of `lex.headNounTables[t]`'s language, inflected as its morphology kind inflects.
+    private func headNoun(_ u: WordUnit, table t: Int) -> Lexicon.HeadNoun? {
+        let table = lex.headNounTables[t].keys
         if let h = table[u.key] { return h }
-        switch kind {
+        switch lex.headNounTables[t].kind {
         case .suffixChain:
             guard u.sc.count >= 5 else { return nil }
             var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
@@ -286,7 +286,7 @@ extension DocumentPass {
     func russianNominative(_ words: [WordUnit], _ labelWords: [String]) -> [String] {
         guard let h = words.indices.first(where: { headNoun(words[$0]) != nil }) else { return labelWords }
         let head = words[h]
-        if lex.headNounLanguages.contains(where: { $0.kind == .paradigm && lex.headNounKeys[$0.code]?[head.key] != nil }) {
+        if lex.headNounTables.contains(where: { $0.kind == .paradigm && $0.keys[head.key] != nil }) {
             return labelWords       // already the nominative
         }
         let n = Morphology.russianStemLength(head.sc, lexicon: lex)
@@ -314,8 +314,8 @@ extension DocumentPass {
 
     /// `u` as a head noun of a paradigm language (ru), in any case.
     func headNoun(_ u: WordUnit) -> Lexicon.HeadNoun? {
-        for l in lex.headNounLanguages where l.kind == .paradigm {
-            if let h = headNoun(u, language: l.code, kind: .paradigm) { return h }
+        for t in lex.headNounTables.indices where lex.headNounTables[t].kind == .paradigm {
+            if let h = headNoun(u, table: t) { return h }
         }
         return nil
     }
@@ -337,7 +337,7 @@ extension DocumentPass {
         if let last = words.last,
            lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
            last.text.unicodeScalars.count == last.sc.count {
-            let tables = lex.headNounLanguages.filter { $0.kind == .suffixChain }.compactMap { lex.headNounKeys[$0.code] }
+            let tables = lex.headNounTables.filter { $0.kind == .suffixChain }.map(\.keys)
             if !tables.contains(where: { $0[last.key] != nil }) {
                 var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
                 while let c = stems.next() {
