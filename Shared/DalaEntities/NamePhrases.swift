@@ -64,7 +64,7 @@ struct NamePhrases: Sendable {
             guard kinds[kind]?.contains(row[1]) == true else {
                 throw row.error("kind \(row[1]) is not one of \(kind.rawValue) languages")
             }
-            let items = row[2].split(separator: "|").map(String.init)
+            let items = row[2].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             guard !items.isEmpty, !items.contains(where: \.isEmpty) else { throw row.error("empty item") }
             if single.contains(row[1]), items.count != 1 { throw row.error("\(row[1]) holds one item, found \(items.count)") }
             if letterKinds.contains(row[1]), items.contains(where: { $0.unicodeScalars.count != 1 }) {
