@@ -40,9 +40,14 @@ struct Lexicon: Sendable {
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
     var headNouns: [String: [String: HeadNoun]] = [:]
-    /// The head nouns of each language that has some (`headNounKeys`), registry order, with the language's morphology
-    /// kind (how its heads inflect and which phrase rule reads them).
-    var headNounTables: [(kind: MorphologyKind, keys: [UInt64: HeadNoun])] = []
+    /// The head nouns of every language of a morphology kind in one table (registry order: the first language's entry
+    /// wins), so a word is looked up and stemmed once per kind, not once per language (kk and ky).
+    var suffixChainHeadNouns: [UInt64: HeadNoun] = [:]
+    var paradigmHeadNouns: [UInt64: HeadNoun] = [:]
+    var englishHeadNouns: [UInt64: HeadNoun] = [:]
+    /// The kinds that have head nouns, in the registry order of their first language (kk ru en: suffix-chain,
+    /// paradigm, english).
+    var headNounKinds: [MorphologyKind] = []
     /// The words and endings of the name-phrase rules (`lexicon/name-phrases.tsv`).
     var phrases = NamePhrases()
     var titles: [String: Set<String>] = [:]
@@ -140,7 +145,15 @@ struct Lexicon: Sendable {
                 }
             }
         }
-        lex.headNounTables = registry.profiles.compactMap { p in lex.headNounKeys[p.code].map { (p.morphology, $0) } }
+        for p in registry.profiles {
+            guard let table = lex.headNounKeys[p.code] else { continue }
+            if !lex.headNounKinds.contains(p.morphology) { lex.headNounKinds.append(p.morphology) }
+            switch p.morphology {
+            case .suffixChain: lex.suffixChainHeadNouns.merge(table) { first, _ in first }
+            case .paradigm: lex.paradigmHeadNouns.merge(table) { first, _ in first }
+            case .english: lex.englishHeadNouns.merge(table) { first, _ in first }
+            }
+        }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/titles.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }

@@ -4,43 +4,40 @@ import DalaText
 extension DocumentPass {
     // MARK: Organisations outside the registry
 
-    /// The head noun at `i` among those of the languages of morphology `kind` (registry order).
+    /// The head noun at `i` among those of the languages of morphology `kind`.
     func headNoun(_ s: Int, _ i: Int, kind: MorphologyKind) -> Lexicon.HeadNoun? {
         // Most words fail on their first four letters: test those in place before copying the unit.
         guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)) else { return nil }
-        let u = units[s][i]
-        for t in lex.headNounTables.indices where lex.headNounTables[t].kind == kind {
-            if let h = headNoun(u, table: t) { return h }
-        }
-        return nil
+        return headNoun(units[s][i], kind: kind)
     }
 
-    /// The head noun at `i` of any language, registry order.
+    /// The head noun at `i` of any language (the kinds in the registry order of their first language).
     func headNounAny(_ s: Int, _ i: Int) -> Lexicon.HeadNoun? {
         guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)) else { return nil }
         let u = units[s][i]
-        for t in lex.headNounTables.indices {
-            if let h = headNoun(u, table: t) { return h }
+        for kind in lex.headNounKinds {
+            if let h = headNoun(u, kind: kind) { return h }
         }
         return nil
     }
 
-    /// `u` as a head noun of `lex.headNounTables[t]`'s language, inflected as its morphology kind inflects.
-    private func headNoun(_ u: WordUnit, table t: Int) -> Lexicon.HeadNoun? {
-        let table = lex.headNounTables[t].keys
-        if let h = table[u.key] { return h }
-        switch lex.headNounTables[t].kind {
+    /// `u` as a head noun of the languages of morphology `kind`, inflected as that kind inflects.
+    private func headNoun(_ u: WordUnit, kind: MorphologyKind) -> Lexicon.HeadNoun? {
+        switch kind {
         case .suffixChain:
+            if let h = lex.suffixChainHeadNouns[u.key] { return h }
             guard u.sc.count >= 5 else { return nil }
             var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
             while let c = stems.next() {
-                if let h = table[c.key] { return h }
+                if let h = lex.suffixChainHeadNouns[c.key] { return h }
             }
         case .paradigm:
+            if let h = lex.paradigmHeadNouns[u.key] { return h }
             let n = Morphology.russianStemLength(u.sc, lexicon: lex)
             if n < u.sc.count, let h = lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] { return h }
         case .english:
-            if u.sc.last == 0x73, let h = table[TextNorm.hash(u.sc.dropLast())] { return h }
+            if let h = lex.englishHeadNouns[u.key] { return h }
+            if u.sc.last == 0x73, let h = lex.englishHeadNouns[TextNorm.hash(u.sc.dropLast())] { return h }
         }
         return nil
     }
@@ -64,7 +61,7 @@ extension DocumentPass {
 
     mutating func organizationPass(_ s: Int) {
         let us = units[s]
-        let lang = sentences[s].language
+        let sentenceKind = lex.morphologyKind(sentences[s].language)
         var i = 0
         while i < us.count {
             guard us[i].isWord else { i += 1; continue }
@@ -110,7 +107,7 @@ extension DocumentPass {
                                       && (i == 0 || !consumed[s][i - 1]))
             else { i += 1; continue }
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
-            if !consumed[s][i], kind != .english, lex.morphologyKind(lang) != .paradigm || kind == .suffixChain,
+            if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
                let head = headNoun(s, i, kind: .suffixChain) {
                 if let start = headLastPhraseStart(s, head: i) {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
@@ -286,7 +283,7 @@ extension DocumentPass {
     func russianNominative(_ words: [WordUnit], _ labelWords: [String]) -> [String] {
         guard let h = words.indices.first(where: { headNoun(words[$0]) != nil }) else { return labelWords }
         let head = words[h]
-        if lex.headNounTables.contains(where: { $0.kind == .paradigm && $0.keys[head.key] != nil }) {
+        if lex.paradigmHeadNouns[head.key] != nil {
             return labelWords       // already the nominative
         }
         let n = Morphology.russianStemLength(head.sc, lexicon: lex)
@@ -314,10 +311,7 @@ extension DocumentPass {
 
     /// `u` as a head noun of a paradigm language (ru), in any case.
     func headNoun(_ u: WordUnit) -> Lexicon.HeadNoun? {
-        for t in lex.headNounTables.indices where lex.headNounTables[t].kind == .paradigm {
-            if let h = headNoun(u, table: t) { return h }
-        }
-        return nil
+        headNoun(u, kind: .paradigm)
     }
 
     /// `lemma` with the first letter's case of `word`.
@@ -337,11 +331,11 @@ extension DocumentPass {
         if let last = words.last,
            lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
            last.text.unicodeScalars.count == last.sc.count {
-            let tables = lex.headNounTables.filter { $0.kind == .suffixChain }.map(\.keys)
-            if !tables.contains(where: { $0[last.key] != nil }) {
+            let table = lex.suffixChainHeadNouns
+            if table[last.key] == nil {
                 var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
                 while let c = stems.next() {
-                    guard !c.alternated, c.length < last.sc.count, tables.contains(where: { $0[c.key] != nil }) else { continue }
+                    guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
                     labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))
                     break
                 }

@@ -117,7 +117,7 @@ extension DocumentPass {
     func isLanguageNoun(_ u: WordUnit) -> Bool {
         guard u.isWord else { return false }
         if lex.languageNounKeys.contains(u.key) { return true }
-        if u.script == .ru || u.sc.contains(where: TextNorm.isCyrillic) {
+        if u.sc.contains(where: TextNorm.isCyrillic) {
             if u.sc.count > 3, lex.languageNounKeys.contains(TextNorm.hash(u.sc.prefix(u.sc.count - 1))) { return true }   // языка, языку
             var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
             while let c = stems.next() { if lex.languageNounKeys.contains(c.key) { return true } }
