@@ -31,6 +31,8 @@ struct NamePhrases: Sendable {
     var surnameCaseTails: [[UInt32]] = []
     var surnameAdjectiveTails: [[UInt32]] = []
     var patronymicCaseTails: [[UInt32]] = []
+    /// The letter a feminine surname adds to a surname ending of three letters or more (-ова → -ов, -ova → -ov).
+    var surnameFeminineLetters: [UInt32] = []
     // English languages: a capitalised run.
     var runConnectorKeys = U64Set()
     var stateOfKeys = U64Set()
@@ -48,12 +50,12 @@ struct NamePhrases: Sendable {
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
                     "soft-stem-letter", "hushing-letter", "masculine-nominative", "plural-adjective-ending",
                     "soft-plural-adjective-ending", "surname-case-tail", "surname-adjective-tail", "patronymic-case-tail",
-                    "chain-joiner"],
-        .english: ["connector", "state-of", "article", "chain-joiner"],
+                    "surname-feminine-letter", "chain-joiner"],
+        .english: ["connector", "state-of", "article", "surname-feminine-letter", "chain-joiner"],
     ]
     static let single: Set<String> = ["nominative-masculine", "nominative-masculine-soft", "nominative-feminine", "nominative-neuter",
                                       "nominative-neuter-hushing"]
-    static let letterKinds: Set<String> = ["vowel", "soft-stem-letter", "hushing-letter"]
+    static let letterKinds: Set<String> = ["vowel", "soft-stem-letter", "hushing-letter", "surname-feminine-letter"]
 
     /// The table's rows; `morphology` gives a language code's morphology kind (nil: not registered).
     static func parse(_ text: String, file: String = NamePhrases.file,
@@ -100,6 +102,7 @@ struct NamePhrases: Sendable {
             case (_, "surname-case-tail"): p.surnameCaseTails += scalars
             case (_, "surname-adjective-tail"): p.surnameAdjectiveTails += scalars
             case (_, "patronymic-case-tail"): p.patronymicCaseTails += scalars
+            case (_, "surname-feminine-letter"): p.surnameFeminineLetters += items.flatMap { $0.unicodeScalars.map(\.value) }
             case (.english, "connector"): keys.forEach { p.runConnectorKeys.insert($0) }
             case (_, "state-of"): keys.forEach { p.stateOfKeys.insert($0) }
             case (_, "article"): keys.forEach { p.articleKeys.insert($0) }

@@ -23,7 +23,7 @@ extension DocumentPass {
                     let oneSuffix = tail.last.flatMap { suffixes.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
                     if tail.isEmpty || lex.phrases.surnameCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneSuffix {
                         var key = Array(sc[..<(p + e.count)])
-                        if e.count >= 3, let l = key.last, l == 0x430 || l == 0x61 { key.removeLast() }
+                        if e.count >= 3, let l = key.last, lex.phrases.surnameFeminineLetters.contains(l) { key.removeLast() }
                         if key.count > 2, lex.phrases.surnameAdjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
                         return key
                     }

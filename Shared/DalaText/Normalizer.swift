@@ -94,15 +94,15 @@ struct Normalizer {
         return Output(text: out, pageBreakLines: pageBreaks, absorbed: absorbed)
     }
 
+    /// Whether the text ends with a unit written alone (`км`, `m`: a `superscript-unit` of structure.tsv).
     private func isUnitBefore(_ out: TracedText) -> Bool {
-        guard let last = out.s.last else { return false }
-        let l = CharClass.lower(last)
-        guard l == "m" || l == "м" else { return false }
-        // The unit stands alone or as km/cm/км/см.
-        let k = out.s.count - 2
-        if k < 0 || !chars.isLetter(out.s[k]) { return true }
-        let p = CharClass.lower(out.s[k])
-        return (p == "k" || p == "c" || p == "к" || p == "с") && (k == 0 || !chars.isLetter(out.s[k - 1]))
+        guard let last = out.s.last, res.superscriptUnitEnds.contains(CharClass.lower(last).value) else { return false }
+        var k = out.s.count - 1
+        while k >= 0 && chars.isLetter(out.s[k]) && out.s.count - k <= res.superscriptUnitLength { k -= 1 }
+        guard k < 0 || !chars.isLetter(out.s[k]) else { return false }
+        var word: [UInt32] = []
+        for c in out.s[(k + 1)...] { word.append(CharClass.lower(c).value) }
+        return res.superscriptUnits.contains(word)
     }
 
     private func compose(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
