@@ -324,12 +324,11 @@ extension DocumentPass {
         let us = units[s]
         let words = us[start..<end].filter { $0.isWord }
         var labelWords = words.map(\.text)
-        // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы").
-        // Of the sentences only Kazakh ones for now: in a Kyrgyz one the Kazakh head nouns would strip a Kyrgyz
-        // ending (heldout-ky.txt:28 «стратегиясын» → «стратегиясы»); that waits for Kyrgyz head nouns.
+        // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы",
+        // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head-nouns.tsv`).
         let sentenceKind = lex.morphologyKind(sentences[s].language)
         if let last = words.last,
-           lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
+           lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentenceKind == .suffixChain,
            last.text.unicodeScalars.count == last.sc.count {
             let table = lex.suffixChainHeadNouns
             if table[last.key] == nil {

@@ -52,5 +52,7 @@ struct NamePhrasesTests {
         #expect(p.isPluralAdjective("Международные"))
         #expect(!p.isPluralAdjective("Соглашение"))
         #expect(p.sovietHomonymKeys.contains(TextNorm.key("Кеңес")))
+        #expect(p.surnameFeminineLetters.contains(0x430) && p.surnameFeminineLetters.contains(0x61))   // -ова, -ova
+        #expect(p.headLastConnectorKeys.contains(TextNorm.key("жана")))                                // ky
     }
 }
