@@ -155,9 +155,10 @@ struct Normalizer {
     @discardableResult
     private func fixRomanNumeral(_ t: inout TracedText, _ a: Int, _ b: Int, stats: inout RepairStats) -> Bool {
         guard b - a >= 2 && b - a <= 7 else { return false }
-        // Cheap test before the table lookups: Roman numerals start with I, V, X (or Cyrillic І, Х).
+        // Cheap test before the table lookups: Roman numerals start with I, V, X (or a Cyrillic look-alike of the
+        // homoglyph table's `roman` section: І, Х).
         let head = t.s[a].value
-        guard head == 0x49 || head == 0x56 || head == 0x58 || head == 0x406 || head == 0x425 else { return false }
+        guard head == 0x49 || head == 0x56 || head == 0x58 || res.romanCyrillicLetters.contains(head) else { return false }
         var hasCyrillic = false
         for k in a..<b {
             let v = t.s[k].value

@@ -66,6 +66,8 @@ struct TextResources: Sendable {
     var latinToCyrillic: [UInt32: Unicode.Scalar]
     var cyrillicToLatin: [UInt32: Unicode.Scalar]
     var romanCyrillic: [UInt32: Unicode.Scalar]
+    /// The keys of `romanCyrillic` (І, Х): a handful, scanned before any table lookup.
+    var romanCyrillicLetters: [UInt32]
 
     /// Words that label a page when a space and a number follow ("бет 3"), each with that space.
     var pageLabels: [String]
@@ -154,6 +156,7 @@ struct TextResources: Sendable {
             roman[c.value] = l
         }
         romanCyrillic = roman
+        romanCyrillicLetters = roman.keys.sorted()
 
         self.pairFirst = Set(pairFirst.map(wordHash))
         self.leftEndings = leftEndings.map { Array($0.unicodeScalars) }
