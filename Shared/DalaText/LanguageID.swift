@@ -100,7 +100,10 @@ struct LanguageModel: Sendable {
                                     reason: "1 to 7 Cyrillic languages and exactly 1 Latin one (the Latin model is English-only)")
         }
         cyrLanguages = cyrillic.compactMap { Language(rawValue: $0.code) }
-        latinLanguage = Language(rawValue: lat.code) ?? .en
+        guard let latinCode = Language(rawValue: lat.code) else {
+            throw TextResourceError(file: "DalaLanguages/Resources/identification.tsv", reason: "\(lat.code) is no language label")
+        }
+        latinLanguage = latinCode
         latinLane = cyrillic.count
 
         var cyr = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols * LanguageModel.cyrSymbols * LanguageModel.cyrSymbols)
