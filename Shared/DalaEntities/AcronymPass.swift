@@ -100,8 +100,7 @@ extension DocumentPass {
             if needed >= 0, first == letters[needed] {
                 needed -= 1
                 if needed < 0 { return k }
-            } else if !(DocumentPass.englishConnectors.contains(w.key) || DocumentPass.russianConnectors.contains(w.key)
-                        || DocumentPass.kazakhConnectors.contains(w.key)) {
+            } else if !lex.phrases.isConnector(w.key) {
                 skipped += 1
                 if skipped > 2 { return nil }
             }

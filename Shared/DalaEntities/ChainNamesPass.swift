@@ -33,7 +33,7 @@ extension DocumentPass {
         while k < members.count {
             var chain = [members[k]]
             while let last = chain.last, let next = members.dropFirst(k + chain.count).first,
-                  mentions[next].start == mentions[last].end + 1, DocumentPass.isChainJoiner(us[mentions[last].end]) {
+                  mentions[next].start == mentions[last].end + 1, isChainJoiner(us[mentions[last].end]) {
                 chain.append(next)
             }
             defer { k += chain.count }
@@ -64,9 +64,9 @@ extension DocumentPass {
         }
     }
 
-    /// A dash or "+" (or "plus"/"плюс") between two members.
-    static func isChainJoiner(_ u: WordUnit) -> Bool {
-        u.isDash || u.mark == 0x2B || u.norm == "plus" || u.norm == "плюс"
+    /// A dash or "+" (or a `chain-joiner` word of `lexicon/name-phrases.tsv`: "plus", "плюс") between two members.
+    func isChainJoiner(_ u: WordUnit) -> Bool {
+        u.isDash || u.mark == 0x2B || lex.phrases.chainJoinerKeys.contains(u.key)
     }
 
     /// Index of a chain head right after the chain (kk, en; within three words) or right before it (ru; within two).
@@ -94,7 +94,7 @@ extension DocumentPass {
         return nil
     }
 
-    /// Length of a Kazakh head without its case suffix ("жолының" → "жолы"), nil when it has none.
+    /// Length of a suffix-chain (kk) head without its case suffix ("жолының" → "жолы"), nil when it has none.
     func kazakhHeadNominativeLength(_ u: WordUnit) -> Int? {
         guard u.sc.contains(where: TextNorm.isCyrillic), u.text.unicodeScalars.count == u.sc.count, !lex.chainHeadKeys.contains(u.key) else { return nil }
         var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
@@ -104,7 +104,7 @@ extension DocumentPass {
 
     func isChainHead(_ u: WordUnit) -> Bool {
         if lex.chainHeadKeys.contains(u.key) { return true }
-        guard u.script == .kk || u.sc.contains(where: TextNorm.isCyrillic), u.sc.count >= 5 else { return false }
+        guard lex.morphologyKind(u.script) == .suffixChain || u.sc.contains(where: TextNorm.isCyrillic), u.sc.count >= 5 else { return false }
         var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
         while let c = stems.next() { if lex.chainHeadKeys.contains(c.key) { return true } }
         return false

@@ -137,15 +137,15 @@ extension DocumentPass {
         let latin = us[i].sc.first.map(TextNorm.isLatin) ?? false
         let next = i + 1 < us.count && us[i + 1].isWord ? us[i + 1] : nil
         if latin {
-            guard i > 0, us[i - 1].key == DocumentPass.theKey else { return false }
-            return next.map { !DocumentPass.englishConnectors.contains($0.key) && !$0.isCapitalized } ?? true
+            guard i > 0, lex.phrases.articleKeys.contains(us[i - 1].key) else { return false }
+            return next.map { !lex.phrases.runConnectorKeys.contains($0.key) && !$0.isCapitalized } ?? true
         }
         if i > 0, us[i - 1].isWord, !consumed[s][i - 1],
            us[i - 1].isAllCaps || (us[i - 1].isCapitalized && !us[i - 1].isSentenceStart) { return false }
-        // Kazakh names close with their head, so a name may follow it; Russian ones open with it.
-        if let n = next, us[i].script != .kk, sentences[s].language != .kk {
+        // Suffix-chain (kk) names close with their head, so a name may follow it; paradigm (ru) ones open with it.
+        if let n = next, lex.morphologyKind(us[i].script) != .suffixChain, lex.morphologyKind(sentences[s].language) != .suffixChain {
             if n.isCapitalized { return false }
-            if DocumentPass.looksGenitive(n.sc), !DocumentPass.russianStopPrepositions.contains(n.key) { return false }
+            if lex.phrases.looksGenitive(n.sc), !lex.phrases.stopPrepositionKeys.contains(n.key) { return false }
         }
         return true
     }

@@ -47,7 +47,9 @@ struct RawMention {
 /// The state of recognising one document.
 struct DocumentPass {
     let store: Store
-    let lex: Lexicon
+    /// The lexicon, read in place through the store: a `Lexicon` field held inline made every copy of the pass
+    /// (its passes copy it whole in places) move several hundred bytes more with each table added.
+    var lex: Lexicon { _read { yield store.lexicon } }
     let matcher: Matcher
     let sentences: [Sentence]
     var units: [[WordUnit]] = []
@@ -68,7 +70,6 @@ struct DocumentPass {
 
     init(store: Store, sentences: [Sentence], text: String = "", paragraphs: [Span]? = nil) {
         self.store = store
-        self.lex = store.lexicon
         self.matcher = Matcher(store: store)
         self.sentences = sentences
         self.text = text

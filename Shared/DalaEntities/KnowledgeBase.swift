@@ -316,7 +316,7 @@ final class Store: Sendable {
                 let lowerOK = !requiresCapital || wi > 0
                 addForm(word, id, lower: lowerOK)
                 if paradigmCodes.contains(raw.lang) && raw.kind != .acronym {
-                    let plural = wi > 0 && Store.isPluralAdjective(words[wi - 1])
+                    let plural = wi > 0 && lexicon.phrases.isPluralAdjective(words[wi - 1])
                     for f in Store.russianForms(of: word, lexicon: lexicon, pluralNoun: plural) { addForm(f, id, lower: lowerOK) }
                 }
             }
@@ -345,7 +345,7 @@ final class Store: Sendable {
                     for (wi, word) in words.enumerated() where word.unicodeScalars.count >= FuzzyIndex.minimumLength {
                         fuzzyForms.append((word, ids[wi]))
                         if paradigmCodes.contains(raw.lang) {
-                            let plural = wi > 0 && Store.isPluralAdjective(words[wi - 1])
+                            let plural = wi > 0 && lexicon.phrases.isPluralAdjective(words[wi - 1])
                             for f in Store.russianForms(of: word, lexicon: lexicon, pluralNoun: plural) { fuzzyForms.append((f, ids[wi])) }
                         }
                     }
@@ -404,15 +404,6 @@ final class Store: Sendable {
         let codes = (try? LanguageRegistry.shared.get().codes) ?? []
         return Dictionary(uniqueKeysWithValues: codes.prefix(255).enumerated().map { ($1, UInt8($0 + 1)) })
     }()
-
-    /// A Russian plural adjective in the nominative (`Международные`, `Уральские`); nouns in `-ние`/`-тие` are not.
-    static func isPluralAdjective(_ word: String) -> Bool {
-        let w = TextNorm.normalize(word)
-        if w.hasSuffix("ые") { return w.count > 4 }
-        guard w.hasSuffix("ие"), w.count > 4 else { return false }
-        let before = w.unicodeScalars.dropLast(2).last!
-        return "кгхжшчщ".unicodeScalars.contains(before)
-    }
 
     /// Every inflected form of a Russian name word (hyphenated words inflect their last part); `pluralNoun` for a
     /// noun after a plural adjective of the same name.

@@ -32,12 +32,24 @@ struct Lexicon: Sendable {
     var suffixChainReadings: [Language: UInt8] = [:]
     /// Every registered language's morphology and the word-level language guess.
     var morphologies = LanguageMorphologies()
+    /// Each registered language's morphology kind, registry order (a handful: a scan beats hashing).
+    var morphologyKinds: [(language: Language, kind: MorphologyKind)] = []
     /// Codes of the paradigm languages (ru): their names and head nouns are declined by `russianParadigms`.
     var paradigmCodes: Set<String> = []
     var russianParadigms: [RussianParadigm] = []
     var russianEndings: [String] = []
     /// language code → normalised head-noun form → head noun.
     var headNouns: [String: [String: HeadNoun]] = [:]
+    /// The head nouns of every language of a morphology kind in one table (registry order: the first language's entry
+    /// wins), so a word is looked up and stemmed once per kind, not once per language (kk and ky).
+    var suffixChainHeadNouns: [UInt64: HeadNoun] = [:]
+    var paradigmHeadNouns: [UInt64: HeadNoun] = [:]
+    var englishHeadNouns: [UInt64: HeadNoun] = [:]
+    /// The kinds that have head nouns, in the registry order of their first language (kk ru en: suffix-chain,
+    /// paradigm, english).
+    var headNounKinds: [MorphologyKind] = []
+    /// The words and endings of the name-phrase rules (`lexicon/name-phrases.tsv`).
+    var phrases = NamePhrases()
     var titles: [String: Set<String>] = [:]
     var surnameEndings: [String] = []
     /// Two-letter initials as written (`Дж`, `Sh`; `lexicon/person-patterns.tsv`).
@@ -110,6 +122,12 @@ struct Lexicon: Sendable {
                 lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
             }
         }
+        let registry = try LanguageRegistry.shared.get()
+        do {
+            lex.phrases = try NamePhrases.parse(try ResourceFiles.text(NamePhrases.file)) { code in
+                registry.profiles.first { $0.code == code }?.morphology
+            }
+        } catch let e as DataFileError { throw EntityStageError(code: .malformedData, detail: e.description) }
         for code in lex.paradigmCodes.sorted() {
             for (form, head) in lex.headNouns[code] ?? [:] {
                 let stem = TextNorm.key(Morphology.russianFallbackStem(form, endings: lex.russianEndings))
@@ -125,6 +143,15 @@ struct Lexicon: Sendable {
                 if sc.count >= 4, let alt = lex.suffixChain.alternations(Array(sc.prefix(4))).dropFirst().first {
                     lex.headNounPrefixes.insert(TextNorm.prefixKey(alt))
                 }
+            }
+        }
+        for p in registry.profiles {
+            guard let table = lex.headNounKeys[p.code] else { continue }
+            if !lex.headNounKinds.contains(p.morphology) { lex.headNounKinds.append(p.morphology) }
+            switch p.morphology {
+            case .suffixChain: lex.suffixChainHeadNouns.merge(table) { first, _ in first }
+            case .paradigm: lex.paradigmHeadNouns.merge(table) { first, _ in first }
+            case .english: lex.englishHeadNouns.merge(table) { first, _ in first }
             }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/titles.tsv")) {
@@ -258,6 +285,7 @@ struct Lexicon: Sendable {
             }
         }
         suffixChain = SuffixChain(alternations: alternations)
+        morphologyKinds = registered.map { ($0.language, $0.kind) }
         suffixChains = own.isEmpty ? [SuffixChain()] : own.map(\.chain)
         for (k, o) in own.enumerated() { suffixChainReadings[o.language] = UInt8(k) }
         russianEndings = endings.sorted { $0.count > $1.count }
@@ -269,6 +297,13 @@ struct Lexicon: Sendable {
     /// The reading of the words of a sentence in `language` (`suffixChains` index): its own tables, else the first's.
     @inline(__always)
     func suffixChainReading(_ language: Language) -> UInt8 { suffixChainReadings[language] ?? 0 }
+
+    /// The morphology kind of a registered language; nil for other codes (`other`, `unknown`).
+    @inline(__always)
+    func morphologyKind(_ language: Language) -> MorphologyKind? {
+        for e in morphologyKinds where e.language == language { return e.kind }
+        return nil
+    }
 
     /// Whether `language` reads its words with suffix-chain tables of its own.
     func hasSuffixChains(_ language: Language) -> Bool { suffixChainReadings[language] != nil }

@@ -87,7 +87,7 @@ extension DocumentPass {
         // Metonymy: a capital city standing for its government.
         for idx in mentions.indices {
             let m = mentions[idx]
-            guard m.kind == .name, !m.stripped || sentences[m.sentence].language != .kk, let c = m.candidates.first,
+            guard m.kind == .name, !m.stripped || lex.morphologyKind(sentences[m.sentence].language) != .suffixChain, let c = m.candidates.first,
                   store.infos[c].relations.contains(where: { $0.kind == .capitalOf }) else { continue }
             if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
         }
@@ -167,8 +167,8 @@ extension DocumentPass {
         if m.start > 0, lex.metonymyModifierKeys.contains(us[m.start - 1].key) { return true }
         if m.stripped { return false }
         let lang = sentences[m.sentence].language
-        if lang == .kk || us[m.start].script == .kk {
-            // Kazakh verbs close the sentence: the city must be its first word (the subject).
+        if lang.profile?.wordOrder == .sov || us[m.start].script.profile?.wordOrder == .sov {
+            // The verb closes the sentence (kk): the city must be its first word (the subject).
             guard !us[..<m.start].contains(where: { $0.isWord }),
                   let last = us.last(where: { $0.isWord }) else { return false }
             return lex.metonymyVerbs.contains { last.norm.hasPrefix($0) }

@@ -23,7 +23,8 @@ extension DocumentPass {
                     if !r.aliases.contains(surf) { r.aliases.append(surf); records[id] = r }
                 } else {
                     let lang = sentences[m.sentence].language
-                    let key = [.kk, .ru, .en].contains(lang) ? lang.rawValue : Morphology.guessLanguage(local.label).rawValue
+                    // The sentence's language when it is a registered one (kk ru en ky), else the label's letters'.
+                    let key = lang.isRegistered ? lang.rawValue : Morphology.guessLanguage(local.label).rawValue
                     records[id] = EntityRecord(id: id, type: local.type, labels: [key: local.label], aliases: [surf],
                                                fromKnowledgeBase: false)
                     order.append(id)

@@ -4,31 +4,42 @@ import DalaText
 extension DocumentPass {
     // MARK: Organisations outside the registry
 
-    func headNoun(_ s: Int, _ i: Int, language: String) -> Lexicon.HeadNoun? {
+    /// The head noun at `i` among those of the languages of morphology `kind`.
+    func headNoun(_ s: Int, _ i: Int, kind: MorphologyKind) -> Lexicon.HeadNoun? {
         // Most words fail on their first four letters: test those in place before copying the unit.
-        guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)),
-              let table = lex.headNounKeys[language] else { return nil }
+        guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)) else { return nil }
+        return headNoun(units[s][i], kind: kind)
+    }
+
+    /// The head noun at `i` of any language (the kinds in the registry order of their first language).
+    func headNounAny(_ s: Int, _ i: Int) -> Lexicon.HeadNoun? {
+        guard units[s][i].isWord, lex.headNounPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)) else { return nil }
         let u = units[s][i]
-        if let h = table[u.key] { return h }
-        switch language {
-        case "kk":
-            guard u.sc.count >= 5 else { return nil }
-            var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
-            while let c = stems.next() {
-                if let h = table[c.key] { return h }
-            }
-        case "ru":
-            let n = Morphology.russianStemLength(u.sc, lexicon: lex)
-            if n < u.sc.count, let h = lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] { return h }
-        case "en":
-            if u.sc.last == 0x73, let h = table[TextNorm.hash(u.sc.dropLast())] { return h }
-        default: break
+        for kind in lex.headNounKinds {
+            if let h = headNoun(u, kind: kind) { return h }
         }
         return nil
     }
 
-    func headNounAny(_ s: Int, _ i: Int) -> Lexicon.HeadNoun? {
-        headNoun(s, i, language: "kk") ?? headNoun(s, i, language: "ru") ?? headNoun(s, i, language: "en")
+    /// `u` as a head noun of the languages of morphology `kind`, inflected as that kind inflects.
+    private func headNoun(_ u: WordUnit, kind: MorphologyKind) -> Lexicon.HeadNoun? {
+        switch kind {
+        case .suffixChain:
+            if let h = lex.suffixChainHeadNouns[u.key] { return h }
+            guard u.sc.count >= 5 else { return nil }
+            var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 2)
+            while let c = stems.next() {
+                if let h = lex.suffixChainHeadNouns[c.key] { return h }
+            }
+        case .paradigm:
+            if let h = lex.paradigmHeadNouns[u.key] { return h }
+            let n = Morphology.russianStemLength(u.sc, lexicon: lex)
+            if n < u.sc.count, let h = lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] { return h }
+        case .english:
+            if let h = lex.englishHeadNouns[u.key] { return h }
+            if u.sc.last == 0x73, let h = lex.englishHeadNouns[TextNorm.hash(u.sc.dropLast())] { return h }
+        }
+        return nil
     }
 
     func mentionCovering(_ s: Int, _ i: Int) -> RawMention? {
@@ -48,30 +59,14 @@ extension DocumentPass {
         m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
     }
 
-    static func scalars(_ list: [String]) -> [[UInt32]] { list.map { TextNorm.normalizeScalars($0) } }
-    static func keys(_ list: [String]) -> U64Set { U64Set(list.map { TextNorm.key($0) }) }
-    static let russianGenitiveEndings = scalars(["ого", "его", "ой", "ей", "ых", "их", "ства", "ия", "ии", "ти", "а", "я", "и", "ы", "ов", "ев"])
-    static let russianConnectors = keys(["и"])
-    static let russianTopicPrepositions = keys(["по", "о", "об"])
-    static let russianStopPrepositions = keys(["между", "в", "на", "с", "со", "для", "при", "к", "от", "из", "и", "или"])
-    static let russianPastEndings = scalars(["ла", "ло", "ли"])
-    static let russianVowels = Set("аеёиоуыэюя".unicodeScalars.map(\.value))
-    static let russianVerbEndings = scalars(["ла", "ло", "ли", "ал", "ил", "ет", "ит", "ут", "ют", "ат", "ят", "ся", "сь", "ть"])
-    static let russianAdjectiveEndings = scalars(["ий", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ого", "его", "ому", "ым", "им", "ую", "ых", "их",
-                                                  "ом", "ем", "ей", "ою"])
-    static let ofKey = TextNorm.key("of")
-    static let englishConnectors = keys(["of", "for", "and", "the", "on", "in", "de", "du", "&"])
-    static let kazakhConnectors = keys(["және", "мен", "пен", "бен"])
-    static let kazakhDescriptiveEndings = scalars(["ның", "нің", "дың", "дің", "тың", "тің", "дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі",
-                                                   "нда", "нде", "ында", "інде"])
-
     mutating func organizationPass(_ s: Int) {
         let us = units[s]
-        let lang = sentences[s].language
+        let sentenceKind = lex.morphologyKind(sentences[s].language)
         var i = 0
         while i < us.count {
             guard us[i].isWord else { i += 1; continue }
-            let script = us[i].script
+            // The rule the word's letters call for: its language's morphology kind (kk, ru, en).
+            let kind = lex.morphologyKind(us[i].script)
             // ТОО «Алтын Тау», JSC "Samruk": a company named after its legal form (unless the registry knows it).
             if !consumed[s][i], lex.legalFormKeys.contains(us[i].key), i + 1 < us.count, us[i + 1].isQuote {
                 var q = i + 2
@@ -82,7 +77,8 @@ extension DocumentPass {
             }
             // «Стратегия ЕС для ЦА», «Концепция внешней политики РК»: a quoted phrase that opens with a head noun is a name.
             if !consumed[s][i], i > 0, us[i - 1].isQuote, us[i - 1].mark != 0xBB, us[i].isCapitalized,
-               let head = headNoun(s, i, language: script == .en ? "en" : "ru") ?? (script == .en ? nil : headNoun(s, i, language: "kk")) {
+               let head = kind == .english ? headNoun(s, i, kind: .english)
+                                        : headNoun(s, i, kind: .paradigm) ?? headNoun(s, i, kind: .suffixChain) {
                 var q = i + 1
                 while q < us.count, !us[q].isQuote, q - i <= 12, us[q].mark != 0x2E { q += 1 }
                 if q < us.count, q > i + 1, us[q].isQuote, !(i..<q).contains(where: { consumed[s][$0] && !isPlaceLikeAt(s, $0) && !isAcronymAt(s, $0) }) {
@@ -91,14 +87,14 @@ extension DocumentPass {
             }
             // "Security Council of Kazakhstan", "Совета безопасности Армении": a registry body's generic name followed
             // by a state ("of" + the state in English, the state's genitive in Russian) is that state's body.
-            if consumed[s][i], script != .kk, let m = mentionCovering(s, i), m.start == i, isOrganizationName(m), m.end < us.count {
+            if consumed[s][i], kind != .suffixChain, let m = mentionCovering(s, i), m.start == i, isOrganizationName(m), m.end < us.count {
                 var k = m.end
-                if script == .en, us[k].isWord, us[k].key == DocumentPass.ofKey { k += 1 }
-                if k < us.count, k > m.end || script == .ru, us[k].isCapitalized, let c = mentionCovering(s, k), c.start == k,
+                if kind == .english, us[k].isWord, lex.phrases.stateOfKeys.contains(us[k].key) { k += 1 }
+                if k < us.count, k > m.end || kind == .paradigm, us[k].isCapitalized, let c = mentionCovering(s, k), c.start == k,
                    c.kind == .name, !c.candidates.isEmpty, c.candidates.allSatisfy({ store.infos[$0].record.type == .country }),
                    !isPossessiveAt(s, k),
                    // a generic name (it holds a head noun: "Council", "совета"), not a proper one ("Жогорку Кенеш"),
-                   (m.start..<m.end).contains(where: { headNoun(s, $0, language: script == .en ? "en" : "ru") != nil }),
+                   (m.start..<m.end).contains(where: { headNoun(s, $0, kind: kind == .english ? .english : .paradigm) != nil }),
                    // and not a body of that very state
                    !m.candidates.contains(where: { b in store.infos[b].relations.contains { r in
                        c.candidates.contains { store.infos[$0].record.id == r.target } } }) {
@@ -107,23 +103,24 @@ extension DocumentPass {
             }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").
             // (Not after a possessive: in "Kazakhstan's Foreign Ministry" the country is a mention of its own.)
-            guard !consumed[s][i] || (script == .en && (isPlaceLikeAt(s, i) && !isPossessiveAt(s, i) || isNameInsideLongerAt(s, i))
+            guard !consumed[s][i] || (kind == .english && (isPlaceLikeAt(s, i) && !isPossessiveAt(s, i) || isNameInsideLongerAt(s, i))
                                       && (i == 0 || !consumed[s][i - 1]))
             else { i += 1; continue }
-            // Kazakh: the head closes the phrase ("Халықаралық қатынастар факультеті").
-            if !consumed[s][i], script != .en, lang != .ru || script == .kk, let head = headNoun(s, i, language: "kk") {
-                if let start = kazakhPhraseStart(s, head: i) {
+            // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
+            if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
+               let head = headNoun(s, i, kind: .suffixChain) {
+                if let start = headLastPhraseStart(s, head: i) {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
                 }
             }
-            // Russian: the head opens the phrase ("Союз журналистов Казахстана"), or follows adjectives
-            // ("Азиатский банк развития").
-            if !consumed[s][i], script == .ru, let head = headNoun(s, i, language: "ru") {
+            // Paradigm languages (ru): the head opens the phrase ("Союз журналистов Казахстана"), or follows
+            // adjectives ("Азиатский банк развития").
+            if !consumed[s][i], kind == .paradigm, let head = headNoun(s, i, kind: .paradigm) {
                 var start = i
                 // "Астанинскую декларацию": a registry adjective opens the name too (and is no mention of its own).
                 while start > 0, us[start - 1].isWord, !consumed[s][start - 1] || isAdjectiveAt(s, start - 1),
                       !lex.notNameKeys.contains(us[start - 1].key),
-                      DocumentPass.isRussianAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
+                      lex.phrases.isAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
                 while start < i, !us[start].isCapitalized { start += 1 }
                 var end = i + 1
                 var k = i + 1
@@ -137,11 +134,11 @@ extension DocumentPass {
                     }
                     // "Комиссия по экономике", "Договор о вечной дружбе": after по/о/об the next two lowercase words
                     // may stand in any case.
-                    if w.isWord, DocumentPass.russianTopicPrepositions.contains(w.key) {
+                    if w.isWord, lex.phrases.topicPrepositionKeys.contains(w.key) {
                         var q = k + 1
                         while q < us.count, q - k <= 3, us[q].isWord,
-                              !lex.notNameKeys.contains(us[q].key), !DocumentPass.looksVerbal(us[q].sc),
-                              !DocumentPass.russianStopPrepositions.contains(us[q].key) {
+                              !lex.notNameKeys.contains(us[q].key), !lex.phrases.looksVerbal(us[q].sc),
+                              !lex.phrases.stopPrepositionKeys.contains(us[q].key) {
                             // "Соглашение о Таможенном союзе": a registry name inside the agreement's name.
                             if consumed[s][q], let m = mentionCovering(s, q) { q = m.end; break }
                             q += 1
@@ -151,15 +148,15 @@ extension DocumentPass {
                     }
                     // "банк сотрудничества и развития": a second lowercase genitive joins the complement ("и" is
                     // otherwise no name word; a capitalised one after it is a name of its own: "… Казахстана и России").
-                    if w.isWord, DocumentPass.russianConnectors.contains(w.key), end == k {
-                        if k + 1 < us.count, us[k + 1].isWord, !us[k + 1].isCapitalized, DocumentPass.looksGenitive(us[k + 1].sc),
+                    if w.isWord, lex.phrases.headFirstConnectorKeys.contains(w.key), end == k {
+                        if k + 1 < us.count, us[k + 1].isWord, !us[k + 1].isCapitalized, lex.phrases.looksGenitive(us[k + 1].sc),
                            !consumed[s][k + 1], !lex.notNameKeys.contains(us[k + 1].key),
-                           headNoun(s, k + 1, language: "ru") == nil { k += 1; continue }
+                           headNoun(s, k + 1, kind: .paradigm) == nil { k += 1; continue }
                         break
                     }
                     guard w.isWord, !w.isInitial, !w.text.contains("."), !lex.notNameKeys.contains(w.key),
-                          !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, language: "ru") == nil else { break }
-                    guard DocumentPass.looksGenitive(w.sc) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
+                          !consumed[s][k] || isPlaceLikeAt(s, k), headNoun(s, k, kind: .paradigm) == nil else { break }
+                    guard lex.phrases.looksGenitive(w.sc) || (w.isCapitalized && isPlaceLikeAt(s, k)) else { break }
                     // "совета республики": the republic is a state named elsewhere, not part of the body's name.
                     if !w.isCapitalized, lex.stateNounKeys.contains(w.key) { break }
                     k += 1; end = k
@@ -170,7 +167,7 @@ extension DocumentPass {
                 }
             }
             // English: a run of capitalised words containing a head noun ("Kazakhstan Institute for Strategic Studies").
-            if script == .en, us[i].isCapitalized, !lex.notNameKeys.contains(us[i].key) {
+            if kind == .english, us[i].isCapitalized, !lex.notNameKeys.contains(us[i].key) {
                 var end = i
                 var hasHead: Lexicon.HeadNoun?
                 var headAt = -1
@@ -185,15 +182,15 @@ extension DocumentPass {
                             // The whole registry name joins the run; one with its own head ends it ("Collective" +
                             // "Security Council"), so "European Council President …" stays the registry name.
                             var inner = false
-                            for q in k..<m.end { if let h = headNoun(s, q, language: "en") { hasHead = h; headAt = q; inner = true } }
+                            for q in k..<m.end { if let h = headNoun(s, q, kind: .english) { hasHead = h; headAt = q; inner = true } }
                             k = m.end; end = k
                             if inner { break }
                             continue
                         }
-                        if hasHead == nil || headAt < k, let h = headNoun(s, k, language: "en") { hasHead = h; headAt = k }
+                        if hasHead == nil || headAt < k, let h = headNoun(s, k, kind: .english) { hasHead = h; headAt = k }
                         k += 1; end = k; continue
                     }
-                    if w.isWord, DocumentPass.englishConnectors.contains(w.key), k + 1 < us.count, us[k + 1].isCapitalized,
+                    if w.isWord, lex.phrases.runConnectorKeys.contains(w.key), k + 1 < us.count, us[k + 1].isCapitalized,
                        !consumed[s][k + 1] || isPlaceLikeAt(s, k + 1) { k += 1; continue }
                     break
                 }
@@ -236,28 +233,9 @@ extension DocumentPass {
         return isPlaceLike(m) && m.kind != .metonymy
     }
 
-    static func isRussianAdjective(_ sc: [UInt32]) -> Bool {
-        sc.count > 4 && russianAdjectiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
-    }
-
-    /// A past-tense ending (-ла, -ло, -ли) follows a vowel (подписали, решила); after a consonant it is a noun's
-    /// (торговли, земли).
-    static func looksVerbal(_ sc: [UInt32]) -> Bool {
-        russianVerbEndings.contains { e in
-            guard TextNorm.hasSuffix(sc, e) else { return false }
-            guard russianPastEndings.contains(e) else { return true }
-            return sc.count > e.count && russianVowels.contains(sc[sc.count - e.count - 1])
-        }
-    }
-
-    static func looksGenitive(_ sc: [UInt32]) -> Bool {
-        sc.count > 2 && russianGenitiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
-            && !looksVerbal(sc)
-    }
-
-    /// Start of a Kazakh organisation phrase ending at `head`: the nearest capitalised word to the left and the
-    /// capitalised words (or a registry place) right before it, within six words.
-    func kazakhPhraseStart(_ s: Int, head: Int) -> Int? {
+    /// Start of a head-last (suffix-chain language) organisation phrase ending at `head`: the nearest capitalised
+    /// word to the left and the capitalised words (or a registry place) right before it, within six words.
+    func headLastPhraseStart(_ s: Int, head: Int) -> Int? {
         let us = units[s]
         var k = head - 1
         var start: Int?
@@ -272,7 +250,7 @@ extension DocumentPass {
                 break
             }
             if w.isCapitalized && !w.isAllCaps { start = k } else if start != nil { break }
-            if DocumentPass.kazakhConnectors.contains(w.key) && start == nil { break }
+            if lex.phrases.headLastConnectorKeys.contains(w.key) && start == nil { break }
             k -= 1; steps += 1
         }
         guard let st = start else { return nil }
@@ -283,14 +261,14 @@ extension DocumentPass {
             // The name is a registry name and the head alone ("Астана декларациясы", "Назарбаев Университеті"): a city
             // or a person names it; a country before a head mostly describes ("Қазақстан бастамасы").
             guard let m = mentionCovering(s, head - 1), m.end == head, m.start == st,
-                  !DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(us[head - 1].sc, $0) }),
+                  !lex.phrases.descriptiveEndings.contains(where: { TextNorm.hasSuffix(us[head - 1].sc, $0) }),
                   m.candidates.allSatisfy({ [.place, .person].contains(store.infos[$0].record.type) }) || isOrganizationName(m)
             else { return nil }
             return st
         }
         for k in ff..<head {
             let n = us[k].sc
-            if DocumentPass.kazakhDescriptiveEndings.contains(where: { TextNorm.hasSuffix(n, $0) }) { return nil }
+            if lex.phrases.descriptiveEndings.contains(where: { TextNorm.hasSuffix(n, $0) }) { return nil }
         }
         if us[st].isSentenceStart && !consumed[s][st] {
             let caps = (st..<head).filter { us[$0].isCapitalized }.count
@@ -299,42 +277,41 @@ extension DocumentPass {
         return st
     }
 
-    static let russianAdjectiveCaseEndings: [String] = ["ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ом", "ем",
-                                                    "ой", "ей", "ую", "юю", "ая", "яя", "ое", "ее", "ый", "ий", "ые", "ие", "ых", "их"]
-
-    /// A Russian local name's label in the nominative: the head noun and the adjectives before it
+    /// A paradigm language's (ru) local name's label in the nominative: the head noun and the adjectives before it
     /// ("Межгосударственного совета" → "Межгосударственный совет", "Национального фонда" → "Национальный фонд");
     /// the words after the head (a genitive complement) stay as written. Unchanged when the head is not inflected.
     func russianNominative(_ words: [WordUnit], _ labelWords: [String]) -> [String] {
         guard let h = words.indices.first(where: { headNoun(words[$0]) != nil }) else { return labelWords }
         let head = words[h]
-        if lex.headNounKeys["ru"]?[head.key] != nil { return labelWords }      // already the nominative
+        if lex.paradigmHeadNouns[head.key] != nil {
+            return labelWords       // already the nominative
+        }
         let n = Morphology.russianStemLength(head.sc, lexicon: lex)
         guard n < head.sc.count, let lemma = lex.russianHeadLemmas[TextNorm.hash(head.sc.prefix(n))],
               head.text.unicodeScalars.count == head.sc.count else { return labelWords }
         var out = labelWords
         out[h] = DocumentPass.withCaseOf(head.text, lemma)
+        let p = lex.phrases
         let last = lemma.unicodeScalars.last.map { String($0) } ?? ""
-        let gender = last == "а" || last == "я" ? 1 : (last == "о" || last == "е" ? 2 : 0)    // m f n
+        let gender = p.feminineNounEnds.contains(last) ? 1 : (p.neuterNounEnds.contains(last) ? 2 : 0)    // m f n
         for k in 0..<h {
             let w = labelWords[k].lowercased()
-            guard DocumentPass.isRussianAdjective(words[k].sc) || DocumentPass.russianAdjectiveCaseEndings.contains(where: { w.hasSuffix($0) }),
-                  let e = DocumentPass.russianAdjectiveCaseEndings.first(where: { w.hasSuffix($0) && w.count - $0.count >= 3 }) else { continue }
+            guard p.isAdjective(words[k].sc) || p.adjectiveCaseEndings.contains(where: { w.hasSuffix($0) }),
+                  let e = p.adjectiveCaseEndings.first(where: { w.hasSuffix($0) && w.count - $0.count >= 3 }) else { continue }
             let stem = String(labelWords[k].dropLast(e.count))
-            let soft = stem.last.map { "кгхжшщч".contains(Character($0.lowercased())) } ?? false
-            let hushing = stem.last.map { "жшщч".contains(Character($0.lowercased())) } ?? false
-            if gender == 0 && e == "ой" { continue }      // "Большой": a masculine nominative already
-            let ending = gender == 1 ? "ая" : gender == 2 ? (hushing ? "ее" : "ое") : (soft ? "ий" : "ый")
+            let soft = stem.last.map { p.softStemLetters.contains(Character($0.lowercased())) } ?? false
+            let hushing = stem.last.map { p.hushingLetters.contains(Character($0.lowercased())) } ?? false
+            if gender == 0 && p.masculineNominatives.contains(e) { continue }      // "Большой": a masculine nominative already
+            let ending = gender == 1 ? p.nominativeFeminine : gender == 2 ? (hushing ? p.nominativeNeuterHushing : p.nominativeNeuter)
+                : (soft ? p.nominativeMasculineSoft : p.nominativeMasculine)
             out[k] = stem + ending
         }
         return out
     }
 
+    /// `u` as a head noun of a paradigm language (ru), in any case.
     func headNoun(_ u: WordUnit) -> Lexicon.HeadNoun? {
-        guard let table = lex.headNounKeys["ru"] else { return nil }
-        if let h = table[u.key] { return h }
-        let n = Morphology.russianStemLength(u.sc, lexicon: lex)
-        return n < u.sc.count ? lex.russianHeadStems[TextNorm.hash(u.sc.prefix(n))] : nil
+        headNoun(u, kind: .paradigm)
     }
 
     /// `lemma` with the first letter's case of `word`.
@@ -347,17 +324,23 @@ extension DocumentPass {
         let us = units[s]
         let words = us[start..<end].filter { $0.isWord }
         var labelWords = words.map(\.text)
-        // A Kazakh head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы").
-        if let last = words.last, last.script == .kk || last.sc.contains(where: TextNorm.isCyrillic) && sentences[s].language == .kk,
-           let table = lex.headNounKeys["kk"], table[last.key] == nil, last.text.unicodeScalars.count == last.sc.count {
-            var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
-            while let c = stems.next() {
-                guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
-                labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))
-                break
+        // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы",
+        // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head-nouns.tsv`).
+        let sentenceKind = lex.morphologyKind(sentences[s].language)
+        if let last = words.last,
+           lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentenceKind == .suffixChain,
+           last.text.unicodeScalars.count == last.sc.count {
+            let table = lex.suffixChainHeadNouns
+            if table[last.key] == nil {
+                var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
+                while let c = stems.next() {
+                    guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
+                    labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(last.text.unicodeScalars.prefix(c.length)))
+                    break
+                }
             }
         }
-        if sentences[s].language == .ru || words.first?.script == .ru && sentences[s].language != .kk {
+        if sentenceKind == .paradigm || words.first.map({ lex.morphologyKind($0.script) }) == .paradigm && sentenceKind != .suffixChain {
             labelWords = russianNominative(words, labelWords)
         }
         let label = labelWords.joined(separator: " ")

@@ -4,11 +4,6 @@ import DalaText
 extension DocumentPass {
     // MARK: People outside the registry
 
-    static let russianCaseTails: [[UInt32]] = ["а", "у", "ым", "ом", "е", "ой", "ою", "ы", "ых", "ого", "ому", "им", "ем", "ую", "ей"]
-        .map { TextNorm.normalizeScalars($0) }
-    static let adjectiveTails: [[UInt32]] = ["ий", "ая", "ый"].map { TextNorm.normalizeScalars($0) }
-    static let patronymicTails: [[UInt32]] = ["а", "у", "ем", "е"].map { TextNorm.normalizeScalars($0) }
-
     /// The surname a word spells with its case ending removed ("арбашиевой" → "арбашиев"), or nil when the word
     /// does not end like a surname (-ов, -ева, -ский, -ұлы …) followed by at most one case ending.
     func surnameCore(_ sc: [UInt32], reading: UInt8) -> [UInt32]? {
@@ -26,10 +21,10 @@ extension DocumentPass {
                 if same {
                     let tail = sc[(p + e.count)...]
                     let oneSuffix = tail.last.flatMap { suffixes.list($0) }?.contains { $0.scalars.elementsEqual(tail) } ?? false
-                    if tail.isEmpty || DocumentPass.russianCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneSuffix {
+                    if tail.isEmpty || lex.phrases.surnameCaseTails.contains(where: { $0.elementsEqual(tail) }) || oneSuffix {
                         var key = Array(sc[..<(p + e.count)])
-                        if e.count >= 3, let l = key.last, l == 0x430 || l == 0x61 { key.removeLast() }
-                        if key.count > 2, DocumentPass.adjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
+                        if e.count >= 3, let l = key.last, lex.phrases.surnameFeminineLetters.contains(l) { key.removeLast() }
+                        if key.count > 2, lex.phrases.surnameAdjectiveTails.contains(Array(key.suffix(2))) { key.removeLast(2) }
                         return key
                     }
                 }
@@ -65,7 +60,7 @@ extension DocumentPass {
     func isPatronymic(_ sc: [UInt32]) -> Bool {
         for e in lex.patronymicEndingScalars {
             if TextNorm.hasSuffix(sc, e) { return true }
-            for t in DocumentPass.patronymicTails where sc.count > e.count + t.count
+            for t in lex.phrases.patronymicCaseTails where sc.count > e.count + t.count
                 && sc.suffix(t.count).elementsEqual(t) && sc.dropLast(t.count).suffix(e.count).elementsEqual(e) { return true }
         }
         return false

@@ -23,7 +23,7 @@ extension DocumentPass {
             // After "the", a lowercase noun that is no verb or function word makes it the adjective too ("the Kyrgyz side").
             if let m = match, m.kind == .name, m.end == i + 1, us[i].sc.first.map(TextNorm.isLatin) == true,
                m.entities.allSatisfy({ store.infos[$0].record.type == .people }),
-               i == 0 || us[i - 1].key != DocumentPass.theKey || nounFollows(s, i + 1),
+               i == 0 || !lex.phrases.articleKeys.contains(us[i - 1].key) || nounFollows(s, i + 1),
                let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
                 match = other
             }
@@ -117,7 +117,7 @@ extension DocumentPass {
     func isLanguageNoun(_ u: WordUnit) -> Bool {
         guard u.isWord else { return false }
         if lex.languageNounKeys.contains(u.key) { return true }
-        if u.script == .ru || u.sc.contains(where: TextNorm.isCyrillic) {
+        if u.sc.contains(where: TextNorm.isCyrillic) {
             if u.sc.count > 3, lex.languageNounKeys.contains(TextNorm.hash(u.sc.prefix(u.sc.count - 1))) { return true }   // языка, языку
             var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
             while let c = stems.next() { if lex.languageNounKeys.contains(c.key) { return true } }
@@ -140,9 +140,9 @@ extension DocumentPass {
         return true
     }
 
-    /// Kazakh "Кеңес" standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
+    /// A `soviet-homonym` word (`lexicon/name-phrases.tsv`: Kazakh "Кеңес") standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
     func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
-        guard units[s][i].key == DocumentPass.kenesKey else { return nil }
+        guard lex.phrases.sovietHomonymKeys.contains(units[s][i].key) else { return nil }
         let us = units[s]
         let u = us[i]
         guard u.isCapitalized, !u.isSentenceStart, i + 1 < us.count, us[i + 1].isWord,
@@ -151,7 +151,4 @@ extension DocumentPass {
                           kind: .adjective, confidence: 0.6)
     }
 
-
-    static let kenesKey = TextNorm.key("кеңес")
-    static let theKey = TextNorm.key("the")
 }

@@ -14,7 +14,7 @@ struct WordUnit: Sendable {
     var isAllCaps = false           // ≥ 2 letters, all uppercase
     var isInitial = false           // "Н.", "Н.Ә.", "Ж."
     var letters = 0                 // Latin and Cyrillic letters in the text
-    var script: Language = .en      // `Morphology.guessLanguage(text)`: the language its letters say
+    var script: Language            // `Morphology.guessLanguage(text)`: the language its letters say
     var reading: UInt8 = 0          // `Lexicon.suffixChains` index: its sentence language's suffix-chain tables
     var inSuffixChainText = false   // its sentence's language has suffix-chain tables of its own (kk, ky)
     var isSentenceStart = false     // first word of its sentence (after opening quotes or brackets)
@@ -53,6 +53,7 @@ struct WordUnit: Sendable {
            let known = WordUnit.punctuation[only.value] {
             self.text = text; self.sc = known.sc; self.key = known.key; self.span = span; self.shape = shape
             self.mark = only.value
+            self.script = Lexicon.shared.morphologies.latinDefault     // no letters: as a word without Cyrillic ones
             return
         }
         // One pass over the text: normalised scalars (as `TextNorm.normalizeScalars`) and the letter case counts.

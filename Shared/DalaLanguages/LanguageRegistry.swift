@@ -147,17 +147,41 @@ public struct LanguageRegistry: Sendable {
 
     /// The decisive letters and function words of `code` (`<code>/identification.tsv`: kind, entry).
     public func identificationEvidence(_ code: String) throws -> (letters: [Unicode.Scalar], words: [String]) {
-        var letters: [Unicode.Scalar] = [], words: [String] = []
+        let e = try identificationRows(code)
+        return (e.letters, e.words)
+    }
+
+    /// The decisive word endings of `code` (`ending` rows of `<code>/identification.tsv`: 2 or 3 lowercase Cyrillic
+    /// letters as written, and the log units a word ending so counts against the languages that do not list it; 5,
+    /// a decisive letter's, unless a third column says).
+    public func identificationEndings(_ code: String) throws -> [(ending: [Unicode.Scalar], weight: Float)] {
+        try identificationRows(code).endings
+    }
+
+    private func identificationRows(_ code: String) throws
+        -> (letters: [Unicode.Scalar], words: [String], endings: [(ending: [Unicode.Scalar], weight: Float)]) {
+        var letters: [Unicode.Scalar] = [], words: [String] = [], endings: [(ending: [Unicode.Scalar], weight: Float)] = []
         for row in try Self.rows(folder, code + "/identification.tsv", columns: 2) {
             switch row[0] {
             case "letter":
                 guard let v = row[1].unicodeScalars.first, row[1].unicodeScalars.count == 1 else { throw row.error("one letter") }
                 letters.append(v)
             case "word": words.append(row[1])
-            default: throw row.error("kind \(row[0]): letter or word")
+            case "ending":
+                let e = Array(row[1].unicodeScalars)
+                guard (2...3).contains(e.count), e.allSatisfy({ (0x430...0x4FF).contains($0.value) && $0.properties.isLowercase }) else {
+                    throw row.error("an ending is 2 or 3 lowercase Cyrillic letters")
+                }
+                var weight: Float = 5
+                if row.fields.count > 2, !row[2].isEmpty {
+                    guard let w = Float(row[2]), w > 0, w <= 20 else { throw row.error("an ending's weight is a number of log units, 0 to 20") }
+                    weight = w
+                }
+                endings.append((e, weight))
+            default: throw row.error("kind \(row[0]): letter, word or ending")
             }
         }
-        return (letters, words)
+        return (letters, words, endings)
     }
 
     /// Registered language codes, in registry order.

@@ -49,18 +49,25 @@ struct LanguageModel: Sendable {
     private let sharedSymbols: [Int]
     private let otherSymbols: Set<UInt32>
     private let functionWords: WordTable<SIMD8<Float>>   // the Cyrillic lanes, then the Latin language's lane
+    /// Decisive endings (`ending` rows): the symbols of their last three letters (0 before a two-letter one) and the
+    /// penalty of a word ending so for the lanes of languages that do not list it; at most 16.
+    private let endings: [(a: Int, b: Int, c: Int, penalty: SIMD8<Float>)]
+    /// Per Cyrillic symbol: whether some decisive ending ends with it.
+    private let endsSomeEnding: [Bool]
     /// Per-letter English log-likelihood below which Latin text is called `other`.
     static let englishThreshold: Float = -3.0
 
     init(chars: CharClass) throws {
         let registry: LanguageRegistry
         var evidence: [String: (letters: [Unicode.Scalar], words: [String])] = [:]
+        var endingRows: [String: [(ending: [Unicode.Scalar], weight: Float)]] = [:]
         var texts: [String: String] = [:]
         do {
             registry = try LanguageRegistry.shared.get()
             for l in registry.identification {
                 texts[l.code] = try registry.identificationText(l.code)
                 evidence[l.code] = try registry.identificationEvidence(l.code)
+                endingRows[l.code] = try registry.identificationEndings(l.code)
             }
         } catch {
             throw TextResourceError(file: "DalaLanguages/Resources", reason: "\(error)")
@@ -93,7 +100,10 @@ struct LanguageModel: Sendable {
                                     reason: "1 to 7 Cyrillic languages and exactly 1 Latin one (the Latin model is English-only)")
         }
         cyrLanguages = cyrillic.compactMap { Language(rawValue: $0.code) }
-        latinLanguage = Language(rawValue: lat.code) ?? .en
+        guard let latinCode = Language(rawValue: lat.code) else {
+            throw TextResourceError(file: "DalaLanguages/Resources/identification.tsv", reason: "\(lat.code) is no language label")
+        }
+        latinLanguage = latinCode
         latinLane = cyrillic.count
 
         var cyr = [SIMD8<Float>](repeating: SIMD8<Float>(), count: LanguageModel.cyrSymbols * LanguageModel.cyrSymbols * LanguageModel.cyrSymbols)
@@ -134,6 +144,32 @@ struct LanguageModel: Sendable {
             decisive[sym] = true
         }
         decisivePenalty = penalty
+
+        // Decisive endings: a word ending so counts against every Cyrillic language that does not list the ending.
+        var endingWriters: [[UInt32]: Set<Int>] = [:], endingOrder: [[UInt32]] = [], endingWeight: [[UInt32]: Float] = [:]
+        for (lane, lang) in cyrillic.enumerated() {
+            for (e, weight) in endingRows[lang.code] ?? [] {
+                let v = e.map(\.value)
+                guard v.allSatisfy({ $0 >= 0x400 && $0 < 0x530 && index[Int($0 - 0x400)] != 47 }) else {
+                    throw TextResourceError(file: "\(lang.code)/identification.tsv",
+                                            reason: "ending \(String(String.UnicodeScalarView(e))): a letter the model does not hold")
+                }
+                if endingWriters[v] == nil { endingOrder.append(v); endingWeight[v] = weight }
+                endingWriters[v, default: []].insert(lane)
+            }
+        }
+        guard endingOrder.count <= 16 else {
+            throw TextResourceError(file: "DalaLanguages/Resources/identification.tsv", reason: "at most 16 decisive endings in all")
+        }
+        var ends = [Bool](repeating: false, count: LanguageModel.cyrSymbols)
+        endings = endingOrder.map { v in
+            let sym = v.map { Int(index[Int($0 - 0x400)]) }
+            var p = SIMD8<Float>()
+            for lane in cyrillic.indices where !(endingWriters[v]?.contains(lane) ?? false) { p[lane] = -(endingWeight[v] ?? 5) }
+            ends[sym[sym.count - 1]] = true
+            return (sym.count == 3 ? sym[0] : 0, sym[sym.count - 2], sym[sym.count - 1], p)
+        }
+        endsSomeEnding = ends
         var prior = SIMD8<Float>()
         for (lane, lang) in cyrillic.enumerated() { prior[lane] = lang.prior }
         self.prior = prior
@@ -189,6 +225,8 @@ struct LanguageModel: Sendable {
         var ev = LangEvidence()
         let S = LanguageModel.cyrSymbols, L = LanguageModel.latSymbols
         var ca = 0, cb = 0          // previous two Cyrillic symbols
+        var cz = 0                  // and the one before them (a word's third-last letter, for its ending)
+        var endingCounts = SIMD16<UInt8>()
         var la = 0, lb = 0          // previous two Latin symbols
         // Counts of decisive letters (capped at 4): 48 symbols fit in a SIMD64 on the stack.
         var decisiveCounts = SIMD64<UInt8>()
@@ -225,17 +263,21 @@ struct LanguageModel: Sendable {
                     wordLength += 1
                 } else if wordLength > 0 {
                     if wordLength <= 10, let w = functionWords.get(hash) { fw += w }
+                    if cb != 0, endsSomeEnding[cb] {
+                        for (n, e) in endings.enumerated() where e.c == cb && e.b == ca && (e.a == 0 || e.a == cz)
+                            && wordLength >= (e.a == 0 ? 4 : 5) && endingCounts[n] < 4 { endingCounts[n] += 1 }
+                    }
                     hash = WordKey.offsetBasis
                     wordLength = 0
                 }
                 if cs > 0 {
                     sum += cyrT[(ca * S + cb) * S + cs]
-                    ca = cb; cb = cs
+                    cz = ca; ca = cb; cb = cs
                     ev.cyrLetters += 1
                     if isDecisive[cs] && decisiveCounts[cs] < 4 { decisiveCounts[cs] += 1 }
                 } else if cb != 0 {
                     sum += cyrT[(ca * S + cb) * S]
-                    ca = 0; cb = 0
+                    ca = 0; cb = 0; cz = 0
                 }
                 if ls > 0 {
                     let t = latT[(la * L + lb) * L + ls]
@@ -254,6 +296,7 @@ struct LanguageModel: Sendable {
         }
         }
         for sym in 0..<S where decisiveCounts[sym] > 0 { sum += decisivePenalty[sym] * Float(decisiveCounts[sym]) }
+        for n in endings.indices where endingCounts[n] > 0 { sum += endings[n].penalty * Float(endingCounts[n]) }
         for shared in sharedSymbols where decisiveCounts[shared] >= 2 && ev.cyrLetters >= 30 {
             var turkic = 0
             for sym in 0..<S where isDecisive[sym] && !sharedSymbols.contains(sym) { turkic += Int(decisiveCounts[sym]) }

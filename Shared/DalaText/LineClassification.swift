@@ -199,9 +199,9 @@ extension LineModel {
             return year >= 1800 && year <= 2100
         }
         if digits > 0 && k >= l.ts + 2 {
-            // "С. 12", "p. 12", "pp. 12"
+            // "С. 12", "p. 12", "pp. 12": a `page-abbreviation` of structure.tsv
             let before = lowercased(max(l.ts, k - 3), k + 1)
-            return before.hasSuffix("с. ") || before.hasSuffix("p. ") || before.hasSuffix("б. ")
+            return res.pageAbbreviations.contains { before.hasSuffix($0) }
         }
         return false
     }

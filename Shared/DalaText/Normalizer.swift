@@ -94,15 +94,15 @@ struct Normalizer {
         return Output(text: out, pageBreakLines: pageBreaks, absorbed: absorbed)
     }
 
+    /// Whether the text ends with a unit written alone (`км`, `m`: a `superscript-unit` of structure.tsv).
     private func isUnitBefore(_ out: TracedText) -> Bool {
-        guard let last = out.s.last else { return false }
-        let l = CharClass.lower(last)
-        guard l == "m" || l == "м" else { return false }
-        // The unit stands alone or as km/cm/км/см.
-        let k = out.s.count - 2
-        if k < 0 || !chars.isLetter(out.s[k]) { return true }
-        let p = CharClass.lower(out.s[k])
-        return (p == "k" || p == "c" || p == "к" || p == "с") && (k == 0 || !chars.isLetter(out.s[k - 1]))
+        guard let last = out.s.last, res.superscriptUnitEnds.contains(CharClass.lower(last).value) else { return false }
+        var k = out.s.count - 1
+        while k >= 0 && chars.isLetter(out.s[k]) && out.s.count - k <= res.superscriptUnitLength { k -= 1 }
+        guard k < 0 || !chars.isLetter(out.s[k]) else { return false }
+        var word: [UInt32] = []
+        for c in out.s[(k + 1)...] { word.append(CharClass.lower(c).value) }
+        return res.superscriptUnits.contains(word)
     }
 
     private func compose(_ base: Unicode.Scalar, _ mark: Unicode.Scalar) -> Unicode.Scalar? {
@@ -155,9 +155,10 @@ struct Normalizer {
     @discardableResult
     private func fixRomanNumeral(_ t: inout TracedText, _ a: Int, _ b: Int, stats: inout RepairStats) -> Bool {
         guard b - a >= 2 && b - a <= 7 else { return false }
-        // Cheap test before the table lookups: Roman numerals start with I, V, X (or Cyrillic І, Х).
+        // Cheap test before the table lookups: Roman numerals start with I, V, X (or a Cyrillic look-alike of the
+        // homoglyph table's `roman` section: І, Х).
         let head = t.s[a].value
-        guard head == 0x49 || head == 0x56 || head == 0x58 || head == 0x406 || head == 0x425 else { return false }
+        guard head == 0x49 || head == 0x56 || head == 0x58 || res.romanCyrillicLetters.contains(head) else { return false }
         var hasCyrillic = false
         for k in a..<b {
             let v = t.s[k].value

@@ -66,9 +66,17 @@ struct TextResources: Sendable {
     var latinToCyrillic: [UInt32: Unicode.Scalar]
     var cyrillicToLatin: [UInt32: Unicode.Scalar]
     var romanCyrillic: [UInt32: Unicode.Scalar]
+    /// The keys of `romanCyrillic` (І, Х): a handful, scanned before any table lookup.
+    var romanCyrillicLetters: [UInt32]
 
     /// Words that label a page when a space and a number follow ("бет 3"), each with that space.
     var pageLabels: [String]
+    /// Page abbreviations before a page number closing a reference ("с. ", "p. ", "б. "), with their space.
+    var pageAbbreviations: [String]
+    /// Units a superscript digit may follow (`км²`, `m³`; lowercase scalars), their last letters and longest length.
+    var superscriptUnits: Set<[UInt32]>
+    var superscriptUnitEnds: Set<UInt32>
+    var superscriptUnitLength: Int
     /// Words between author names ("и", "and", "&").
     var nameConnectors: HashSet64
 
@@ -118,6 +126,10 @@ struct TextResources: Sendable {
         captionWords = HashSet64(structure["caption"].map(wordHash))
         noteWords = HashSet64(structure["note"].map(wordHash))
         pageLabels = structure["page-label"].map { $0 + " " }
+        pageAbbreviations = structure["page-abbreviation"].map { $0 + " " }
+        superscriptUnits = Set(structure["superscript-unit"].map { $0.unicodeScalars.map(\.value) })
+        superscriptUnitEnds = Set(superscriptUnits.compactMap(\.last))
+        superscriptUnitLength = superscriptUnits.map(\.count).max() ?? 0
         nameConnectors = HashSet64(structure["name-connector"].map(wordHash))
 
         abbrevNever = HashSet64(abbr["never"].map(wordHash))
@@ -144,6 +156,7 @@ struct TextResources: Sendable {
             roman[c.value] = l
         }
         romanCyrillic = roman
+        romanCyrillicLetters = roman.keys.sorted()
 
         self.pairFirst = Set(pairFirst.map(wordHash))
         self.leftEndings = leftEndings.map { Array($0.unicodeScalars) }

@@ -66,6 +66,26 @@ import Testing
         }
     }
 
+    /// `ending` rows of `<code>/identification.tsv`: 2 or 3 lowercase Cyrillic letters and an optional weight.
+    @Test func identificationEndingsAreReadWithTheirWeights() throws {
+        var files = Self.everyTable("xx")
+        files["languages.tsv"] = "xx\tTest\tlatin\tsvo\tenglish\n"
+        files["xx/identification.tsv"] = "# kind\tentry\nletter\tө\nending\tдун\t8\nending\tга\n"
+        let registry = try LanguageRegistry(folder: try Self.folder(files))
+        let endings = try registry.identificationEndings("xx")
+        #expect(endings.map { String(String.UnicodeScalarView($0.ending)) } == ["дун", "га"])
+        #expect(endings.map(\.weight) == [8, 5])
+        #expect(try registry.identificationEvidence("xx").letters == ["ө"])
+        files["xx/identification.tsv"] = "letter\tө\nending\tд\n"
+        #expect(throws: DataFileError(file: "xx/identification.tsv", line: 2, reason: "an ending is 2 or 3 lowercase Cyrillic letters")) {
+            try LanguageRegistry(folder: try Self.folder(files)).identificationEndings("xx")
+        }
+        files["xx/identification.tsv"] = "ending\tдун\tmany\n"
+        #expect(throws: DataFileError(file: "xx/identification.tsv", line: 1, reason: "an ending's weight is a number of log units, 0 to 20")) {
+            try LanguageRegistry(folder: try Self.folder(files)).identificationEndings("xx")
+        }
+    }
+
     @Test func oneFoldAndOneKey() {
         #expect(TextFold.scalar(0x401) == 0x435)        // Ё → е
         #expect(TextFold.scalar(0x4D8) == 0x4D9)        // Ә → ә

@@ -47,6 +47,16 @@ let languageSamples: [(Language, String)] = [
         #expect(kk > 0.5 && ru > 0.05 && en > 0.05, "\(analysis.languages)")
     }
 
+    /// A short Kyrgyz sentence without ө ү ң or a Kyrgyz function word: its genitive endings (-дун, -нын: Kazakh
+    /// writes -тың, -ның) decide it (`ending` rows of ky/identification.tsv).
+    @Test(arguments: ["Кремль Садыр Жапаровдун сапарын талкуулады.",
+                      "Анкара Жапаровдун сапарынын датасын жарыялады.",
+                      "Париж Токаевдун сапарын тастыктады."])
+    func shortKyrgyzSentenceByItsEndings(_ text: String) throws {
+        let sentence = try #require(Fixtures.analyzer.analyze(text).sentences.first)
+        #expect(sentence.language == .ky, "\(text)")
+    }
+
     @Test func tooShortIsUnknown() throws {
         let analysis = Fixtures.analyzer.analyze("12, 14 – 2020.")
         #expect(analysis.sentences.allSatisfy { $0.language == .unknown })
