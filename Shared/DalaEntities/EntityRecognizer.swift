@@ -90,6 +90,7 @@ struct DocumentPass {
         applyAcronymDefinitions()
         link()
         shortFormPass()
+        localPeopleAcrossScripts()
     }
 
     // MARK: Units

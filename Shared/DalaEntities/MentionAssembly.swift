@@ -19,12 +19,18 @@ extension DocumentPass {
             } else if let local = m.local {
                 id = local.key
                 let surf = surface(m.span)
+                let lang = sentences[m.sentence].language
+                // The sentence's language when it is a registered one (kk ru en ky), else the label's letters'.
+                let key = lang.isRegistered ? lang.rawValue : Morphology.guessLanguage(local.label).rawValue
                 if var r = records[id] {
                     if !r.aliases.contains(surf) { r.aliases.append(surf); records[id] = r }
+                    // One entity named in two scripts (`localPeopleAcrossScripts`) keeps a label in each.
+                    let latin = !local.label.unicodeScalars.contains { TextNorm.isCyrillic($0.value) }
+                    if r.labels[key] == nil,
+                       r.labels.values.allSatisfy({ $0.unicodeScalars.contains { TextNorm.isCyrillic($0.value) } == latin }) {
+                        r.labels[key] = local.label; records[id] = r
+                    }
                 } else {
-                    let lang = sentences[m.sentence].language
-                    // The sentence's language when it is a registered one (kk ru en ky), else the label's letters'.
-                    let key = lang.isRegistered ? lang.rawValue : Morphology.guessLanguage(local.label).rawValue
                     records[id] = EntityRecord(id: id, type: local.type, labels: [key: local.label], aliases: [surf],
                                                fromKnowledgeBase: false)
                     order.append(id)
