@@ -267,16 +267,6 @@ final class EventDetector: Sendable {
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
             let speaker = statementHit.flatMap { speakerOf($0, placed) } ?? quotedSpeaker(a, placed)
-            // A reporting verb framing another event of its sentence (`the ministry said the summit would be held`, `…
-            // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
-            // reported event, not the saying); a named person's words are news in themselves and stay a statement.
-            // (Quoted words are the statement's own content: `«…», — заявил министр` stays a statement.)
-            // A named person's saying stays a statement only beside a meeting it was said at (`said after the talks`); a
-            // person saying that something was agreed, founded or refused tells that event (issue 14: the framing verb
-            // is how the text knows the event).
-            let framesAnother = hits.contains { g in
-                g.type != .statement && a[g.first].quoteDepth == 0 && (g.type != .meeting || speaker?.type != .person)
-            }
             // `suggested holding a summit`, `агенттік құруды ұсынды`: the event a proposal word puts forward is proposed, a
             // meeting too (FORMAT.md: "X suggested holding a summit" is a proposed meeting); the proposal stays an event
             // of its own (annotations record the proposal that was made as well).
@@ -284,6 +274,23 @@ final class EventDetector: Sendable {
                 g.type != .proposal && (Self.proposable.contains(g.type) || g.type == .meeting)
                     && hits.contains { p in p.type == .proposal && inProposalScope(g, of: p, atoms: a, language: s.language) }
             }.map(\.first)
+            // A reporting verb framing another event of its sentence (`the ministry said the summit would be held`, `…
+            // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
+            // reported event, not the saying); a named person's words are news in themselves and stay a statement.
+            // (Quoted words are the statement's own content: `«…», — заявил министр` stays a statement.)
+            // A named person's saying stays a statement only beside a meeting it was said at (`said after the talks`); a
+            // person saying that something was agreed, founded or refused tells that event (issue 14: the framing verb
+            // is how the text knows the event).
+            // A person speaks at a meeting that took place (`said after the talks`: a statement of its own), never at one
+            // that is still to come, was called off or is only hoped for: a meeting told so (`келесі кездесу … өтетінін
+            // хабарлады`, `заявил, что … планируется провести форум`, `said the format would meet every year`) is what
+            // was said, and the saying is how the text knows it.
+            let framesAnother = hits.contains { g in
+                g.type != .statement && a[g.first].quoteDepth == 0
+                    && (g.type != .meeting || speaker?.type != .person
+                        || modalityOf(g, atoms: a, cues: cues, quotes: quotes, clauses: clauses, hasProposal: false,
+                                      putForward: proposalScoped.contains(g.first)) != .asserted)
+            }
             // A meeting named as the setting of another event (`на саммите … вступила`, `саммитте … қабылданды`,
             // `at the summit … joined`) once the story has told that meeting says where the event happened.
             let othersThanMeeting = hits.contains { $0.type != .meeting }
