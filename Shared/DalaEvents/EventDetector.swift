@@ -220,6 +220,8 @@ final class EventDetector: Sendable {
             let isTopic = allHits.map { isTopicOfDocument($0, a) }
             let topical = allHits.indices.filter { isTopic[$0] }.map { allHits[$0] }
             var hits = allHits.indices.filter { !isTopic[$0] }.map { allHits[$0] }
+            // `соглашение о строительстве …`, `атысты тоқтату туралы келісім`: what a treaty is about is no event of its own.
+            hits.removeAll { isTreatyTopic($0, a) }
             // `жағдай құру`, `создание условий`, `create conditions`: a founding needs the thing founded beside it.
             if hits.contains(where: { $0.object != nil }) {
                 var objectAtoms = [Bool](repeating: false, count: a.count)
