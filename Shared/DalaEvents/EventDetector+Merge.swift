@@ -29,6 +29,7 @@ extension EventDetector {
             let actors = ids(e, actors: true), objects = ids(e, actors: false)
             // Who came to the meeting the story has told joins it, whoever they are (`EventDetector+Attendance.swift`).
             let k = Self.attendedMeeting(e, tellings[i], in: out, documents: outDocuments)
+                ?? Self.retoldMeeting(e, tellings[i], in: out, documents: outDocuments)
                 ?? index.candidates(e.type, e.modality, date: numbers.date(e.date?.value), first: e.mentions.first?.sentenceIndex,
                                     actors: actors, objects: objects).first { c in
                 guard out[c].type == e.type, out[c].modality == e.modality else { return false }  // fields, not a copy

@@ -420,7 +420,12 @@ final class EventDetector: Sendable {
                 found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: participants,
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
-                tellings.append(Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline))
+                var telling = Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline)
+                if h.type == .meeting {
+                    telling.retold = date.map { $0.sentenceIndex != s.index } ?? true
+                    telling.bodies = participants.compactMap { p in p.entityID.flatMap { typeOf[$0] == .organization ? $0 : nil } }
+                }
+                tellings.append(telling)
                 if h.type == .meeting {
                     meetingTold.insert(s.documentIndex)
                     if toldMeetingDate[s.documentIndex] == nil, let d = date { toldMeetingDate[s.documentIndex] = d }
