@@ -66,7 +66,8 @@ extension EventDetector {
         // A condition or a denial outweighs the source it is attributed to; an attribution outweighs the tense
         // (`according to the ministry, the talks will …` is the ministry's claim).
         for m in [Modality.negated, .hypothetical, .reported] where found.contains(m) { return m }
-        if putForward { return .proposed }
+        // A request (`asked to join`, `просила направить войска`) puts the event forward, as a proposal word does.
+        if putForward || found.contains(.proposed) { return .proposed }
         for m in [Modality.recommended, .planned] where found.contains(m) { return m }
         if hasProposal && h.type != .proposal { return .proposed }
         return .asserted
