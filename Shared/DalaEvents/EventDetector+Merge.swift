@@ -56,7 +56,23 @@ extension EventDetector {
                 out[k].mentions += e.mentions
                 if out[k].date?.value == nil, e.date?.value != nil { out[k].date = e.date }
                 var seen = Set(out[k].participants.lazy.map { RoleKey($0) })
-                for p in e.participants where seen.insert(RoleKey(p)).inserted { out[k].participants.append(p) }
+                // One entity is one side: a party the event already has keeps its role, and a person joining takes the
+                // role of the state they led when that state is already a party (`Бердымухамедов встретил гостя` retells
+                // a visit to Turkmenistan: the host is its counterpart side, not a second actor).
+                var sideRole: [String: String] = [:]
+                for p in out[k].participants where p.role == "actor" || p.role == "counterpart" {
+                    if let id = p.entityID, sideRole[id] == nil { sideRole[id] = p.role }
+                }
+                for var p in e.participants {
+                    if let id = p.entityID, p.role == "actor" || p.role == "counterpart" {
+                        if let r = sideRole[id] {
+                            if r != p.role { continue }
+                        } else if let st = stateOf(person: id, date: out[k].date), let r = sideRole[st.id] {
+                            p.role = r
+                        }
+                    }
+                    if seen.insert(RoleKey(p)).inserted { out[k].participants.append(p) }
+                }
                 out[k].confidence = min(0.99, max(out[k].confidence, e.confidence) + 0.05)
                 if out[k].speaker == nil { out[k].speaker = e.speaker }
                 outActors[k] = ids(out[k], actors: true); outObjects[k] = ids(out[k], actors: false)
