@@ -217,11 +217,17 @@ final class EventDetector: Sendable {
             allHits.removeAll { g in datedHits.contains { d in g.first <= d.last && d.first <= g.last } }
             if allHits.isEmpty && datedHits.isEmpty { continue }
             // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
-            let isTopic = allHits.map { isTopicOfDocument($0, a) }
+            let bodyFounding = allHits.map { foundsNamedBody($0, a, placed) }
+            let isTopic = allHits.indices.map { !bodyFounding[$0] && isTopicOfDocument(allHits[$0], a) }
             let topical = allHits.indices.filter { isTopic[$0] }.map { allHits[$0] }
             var hits = allHits.indices.filter { !isTopic[$0] }.map { allHits[$0] }
             // `соглашение о строительстве …`, `атысты тоқтату туралы келісім`: what a treaty is about is no event of its own.
             hits.removeAll { isTreatyTopic($0, a) }
+            // The signing of a treaty that founds a named organisation is that founding (`foundsNamedBody`).
+            if bodyFounding.contains(true) {
+                let foundingClauses = Set(allHits.indices.filter { bodyFounding[$0] }.map { clauses[allHits[$0].first] })
+                hits.removeAll { $0.type == .agreement && foundingClauses.contains(clauses[$0.first]) }
+            }
             // `жағдай құру`, `создание условий`, `create conditions`: a founding needs the thing founded beside it.
             if hits.contains(where: { $0.object != nil }) {
                 var objectAtoms = [Bool](repeating: false, count: a.count)
