@@ -261,7 +261,10 @@ public struct EventExtractor: Sendable {
                 // A day or month without its year: a year written earlier in the same sentence, else the publication date.
                 let sameSentence = anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false
                 let nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
-                if r.yearless, nearDay, !sameSentence, let da = dayAnchor { anchor = da }
+                // A yearless day or month told soon after a dated one continues its chronology, and carries it on (`6 қаңтарда`
+                // … three sentences later `11 қаңтарда`: the same January).
+                let chronology = r.yearless && nearDay && !sameSentence
+                if chronology, let da = dayAnchor { anchor = da; dayAnchor = (da.year, si, s.documentIndex) }
                 if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
                     if let v = Self.resolveYearless(r, publication: d) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
