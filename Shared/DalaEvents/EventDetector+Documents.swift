@@ -196,11 +196,11 @@ extension EventDetector {
     }
 
     /// Whether a founding trigger tells that a treaty founded a named organisation: a treaty noun right before it (a
-    /// topic marker may stand between; kk: marker and treaty noun after it) and an organisation entity as the thing
-    /// founded (ru, en: within `bodyReach` atoms after it; kk: right before it). `signed a declaration creating the Shanghai
-    /// Cooperation Organization`, `подписали соглашение о создании Межгосударственного совета`, `ЕурАзЭҚ құру туралы
-    /// шартқа қол қойды`: the treaty is how the body was founded, and the founding is the event (a treaty about a
-    /// common noun, `соглашение о создании совместного предприятия`, stays an agreement about its subject).
+    /// topic marker may stand between) and an organisation entity as the thing founded within `bodyReach` atoms after
+    /// it. `signed a declaration creating the Shanghai Cooperation Organization`, `подписали соглашение о создании
+    /// Межгосударственного совета`: the treaty is how the body was founded, and the founding is the event (a treaty about
+    /// a common noun, `соглашение о создании совместного предприятия`, stays an agreement about its subject; a treaty
+    /// named as a document entity, `Договор о создании ШОС`, holds its founding word in its name and stays an agreement).
     func foundsNamedBody(_ h: Hit, _ a: [Atom], _ placed: [Placed]) -> Bool {
         guard h.type == .founding else { return false }
         func isMarker(_ k: Int) -> Bool { k >= 0 && k < a.count && a[k].kind == .word && lex.topicMarkers.best(a[k].text) != nil }
@@ -209,9 +209,8 @@ extension EventDetector {
         if datedHead(a, k) {
             return placed.contains { $0.type == .organization && $0.first > h.last && $0.first - h.last <= Self.bodyReach }
         }
-        if isMarker(h.last + 1), datedHead(a, h.last + 2) {
-            return placed.contains { $0.type == .organization && $0.last < h.first && h.first - $0.last <= 1 }
-        }
+        // Kazakh `X құру туралы шарт` stays the document's topic (EventFixesTests: the signing is the agreement, X its
+        // object); no annotated set tells it otherwise yet.
         return false
     }
     /// How many atoms after a founding word the organisation founded may start (`creating the Shanghai …`).
