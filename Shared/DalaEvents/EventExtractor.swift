@@ -121,6 +121,10 @@ public struct EventExtractor: Sendable {
             let y = total / 12
             guard TimeTagger.yearRange.contains(y) else { return nil }
             return resolved(DateValue(kind: .month, year: y, month: total % 12 + 1))
+        case .anniversary:
+            let y = doc.year + off
+            guard doc.day > 0, TimeTagger.yearRange.contains(y) else { return nil }
+            return resolved(DateValue(kind: .day, year: y, month: doc.month, day: min(doc.day, DateValue.daysIn(month: doc.month, year: y))))
         case .day, .week, .weekday:
             guard doc.day > 0 else { return nil }
             let n = CivilDay.number(doc.year, doc.month, doc.day)

@@ -53,4 +53,14 @@ import Testing
     func aFutureClauseLooksAhead(text: String, surface: String, value: String) throws {
         #expect(try values(text, date: "2024-07-20")[surface] == value)
     }
+
+    /// Session 24: an anniversary is told to the day (`… years ago today`, `ровно … лет назад`, `дәл … жыл бұрын`).
+    @Test(arguments: [
+        ("Fifteen years ago today, the two presidents opened the new bridge.", "Fifteen years ago today", "2009-03-03"),
+        ("Ровно десять лет назад президенты открыли новый мост.", "Ровно десять лет назад", "2014-03-03"),
+        ("Дәл он жыл бұрын екі президент жаңа көпірді ашты.", "Дәл он жыл бұрын", "2014-03-03"),
+    ])
+    func anAnniversaryIsADay(text: String, surface: String, value: String) throws {
+        #expect(try values(text, date: "2024-03-03")[surface] == value)
+    }
 }
