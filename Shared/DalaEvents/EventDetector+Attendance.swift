@@ -49,12 +49,10 @@ extension EventDetector {
     /// переговоры с …`) and no other body (`прошёл саммит СНГ`) than that meeting's. A story tells one meeting and then
     /// what happened there (`The summit, chaired by …, also adopted`, `Саммит соңында … қол қойды`, `called the meeting a
     /// historic day`); a second meeting it tells comes with its own date or its own parties.
-    static func retoldMeeting(_ e: Event, _ t: Telling, in out: [Event], documents: [Int]) -> Int? {
-        guard t.retold, e.type == .meeting else { return nil }
-        guard let c = out.indices.first(where: { c in
-            documents[c] == t.document && out[c].type == .meeting && out[c].modality == e.modality
-                && out[c].mentions[0].sentenceIndex < e.mentions[0].sentenceIndex
-        }) else { return nil }
+    /// `first`: the document's first meeting event of the telling's modality (kept by the merge as events are filed).
+    static func retoldMeeting(_ e: Event, _ t: Telling, in out: [Event], first: Int?) -> Int? {
+        guard t.retold, e.type == .meeting, let c = first,
+              out[c].mentions[0].sentenceIndex < e.mentions[0].sentenceIndex else { return nil }
         let d1 = out[c].date?.value, d2 = e.date?.value
         guard d1 == nil || d2 == nil || d1 == d2 else { return nil }
         let named = Set(out[c].participants.compactMap(\.entityID))
