@@ -12,6 +12,11 @@ extension EventDetector {
         var attends: Bool
         /// Its date is the dateline's, given for want of its own: who came was told of the meeting, on its day.
         var datedByDateline = false
+        /// A meeting told without a date of its own sentence (none, the sentence before's, the dateline's, the told
+        /// meeting's): `The summit, chaired by …`, `Саммит соңында …`, `called the meeting historic`.
+        var retold = false
+        /// The organisations among its participants (a body meets in its own meetings: `саммит СНГ` is another meeting).
+        var bodies: [String] = []
     }
 
     /// Whether a word of taking part stands within `participantWindow` atoms of the meeting word `h` (a verb-final
@@ -37,5 +42,24 @@ extension EventDetector {
             let d1 = out[c].date?.value
             return d1 == nil || d2 == nil || d1 == d2
         }
+    }
+
+    /// The meeting a meeting told without a date of its own retells: the document's first meeting event told before it,
+    /// with the same modality and a compatible date, when the telling names no other side (a counterpart: `провёл
+    /// переговоры с …`) and no other body (`прошёл саммит СНГ`) than that meeting's. A story tells one meeting and then
+    /// what happened there (`The summit, chaired by …, also adopted`, `Саммит соңында … қол қойды`, `called the meeting a
+    /// historic day`); a second meeting it tells comes with its own date or its own parties.
+    /// `first`: the document's first meeting event of the telling's modality (kept by the merge as events are filed).
+    static func retoldMeeting(_ e: Event, _ t: Telling, in out: [Event], first: Int?) -> Int? {
+        guard t.retold, e.type == .meeting, let c = first,
+              out[c].mentions[0].sentenceIndex < e.mentions[0].sentenceIndex else { return nil }
+        let d1 = out[c].date?.value, d2 = e.date?.value
+        guard d1 == nil || d2 == nil || d1 == d2 else { return nil }
+        let named = Set(out[c].participants.compactMap(\.entityID))
+        for p in e.participants {
+            guard let id = p.entityID, !named.contains(id) else { continue }
+            if p.role == "counterpart" || t.bodies.contains(id) { return nil }
+        }
+        return c
     }
 }

@@ -25,10 +25,13 @@ extension EventDetector {
         // Participant sets of each kept event, updated when a telling joins it (not rebuilt for every pair).
         var outActors: [IDSet] = [], outObjects: [IDSet] = [], outDocuments: [Int] = []
         var index = EventMergeIndex(window: Self.mergeWindow, events: events.count)  // candidates only; the rules below decide
+        // The first meeting event of each document and modality, for a meeting told again (`retoldMeeting`).
+        var firstMeeting: [FirstMeetingKey: Int] = [:]
         for (i, e) in events.enumerated() {
             let actors = ids(e, actors: true), objects = ids(e, actors: false)
             // Who came to the meeting the story has told joins it, whoever they are (`EventDetector+Attendance.swift`).
             let k = Self.attendedMeeting(e, tellings[i], in: out, documents: outDocuments)
+                ?? Self.retoldMeeting(e, tellings[i], in: out, first: firstMeeting[FirstMeetingKey(tellings[i].document, e.modality)])
                 ?? index.candidates(e.type, e.modality, date: numbers.date(e.date?.value), first: e.mentions.first?.sentenceIndex,
                                     actors: actors, objects: objects).first { c in
                 guard out[c].type == e.type, out[c].modality == e.modality else { return false }  // fields, not a copy
@@ -55,7 +58,30 @@ extension EventDetector {
                 out[k].mentions += e.mentions
                 if out[k].date?.value == nil, e.date?.value != nil { out[k].date = e.date }
                 var seen = Set(out[k].participants.lazy.map { RoleKey($0) })
-                for p in e.participants where seen.insert(RoleKey(p)).inserted { out[k].participants.append(p) }
+                // One entity is one side: a party the event already has keeps its role, and a person joining takes the
+                // role of the state they led when that state is already a party (`Бердымухамедов встретил гостя` retells
+                // a visit to Turkmenistan: the host is its counterpart side, not a second actor).
+                // (Built only when the telling brings a party the event lacks in that role: most retellings name the same.)
+                var sideRole: [String: String]?
+                for var p in e.participants {
+                    if seen.contains(RoleKey(p)) { continue }
+                    if let id = p.entityID, p.role == "actor" || p.role == "counterpart" {
+                        if sideRole == nil {
+                            var r: [String: String] = [:]
+                            for q in out[k].participants where q.role == "actor" || q.role == "counterpart" {
+                                if let qid = q.entityID, r[qid] == nil { r[qid] = q.role }
+                            }
+                            sideRole = r
+                        }
+                        let sideRole = sideRole!
+                        if let r = sideRole[id] {
+                            if r != p.role { continue }
+                        } else if let st = stateOf(person: id, date: out[k].date), let r = sideRole[st.id] {
+                            p.role = r
+                        }
+                    }
+                    if seen.insert(RoleKey(p)).inserted { out[k].participants.append(p) }
+                }
                 out[k].confidence = min(0.99, max(out[k].confidence, e.confidence) + 0.05)
                 if out[k].speaker == nil { out[k].speaker = e.speaker }
                 outActors[k] = ids(out[k], actors: true); outObjects[k] = ids(out[k], actors: false)
@@ -65,6 +91,9 @@ extension EventDetector {
             }
             index.file(out.count, e.type, e.modality, date: numbers.date(e.date?.value), tellings: e.mentions,
                        actors: actors, objects: objects)
+            if e.type == .meeting, firstMeeting[FirstMeetingKey(tellings[i].document, e.modality)] == nil {
+                firstMeeting[FirstMeetingKey(tellings[i].document, e.modality)] = out.count
+            }
             out.append(e)
             outActors.append(actors); outObjects.append(objects); outDocuments.append(tellings[i].document)
         }
@@ -99,6 +128,13 @@ extension EventDetector {
         }
         return out
     }
+}
+
+/// A document and a modality: where the merge keeps the first meeting event told.
+struct FirstMeetingKey: Hashable {
+    var document: Int
+    var modality: Modality
+    init(_ document: Int, _ modality: Modality) { self.document = document; self.modality = modality }
 }
 
 func fnv1a(_ s: String) -> UInt64 { WordKey.fnv1a(s) }

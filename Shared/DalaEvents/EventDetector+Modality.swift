@@ -38,8 +38,12 @@ extension EventDetector {
         let next = h.last + 1 < a.count && a[h.last + 1].kind == .word ? a[h.last + 1].text : ""
         let nextCount = next.unicodeScalars.count
         let nextBol = utf8HasPrefix(next, "бол")
+        // A long participle ending (`-атынын`, `-майтын`) is read on the whole word: a trigger whose pattern holds part of
+        // it (`шығатын*`) still takes the tense it marks (`шығатынын мәлімдеді`: will leave).
+        let wordCount = lastWord.unicodeScalars.count
         for (suffix, m, n) in lex.kazakhSuffixCues {
             if affixCount > n - 1, utf8HasSuffix(affix, suffix) { found.insert(m) }
+            if n >= Self.wholeWordSuffix, wordCount > n + 2, utf8HasSuffix(lastWord[...], suffix) { found.insert(m) }
             if m == .negated, nextCount > n + 1, utf8HasSuffix(next[...], suffix) { found.insert(m) }
             if m == .hypothetical, nextBol, utf8HasSuffix(next[...], suffix) { found.insert(m) }
         }
@@ -66,9 +70,13 @@ extension EventDetector {
         // A condition or a denial outweighs the source it is attributed to; an attribution outweighs the tense
         // (`according to the ministry, the talks will …` is the ministry's claim).
         for m in [Modality.negated, .hypothetical, .reported] where found.contains(m) { return m }
-        if putForward { return .proposed }
+        // A request (`asked to join`, `просила направить войска`) puts the event forward, as a proposal word does.
+        if putForward || found.contains(.proposed) { return .proposed }
         for m in [Modality.recommended, .planned] where found.contains(m) { return m }
         if hasProposal && h.type != .proposal { return .proposed }
         return .asserted
     }
+
+    /// Kazakh modality endings this long (letters) are recognised on the trigger's whole last word.
+    static let wholeWordSuffix = 4
 }

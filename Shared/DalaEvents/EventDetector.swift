@@ -217,9 +217,17 @@ final class EventDetector: Sendable {
             allHits.removeAll { g in datedHits.contains { d in g.first <= d.last && d.first <= g.last } }
             if allHits.isEmpty && datedHits.isEmpty { continue }
             // `Договор о создании X`: the founding only names the document's subject; X is what the document is about.
-            let isTopic = allHits.map { isTopicOfDocument($0, a) }
+            let bodyFounding = allHits.map { foundsNamedBody($0, a, placed) }
+            let isTopic = allHits.indices.map { !bodyFounding[$0] && isTopicOfDocument(allHits[$0], a) }
             let topical = allHits.indices.filter { isTopic[$0] }.map { allHits[$0] }
             var hits = allHits.indices.filter { !isTopic[$0] }.map { allHits[$0] }
+            // `соглашение о строительстве …`, `атысты тоқтату туралы келісім`: what a treaty is about is no event of its own.
+            hits.removeAll { isTreatyTopic($0, a) }
+            // The signing of a treaty that founds a named organisation is that founding (`foundsNamedBody`).
+            if bodyFounding.contains(true) {
+                let foundingClauses = Set(allHits.indices.filter { bodyFounding[$0] }.map { clauses[allHits[$0].first] })
+                hits.removeAll { $0.type == .agreement && foundingClauses.contains(clauses[$0.first]) }
+            }
             // `жағдай құру`, `создание условий`, `create conditions`: a founding needs the thing founded beside it.
             if hits.contains(where: { $0.object != nil }) {
                 var objectAtoms = [Bool](repeating: false, count: a.count)
@@ -267,16 +275,6 @@ final class EventDetector: Sendable {
             let hasProposal = hits.contains { $0.type == .proposal }
             let statementHit = hits.first { $0.type == .statement }
             let speaker = statementHit.flatMap { speakerOf($0, placed) } ?? quotedSpeaker(a, placed)
-            // A reporting verb framing another event of its sentence (`the ministry said the summit would be held`, `…
-            // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
-            // reported event, not the saying); a named person's words are news in themselves and stay a statement.
-            // (Quoted words are the statement's own content: `«…», — заявил министр` stays a statement.)
-            // A named person's saying stays a statement only beside a meeting it was said at (`said after the talks`); a
-            // person saying that something was agreed, founded or refused tells that event (issue 14: the framing verb
-            // is how the text knows the event).
-            let framesAnother = hits.contains { g in
-                g.type != .statement && a[g.first].quoteDepth == 0 && (g.type != .meeting || speaker?.type != .person)
-            }
             // `suggested holding a summit`, `агенттік құруды ұсынды`: the event a proposal word puts forward is proposed, a
             // meeting too (FORMAT.md: "X suggested holding a summit" is a proposed meeting); the proposal stays an event
             // of its own (annotations record the proposal that was made as well).
@@ -284,6 +282,23 @@ final class EventDetector: Sendable {
                 g.type != .proposal && (Self.proposable.contains(g.type) || g.type == .meeting)
                     && hits.contains { p in p.type == .proposal && inProposalScope(g, of: p, atoms: a, language: s.language) }
             }.map(\.first)
+            // A reporting verb framing another event of its sentence (`the ministry said the summit would be held`, `…
+            // өтеді деп жоспарланып отыр`) is how the text knows that event, not an event of its own (PETRARCH codes the
+            // reported event, not the saying); a named person's words are news in themselves and stay a statement.
+            // (Quoted words are the statement's own content: `«…», — заявил министр` stays a statement.)
+            // A named person's saying stays a statement only beside a meeting it was said at (`said after the talks`); a
+            // person saying that something was agreed, founded or refused tells that event (issue 14: the framing verb
+            // is how the text knows the event).
+            // A person speaks at a meeting that took place (`said after the talks`: a statement of its own), never at one
+            // that is still to come, was called off or is only hoped for: a meeting told so (`келесі кездесу … өтетінін
+            // хабарлады`, `заявил, что … планируется провести форум`, `said the format would meet every year`) is what
+            // was said, and the saying is how the text knows it.
+            let framesAnother = hits.contains { g in
+                g.type != .statement && a[g.first].quoteDepth == 0
+                    && (g.type != .meeting || speaker?.type != .person
+                        || modalityOf(g, atoms: a, cues: cues, quotes: quotes, clauses: clauses, hasProposal: false,
+                                      putForward: proposalScoped.contains(g.first)) != .asserted)
+            }
             // A meeting named as the setting of another event (`на саммите … вступила`, `саммитте … қабылданды`,
             // `at the summit … joined`) once the story has told that meeting says where the event happened.
             let othersThanMeeting = hits.contains { $0.type != .meeting }
@@ -411,7 +426,12 @@ final class EventDetector: Sendable {
                 found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: participants,
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
-                tellings.append(Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline))
+                var telling = Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline)
+                if h.type == .meeting {
+                    telling.retold = date.map { $0.sentenceIndex != s.index } ?? true
+                    telling.bodies = participants.compactMap { p in p.entityID.flatMap { typeOf[$0] == .organization ? $0 : nil } }
+                }
+                tellings.append(telling)
                 if h.type == .meeting {
                     meetingTold.insert(s.documentIndex)
                     if toldMeetingDate[s.documentIndex] == nil, let d = date { toldMeetingDate[s.documentIndex] = d }

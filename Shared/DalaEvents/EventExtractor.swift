@@ -121,6 +121,10 @@ public struct EventExtractor: Sendable {
             let y = total / 12
             guard TimeTagger.yearRange.contains(y) else { return nil }
             return resolved(DateValue(kind: .month, year: y, month: total % 12 + 1))
+        case .anniversary:
+            let y = doc.year + off
+            guard doc.day > 0, TimeTagger.yearRange.contains(y) else { return nil }
+            return resolved(DateValue(kind: .day, year: y, month: doc.month, day: min(doc.day, DateValue.daysIn(month: doc.month, year: y))))
         case .day, .week, .weekday:
             guard doc.day > 0 else { return nil }
             let n = CivilDay.number(doc.year, doc.month, doc.day)
@@ -149,18 +153,24 @@ public struct EventExtractor: Sendable {
     /// announced up to a quarter ahead); anything later is last year's. And how far before it may lie before it is
     /// taken as next year's (the two make one year).
     static let yearlessAhead = 92, yearlessBehind = 273
+    /// Days before publication a yearless date told in the future tense may still lie (a story filed a day late).
+    static let futureSlack = 7
 
     /// A yearless `15 марта`, `July 4`, `3-4 шілде` against the publication date: the year that puts its first day within
     /// `yearlessBehind` days before to `yearlessAhead` days after publication (a day-less publication date counts from
     /// its month's first day).
-    static func resolveYearless(_ r: RawTime, publication d: (year: Int, month: Int, day: Int)) -> Resolved? {
+    /// `future`: the time's clause speaks of the future (`пройдут в октябре`, `30 қарашада күшіне енбек`): the next such
+    /// day or month on or after publication, however far (within a year), not last year's.
+    static func resolveYearless(_ r: RawTime, publication d: (year: Int, month: Int, day: Int), future: Bool = false) -> Resolved? {
         guard r.relMonth > 0 else { return nil }
         let pub = CivilDay.number(d.year, d.month, max(d.day, 1))
         var y = d.year
         let first = CivilDay.number(y, r.relMonth, max(min(r.relDay, DateValue.daysIn(month: r.relMonth, year: y)), 1))
         // `since January` started before publication.
         let ahead = r.relation == .since ? 0 : yearlessAhead
-        if first - pub > ahead { y -= 1 } else if pub - first > yearlessBehind + (yearlessAhead - ahead) { y += 1 }
+        if future && r.relation != .since {
+            if pub - first > Self.futureSlack { y += 1 }
+        } else if first - pub > ahead { y -= 1 } else if pub - first > yearlessBehind + (yearlessAhead - ahead) { y += 1 }
         if r.relEndDay > 0 { return yearlessRange(r, year: y) }
         if r.relEndMonth > 0, r.relDay == 0 { return monthRange(r, year: y) }
         let v = r.relDay > 0
@@ -261,9 +271,13 @@ public struct EventExtractor: Sendable {
                 // A day or month without its year: a year written earlier in the same sentence, else the publication date.
                 let sameSentence = anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false
                 let nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
-                if r.yearless, nearDay, !sameSentence, let da = dayAnchor { anchor = da }
+                // A yearless day or month told soon after a dated one continues its chronology, and carries it on (`6 қаңтарда`
+                // … three sentences later `11 қаңтарда`: the same January).
+                let chronology = r.yearless && nearDay && !sameSentence
+                if chronology, let da = dayAnchor { anchor = da; dayAnchor = (da.year, si, s.documentIndex) }
                 if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
-                    if let v = Self.resolveYearless(r, publication: d) {
+                    if let v = Self.resolveYearless(r, publication: d,
+                                                    future: tagger.future(a, first: r.first, last: r.last, language: s.language)) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
                         Self.applyRelation(r, &te)
                     }

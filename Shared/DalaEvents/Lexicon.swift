@@ -171,9 +171,12 @@ struct Pattern: Sendable {
 
 /// What a relative phrase's offset counts.
 enum RelativeUnit: Sendable {
-    case year, month, week, day, weekday
+    /// `anniversary`: whole years from the publication's day, told to the day (`Twenty years ago today`, `Ровно тридцать
+    /// лет назад`): offset suffix `a`.
+    case year, month, week, day, weekday, anniversary
     init?(suffix: Character) {
         switch suffix {
+        case "a": self = .anniversary
         case "m": self = .month
         case "w": self = .week
         case "d": self = .day

@@ -138,3 +138,23 @@ struct CarriedDateTests {
         #expect(out.events.first { $0.type == .agreement }?.date == nil)
     }
 }
+
+// Session 24: a treaty that founds a named organisation is that founding.
+@Suite("Treaties founding organisations")
+struct TreatyFoundingTests {
+    @Test(arguments: [
+        "The presidents of six states signed a declaration creating the Shanghai Cooperation Organisation in June 2001.",
+        "Президенты трёх республик подписали соглашение о создании Шанхайской организации сотрудничества.",
+    ])
+    func theSigningIsTheFounding(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        #expect(out.events.contains { $0.type == .founding }, "\(text): \(out.events.map(\.type))")
+        #expect(!out.events.contains { $0.type == .agreement }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// A treaty about a common noun stays an agreement.
+    @Test func aTreatyOnAJointVentureStaysAnAgreement() throws {
+        let out = try Harness.get().run("Казахстан и Узбекистан подписали соглашение о создании совместного предприятия.", date: "2024-05-10")
+        #expect(out.events.contains { $0.type == .agreement }, "\(out.events.map(\.type))")
+    }
+}

@@ -82,3 +82,24 @@ struct FutureDateModalityTests {
         #expect(meeting.modality == .asserted)
     }
 }
+
+// Session 24: requests put forward what they ask for; long Kazakh participle endings read on the whole word.
+@Suite("Requests and participles")
+struct RequestModalityTests {
+    @Test(arguments: [
+        ("Kyrgyzstan asked to join the Eurasian Economic Union.", EventType.membership),
+        ("Армения просила Россию направить войска на границу с Азербайджаном.", .military),
+    ])
+    func aRequestIsProposed(text: String, type: EventType) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        let e = try #require(out.events.first { $0.type == type }, "no \(type) in \(text): \(out.events.map(\.type))")
+        #expect(e.modality == .proposed, "\(text): \(e.modality)")
+    }
+
+    /// `шығатын*` holds part of the future participle; the whole word `шығатынын` still tells a plan.
+    @Test func aParticipleInsideTheTriggerIsPlanned() throws {
+        let out = try Harness.get().run("Армения Премьер-министрі Никол Пашинян елдің ҰҚШҰ-дан шығатынын мәлімдеді.", date: "2024-05-10")
+        let e = try #require(out.events.first { $0.type == .withdrawal }, "\(out.events.map(\.type))")
+        #expect(e.modality == .planned)
+    }
+}

@@ -35,4 +35,32 @@ import Testing
         let v = try values("Вчера министры встретились.", date: nil)
         #expect(v["Вчера"] == "-")
     }
+
+    /// Session 24: a yearless day soon after a resolved one carries the story's year on (not the publication's).
+    @Test func aChronologyCarriesOn() throws {
+        let v = try values("2019 жылғы 3 наурызда Тоқаев Бішкекке барды. 4 наурызда ол Жапаровпен кездесті. "
+                           + "Екі президент көп мәселені талқылады. Делегация кешке елге оралды. 7 наурызда Тоқаев Ташкентке келді.",
+                           date: "2020-02-01")
+        #expect(v["7 наурызда"] == "2019-03-07")
+    }
+
+    /// Session 24: a yearless date in a future clause is the next one, however far ahead within a year.
+    @Test(arguments: [
+        ("Учения стран ОДКБ пройдут в Киргизии в ноябре.", "ноябре", "2024-11"),
+        ("Officials said the new border post will open on 30 November.", "30 November", "2024-11-30"),
+        ("Жаңа өткізу бекеті 30 қарашада ашылмақ.", "30 қарашада", "2024-11-30"),
+    ])
+    func aFutureClauseLooksAhead(text: String, surface: String, value: String) throws {
+        #expect(try values(text, date: "2024-07-20")[surface] == value)
+    }
+
+    /// Session 24: an anniversary is told to the day (`… years ago today`, `ровно … лет назад`, `дәл … жыл бұрын`).
+    @Test(arguments: [
+        ("Fifteen years ago today, the two presidents opened the new bridge.", "Fifteen years ago today", "2009-03-03"),
+        ("Ровно десять лет назад президенты открыли новый мост.", "Ровно десять лет назад", "2014-03-03"),
+        ("Дәл он жыл бұрын екі президент жаңа көпірді ашты.", "Дәл он жыл бұрын", "2014-03-03"),
+    ])
+    func anAnniversaryIsADay(text: String, surface: String, value: String) throws {
+        #expect(try values(text, date: "2024-03-03")[surface] == value)
+    }
 }

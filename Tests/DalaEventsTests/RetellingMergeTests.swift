@@ -90,3 +90,27 @@ struct TopicOrganisationTests {
         #expect(!signing.participants.contains { $0.role == "actor" && $0.entityID != nil && $0.span == nil })
     }
 }
+
+// Session 24: a meeting told again without a date of its own joins the story's meeting; one entity is one side.
+@Suite("Retold meetings")
+struct RetoldMeetingTests {
+    /// `Бердымухамедов встретил гостя` retells the visit: one meeting, and the host is on the counterpart side.
+    @Test func aRetoldVisitJoinsTheVisit() throws {
+        let out = try Harness.get().run("Шавкат Мирзиёев вчера прибыл в Туркмению с государственным визитом. "
+                                        + "Гурбангулы Бердымухамедов лично встретил гостя в аэропорту.", date: "2017-03-07")
+        let meetings = out.events.filter { $0.type == .meeting }
+        #expect(meetings.count == 1, "\(meetings.map { $0.mentions.map(\.sentenceIndex) })")
+        let m = try #require(meetings.first)
+        #expect(!m.participants.contains { $0.role == "actor" && $0.entityID == "Q874" },
+                "\(m.participants.map { ($0.role, $0.entityID ?? $0.surface) })")
+    }
+
+    /// A party the meeting already has keeps its role when a retelling names it again.
+    @Test func aPartyKeepsItsSide() throws {
+        let out = try Harness.get().run("ASTANA, May 3 – Kassym-Jomart Tokayev and Shavkat Mirziyoyev met in Astana on Friday. "
+                                        + "Mirziyoyev called the meeting a turning point for the region.", date: "2024-05-03")
+        let m = try #require(out.events.first { $0.type == .meeting })
+        let roles = Set(m.participants.filter { $0.entityID == "Q265" }.map(\.role))
+        #expect(roles == ["counterpart"], "\(m.participants.map { ($0.role, $0.entityID ?? $0.surface) })")
+    }
+}

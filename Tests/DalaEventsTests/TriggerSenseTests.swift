@@ -345,3 +345,32 @@ struct TreatyNameWordsTests {
         #expect(!types.contains(.cooperation), "\(types)")
     }
 }
+
+// Session 24 (branch events24): a person who reports a meeting still to come is how the text knows it; what a treaty
+// is about is no event of its own. Every sentence here was written for these tests.
+@Suite("Sayings that report a meeting to come; treaty topics")
+struct ReportedMeetingAndTreatyTopicTests {
+    /// One speaks at a meeting that took place, never at one still to come: the planned meeting is what was said.
+    @Test(arguments: [
+        "Қасым-Жомарт Тоқаев келесі саммит 2027 жылы Түркістанда өтетінін хабарлады.",
+        "Министр Мурат Нуртлеу сообщил, что в следующем месяце в Ташкенте планируется провести встречу министров.",
+        "Sadyr Japarov said the leaders would meet again in Cholpon-Ata next spring.",
+    ])
+    func aPlannedMeetingSaidIsNoStatement(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        #expect(out.events.contains { $0.type == .meeting && $0.modality == .planned }, "\(text): \(out.events.map { ($0.type, $0.modality) })")
+        #expect(!out.events.contains { $0.type == .statement }, "\(text): \(out.events.map(\.type))")
+    }
+
+    /// A cooperation, military or dispute word in a treaty's topic phrase names what the treaty is about.
+    @Test(arguments: [
+        ("Казахстан и Киргизия подписали соглашение о строительстве новой ГЭС на реке Чу.", EventType.cooperation),
+        ("Қырғызстан мен Тәжікстан шекарашылары атысты тоқтату туралы келісімге келді.", .military),
+        ("Kyrgyzstan and Tajikistan signed a protocol on the withdrawal of troops from the border.", .military),
+    ])
+    func aTreatyTopicIsNoEvent(text: String, type: EventType) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        #expect(out.events.contains { $0.type == .agreement }, "\(text): \(out.events.map(\.type))")
+        #expect(!out.events.contains { $0.type == type }, "\(text): \(out.events.map(\.type))")
+    }
+}
