@@ -69,7 +69,11 @@ def types_match(a, b):
     if KINDRED.get(a["type"]) != b["type"]:
         return False
     treaty, founding = (a, b) if a["type"] == "agreement" else (b, a)
-    return bool(treaty["objs"] & founding["parts"])
+    if treaty["objs"] & founding["parts"]:
+        return True
+    # A signing and a founding told of the same day by two of the same parties (StoryRule.typesMatch).
+    return (a["prec"] == "day" and b["prec"] == "day" and a["start"] is not None and a["start"] == b["start"]
+            and a["end"] == b["end"] and len(a["parts"] & b["parts"]) >= 2)
 
 def score(a, b):
     if not types_match(a, b) or not linkable(a) or not linkable(b):

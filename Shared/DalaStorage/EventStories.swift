@@ -86,7 +86,8 @@ public struct StoryEvent: Sendable, Hashable {
 /// meets once a day ("the C5+1 summit in New York" named with the US in one report and the UN in another).
 /// Reports placed in different places need two shared participants. One event can be told with two types: the signing
 /// of a treaty founding an organisation (`подписали декларацию о создании ШОС`, an agreement whose object is the SCO)
-/// is the founding of that organisation (`the SCO was founded`). Modality and the exact day are not compared:
+/// is the founding of that organisation (`the SCO was founded`), and so is a signing told of the same day by two of the
+/// founding's parties. Modality and the exact day are not compared:
 /// sources that disagree on them are kept as reports of one story, with their own values.
 public enum StoryRule {
     /// Precisions that can be compared; decades and centuries are too coarse to say two reports are one event.
@@ -110,12 +111,20 @@ public enum StoryRule {
     /// The advisory-lock name of a type: kindred types share one, so two reports that can merge share a lock.
     static func lockType(_ type: String) -> String { family(type).sorted().joined(separator: "+") }
 
-    /// Same type; or a founding and the signing of a treaty whose object is the organisation founded.
+    /// Same type; or a founding and the signing of a treaty whose object is the organisation founded; or a founding
+    /// and a signing told of the same day by two of the same parties (`signed the treaty creating the EAEU`, told as
+    /// the founding of the union, and `подписали Договор о ЕАЭС`, whose object is the treaty, not the union: the rule
+    /// cannot see that this treaty founds that union). Same day and two shared parties are what a signing of one type
+    /// needs to share a story already.
     static func typesMatch(_ a: StoryEvent, _ b: StoryEvent) -> Bool {
         if a.type == b.type { return true }
         guard kindred[a.type] == b.type else { return false }
         let (treaty, founding) = a.type == "agreement" ? (a, b) : (b, a)
-        return !treaty.objects.isDisjoint(with: founding.participants)
+        if !treaty.objects.isDisjoint(with: founding.participants) { return true }
+        guard a.precision == "day", b.precision == "day", a.start != nil, a.start == b.start, a.end == b.end else { return false }
+        var shared = 0
+        for p in a.participants where b.participants.contains(p) { shared += 1; if shared >= 2 { return true } }
+        return false
     }
 
     /// A score in (0, 2] when `a` and `b` are reports of one event; nil otherwise. `StoryLinker.link` reads only the
