@@ -105,6 +105,24 @@ struct EventStoryRuleTests {
         #expect(StoryRule.family("meeting") == ["meeting"])
     }
 
+    /// `signed the treaty creating the union` (a founding) and `signed the Treaty on the union` (an agreement whose object
+    /// is the treaty entity): the same day and two of the same parties make them one event; a day apart, or one shared
+    /// party, they stay two.
+    @Test func aSigningAndAFoundingOfTheSameDayByTheSamePartiesAreOneEvent() {
+        let founded = StoryEvent(type: "founding", participants: ["ru", "by", "kz", "eaeu"], objects: ["eaeu"],
+                                 dateStart: "2014-05-29", dateEnd: nil, precision: "day")
+        let signed = StoryEvent(type: "agreement", participants: ["ru", "by", "kz", "eaeu-treaty"], objects: ["eaeu-treaty"],
+                                dateStart: "2014-05-29", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(founded, signed) != nil)
+        #expect(StoryRule.score(signed, founded) != nil)
+        let nextDay = StoryEvent(type: "agreement", participants: ["ru", "by", "kz", "eaeu-treaty"], objects: ["eaeu-treaty"],
+                                 dateStart: "2014-05-30", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(founded, nextDay) == nil)
+        let oneShared = StoryEvent(type: "agreement", participants: ["kz", "cn", "pipeline-deal"], objects: ["pipeline-deal"],
+                                   dateStart: "2014-05-29", dateEnd: nil, precision: "day")
+        #expect(StoryRule.score(founded, oneShared) == nil)
+    }
+
     @Test func clusteringIsSingleLinkInOrder() {
         let events = [report("agreement", ["a", "b"], "2014-05-29"), report("agreement", ["a", "b"], "2014-10-10"),
                       report("agreement", ["a", "b", "c"], "2014-05-28"), report("agreement", ["b"], "2014-05-01", "2014-05-31", precision: "month")]
