@@ -37,7 +37,7 @@ extension EventDetector {
         let affixCount = affix.unicodeScalars.count
         let next = h.last + 1 < a.count && a[h.last + 1].kind == .word ? a[h.last + 1].text : ""
         let nextCount = next.unicodeScalars.count
-        let nextBol = utf8HasPrefix(next, "бол")
+        let nextAuxiliary = lex.conditionalAuxiliaries.contains { utf8HasPrefix(next, $0) }
         // A long participle ending (`-атынын`, `-майтын`) is read on the whole word: a trigger whose pattern holds part of
         // it (`шығатын*`) still takes the tense it marks (`шығатынын мәлімдеді`: will leave).
         let wordCount = lastWord.unicodeScalars.count
@@ -45,7 +45,7 @@ extension EventDetector {
             if affixCount > n - 1, utf8HasSuffix(affix, suffix) { found.insert(m) }
             if n >= Self.wholeWordSuffix, wordCount > n + 2, utf8HasSuffix(lastWord[...], suffix) { found.insert(m) }
             if m == .negated, nextCount > n + 1, utf8HasSuffix(next[...], suffix) { found.insert(m) }
-            if m == .hypothetical, nextBol, utf8HasSuffix(next[...], suffix) { found.insert(m) }
+            if m == .hypothetical, nextAuxiliary, utf8HasSuffix(next[...], suffix) { found.insert(m) }
         }
         for m in cues {
             // A cue inside a quotation (`«Егер …»`, "If …") belongs to the quoted words, not to the sentence reporting them.
@@ -64,7 +64,7 @@ extension EventDetector {
             case .sentence: if i < h.first { found.insert(c.modality) }
             // An attribution (`according to X`, `по данным X`, `X хабарлауынша`) covers its whole sentence.
             case .anywhere: if i > h.last || end < h.first { found.insert(c.modality) }
-            case .suffix: break
+            case .suffix, .auxiliary: break
             }
         }
         // A condition or a denial outweighs the source it is attributed to; an attribution outweighs the tense

@@ -212,7 +212,7 @@ struct Lexicon: Sendable {
     /// A word of `founding_objects.tsv`.
     enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
-        enum Place: String, Sendable { case before, after, clause, sentence, suffix, joint, anywhere }
+        enum Place: String, Sendable { case before, after, clause, sentence, suffix, joint, anywhere, auxiliary }
         let pattern: Pattern; let modality: Modality; let place: Place
     }
     struct Codes: Sendable { let cameo: String; let plover: String }
@@ -244,6 +244,9 @@ struct Lexicon: Sendable {
     var modalityCues: [ModalityCue] = []
     var modalityIndex = FormIndex<Int>()
     var kazakhSuffixCues: [(suffix: String, modality: Modality, scalars: Int)] = []
+    /// Auxiliary verbs (`modality.tsv` place `auxiliary`: kk `бол-`) that carry a conditional suffix for the word before
+    /// them (`келіссе болады`… `өтетін болса`): a `hypothetical` suffix on such a word after the trigger counts.
+    var conditionalAuxiliaries: [String] = []
     /// Words that make a `clause` cue right after them the predicate of another verb (`подписали соглашение и отменили`).
     var modalityJoints: Set<String> = []
     var rolePatterns: [Pattern] = []
@@ -399,6 +402,7 @@ struct Lexicon: Sendable {
             }
             if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m, fold(r[1]).unicodeScalars.count)); continue }
             if place == .joint { modalityJoints.insert(fold(r[1])); continue }
+            if place == .auxiliary { conditionalAuxiliaries.append(fold(r[1])); continue }
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }
         for r in try languages("roles.tsv", 2) {
