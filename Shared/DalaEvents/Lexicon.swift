@@ -226,6 +226,26 @@ struct Lexicon: Sendable {
     /// Time cues of postposition (verb-final) languages: only these count after a time (`2001 жылдан бастап`); a
     /// preposition after a time belongs to the next phrase (`5 октября 1992 года с трибуны` is no "since").
     var postCues = FormIndex<CueKind>()
+    /// Abbreviated year and century words (`time_units.tsv` third column `abbreviation`, ru `гг`, `вв`, `в`): a round
+    /// year before one is no decade (`1990 гг.`), an Arabic number before one no century (`21 в`).
+    var unitAbbreviations: Set<String> = []
+    /// Those that are also a preposition (`abbreviation-preposition`, ru `в`): after a Roman numeral a century only with
+    /// their period (`XX в.`).
+    var prepositionAbbreviations: Set<String> = []
+    /// Page abbreviations (`time_cues.tsv` kind `page-abbreviation`: `с`, `б`, `p`, `pp`, `стр`, `бет`): with their
+    /// period before a number, the number is a page, not a year (`с. 2011`).
+    var pageAbbreviations: Set<String> = []
+    /// The end of a year (`time_units.tsv` kind `year-end`, kk `жылдың соң*`): the year word right after a year and
+    /// the word after it (`2025 жылдың соңына дейін`: December).
+    var yearEnds: [Pattern] = []
+    /// The locative and ablative case endings of the suffix-chain languages (`suffixes.tsv` functions `case.locative`,
+    /// `case.ablative`): a month in the locative is a time by itself (`желтоқсанда`), a time in the ablative opens a
+    /// range (`2019 жылдан 2023 жылға дейін`).
+    var locativeEndings: [String] = []
+    var ablativeEndings: [String] = []
+    /// The Cyrillic letters a Roman numeral may be written with, folded, with the folded Latin letter each stands for
+    /// (DalaText `homoglyphs.txt`, section `roman`: `х` → `x`, `і` → `i`).
+    var romanLookalikes: [(cyrillic: Unicode.Scalar, latin: Unicode.Scalar)] = []
     var relatives: [Relative] = []
     var relativeIndex = FormIndex<Int>()          // first form → relatives index
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
@@ -333,10 +353,24 @@ struct Lexicon: Sendable {
             months.add(Form(r[1]), m)
         }
         for r in try languages("time_units.tsv", 3) {
+            if r[2] == "year-end" {
+                let p = Self.pattern(r[1], try Self.language(r))
+                guard p.forms.count == 2 else { throw r.error("year-end: the year word and the end word, \(r.fields)") }
+                yearEnds.append(p)
+                continue
+            }
             guard let k = UnitKind(rawValue: r[2]) else { throw r.error("\(r.fields)") }
             units.add(Form(r[1]), k)
+            if r.count > 3, !r[3].isEmpty {
+                switch r[3] {
+                case "abbreviation": unitAbbreviations.insert(fold(r[1]))
+                case "abbreviation-preposition": unitAbbreviations.insert(fold(r[1])); prepositionAbbreviations.insert(fold(r[1]))
+                default: throw r.error("written \(r[3])")
+                }
+            }
         }
         for r in try languages("time_cues.tsv", 3) {
+            if r[2] == "page-abbreviation" { pageAbbreviations.insert(fold(r[1])); continue }
             guard let k = CueKind(rawValue: r[2]) else { throw r.error("\(r.fields)") }
             cues.add(Form(r[1]), k)
             if registry.profile(r[0])?.wordOrder == .sov { postCues.add(Form(r[1]), k) }
@@ -422,7 +456,16 @@ struct Lexicon: Sendable {
         for p in registry.profiles where p.morphology == .suffixChain {
             // The roles of a suffix-chain language's endings are a column of its one suffix table.
             guard case .suffixChain(let t) = try registry.morphology(p.code) else { continue }
-            for s in t.suffixes { if let role = s.role { kazakhCaseEndings.append((fold(s.form), role)) } }
+            for s in t.suffixes {
+                if let role = s.role { kazakhCaseEndings.append((fold(s.form), role)) }
+                let form = fold(s.form)
+                if s.function == "case.locative", !locativeEndings.contains(form) { locativeEndings.append(form) }
+                if s.function == "case.ablative", !ablativeEndings.contains(form) { ablativeEndings.append(form) }
+            }
+        }
+        for (c, l) in try RomanLookalikes.pairs() {
+            guard let fc = Unicode.Scalar(foldScalar(c.value)), let fl = Unicode.Scalar(foldScalar(l.value)) else { continue }
+            romanLookalikes.append((fc, fl))
         }
         kazakhCaseEndings.sort { $0.suffix.count > $1.suffix.count }
         for r in try DataFile.rows(loader("event_types.tsv"), file: "event_types.tsv", columns: 3) {

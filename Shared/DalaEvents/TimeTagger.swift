@@ -184,7 +184,7 @@ struct TimeTagger: Sendable {
         var j = i + 1
         if let o = ordinal(x) {
             n = o
-        } else if x.kind == .word, x.text.utf8.count <= 3, let r = Self.roman(x.text), r <= 4, x.text != "i" {
+        } else if x.kind == .word, x.text.utf8.count <= 3, let r = roman(x.text), r <= 4, x.text != "i" {
             n = r
         } else if let v = x.number, x.text.utf8.count == 1 {
             n = v
@@ -252,19 +252,33 @@ struct TimeTagger: Sendable {
         return n
     }
 
-    static func roman(_ s: String) -> Int? {
+    /// The value of a Roman digit (folded).
+    @inline(__always)
+    static func romanDigit(_ u: Unicode.Scalar) -> Int? {
+        switch u {
+        case "i": return 1
+        case "l": return 50
+        case "v": return 5
+        case "x": return 10
+        default: return nil
+        }
+    }
+
+    /// A Roman numeral from 1 to 21; its letters may be the Cyrillic look-alikes of `lex.romanLookalikes` (`ххі`).
+    func roman(_ s: String) -> Int? {
         var total = 0, prev = 0
         for u in s.unicodeScalars.reversed() {
-            let v: Int
-            switch u {
-            case "i", "і", "l": v = u == "l" ? 50 : 1        // Kazakh і stands in for I in ХХІ
-            case "v": v = 5
-            case "x", "х": v = 10                              // Cyrillic х as X
-            default: return nil
-            }
+            guard let v = Self.romanDigit(u) ?? romanLookalike(u) else { return nil }
             if v < prev { total -= v } else { total += v; prev = v }
         }
         return (1...21).contains(total) ? total : nil
+    }
+
+    /// The value of a Cyrillic letter standing for a Roman digit (`х` as X, Kazakh `і` as I in `ХХІ`).
+    @inline(__always)
+    private func romanLookalike(_ u: Unicode.Scalar) -> Int? {
+        for p in lex.romanLookalikes where p.cyrillic == u { return Self.romanDigit(p.latin) }
+        return nil
     }
 
     // MARK: sentence scan
@@ -305,8 +319,8 @@ struct TimeTagger: Sendable {
             return nil
         case .word:
             if let m = month(x) { return monthFirst(a, i, month: m) ?? bareMonth(a, i, month: m, language: language) }
-            if let c = Self.roman(x.text), i + 1 < a.count, unit(a[i + 1]) == .century,
-               a[i + 1].text != "в" || (i + 2 < a.count && a[i + 2].text == ".") {
+            if let c = roman(x.text), i + 1 < a.count, unit(a[i + 1]) == .century,
+               !lex.prepositionAbbreviations.contains(a[i + 1].text) || (i + 2 < a.count && a[i + 2].text == ".") {
                 var last = i + 1
                 if i + 2 < a.count, a[i + 2].text == ".", a[i + 1].text.utf8.count <= 4 { last = i + 2 }
                 // `ХХ ғасырдың 90-жылдары`: the decade of that century.
@@ -331,7 +345,7 @@ struct TimeTagger: Sendable {
         if last + 1 < a.count, let u = unit(a[last + 1]), u == .amount || u == .page { return true }
         if last + 1 < a.count, a[last + 1].text == "%" { return true }
         if i >= 1, a[i - 1].text == "№" { return true }
-        if i >= 2, a[i - 1].text == ".", ["с", "б", "p", "pp", "стр", "бет"].contains(a[i - 2].text) { return true }
+        if i >= 2, a[i - 1].text == ".", lex.pageAbbreviations.contains(a[i - 2].text) { return true }
         return false
     }
 
@@ -364,7 +378,7 @@ struct TimeTagger: Sendable {
         var next = last + 1
         if next + 1 < a.count, a[next].isDash, a[next].glued, unit(a[next + 1]) != nil, unit(a[next + 1]) != .decade { next += 1 }
         if next < a.count, let u = unit(a[next]), u == .year || u == .years {
-            if u == .years && y % 10 == 0 && a[next].text != "гг" && kind == .year { kind = .decade }
+            if u == .years && y % 10 == 0 && !lex.unitAbbreviations.contains(a[next].text) && kind == .year { kind = .decade }
             last = next; hasUnit = true
             if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
         }
@@ -391,10 +405,10 @@ struct TimeTagger: Sendable {
             } else if j < a.count, let m = month(a[j]) {
                 r.value = DateValue(kind: .month, year: y, month: m)
                 r.last = j
-                if j + 1 < a.count, a[j + 1].text.hasPrefix("ай") { r.last = j + 1 }   // `мамыр айында`
+                if j + 1 < a.count, unit(a[j + 1]) == .month { r.last = j + 1 }   // `мамыр айында`
             } else if let p = partOfYear(a, j) {                                       // `2024 жылдың үшінші тоқсанында`
                 r = monthRange(first: i, last: p.end, year: y, p.first, p.last)
-            } else if j < a.count, a[i + 1].text == "жылдың", a[j].text.hasPrefix("соң") {  // `2025 жылдың соңына дейін`
+            } else if j < a.count, lex.yearEnds.contains(where: { $0.forms[0].matches(a[i + 1].text) && $0.forms[1].matches(a[j].text) }) {  // `2025 жылдың соңына дейін`
                 r.value = DateValue(kind: .month, year: y, month: 12)
                 r.last = j
             }
@@ -503,13 +517,14 @@ struct TimeTagger: Sendable {
     }
 
     /// A month named alone: `в марте`, `in December`, `since January`, `мамыр айында`, `қыркүйекке дейін`. It needs
-    /// a time word before it (`time_cues.tsv`: in, since, until, from), the month word `ай…` after it, or a
-    /// postposition after it (since, until); its year comes from context or the publication date.
+    /// a time word before it (`time_cues.tsv`: in, since, until, from), the month word after it (`time_units.tsv` kind
+    /// `month`: `ай…`), or a postposition after it (since, until); its year comes from context or the publication date.
     private func bareMonth(_ a: [Atom], _ i: Int, month m: Int, language: Language) -> RawTime? {
         var last = i
         var ok = false
-        // Kazakh months in the locative are times by themselves (`желтоқсанда`, `қыркүйекте`); not `қазанда`, also Kazan.
-        if m != 10, lex.verbFinal.contains(language), ["да", "де", "та", "те"].contains(where: { a[i].text.hasSuffix($0) }) { ok = true }
+        // Months in the locative (`lex.locativeEndings`, from `suffixes.tsv`) are times by themselves in a verb-final
+        // language (`желтоқсанда`, `қыркүйекте`); not `қазанда`, also Kazan.
+        if m != 10, lex.verbFinal.contains(language), lex.locativeEndings.contains(where: { a[i].text.hasSuffix($0) }) { ok = true }
         if i >= 1, let c = cue(a[i - 1]), c == .in || c == .since || c == .until || c == .from { ok = true }
         if i + 1 < a.count, a[i + 1].kind == .word, let u = unit(a[i + 1]), u == .month { ok = true; last = i + 1 }
         if i + 1 < a.count, let c = postCue(a[i + 1]), c == .since || c == .until { ok = true }
@@ -532,7 +547,7 @@ struct TimeTagger: Sendable {
         guard ok else { return nil }
         if last + 1 < a.count, unit(a[last + 1]) == .years { last += 1 }
         var century = n <= 10 ? 21 : 20
-        if last + 2 < a.count, let c = Self.roman(a[last + 1].text), unit(a[last + 2]) == .century {
+        if last + 2 < a.count, let c = roman(a[last + 1].text), unit(a[last + 2]) == .century {
             century = c; last += 2
             if last + 1 < a.count, a[last + 1].text == ".", a[last].text.utf8.count <= 2 { last += 1 }
         }
@@ -546,7 +561,7 @@ struct TimeTagger: Sendable {
         if j + 1 < a.count, a[j].glued, unit(a[j]) == .ordinal || (a[j].isDash && unit(a[j + 1]) == .ordinal) {
             j += a[j].isDash ? 2 : 1
         }
-        guard j < a.count, unit(a[j]) == .century, a[j].text != "в", a[j].text != "вв" else { return nil }
+        guard j < a.count, unit(a[j]) == .century, !lex.unitAbbreviations.contains(a[j].text) else { return nil }
         return RawTime(first: i, last: j, value: DateValue(kind: .century, year: n))
     }
 
@@ -561,7 +576,7 @@ struct TimeTagger: Sendable {
             r.relDay = d; r.relMonth = m; r.last = k
         } else if let m = month(a[j]) {
             r.relMonth = m; r.last = j
-            if j + 1 < a.count, a[j + 1].text.hasPrefix("ай") { r.last = j + 1 }   // `наурыз айында`
+            if j + 1 < a.count, unit(a[j + 1]) == .month { r.last = j + 1 }   // `наурыз айында`
         } else if let p = partOfYear(a, j) {
             r.relMonth = p.first; r.relEndMonth = p.last; r.last = p.end
         }
@@ -637,10 +652,9 @@ struct TimeTagger: Sendable {
                 let gap = u.first - t.last - 1
                 let sep = gap == 1 ? cue(a[t.last + 1]) : nil
                 let lastWord = a[t.last].text
-                let kazakhAblative = lastWord.hasSuffix("нан") || lastWord.hasSuffix("нен") || lastWord.hasSuffix("дан")
-                    || lastWord.hasSuffix("ден") || lastWord.hasSuffix("тан") || lastWord.hasSuffix("тен")
+                let ablative = lex.ablativeEndings.contains(where: { lastWord.hasSuffix($0) })
                 let untilAfter = u.last + 1 < a.count ? postCue(a[u.last + 1]) : nil
-                let opened = before == .since || before == .from || before == .between || kazakhAblative
+                let opened = before == .since || before == .from || before == .between || ablative
                 let closedBy = sep == .to || sep == .until || untilAfter == .until || untilAfter == .between
                 if gap <= 1 && (opened && (gap == 0 || closedBy) || (sep == .to && untilAfter == .between)) {
                     t.rangeEnd = next

@@ -45,6 +45,25 @@ enum ResourceLoader {
     }
 }
 
+/// The `roman` section of `homoglyphs.txt`: the Cyrillic letters a Roman numeral may be written with (`ХХІ`), each
+/// with the Latin letter it stands for. Stage 1 repairs such numerals; the events stage reads them as numbers.
+public enum RomanLookalikes {
+    /// The section's pairs, as written (capitals): `(Х, X)`, `(І, I)`.
+    public static func pairs() throws -> [(cyrillic: Unicode.Scalar, latin: Unicode.Scalar)] {
+        try pairs(ResourceLoader.sections("homoglyphs"))
+    }
+
+    static func pairs(_ glyphs: SectionedFile) throws -> [(cyrillic: Unicode.Scalar, latin: Unicode.Scalar)] {
+        try glyphs["roman"].map { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 2, let c = parts[0].unicodeScalars.first, let l = parts[1].unicodeScalars.first else {
+                throw TextResourceError(file: "homoglyphs.txt", reason: "bad roman line '\(line)'")
+            }
+            return (c, l)
+        }
+    }
+}
+
 /// Everything the analyzer reads from its resources, parsed into lookup structures.
 struct TextResources: Sendable {
     var referencesHeadings: Set<String>
@@ -148,13 +167,7 @@ struct TextResources: Sendable {
         }
         latinToCyrillic = l2c; cyrillicToLatin = c2l
         var roman: [UInt32: Unicode.Scalar] = [:]
-        for line in glyphs["roman"] {
-            let parts = line.split(separator: " ")
-            guard parts.count == 2, let c = parts[0].unicodeScalars.first, let l = parts[1].unicodeScalars.first else {
-                throw TextResourceError(file: "homoglyphs.txt", reason: "bad roman line '\(line)'")
-            }
-            roman[c.value] = l
-        }
+        for (c, l) in try RomanLookalikes.pairs(glyphs) { roman[c.value] = l }
         romanCyrillic = roman
         romanCyrillicLetters = roman.keys.sorted()
 
