@@ -17,10 +17,14 @@ final class EventDetector: Sendable {
         self.registry = registry ?? RegistryTables(knowledgeBase)
     }
 
-    /// The folded labels (kk, ru, en) and aliases of an entity, in that order: for the case ending left after a name.
+    /// The folded labels (in registry order: kk, ru, en, ky) and aliases of an entity, in that order: for the case
+    /// ending left after a name.
     static func foldedNames(_ rec: EntityRecord) -> [String] {
-        ([rec.labels["kk"], rec.labels["ru"], rec.labels["en"]].compactMap { $0 } + rec.aliases).map(fold)
+        (labelOrder.compactMap { rec.labels[$0] } + rec.aliases).map(fold)
     }
+
+    /// The registered languages in registry order (`languages.tsv`), for the labels of `foldedNames`.
+    static let labelOrder: [String] = (try? LanguageRegistry.shared.get().codes) ?? []
 
     /// What the sentence loop asks of the knowledge base about an entity, for every registry entity at once.
     final class RegistryTables: Sendable {

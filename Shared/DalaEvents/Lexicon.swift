@@ -246,6 +246,9 @@ struct Lexicon: Sendable {
     /// The Cyrillic letters a Roman numeral may be written with, folded, with the folded Latin letter each stands for
     /// (DalaText `homoglyphs.txt`, section `roman`: `х` → `x`, `і` → `i`).
     var romanLookalikes: [(cyrillic: Unicode.Scalar, latin: Unicode.Scalar)] = []
+    /// Month forms that are also a name (`months.tsv` third column `also-a-name`: kk `қазан`, also the city Kazan):
+    /// never a time by themselves in the locative.
+    var monthsAlsoNames = FormIndex<Int>()
     var relatives: [Relative] = []
     var relativeIndex = FormIndex<Int>()          // first form → relatives index
     var numberFirstRelatives: [Int] = []          // patterns starting with `<n>`
@@ -351,6 +354,10 @@ struct Lexicon: Sendable {
                 throw r.error("\(r.fields)")
             }
             months.add(Form(r[1]), m)
+            if r.count > 3, !r[3].isEmpty {
+                guard r[3] == "also-a-name" else { throw r.error("unknown mark \(r[3])") }
+                monthsAlsoNames.add(Form(r[1]), m)
+            }
         }
         for r in try languages("time_units.tsv", 3) {
             if r[2] == "year-end" {

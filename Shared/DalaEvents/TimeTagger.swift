@@ -523,8 +523,8 @@ struct TimeTagger: Sendable {
         var last = i
         var ok = false
         // Months in the locative (`lex.locativeEndings`, from `suffixes.tsv`) are times by themselves in a verb-final
-        // language (`желтоқсанда`, `қыркүйекте`); not `қазанда`, also Kazan.
-        if m != 10, lex.verbFinal.contains(language), lex.locativeEndings.contains(where: { a[i].text.hasSuffix($0) }) { ok = true }
+        // language (`желтоқсанда`, `қыркүйекте`); not a month that is also a name (`қазанда`, also Kazan).
+        if lex.monthsAlsoNames.best(a[i].text) == nil, lex.verbFinal.contains(language), lex.locativeEndings.contains(where: { a[i].text.hasSuffix($0) }) { ok = true }
         if i >= 1, let c = cue(a[i - 1]), c == .in || c == .since || c == .until || c == .from { ok = true }
         if i + 1 < a.count, a[i + 1].kind == .word, let u = unit(a[i + 1]), u == .month { ok = true; last = i + 1 }
         if i + 1 < a.count, let c = postCue(a[i + 1]), c == .since || c == .until { ok = true }

@@ -72,4 +72,17 @@ import Testing
         let times = try Self.times("ХХІ ғасырда елдер жақындасты.", full)
         #expect(times.first?.value?.kind == .century && times.first?.value?.year == 21)
     }
+
+    @Test func aMonthThatIsAlsoANameIsNoTimeAloneInTheLocative() throws {
+        let s = "Делегациялар қазанда кездесіп, көпір туралы келісті."
+        let full = try Lexicon(registry: try LanguageRegistry.shared.get(), loader: Lexicon.bundleFile)
+        #expect(try Self.times(s, full).isEmpty)
+        #expect(try Self.times("Делегациялар желтоқсанда кездесті.", full).first?.relMonth == 12)
+
+        // Without the mark, `қазанда` reads as October.
+        let lex = try Lexicon(registry: try Self.registry { name, text in
+            name.hasSuffix("months.tsv") ? text.replacingOccurrences(of: "\talso-a-name", with: "") : text
+        }, loader: Lexicon.bundleFile)
+        #expect(try Self.times(s, lex).first?.relMonth == 10)
+    }
 }

@@ -88,10 +88,10 @@ extension WebPages {
         body += "<label>\(HTML.escape(ui["facet.entity_type"]))\(HTML.select("type", EventVocabulary.shared.entityTypes.map { ($0, typeLabel(ui, $0)) }, selected: type, any: ui["filter.any"]))</label>"
         body += "<button type=\"submit\">\(HTML.escape(ui["filter.apply"]))</button></form>"
         body += "<p class=\"muted\">\(entities.count) \(HTML.escape(ui["kb.entities"]))</p>"
-        body += "<table class=\"kb\"><tr><th>id</th><th>\(HTML.escape(ui["facet.entity_type"]))</th><th>kk</th><th>ru</th><th>en</th><th>\(HTML.escape(ui["kb.mentions"]))</th></tr>"
+        body += "<table class=\"kb\"><tr><th>id</th><th>\(HTML.escape(ui["facet.entity_type"]))</th>" + LanguageRegistry.codesOrDefault.map { "<th>\(HTML.escape($0))</th>" }.joined() + "<th>\(HTML.escape(ui["kb.mentions"]))</th></tr>"
         for e in shown {
             body += "<tr><td><a href=\"\(HTML.escape(Self.entityHref(e.id)))\">\(HTML.escape(e.id))</a></td><td><span class=\"chip t-\(HTML.escape(e.type))\">\(HTML.escape(typeLabel(ui, e.type)))</span></td>"
-            for l in ["kk", "ru", "en"] { body += "<td>\(HTML.escape(e.labels[l] ?? ""))</td>" }
+            for l in LanguageRegistry.codesOrDefault { body += "<td>\(HTML.escape(e.labels[l] ?? ""))</td>" }
             body += "<td class=\"n\">\(counts[e.id]?.mentions ?? 0)</td></tr>"
         }
         body += "</table>"
