@@ -14,7 +14,7 @@ struct TransliterationTable: Sendable {
 
     /// The module's table, parsed once per process.
     static func cached() throws -> TransliterationTable { try loaded.get() }
-    private static let loaded: Result<TransliterationTable, Error> = Result {
+    private static let loaded: Result<TransliterationTable, any Error> = Result {
         try TransliterationTable(text: try ResourceFiles.text("lexicon/transliteration.tsv"))
     }
 

@@ -65,6 +65,28 @@ public struct RepairStats: Codable, Sendable, Hashable {
     public var gluedTokensSplit = 0        // `құрамындаҰҚШҰ`, `ӘҚҚ(ПВО)`, `сөз.Келесі`
     public init() {}
 
+    /// Adds the counts of another text's repairs (the pieces of a long text, analysed one by one).
+    public mutating func add(_ o: RepairStats) {
+        lineBreaksJoined += o.lineBreaksJoined
+        hyphenationJoins += o.hyphenationJoins
+        lostHyphenJoins += o.lostHyphenJoins
+        hyphensKept += o.hyphensKept
+        homoglyphsFixed += o.homoglyphsFixed
+        romanNumeralsFixed += o.romanNumeralsFixed
+        spacesNormalized += o.spacesNormalized
+        softHyphensRemoved += o.softHyphensRemoved
+        controlCharsRemoved += o.controlCharsRemoved
+        nfcCompositions += o.nfcCompositions
+        pageNumbersRemoved += o.pageNumbersRemoved
+        headerLinesRemoved += o.headerLinesRemoved
+        footerLinesRemoved += o.footerLinesRemoved
+        footnoteMarkersRemoved += o.footnoteMarkersRemoved
+        footnoteBlocksRemoved += o.footnoteBlocksRemoved
+        urlLinesRemoved += o.urlLinesRemoved
+        dotGlueSplits += o.dotGlueSplits
+        gluedTokensSplit += o.gluedTokensSplit
+    }
+
     /// Lines removed as noise.
     public var noiseLinesRemoved: Int {
         pageNumbersRemoved + headerLinesRemoved + footerLinesRemoved + urlLinesRemoved

@@ -106,7 +106,7 @@ extension EnrichmentWorker {
                 let started = Date()
                 return AnnotationStore.Replacement(
                     documentID: doc.id,
-                    annotations: pipeline.analyze(doc.text, documentDate: doc.published).annotationSet(configHash: pipeline.configHash),
+                    annotations: pipeline.annotationSet(of: doc.text, documentDate: doc.published),
                     startedAt: started)
             }
             return (replacements, AnnotationStore.PreparedReplacements(replacements))

@@ -130,7 +130,7 @@ public struct EnrichmentWorker: Service {
         let pipeline = self.pipeline
         do {
             let set = try await cpu.run {
-                pipeline.analyze(doc.text, documentDate: doc.published).annotationSet(configHash: pipeline.configHash)
+                pipeline.annotationSet(of: doc.text, documentDate: doc.published)
             }
             guard try await annotations.replace(documentID: id, with: set, startedAt: started, worker: settings.workerName) else {
                 return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)

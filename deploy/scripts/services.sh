@@ -60,7 +60,9 @@ start_one() {
   # A small watcher shell starts the service, writes its pid and, when it ends, appends how it ended to its log
   # (exit status, or the signal that ended it), so a process that vanishes leaves a line saying how.
   (
-    DALA_HTTP_PORT="$port" DALA_RUN_DIR="$RUN" nohup "$BIN/$binary" "${extra[@]}" &
+    # Two malloc arenas: the services' threads otherwise keep the freed pages of a long document's analysis in arenas
+    # of their own (a worker's peak on one 8 MB text: 343 MB with the default, 324 MB with two; docs/scaling.md).
+    MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" DALA_HTTP_PORT="$port" DALA_RUN_DIR="$RUN" nohup "$BIN/$binary" "${extra[@]}" &
     child=$!
     echo "$child" >"$RUN/$name.pid"
     rc=0
