@@ -121,21 +121,11 @@ public final class PostgresConnection {
     /// A row with the wrong number of values, or a value with a NUL byte, aborts the whole copy.
     @discardableResult
     public func copy(into table: String, columns: [String], rows: some Sequence<[String?]>) throws -> Int {
-        let columnList = columns.map(PostgresQuery.quoteIdentifier).joined(separator: ", ")
-        let sql = "COPY \(PostgresQuery.quoteIdentifier(table)) (\(columnList)) FROM STDIN"
-        try checkCancelled()
-        let start = PostgresResult(PQexec(handle, sql))
-        guard let start, PQresultStatus(start.handle) == PGRES_COPY_IN else {
-            // Not in COPY mode: the server rejected the statement (no such table or column, ...).
-            _ = try check(start?.release(), binds: [], failureCode: .copyFailed)
-            throw PostgresError(code: .copyFailed, message: "server did not enter COPY mode")
-        }
-
-        var buffer = [UInt8]()
-        let flushThreshold = 256 * 1024
-        buffer.reserveCapacity(flushThreshold + 4096)
-        var rowNumber = 0
-        do {
+        try copy(into: table, columns: columns) { put in
+            var buffer = [UInt8]()
+            let flushThreshold = 256 * 1024
+            buffer.reserveCapacity(flushThreshold + 4096)
+            var rowNumber = 0
             for row in rows {
                 rowNumber += 1
                 guard row.count == columns.count else {
@@ -147,12 +137,49 @@ public final class PostgresConnection {
                     throw PostgresError(code: .badValue, message: "COPY row \(rowNumber) contains a NUL byte")
                 }
                 if buffer.count >= flushThreshold {
-                    try checkCancelled()
-                    try putCopyData(buffer)
+                    try put(buffer[...])
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
-            if !buffer.isEmpty { try putCopyData(buffer) }
+            if !buffer.isEmpty { try put(buffer[...]) }
+        }
+    }
+
+    /// `COPY` of rows already in COPY text form (`PostgresCopyRows`, built off the connection), sent in 256 KB
+    /// chunks; a part with a row that could not be encoded aborts the whole copy.
+    @discardableResult
+    public func copy(into table: String, columns: [String], encoded parts: some Sequence<PostgresCopyRows>) throws -> Int {
+        try copy(into: table, columns: columns) { put in
+            for part in parts {
+                if let problem = part.problem { throw PostgresError(code: .badValue, message: problem) }
+                guard part.columns == columns.count else {
+                    throw PostgresError(code: .badValue, message: "COPY rows of \(part.columns) values, expected \(columns.count)")
+                }
+                var from = 0
+                while from < part.bytes.count {
+                    let to = min(from + 256 * 1024, part.bytes.count)
+                    try put(part.bytes[from..<to])
+                    from = to
+                }
+            }
+        }
+    }
+
+    private func copy(into table: String, columns: [String], send: ((ArraySlice<UInt8>) throws -> Void) throws -> Void) throws -> Int {
+        let columnList = columns.map(PostgresQuery.quoteIdentifier).joined(separator: ", ")
+        let sql = "COPY \(PostgresQuery.quoteIdentifier(table)) (\(columnList)) FROM STDIN"
+        try checkCancelled()
+        let start = PostgresResult(PQexec(handle, sql))
+        guard let start, PQresultStatus(start.handle) == PGRES_COPY_IN else {
+            // Not in COPY mode: the server rejected the statement (no such table or column, ...).
+            _ = try check(start?.release(), binds: [], failureCode: .copyFailed)
+            throw PostgresError(code: .copyFailed, message: "server did not enter COPY mode")
+        }
+        do {
+            try send { chunk in
+                try checkCancelled()
+                try putCopyData(chunk)
+            }
         } catch {
             // Ends COPY mode with an error so the server rolls the copy back and the connection stays usable.
             if !isBroken {
@@ -170,7 +197,7 @@ public final class PostgresConnection {
         return final.affectedRows
     }
 
-    private func putCopyData(_ bytes: [UInt8]) throws {
+    private func putCopyData(_ bytes: ArraySlice<UInt8>) throws {
         let ok = bytes.withUnsafeBufferPointer { buf in
             buf.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
         }
@@ -451,6 +478,29 @@ final class PostgresResult {
 }
 
 /// COPY text format: one line per row, tab-separated, `\N` for NULL, backslash escapes.
+/// Rows in COPY text form, built where the CPU work belongs (a worker's analysis thread) and sent by
+/// `copy(into:columns:encoded:)`: one contiguous buffer instead of an array of values per row.
+public struct PostgresCopyRows: Sendable {
+    public let columns: Int
+    public private(set) var bytes: [UInt8] = []
+    public private(set) var count = 0
+    /// Why a row could not be encoded (the first such row); the copy then fails with it.
+    public private(set) var problem: String?
+
+    public init(columns: Int) { self.columns = columns }
+
+    public mutating func append(_ row: [String?]) {
+        count += 1
+        guard problem == nil else { return }
+        guard row.count == columns else { problem = "COPY row \(count) has \(row.count) values, expected \(columns)"; return }
+        let mark = bytes.count
+        if !PostgresCopyText.appendRow(row, to: &bytes) {
+            bytes.removeSubrange(mark...)
+            problem = "COPY row \(count) contains a NUL byte"
+        }
+    }
+}
+
 public enum PostgresCopyText {
     /// One row as a COPY text line (with the trailing newline); `nil` when a value contains a NUL byte.
     public static func encodeRow(_ row: [String?]) -> String? {

@@ -62,28 +62,13 @@ public struct AnnotationStore: Sendable {
             for d in docs { for e in d.annotations.entities where seen.insert(e.id).inserted { entities.append(e) } }
             try Self.upsertEntities(entities, conn: conn)
             let all = present.map { rows[$0]! }
-            try conn.copy(into: "sentences",
-                          columns: ["document_id", "extractor_version", "idx", "start_offset", "end_offset", "language",
-                                    "confidence", "section", "text", "search"], rows: all.lazy.flatMap(\.sentences))
-            try conn.copy(into: "mentions",
-                          columns: ["document_id", "extractor_version", "entity_id", "start_offset", "end_offset", "surface",
-                                    "sentence_index", "kind", "confidence", "alternatives"], rows: all.lazy.flatMap(\.mentions))
-            try conn.copy(into: "time_expressions",
-                          columns: ["document_id", "extractor_version", "start_offset", "end_offset", "surface",
-                                    "sentence_index", "value", "range_start", "range_end", "precision", "relative"],
-                          rows: all.lazy.flatMap(\.times))
-            try conn.copy(into: "events",
-                          columns: ["id", "document_id", "extractor_version", "event_key", "type", "cameo", "plover", "modality",
-                                    "speaker_entity_id", "date_value", "date_start", "date_end", "date_precision", "confidence",
-                                    "language"], rows: all.lazy.flatMap(\.events))
-            try conn.copy(into: "event_participants",
-                          columns: ["event_id", "role", "entity_id", "surface", "start_offset", "end_offset"],
-                          rows: all.lazy.flatMap(\.participants))
-            try conn.copy(into: "event_mentions",
-                          columns: ["event_id", "sentence_index", "start_offset", "end_offset", "evidence", "trigger",
-                                    "trigger_start", "trigger_end", "confidence"], rows: all.lazy.flatMap(\.evidence))
-            try conn.copy(into: "keywords", columns: ["document_id", "extractor_version", "text", "language", "source", "score"],
-                          rows: all.lazy.flatMap(\.keywords))
+            try conn.copy(into: "sentences", columns: Columns.sentences, encoded: all.lazy.map(\.sentences))
+            try conn.copy(into: "mentions", columns: Columns.mentions, encoded: all.lazy.map(\.mentions))
+            try conn.copy(into: "time_expressions", columns: Columns.times, encoded: all.lazy.map(\.times))
+            try conn.copy(into: "events", columns: Columns.events, encoded: all.lazy.map(\.events))
+            try conn.copy(into: "event_participants", columns: Columns.participants, encoded: all.lazy.map(\.participants))
+            try conn.copy(into: "event_mentions", columns: Columns.evidence, encoded: all.lazy.map(\.evidence))
+            try conn.copy(into: "keywords", columns: Columns.keywords, encoded: all.lazy.map(\.keywords))
 
             let now = Date()
             var versions: [String] = [], languages: [String] = [], shares: [String] = [], analyses: [String] = []
@@ -115,8 +100,8 @@ public struct AnnotationStore: Sendable {
             if linksStories {
                 try StoryLinker.link(docs.flatMap { d in
                     let bodies = StoryEvent.bodyIDs(of: d.annotations)
-                    return zip(d.annotations.events, rows[d.documentID]!.events).map { e, row in
-                        StoryLinker.Item(eventID: UUID(uuidString: row[0]!)!, documentID: d.documentID, key: e.key,
+                    return zip(d.annotations.events, rows[d.documentID]!.eventIDs).map { e, id in
+                        StoryLinker.Item(eventID: id, documentID: d.documentID, key: e.key,
                                          event: StoryEvent(e, bodies: bodies))
                     }
                 }, conn: conn)
@@ -135,27 +120,34 @@ public struct AnnotationStore: Sendable {
         }
     }
 
-    /// One document's rows in COPY text form.
+    /// One document's rows in COPY text form: a buffer per table (an array of values per row took twice the memory
+    /// of the text it held, which counted for long documents).
     struct Rows: Sendable {
-        var sentences: [[String?]] = [], mentions: [[String?]] = [], times: [[String?]] = []
-        var events: [[String?]] = [], participants: [[String?]] = [], evidence: [[String?]] = [], keywords: [[String?]] = []
+        var sentences = PostgresCopyRows(columns: Columns.sentences.count), mentions = PostgresCopyRows(columns: Columns.mentions.count)
+        var times = PostgresCopyRows(columns: Columns.times.count), events = PostgresCopyRows(columns: Columns.events.count)
+        var participants = PostgresCopyRows(columns: Columns.participants.count)
+        var evidence = PostgresCopyRows(columns: Columns.evidence.count), keywords = PostgresCopyRows(columns: Columns.keywords.count)
+        /// The id of each event row, in the order of `annotations.events`.
+        var eventIDs: [UUID] = []
 
         init(_ d: Replacement) {
             let doc = d.documentID.uuidString, a = d.annotations, version = a.extractorVersion
-            sentences = a.sentences.map { s in
-                [doc, version, String(s.index), String(s.start), String(s.end), s.language,
-                 String(s.confidence), s.section, s.text, SearchText.tsvector(s.searchKeys)]
+            for s in a.sentences {
+                sentences.append([doc, version, String(s.index), String(s.start), String(s.end), s.language,
+                                  String(s.confidence), s.section, s.text, SearchText.tsvector(s.searchKeys)])
             }
-            mentions = a.mentions.map { m in
-                [doc, version, m.entityID, String(m.start), String(m.end), m.surface, String(m.sentenceIndex),
-                 m.kind, String(m.confidence), AnnotationStore.arrayLiteral(m.alternatives)]
+            for m in a.mentions {
+                mentions.append([doc, version, m.entityID, String(m.start), String(m.end), m.surface, String(m.sentenceIndex),
+                                 m.kind, String(m.confidence), AnnotationStore.arrayLiteral(m.alternatives)])
             }
-            times = a.times.map { t in
-                [doc, version, String(t.start), String(t.end), t.surface, String(t.sentenceIndex), t.value,
-                 t.rangeStart, t.rangeEnd, t.precision, t.relative ? "t" : "f"]
+            for t in a.times {
+                times.append([doc, version, String(t.start), String(t.end), t.surface, String(t.sentenceIndex), t.value,
+                              t.rangeStart, t.rangeEnd, t.precision, t.relative ? "t" : "f"])
             }
+            eventIDs.reserveCapacity(a.events.count)
             for e in a.events {
-                let eventID = UUID().uuidString
+                let id = UUID(), eventID = id.uuidString
+                eventIDs.append(id)
                 events.append([eventID, doc, version, e.key, e.type, e.cameo, e.plover, e.modality, e.speakerEntityID,
                                e.dateValue, e.dateStart, e.dateEnd, e.datePrecision, String(e.confidence), e.language])
                 for p in e.participants {
@@ -166,8 +158,25 @@ public struct AnnotationStore: Sendable {
                                      String(m.triggerStart), String(m.triggerEnd), String(m.confidence)])
                 }
             }
-            keywords = a.keywords.map { [doc, version, $0.text, $0.language, $0.source, String($0.score)] }
+            for k in a.keywords { keywords.append([doc, version, k.text, k.language, k.source, String(k.score)]) }
         }
+    }
+
+    /// The columns each table's COPY writes, in row order.
+    enum Columns {
+        static let sentences = ["document_id", "extractor_version", "idx", "start_offset", "end_offset", "language",
+                                "confidence", "section", "text", "search"]
+        static let mentions = ["document_id", "extractor_version", "entity_id", "start_offset", "end_offset", "surface",
+                               "sentence_index", "kind", "confidence", "alternatives"]
+        static let times = ["document_id", "extractor_version", "start_offset", "end_offset", "surface",
+                            "sentence_index", "value", "range_start", "range_end", "precision", "relative"]
+        static let events = ["id", "document_id", "extractor_version", "event_key", "type", "cameo", "plover", "modality",
+                             "speaker_entity_id", "date_value", "date_start", "date_end", "date_precision", "confidence",
+                             "language"]
+        static let participants = ["event_id", "role", "entity_id", "surface", "start_offset", "end_offset"]
+        static let evidence = ["event_id", "sentence_index", "start_offset", "end_offset", "evidence", "trigger",
+                               "trigger_start", "trigger_end", "confidence"]
+        static let keywords = ["document_id", "extractor_version", "text", "language", "source", "score"]
     }
 
     /// Knowledge-base entities refresh their labels and aliases; document-local ones keep the first seen. Names are

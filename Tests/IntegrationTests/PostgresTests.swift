@@ -321,6 +321,35 @@ struct PostgresServerTests {
         }
     }
 
+    @Test func encodedRowsCopyInPartsAndABadRowAbortsTheCopy() async throws {
+        let table = tableName("copyenc")
+        var first = PostgresCopyRows(columns: 2), second = PostgresCopyRows(columns: 2)
+        // Over 256 KB in one part, so it goes in several chunks.
+        for i in 0..<6000 { first.append([String(i), "Қазақстан\tжәне\n\\ \(i) " + String(repeating: "ә", count: 20)]) }
+        second.append(["6000", nil])
+        #expect(first.bytes.count > 256 * 1024 && first.problem == nil)
+        var bad = PostgresCopyRows(columns: 2)
+        bad.append(["1", "ok"])
+        bad.append(["2", "nul\u{0}byte"])
+        bad.append(["3"])
+        #expect(bad.count == 3 && bad.problem == "COPY row 2 contains a NUL byte")
+        let parts = [first, second], badParts = [bad]
+        try await withClient { client in
+            let rows = try await client.withConnection { conn in
+                try conn.execute("CREATE TEMP TABLE \(identifier: table) (id int8, body text)")
+                let copied = try conn.copy(into: table, columns: ["id", "body"], encoded: parts)
+                #expect(copied == 6001)
+                #expect(throws: PostgresError.self) { try conn.copy(into: table, columns: ["id", "body"], encoded: badParts) }
+                #expect(throws: PostgresError.self) { try conn.copy(into: table, columns: ["id", "body", "id"], encoded: parts) }
+                // The connection is usable after the aborted copies, and they added nothing.
+                return try conn.query("SELECT count(*) AS n, count(body) AS bodies, max(body) FILTER (WHERE id = 5) AS five FROM \(identifier: table)")
+            }
+            #expect(try rows[0].decode("n", as: Int.self) == 6001)
+            #expect(try rows[0].decode("bodies", as: Int.self) == 6000)
+            #expect(rows[0]["five"] == "Қазақстан\tжәне\n\\ 5 " + String(repeating: "ә", count: 20))
+        }
+    }
+
     @Test func copyTenThousandRows() async throws {
         let table = tableName("copy")
         let count = 10_000
