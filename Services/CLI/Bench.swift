@@ -22,6 +22,9 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Speed and memory only; skip the quality evaluation on the annotated fixtures.")
     var speedOnly = false
 
+    @Flag(help: "Measure what an enrichment worker computes instead of the stages: the rows it stores (long texts analysed in pieces), speed and peak memory; implies --speed-only.")
+    var rows = false
+
     func run() async throws {
         let dir = corpus ?? ["../shared/corpus", "deploy/demo-corpus"].first { FileManager.default.fileExists(atPath: $0) } ?? "."
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".txt") }.sorted()
@@ -32,6 +35,25 @@ struct Bench: AsyncParsableCommand {
         let loadStart = clock.now
         let pipeline = try Pipeline()
         let load = clock.now - loadStart
+
+        if rows {
+            var elapsed = Duration.zero, stored = (sentences: 0, mentions: 0, events: 0)
+            for _ in 0..<iterations {
+                for text in texts {
+                    let t0 = clock.now
+                    let set = pipeline.annotationSet(of: text)
+                    elapsed += clock.now - t0
+                    stored.sentences += set.sentences.count; stored.mentions += set.mentions.count; stored.events += set.events.count
+                }
+            }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            print("corpus: \(dir), \(texts.count) files, \(Int(bytes) / iterations) bytes, \(iterations) passes, extractor \(Pipeline.version)")
+            print(String(format: "worker rows:             %8.2f MB/s (texts over %d KB in pieces)", bytes / 1e6 / max(seconds, 1e-9),
+                         Pipeline.segmentBytes / 1024))
+            print("per pass: \(stored.sentences / iterations) sentences, \(stored.mentions / iterations) mentions, \(stored.events / iterations) events")
+            print(String(format: "peak memory (max RSS):   %8.1f MB", Self.peakRSSMegabytes()))
+            return
+        }
 
         var stage1 = Duration.zero, stage2 = Duration.zero, stage3 = Duration.zero
         var counts = (sentences: 0, mentions: 0, events: 0, times: 0)
