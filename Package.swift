@@ -49,7 +49,7 @@ let package = Package(
         ),
 
         // Domain model: documents, annotations, message envelopes. No I/O.
-        .target(name: "DalaCore", path: "Shared/DalaCore", swiftSettings: swiftSettings),
+        .target(name: "DalaCore", dependencies: ["DalaLanguages"], path: "Shared/DalaCore", swiftSettings: swiftSettings),
         // The analysis languages: registry (languages.tsv), one data folder per language, the one data-file reader,
         // case fold and word key.
         .target(

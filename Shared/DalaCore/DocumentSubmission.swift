@@ -1,3 +1,4 @@
+import DalaLanguages
 import Foundation
 
 /// A document as a client submits it (`POST /v1/documents`, NDJSON batch lines, `dala.documents.submit`).
@@ -44,7 +45,12 @@ public struct SubmissionError: Error, Sendable, Equatable, CustomStringConvertib
 public struct SubmissionValidator: Sendable {
     /// Largest accepted text in bytes (UTF-8).
     public var maxBytes: Int
-    public static let knownLanguages: Set<String> = ["kk", "ru", "en", "ky", "uz", "tt", "other"]
+    /// The language codes a submission may declare: the registry's analysis languages, the languages identification
+    /// tells apart (`identification.tsv`: also uz, tt), and `other`. A new language is a registry row, not a code change.
+    public static let knownLanguages: Set<String> = {
+        guard let registry = try? LanguageRegistry.shared.get() else { return ["kk", "ru", "en", "other"] }
+        return Set(registry.codes + registry.identification.map(\.code) + ["other"])
+    }()
 
     public init(maxBytes: Int = 10 * 1024 * 1024) { self.maxBytes = maxBytes }
 

@@ -32,6 +32,13 @@ import Testing
         #expect(doc.sha256 == SHA256.hex("Астана — столица."))
     }
 
+    @Test func theDeclaredLanguagesAreTheRegistrysAndIdentifications() throws {
+        // Analysis languages (languages.tsv), identified-only ones (identification.tsv: uz, tt) and `other`.
+        #expect(SubmissionValidator.knownLanguages == ["kk", "ru", "en", "ky", "uz", "tt", "other"])
+        #expect(try validator.validateJSON(Array(#"{"text":"Бишкек","language":"ky"}"#.utf8)).language == "ky")
+        #expect(refusal(#"{"text":"ok","language":"tg"}"#)?.detail.contains("ky") == true)
+    }
+
     @Test func refusesBadBodiesWithTheRightStatus() {
         #expect(refusal("")?.status == 400)                              // empty body is not JSON
         #expect(refusal("{\"text\": \"abc")?.status == 400)              // malformed
