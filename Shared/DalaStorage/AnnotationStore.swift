@@ -22,8 +22,23 @@ public struct AnnotationStore: Sendable {
         public var documentID: UUID
         public var annotations: AnnotationSet
         public var startedAt: Date
+        /// How many rows of each kind the annotations had when the replacement was made (kept by `lightened()`).
+        public let counts: Counts
         public init(documentID: UUID, annotations: AnnotationSet, startedAt: Date) {
             self.documentID = documentID; self.annotations = annotations; self.startedAt = startedAt
+            counts = Counts(sentences: annotations.sentences.count, entities: annotations.entities.count,
+                            mentions: annotations.mentions.count, times: annotations.times.count, events: annotations.events.count)
+        }
+
+        public struct Counts: Sendable { public var sentences, entities, mentions, times, events: Int }
+
+        /// The replacement without the rows its COPY text holds (sentences, mentions, times, keywords): what to keep
+        /// once `PreparedReplacements` has them, so a long document's rows are not in memory twice. Entities and
+        /// events stay (the write upserts the entities and links the events' stories); `counts` still counts all.
+        public func lightened() -> Replacement {
+            var r = self
+            r.annotations.sentences = []; r.annotations.mentions = []; r.annotations.times = []; r.annotations.keywords = []
+            return r
         }
     }
 
@@ -79,7 +94,8 @@ public struct AnnotationStore: Sendable {
                 shares.append(String(decoding: try JSONEncoder().encode(a.languages), as: UTF8.self))
                 hashes.append(a.configHash); started.append(d.startedAt)
                 durations.append(now.timeIntervalSince(d.startedAt) * 1000)
-                stats.append("{\"sentences\":\(a.sentences.count),\"entities\":\(a.entities.count),\"mentions\":\(a.mentions.count),\"times\":\(a.times.count),\"events\":\(a.events.count)}")
+                let n = d.counts
+                stats.append("{\"sentences\":\(n.sentences),\"entities\":\(n.entities),\"mentions\":\(n.mentions),\"times\":\(n.times),\"events\":\(n.events)}")
             }
             try conn.execute("""
                 UPDATE documents d SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
@@ -112,11 +128,12 @@ public struct AnnotationStore: Sendable {
 
     /// Replacements with their rows in COPY text form.
     public struct PreparedReplacements: Sendable {
-        let byID: [UUID: Replacement]
+        var byID: [UUID: Replacement]
         let rows: [UUID: Rows]
         public init(_ items: [Replacement]) {
             byID = Dictionary(items.map { ($0.documentID, $0) }, uniquingKeysWith: { _, last in last })
             rows = byID.mapValues(Rows.init)
+            byID = byID.mapValues { $0.lightened() }
         }
     }
 

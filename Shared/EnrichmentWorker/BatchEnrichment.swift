@@ -109,7 +109,8 @@ extension EnrichmentWorker {
                     annotations: pipeline.annotationSet(of: doc.text, documentDate: doc.published),
                     startedAt: started)
             }
-            return (replacements, AnnotationStore.PreparedReplacements(replacements))
+            let prepared = AnnotationStore.PreparedReplacements(replacements)
+            return (replacements.map { $0.lightened() }, prepared)
         }
         stageTimers.analyse.record(clock.now - start)
         return Analysed(messages: prepared.messages, replacements: replacements, rows: rows)
@@ -133,11 +134,11 @@ extension EnrichmentWorker {
                 t = clock.now
                 let finished = Date()
                 let records = try batch.replacements.filter { written.contains($0.documentID) }.map { r in
-                    let set = r.annotations, ms = finished.timeIntervalSince(r.startedAt) * 1000
+                    let set = r.annotations, n = r.counts, ms = finished.timeIntervalSince(r.startedAt) * 1000
                     duration.recordMilliseconds(ms)
                     let enriched = DocumentEnriched(documentID: r.documentID, extractorVersion: set.extractorVersion, language: set.language,
-                                                    sentences: set.sentences.count, entities: set.entities.count,
-                                                    mentions: set.mentions.count, events: set.events.count, durationMS: ms)
+                                                    sentences: n.sentences, entities: n.entities,
+                                                    mentions: n.mentions, events: n.events, durationMS: ms)
                     let envelope = Envelope(type: DocumentEnriched.type, version: DocumentEnriched.version, producer: "dala-enrichment",
                                             payload: enriched)
                     return KafkaRecord(topic: Topics.enriched, key: MessageKey.document(r.documentID), value: try DalaJSON.encode(envelope))
