@@ -62,40 +62,61 @@ extension Pipeline {
     public static let segmentBytes = 1 << 19
 
     /// The rows storage writes for a text: `analyze(raw).annotationSet(...)`, in pieces of at most `segmentBytes`
-    /// for a long text so that memory stays bounded whatever its size.
+    /// for a long text.
     public func annotationSet(of raw: String, documentDate: String? = nil, segmentBytes: Int = Pipeline.segmentBytes) -> AnnotationSet {
         guard raw.utf8.count > segmentBytes else {
             return analyze(raw, documentDate: documentDate).annotationSet(configHash: configHash)
+        }
+        var all = AnnotationSet(extractorVersion: Self.version, configHash: configHash, language: "", languages: [:], analysisJSON: "")
+        var summary = annotationPieces(of: raw, documentDate: documentDate, segmentBytes: segmentBytes) { piece in
+            all.sentences += piece.sentences; all.mentions += piece.mentions; all.times += piece.times; all.events += piece.events
+        }
+        summary.sentences = all.sentences; summary.mentions = all.mentions; summary.times = all.times; summary.events = all.events
+        return summary
+    }
+
+    /// A text's rows piece by piece, so that a long document's rows never exist at once (a worker turns each piece
+    /// into COPY text as it comes): `piece` receives the sentences, mentions, times and events of each piece in
+    /// order, already at the whole text's offsets and sentence numbers. Returns the document's summary: language,
+    /// structure, keywords, all entities, and all events without their evidence (`mentions` empty: what story
+    /// linking needs); its sentences, mentions and times are empty. A text of at most `segmentBytes` is one piece.
+    public func annotationPieces(of raw: String, documentDate: String? = nil, segmentBytes: Int = Pipeline.segmentBytes,
+                                 _ piece: (AnnotationSet) -> Void) -> AnnotationSet {
+        guard raw.utf8.count > segmentBytes else {
+            var set = analyze(raw, documentDate: documentDate).annotationSet(configHash: configHash)
+            piece(set)
+            set.sentences = []; set.mentions = []; set.times = []
+            for i in set.events.indices { set.events[i].mentions = [] }
+            return set
         }
         var merged = SegmentMerger()
         let utf8 = raw.utf8
         for range in TextSegments.cuts(raw, maxBytes: segmentBytes) {
             let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), to = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
-            let piece = String(raw[from..<to])
-            let analysis = analyze(piece, documentDate: documentDate)
-            merged.add(analysis, rows: analysis.annotationSet(configHash: configHash), scalars: piece.unicodeScalars.count)
+            let text = String(raw[from..<to])
+            let analysis = analyze(text, documentDate: documentDate)
+            piece(merged.add(analysis, rows: analysis.annotationSet(configHash: configHash), scalars: text.unicodeScalars.count))
             TextSegments.releaseFreeMemory()
         }
         return merged.result(extractorVersion: Self.version, configHash: configHash)
     }
 }
 
-/// The rows of a text's pieces, shifted to the whole text.
+/// The pieces of a text: each piece's rows shifted to the whole text, and what the document keeps of them all.
 struct SegmentMerger {
     var scalarBase = 0, cleanedBase = 0, sentenceBase = 0, pieces = 0
     var letters: [String: Double] = [:]
     var documents: [DocumentPart] = []
     var repairs = RepairStats()
     var keywords: [Keyword] = []
-    var sentences: [AnnotationSet.SentenceRow] = []
     var entities: [AnnotationSet.EntityRow] = []
     var entityIndex: [String: Int] = [:]
-    var mentions: [AnnotationSet.MentionRow] = []
-    var times: [AnnotationSet.TimeRow] = []
+    /// Every piece's events without their evidence, for the summary.
     var events: [AnnotationSet.EventRow] = []
     var eventKeys: Set<String> = []
 
-    mutating func add(_ analysis: DocumentAnalysis, rows: AnnotationSet, scalars: Int) {
+    /// Adds a piece; returns its sentences, mentions, times and events at the whole text's offsets.
+    mutating func add(_ analysis: DocumentAnalysis, rows: AnnotationSet, scalars: Int) -> AnnotationSet {
         let s = scalarBase, k = sentenceBase
         func shift(_ x: Span) -> Span { Span(start: x.start + s, end: x.end + s) }
         func shiftCleaned(_ x: Span) -> Span { Span(start: x.start + cleanedBase, end: x.end + cleanedBase) }
@@ -115,7 +136,6 @@ struct SegmentMerger {
         }
         repairs.add(analysis.text.repairs)
         keywords += analysis.events.keywords
-        for var r in rows.sentences { r.index += k; r.start += s; r.end += s; sentences.append(r) }
         for e in rows.entities {
             if let i = entityIndex[e.id] {
                 for a in e.aliases where !entities[i].aliases.contains(a) { entities[i].aliases.append(a) }
@@ -124,9 +144,13 @@ struct SegmentMerger {
                 entities.append(e)
             }
         }
-        for var m in rows.mentions { m.start += s; m.end += s; m.sentenceIndex += k; mentions.append(m) }
-        for var t in rows.times { t.start += s; t.end += s; t.sentenceIndex += k; times.append(t) }
-        for var e in rows.events {
+        var out = AnnotationSet(extractorVersion: rows.extractorVersion, configHash: rows.configHash, language: rows.language,
+                                languages: rows.languages, analysisJSON: "")
+        out.sentences = rows.sentences.map { var r = $0; r.index += k; r.start += s; r.end += s; return r }
+        out.mentions = rows.mentions.map { var m = $0; m.start += s; m.end += s; m.sentenceIndex += k; return m }
+        out.times = rows.times.map { var t = $0; t.start += s; t.end += s; t.sentenceIndex += k; return t }
+        out.events = rows.events.map { e in
+            var e = e
             if !eventKeys.insert(e.key).inserted {
                 e.key += "-\(pieces)"
                 eventKeys.insert(e.key)
@@ -135,14 +159,19 @@ struct SegmentMerger {
             e.mentions = e.mentions.map {
                 var m = $0; m.sentenceIndex += k; m.start += s; m.end += s; m.triggerStart += s; m.triggerEnd += s; return m
             }
-            events.append(e)
+            var kept = e
+            kept.mentions = []
+            events.append(kept)
+            return e
         }
         scalarBase += scalars
         cleanedBase += analysis.text.cleanedText.unicodeScalars.count
         sentenceBase += analysis.text.sentences.count
         pieces += 1
+        return out
     }
 
+    /// The document's summary (see `Pipeline.annotationPieces`).
     func result(extractorVersion: String, configHash: String) -> AnnotationSet {
         let total = max(letters.values.reduce(0, +), 1)
         let languages = letters.mapValues { $0 / total }
@@ -165,8 +194,7 @@ struct SegmentMerger {
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return AnnotationSet(
             extractorVersion: extractorVersion, configHash: configHash, language: language, languages: languages,
-            analysisJSON: structure, sentences: sentences, entities: entities, mentions: mentions, times: times,
-            events: events,
+            analysisJSON: structure, entities: entities, events: events,
             keywords: kept.map { AnnotationSet.KeywordRow(text: $0.text, language: $0.language.rawValue, source: $0.source, score: $0.score) })
     }
 }

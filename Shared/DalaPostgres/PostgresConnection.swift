@@ -145,8 +145,8 @@ public final class PostgresConnection {
         }
     }
 
-    /// `COPY` of rows already in COPY text form (`PostgresCopyRows`, built off the connection), sent in 256 KB
-    /// chunks; a part with a row that could not be encoded aborts the whole copy.
+    /// `COPY` of rows already in COPY text form (`PostgresCopyRows`, built off the connection), sent chunk by
+    /// chunk; a part with a row that could not be encoded aborts the whole copy.
     @discardableResult
     public func copy(into table: String, columns: [String], encoded parts: some Sequence<PostgresCopyRows>) throws -> Int {
         try copy(into: table, columns: columns) { put in
@@ -155,12 +155,7 @@ public final class PostgresConnection {
                 guard part.columns == columns.count else {
                     throw PostgresError(code: .badValue, message: "COPY rows of \(part.columns) values, expected \(columns.count)")
                 }
-                var from = 0
-                while from < part.bytes.count {
-                    let to = min(from + 256 * 1024, part.bytes.count)
-                    try put(part.bytes[from..<to])
-                    from = to
-                }
+                for chunk in part.chunks where !chunk.isEmpty { try put(chunk[...]) }
             }
         }
     }
@@ -479,23 +474,33 @@ final class PostgresResult {
 
 /// COPY text format: one line per row, tab-separated, `\N` for NULL, backslash escapes.
 /// Rows in COPY text form, built where the CPU work belongs (a worker's analysis thread) and sent by
-/// `copy(into:columns:encoded:)`: one contiguous buffer instead of an array of values per row.
+/// `copy(into:columns:encoded:)`: chunks of about 256 KB (the size sent at once) instead of an array of values per row,
+/// and instead of one growing buffer (whose doubling held up to three times the text while it grew).
 public struct PostgresCopyRows: Sendable {
     public let columns: Int
-    public private(set) var bytes: [UInt8] = []
+    /// The text in chunks; a row never spans two.
+    public private(set) var chunks: [[UInt8]] = []
     public private(set) var count = 0
     /// Why a row could not be encoded (the first such row); the copy then fails with it.
     public private(set) var problem: String?
+    static let chunkBytes = 256 * 1024
 
     public init(columns: Int) { self.columns = columns }
+
+    /// Bytes of COPY text held.
+    public var byteCount: Int { chunks.reduce(0) { $0 + $1.count } }
 
     public mutating func append(_ row: [String?]) {
         count += 1
         guard problem == nil else { return }
         guard row.count == columns else { problem = "COPY row \(count) has \(row.count) values, expected \(columns)"; return }
-        let mark = bytes.count
-        if !PostgresCopyText.appendRow(row, to: &bytes) {
-            bytes.removeSubrange(mark...)
+        if chunks.isEmpty || chunks[chunks.count - 1].count >= Self.chunkBytes {
+            chunks.append([])
+            chunks[chunks.count - 1].reserveCapacity(Self.chunkBytes + 4096)
+        }
+        let last = chunks.count - 1, mark = chunks[last].count
+        if !PostgresCopyText.appendRow(row, to: &chunks[last]) {
+            chunks[last].removeSubrange(mark...)
             problem = "COPY row \(count) contains a NUL byte"
         }
     }

@@ -30,6 +30,14 @@ public struct AnnotationStore: Sendable {
                             mentions: annotations.mentions.count, times: annotations.times.count, events: annotations.events.count)
         }
 
+        /// A document analysed piece by piece (`Pipeline.annotationPieces`): its summary (entities, events without
+        /// evidence, keywords, document fields) and the rows already in COPY text form.
+        public init(documentID: UUID, summary: AnnotationSet, rows: DocumentRows, startedAt: Date) {
+            self.documentID = documentID; self.annotations = summary; self.startedAt = startedAt
+            counts = Counts(sentences: rows.sentences.count, entities: summary.entities.count, mentions: rows.mentions.count,
+                            times: rows.times.count, events: rows.events.count)
+        }
+
         public struct Counts: Sendable { public var sentences, entities, mentions, times, events: Int }
 
         /// The replacement without the rows its COPY text holds (sentences, mentions, times, keywords): what to keep
@@ -129,26 +137,46 @@ public struct AnnotationStore: Sendable {
     /// Replacements with their rows in COPY text form.
     public struct PreparedReplacements: Sendable {
         var byID: [UUID: Replacement]
-        let rows: [UUID: Rows]
+        let rows: [UUID: DocumentRows]
         public init(_ items: [Replacement]) {
             byID = Dictionary(items.map { ($0.documentID, $0) }, uniquingKeysWith: { _, last in last })
-            rows = byID.mapValues(Rows.init)
+            rows = byID.mapValues { d in
+                var rows = DocumentRows(documentID: d.documentID)
+                rows.append(d.annotations)
+                rows.appendKeywords(of: d.annotations)
+                return rows
+            }
             byID = byID.mapValues { $0.lightened() }
+        }
+
+        /// Documents whose rows were built piece by piece (`Replacement(documentID:summary:rows:startedAt:)`); the
+        /// summaries' keywords are added here.
+        public init(_ items: [(replacement: Replacement, rows: DocumentRows)]) {
+            var byID: [UUID: Replacement] = [:], rows: [UUID: DocumentRows] = [:]
+            for (r, var documentRows) in items {
+                documentRows.appendKeywords(of: r.annotations)
+                byID[r.documentID] = r; rows[r.documentID] = documentRows
+            }
+            self.byID = byID; self.rows = rows
         }
     }
 
     /// One document's rows in COPY text form: a buffer per table (an array of values per row took twice the memory
-    /// of the text it held, which counted for long documents).
-    struct Rows: Sendable {
+    /// of the text it held, which counted for long documents), filled piece by piece for a long one.
+    public struct DocumentRows: Sendable {
+        let document: String
         var sentences = PostgresCopyRows(columns: Columns.sentences.count), mentions = PostgresCopyRows(columns: Columns.mentions.count)
         var times = PostgresCopyRows(columns: Columns.times.count), events = PostgresCopyRows(columns: Columns.events.count)
         var participants = PostgresCopyRows(columns: Columns.participants.count)
         var evidence = PostgresCopyRows(columns: Columns.evidence.count), keywords = PostgresCopyRows(columns: Columns.keywords.count)
-        /// The id of each event row, in the order of `annotations.events`.
+        /// The id of each event row, in the order the events were appended.
         var eventIDs: [UUID] = []
 
-        init(_ d: Replacement) {
-            let doc = d.documentID.uuidString, a = d.annotations, version = a.extractorVersion
+        public init(documentID: UUID) { document = documentID.uuidString }
+
+        /// The sentences, mentions, times and events of `a` (a whole document, or one piece of a long one).
+        public mutating func append(_ a: AnnotationSet) {
+            let doc = document, version = a.extractorVersion
             for s in a.sentences {
                 sentences.append([doc, version, String(s.index), String(s.start), String(s.end), s.language,
                                   String(s.confidence), s.section, s.text, SearchText.tsvector(s.searchKeys)])
@@ -161,7 +189,7 @@ public struct AnnotationStore: Sendable {
                 times.append([doc, version, String(t.start), String(t.end), t.surface, String(t.sentenceIndex), t.value,
                               t.rangeStart, t.rangeEnd, t.precision, t.relative ? "t" : "f"])
             }
-            eventIDs.reserveCapacity(a.events.count)
+            eventIDs.reserveCapacity(eventIDs.count + a.events.count)
             for e in a.events {
                 let id = UUID(), eventID = id.uuidString
                 eventIDs.append(id)
@@ -175,7 +203,10 @@ public struct AnnotationStore: Sendable {
                                      String(m.triggerStart), String(m.triggerEnd), String(m.confidence)])
                 }
             }
-            for k in a.keywords { keywords.append([doc, version, k.text, k.language, k.source, String(k.score)]) }
+        }
+
+        mutating func appendKeywords(of a: AnnotationSet) {
+            for k in a.keywords { keywords.append([document, a.extractorVersion, k.text, k.language, k.source, String(k.score)]) }
         }
     }
 

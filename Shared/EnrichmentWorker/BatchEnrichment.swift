@@ -102,15 +102,15 @@ extension EnrichmentWorker {
         let pipeline = self.pipeline, docs = prepared.documents
         let clock = ContinuousClock(), start = clock.now
         let (replacements, rows) = try await cpu.run {
-            let replacements = docs.map { doc in
+            // Each document's rows go into COPY text piece by piece (a long document's rows never exist at once).
+            let items = docs.map { doc in
                 let started = Date()
-                return AnnotationStore.Replacement(
-                    documentID: doc.id,
-                    annotations: pipeline.annotationSet(of: doc.text, documentDate: doc.published),
-                    startedAt: started)
+                var rows = AnnotationStore.DocumentRows(documentID: doc.id)
+                let summary = pipeline.annotationPieces(of: doc.text, documentDate: doc.published) { rows.append($0) }
+                return (replacement: AnnotationStore.Replacement(documentID: doc.id, summary: summary, rows: rows, startedAt: started),
+                        rows: rows)
             }
-            let prepared = AnnotationStore.PreparedReplacements(replacements)
-            return (replacements.map { $0.lightened() }, prepared)
+            return (items.map(\.replacement), AnnotationStore.PreparedReplacements(items))
         }
         stageTimers.analyse.record(clock.now - start)
         return Analysed(messages: prepared.messages, replacements: replacements, rows: rows)

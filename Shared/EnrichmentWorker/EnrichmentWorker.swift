@@ -129,24 +129,29 @@ public struct EnrichmentWorker: Service {
         let started = Date()
         let pipeline = self.pipeline
         do {
-            let set = try await cpu.run {
-                pipeline.annotationSet(of: doc.text, documentDate: doc.published)
+            // The rows go into COPY text piece by piece (a long document's rows never exist at once).
+            let (replacement, prepared) = try await cpu.run {
+                var rows = AnnotationStore.DocumentRows(documentID: id)
+                let summary = pipeline.annotationPieces(of: doc.text, documentDate: doc.published) { rows.append($0) }
+                let replacement = AnnotationStore.Replacement(documentID: id, summary: summary, rows: rows, startedAt: started)
+                return (replacement, AnnotationStore.PreparedReplacements([(replacement, rows)]))
             }
-            guard try await annotations.replace(documentID: id, with: set, startedAt: started, worker: settings.workerName) else {
+            guard try await annotations.replaceMany(prepared, worker: settings.workerName).contains(id) else {
                 return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)
             }
+            let set = replacement.annotations, n = replacement.counts
             let ms = Date().timeIntervalSince(started) * 1000
             duration.recordMilliseconds(ms)
             let enriched = DocumentEnriched(documentID: id, extractorVersion: set.extractorVersion, language: set.language,
-                                            sentences: set.sentences.count, entities: set.entities.count,
-                                            mentions: set.mentions.count, events: set.events.count, durationMS: ms)
+                                            sentences: n.sentences, entities: n.entities,
+                                            mentions: n.mentions, events: n.events, durationMS: ms)
             let envelope = Envelope(type: DocumentEnriched.type, version: DocumentEnriched.version, producer: "dala-enrichment",
                                     payload: enriched)
             try await producer.send(topic: Topics.enriched, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))
             processed.increment()
             logger.info("document enriched", metadata: meta.merging([
-                LogKey.duration: "\(Int(ms))", "sentences": "\(set.sentences.count)", "mentions": "\(set.mentions.count)",
-                "events": "\(set.events.count)",
+                LogKey.duration: "\(Int(ms))", "sentences": "\(n.sentences)", "mentions": "\(n.mentions)",
+                "events": "\(n.events)",
             ]) { $1 })
             return .done
         } catch where Self.isTransient(error) {

@@ -77,4 +77,29 @@ import Testing
         #expect(pieces.language == whole.language)
         #expect(abs((pieces.languages["kk"] ?? 0) - (whole.languages["kk"] ?? 0)) < 0.05)
     }
+
+    @Test func piecesComeInOrderAndTheSummaryKeepsWhatTheWriteNeeds() throws {
+        let text = Self.text(16)
+        var pieces: [AnnotationSet] = []
+        let summary = Self.pipeline.annotationPieces(of: text, documentDate: "2025-09-01", segmentBytes: 900) { pieces.append($0) }
+        #expect(pieces.count > 2)
+        // Each piece starts where the previous one ended (sentence numbers and offsets run on).
+        for (a, b) in zip(pieces, pieces.dropFirst()) {
+            #expect(b.sentences.first?.index == (a.sentences.last?.index ?? -1) + 1)
+            #expect(b.sentences.first!.start >= a.sentences.last!.end)
+        }
+        // The summary: every event (without its evidence, for story linking), every entity, no sentence rows.
+        #expect(summary.sentences.isEmpty && summary.mentions.isEmpty && summary.times.isEmpty)
+        #expect(summary.events.map(\.key) == pieces.flatMap(\.events).map(\.key))
+        #expect(summary.events.allSatisfy { $0.mentions.isEmpty && !$0.type.isEmpty })
+        #expect(Set(summary.entities.map(\.id)) == Set(pieces.flatMap(\.mentions).map(\.entityID)))
+        #expect(summary.language == "kk" && !summary.analysisJSON.isEmpty)
+
+        // A short text is one piece with all its rows.
+        var one: [AnnotationSet] = []
+        let short = Self.paragraphs[1].replacingOccurrences(of: "{Y}", with: "2024")
+        let shortSummary = Self.pipeline.annotationPieces(of: short) { one.append($0) }
+        #expect(one.count == 1 && one[0].sentences.count == Self.pipeline.annotationSet(of: short).sentences.count)
+        #expect(shortSummary.events.count == one[0].events.count && shortSummary.sentences.isEmpty)
+    }
 }

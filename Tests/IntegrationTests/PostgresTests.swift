@@ -327,7 +327,7 @@ struct PostgresServerTests {
         // Over 256 KB in one part, so it goes in several chunks.
         for i in 0..<6000 { first.append([String(i), "Қазақстан\tжәне\n\\ \(i) " + String(repeating: "ә", count: 20)]) }
         second.append(["6000", nil])
-        #expect(first.bytes.count > 256 * 1024 && first.problem == nil)
+        #expect(first.byteCount > 256 * 1024 && first.chunks.count > 1 && first.problem == nil)
         var bad = PostgresCopyRows(columns: 2)
         bad.append(["1", "ok"])
         bad.append(["2", "nul\u{0}byte"])
