@@ -30,6 +30,9 @@ extension DocumentPass {
             // Without a year in its own sentence, the previous sentence of the same document speaks first.
             let previousYears = m.sentence > 0 && sentences[m.sentence - 1].documentIndex == sentences[m.sentence].documentIndex
                 ? sentenceYears[m.sentence - 1] : []
+            // Without either, the next dated sentence of the same document up to `nearbyYearSentences` after it: a text
+            // often names a thing and dates it right after ("создавался Таможенный союз … (Соглашение …, январь 1995)").
+            let nearYears = years.isEmpty && previousYears.isEmpty ? nearestYears(m.sentence) : []
             let deixis = m.start > 0 ? units[m.sentence][m.start - 1] : nil
             let current = deixis.map { $0.isWord && lex.currentDeixisKeys.contains($0.key) } ?? false
             let anaphoric = deixis.map { $0.isWord && lex.anaphoricDeixisKeys.contains($0.key) } ?? false
@@ -44,6 +47,7 @@ extension DocumentPass {
                         score += years.contains(where: { info.isValid(inYear: $0) }) ? 2 : -2
                     } else {
                         if !previousYears.isEmpty { score += previousYears.contains(where: { info.isValid(inYear: $0) }) ? 1 : -1 }
+                        if !nearYears.isEmpty { score += nearYears.contains(where: { info.isValid(inYear: $0) }) ? 1 : -1 }
                         if !docYears.isEmpty {
                             let inside = docYears.filter { info.isValid(inYear: $0) }.count
                             score += Double(inside) / Double(docYears.count)
@@ -78,7 +82,8 @@ extension DocumentPass {
             let s = mentions[idx].sentence, d = sentences[s].documentIndex
             let senses = Set((clear[scored.map(\.0).sorted()] ?? [])
                 .filter { abs($0.sentence - s) <= Self.discourseSentences && sentences[$0.sentence].documentIndex == d }.map(\.entity))
-            guard senses.count == 1, let sense = senses.first, sense != mentions[idx].candidates[0] else { continue }
+            // (Also when it already leads: the sense given nearby settles it, and the alternatives go.)
+            guard senses.count == 1, let sense = senses.first else { continue }
             mentions[idx].confidence /= 0.6
             mentions[idx].alternatives = []
             mentions[idx].alternativeScores = []
@@ -92,6 +97,22 @@ extension DocumentPass {
             if isMetonymy(m) { mentions[idx].kind = .metonymy; mentions[idx].confidence = 0.7 }
         }
     }
+
+    /// The years of the first sentence after `s` that has any, up to `nearbyYearSentences` after it, in the same
+    /// document, references left out.
+    func nearestYears(_ s: Int) -> [Int] {
+        let d = sentences[s].documentIndex
+        for t in s + 1...s + Self.nearbyYearSentences where t < sentences.count {
+            guard sentences[t].documentIndex == d else { break }
+            if let section = sentences[t].section, section.hasPrefix("references") { break }
+            if !sentenceYears[t].isEmpty { return sentenceYears[t] }
+        }
+        return []
+    }
+
+    /// How many sentences after a look-alike without years of its own or before it may still date it (a wider window,
+    /// and sentences before it, dated 2016 a `проект ЕАС` of 1994 and a Central Asian Union idea from a Eurasian one).
+    static let nearbyYearSentences = 2
 
     /// The margin by which a candidate must lead for the mention to be decided without alternatives.
     static let clearMargin = 0.75

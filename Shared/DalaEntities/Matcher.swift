@@ -102,6 +102,7 @@ struct Matcher {
                 var end = start + 1
                 var lastStripped = a.stripped
                 var adjective = a.adjective
+                var inserted = false
                 var ok = true
                 if name.words.count > 1 {
                     if a.adjective { ok = false }
@@ -111,7 +112,18 @@ struct Matcher {
                         while j < units.count && units[j].isSkippableInsideName { j += 1 }
                         guard j < units.count else { ok = false; break }
                         let w = name.words[k]
-                        guard let hit = an(j).first(where: { $0.word == w }) else { ok = false; break }
+                        var found = an(j).first(where: { $0.word == w })
+                        // "… басшыларының алғашқы Консультативтік кездесуі": one ordinal or modifier inside a name of
+                        // three words or more, after its second word (`inserted-modifier` of name-phrases.tsv), when
+                        // the name goes on capitalised after it (a proper name; "… төртінші консультативтік кездесуі"
+                        // tells one meeting, and its region is a mention of its own).
+                        if found == nil, !inserted, k >= 2, units[j].isWord,
+                           store.lexicon.phrases.insertedModifierKeys.contains(units[j].key) {
+                            var j2 = j + 1
+                            while j2 < units.count && units[j2].isSkippableInsideName { j2 += 1 }
+                            if j2 < units.count, units[j2].isCapitalized, let h = an(j2).first(where: { $0.word == w }) { found = h; j = j2; inserted = true }
+                        }
+                        guard let hit = found else { ok = false; break }
                         lastStripped = hit.stripped
                         adjective = hit.adjective
                         end = j + 1

@@ -39,19 +39,21 @@ struct NamePhrases: Sendable {
     var articleKeys = U64Set()
     // Any language.
     var chainJoinerKeys = U64Set()
+    /// Ordinals and modifiers a text may insert inside a registry name (`Matcher.longestMatch`).
+    var insertedModifierKeys = U64Set()
 
     static let file = "lexicon/name-phrases.tsv"
 
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
-        .suffixChain: ["connector", "descriptive-ending", "soviet-homonym", "chain-joiner"],
+        .suffixChain: ["connector", "descriptive-ending", "soviet-homonym", "chain-joiner", "inserted-modifier"],
         .paradigm: ["connector", "topic-preposition", "stop-preposition", "genitive-ending", "verb-ending", "past-ending", "vowel",
                     "adjective-ending", "adjective-case-ending", "noun-feminine-end", "noun-neuter-end", "nominative-masculine",
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
                     "soft-stem-letter", "hushing-letter", "masculine-nominative", "plural-adjective-ending",
                     "soft-plural-adjective-ending", "surname-case-tail", "surname-adjective-tail", "patronymic-case-tail",
-                    "surname-feminine-letter", "chain-joiner"],
-        .english: ["connector", "state-of", "article", "surname-feminine-letter", "chain-joiner"],
+                    "surname-feminine-letter", "chain-joiner", "inserted-modifier"],
+        .english: ["connector", "state-of", "article", "surname-feminine-letter", "chain-joiner", "inserted-modifier"],
     ]
     static let single: Set<String> = ["nominative-masculine", "nominative-masculine-soft", "nominative-feminine", "nominative-neuter",
                                       "nominative-neuter-hushing"]
@@ -107,6 +109,7 @@ struct NamePhrases: Sendable {
             case (_, "state-of"): keys.forEach { p.stateOfKeys.insert($0) }
             case (_, "article"): keys.forEach { p.articleKeys.insert($0) }
             case (_, "chain-joiner"): keys.forEach { p.chainJoinerKeys.insert($0) }
+            case (_, "inserted-modifier"): keys.forEach { p.insertedModifierKeys.insert($0) }
             default: throw row.error("kind \(row[1]) is not one of \(kind.rawValue) languages")
             }
         }

@@ -314,6 +314,34 @@ extension DocumentPass {
         headNoun(u, kind: .paradigm)
     }
 
+    /// A local name's label: its words (as `labelWords` gives them, in order) with the numbers and the joining marks
+    /// between them as written (`4+N`, `2014-2020`, `стран-экспортеров`), one space where the text has any; quotes
+    /// only when both stand inside the name (`Договор «4+N»`).
+    static func nameLabel(_ units: ArraySlice<WordUnit>, _ labelWords: [String]) -> String {
+        let quotes = units.filter(\.isQuote).count
+        var out = ""
+        var w = 0
+        var previousKept = false
+        var previousWordLike = false
+        for u in units {
+            let wordLike = u.isWord || u.shape == .number
+            defer { previousWordLike = wordLike }
+            let piece: String
+            if u.isWord {
+                piece = w < labelWords.count ? labelWords[w] : u.text; w += 1
+            } else if u.shape == .number {
+                piece = u.text
+            } else if u.isQuote ? quotes >= 2 : (u.isDash || u.mark == 0x2B || u.mark == 0x2F) {
+                piece = u.text
+            } else { previousKept = false; continue }
+            if !out.isEmpty, u.followsSpace || !previousKept { out += " " }
+            else if !out.isEmpty, wordLike, previousWordLike { out += "-" }   // the parts of a hyphenated word
+            out += piece
+            previousKept = true
+        }
+        return out
+    }
+
     /// `lemma` with the first letter's case of `word`.
     static func withCaseOf(_ word: String, _ lemma: String) -> String {
         guard let f = word.first, f.isUppercase else { return lemma }
@@ -343,8 +371,10 @@ extension DocumentPass {
         if sentenceKind == .paradigm || words.first.map({ lex.morphologyKind($0.script) }) == .paradigm && sentenceKind != .suffixChain {
             labelWords = russianNominative(words, labelWords)
         }
-        let label = labelWords.joined(separator: " ")
-        let key = words.map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
+        let label = DocumentPass.nameLabel(us[start..<end], labelWords)
+        // Numbers are part of the name ("Договор «4+N»", "… на 2014-2020 годы"): a name with other numbers is another entity.
+        let key = us[start..<end].filter { $0.isWord || $0.shape == .number }
+            .map { $0.isWord ? Morphology.stem($0.text, language: $0.script) : $0.text }.joined(separator: "-")
         let m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)

@@ -23,7 +23,7 @@ extension DocumentPass {
             // After "the", a lowercase noun that is no verb or function word makes it the adjective too ("the Kyrgyz side").
             if let m = match, m.kind == .name, m.end == i + 1, us[i].sc.first.map(TextNorm.isLatin) == true,
                m.entities.allSatisfy({ store.infos[$0].record.type == .people }),
-               i == 0 || !lex.phrases.articleKeys.contains(us[i - 1].key) || nounFollows(s, i + 1),
+               i == 0 || !lex.phrases.articleKeys.contains(us[i - 1].key) || nounFollows(s, i + 1) || dashCompoundFollows(s, i + 1),
                let other = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .people), other.end == m.end {
                 match = other
             }
@@ -111,6 +111,16 @@ extension DocumentPass {
         guard k < units[s].count else { return false }
         let u = units[s][k]
         return u.isWord && !u.isCapitalized && u.sc.first.map(TextNorm.isLatin) == true && !lex.peopleFollowerKeys.contains(u.key)
+    }
+
+    /// A dash right after an ethnonym, written without spaces and followed by a capitalised word ("the Kyrgyz–Tajik
+    /// border"): the first half of a compound adjective, not the people.
+    func dashCompoundFollows(_ s: Int, _ k: Int) -> Bool {
+        let us = units[s]
+        guard k < us.count, !us[k].followsSpace else { return false }
+        if us[k].isWord { return us[k].isCapitalized }      // "Kyrgyz-Uzbek": a hyphenated word's second part
+        guard k + 1 < us.count, us[k].isDash, !us[k + 1].followsSpace else { return false }
+        return us[k + 1].isWord && us[k + 1].isCapitalized
     }
 
     /// The noun "language" in any case ("тілі", "тілінде", "языка", "language").

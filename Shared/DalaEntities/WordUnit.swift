@@ -213,7 +213,8 @@ struct WordUnit: Sendable {
         for raw in phrase.split(separator: " ", omittingEmptySubsequences: true) {
             var w = Substring(raw)
             while let f = w.first, "«\"“„(".contains(f) { w = w.dropFirst() }
-            while let l = w.last, "»\"”),;:.".contains(l), !(l == "." && isInitialsToken(String(w))) { w = w.dropLast() }
+            // A trailing apostrophe (the plural possessive: "presidents' meeting") stands apart in running text.
+            while let l = w.last, "»\"”),;:.'’".contains(l), !(l == "." && isInitialsToken(String(w))) { w = w.dropLast() }
             guard !w.isEmpty else { continue }
             let len = w.unicodeScalars.count
             let initials = isInitialsToken(String(w))
