@@ -4,8 +4,8 @@ import DalaText
 @testable import DalaEntities
 
 /// Classes of issue 13 found on real text in session 25 (sentences written for these tests).
-@Suite("Issue 13 on real text: peoples, numbers in names, inserted words, dating by the next sentence")
-struct Issue13RealTextTests {
+@Suite("The long tail on real text: peoples, numbers in names, inserted words, dating by the next sentence")
+struct EntityLongTailTests {
     // MARK: (a) a people is not its country
 
     @Test(arguments: [
