@@ -44,7 +44,7 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Text from PDF (text layer and OCR), DOCX and HTML files: no network or database, bounded by limits.
         .target(
-            name: "DalaExtract", dependencies: ["CPoppler", "CTesseract", "CZlib"], path: "Shared/DalaExtract",
+            name: "DalaExtract", dependencies: ["CPoppler", "CTesseract", "CZlib", "DalaLanguages"], path: "Shared/DalaExtract",
             swiftSettings: swiftSettings
         ),
 

@@ -1,3 +1,4 @@
+import DalaLanguages
 import CPoppler
 import CTesseract
 import Foundation
@@ -116,9 +117,21 @@ public final class OCREngine {
     }
 }
 
-/// The language of a page from its letters: Kazakh-only Cyrillic letters say kk, other Cyrillic ru, Latin en.
+/// The language of a page from its letters, among the OCR models' languages (`PageReader.models`): letters Kazakh
+/// writes and Russian does not say kk, other Cyrillic ru, Latin en.
 public enum ScriptLanguage {
-    static let kazakhLetters: Set<Character> = ["ә", "ғ", "қ", "ң", "ө", "ұ", "ү", "һ", "і", "Ә", "Ғ", "Қ", "Ң", "Ө", "Ұ", "Ү", "Һ", "І"]
+    /// kk's decisive letters less ru's (`identification.tsv` of each in the language registry), both cases.
+    static let kazakhLetters: Set<Character> = {
+        guard let registry = try? LanguageRegistry.shared.get(), let kk = try? registry.identificationEvidence("kk").letters,
+              let ru = try? registry.identificationEvidence("ru").letters else { return [] }
+        var out = Set<Character>()
+        for letter in Set(kk).subtracting(ru) {
+            let c = Character(letter)
+            out.insert(c)
+            for u in c.uppercased() { out.insert(u) }
+        }
+        return out
+    }()
 
     public static func guess(_ text: String) -> String? {
         var cyr = 0, lat = 0, kaz = 0
