@@ -82,6 +82,23 @@ extension EventDetector {
             && (lex.datedDocumentHeads.best(a[h.first].text) ?? 0) > 0
     }
 
+    /// Whether the sentence's agreement words are all treaty nouns (`dated_documents.tsv` heads) with no act of making,
+    /// adopting or weighing a document beside them (kind `act`): `Согласно договору, …`, `судьба Договора …`, `келісім
+    /// … баждарды жояды`, `Путин назвал договор …` refer to a document as the argument of another predicate; the
+    /// agreement itself is told where it is signed (issue 14). Dated treaties (`1992 жылғы шарт`) are not asked here.
+    func refersToDocumentOnly(_ hits: [Hit], _ a: [Atom]) -> Bool {
+        var any = false
+        for h in hits where h.type == .agreement {
+            if !isTreatyNoun(h, a) { return false }
+            any = true
+        }
+        guard any else { return false }
+        for x in a where x.kind == .word && lex.documentActs.mayStart(x.head) && lex.documentActs.best(x.text) != nil {
+            return false
+        }
+        return true
+    }
+
     /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
     /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
     func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],

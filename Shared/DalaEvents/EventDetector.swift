@@ -247,6 +247,7 @@ final class EventDetector: Sendable {
                !hits.contains(where: { $0.type == .agreement && !isTreatyNoun($0, a) }) {
                 hits.removeAll { $0.type == .agreement && isTreatyNoun($0, a) }
             }
+            if refersToDocumentOnly(hits, a) { hits.removeAll { $0.type == .agreement } }
             hits += datedHits
             if hits.isEmpty { continue }
             hits.sort { $0.first < $1.first }
