@@ -307,7 +307,7 @@ final class EventDetector: Sendable {
             let atToldMeeting = othersThanMeeting && sentenceTimes.isEmpty
                 && hits.contains { $0.type == .meeting && isSetting($0, a, language: s.language) }
             for h in hits {
-                if h.type == .statement && framesAnother { continue }
+                if h.type == .statement && (framesAnother || saidByCommentator(h, a, placed, clauses, language: s.language)) { continue }
                 if h.type == .meeting && othersThanMeeting && isSetting(h, a, language: s.language) { continue }
                 var participants: [EventParticipant] = []
                 var seen = SmallSet<RoleKey>()

@@ -271,6 +271,8 @@ struct Lexicon: Sendable {
     var modalityJoints: Set<String> = []
     var rolePatterns: [Pattern] = []
     var roleIndex = FormIndex<Int>()
+    /// `roles.tsv` kind `commentator`: words for people who comment on the news (`analysts`, `эксперты`, `сарапшылар`).
+    var commentators = FormIndex<Bool>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     /// Words joining two names (`case_suffixes.tsv` role `and`): the names share a role.
@@ -443,6 +445,8 @@ struct Lexicon: Sendable {
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }
         for r in try languages("roles.tsv", 2) {
+            // Kind `commentator` (`analysts`, `эксперты`, `сарапшылар`): people who comment on events, not parties to them.
+            if r.count > 2, r[2] == "commentator" { _ = try Self.language(r); commentators.add(Form(r[1]), true); continue }
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
         for r in try languages("case_suffixes.tsv", 3) {
