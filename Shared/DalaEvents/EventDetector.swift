@@ -65,6 +65,9 @@ final class EventDetector: Sendable {
         var object: Lexicon.ObjectWindow? = nil
         /// A treaty named with its date (`1992 жылғы шарт`): a fact the text refers to, not words it reports.
         var datedDocument = false
+        /// The second of two coordinated predicates (`joined in 1993 and left in 2009`, `вступила …, и вышла …`): a time
+        /// before the coordinator dates the first one (`distance`).
+        var afterCoordinator = false
     }
 
     /// The date a sentence hands to the next one: its own, or one it inherited (`age` hand-overs ago).
@@ -270,6 +273,18 @@ final class EventDetector: Sendable {
             // once per date and trigger.
             let wordCounts = Self.wordsBefore(a)
             let breaks = clauseBreaksBefore(a)
+            // `joined in 1993 and left in 2009`: the second of two coordinated predicates with a time of its own after it
+            // (same clause, within `maxDateDistance`) is not dated by a time before the coordinator. Without one, a
+            // time before dates the whole series (`on Friday its leaders renamed …, granted … and adopted …`).
+            if !inherited {
+                for i in hits.indices where hits[i].first > 0 {
+                    let c = a[hits[i].first - 1], h = hits[i]
+                    guard c.kind == .word, lex.coordinators.contains(c.text) else { continue }
+                    hits[i].afterCoordinator = sentenceTimes.contains { t in
+                        t.first > h.last && t.first - h.last <= Self.maxDateDistance && breaks[t.first] == breaks[h.last + 1]
+                    }
+                }
+            }
             let opening = inherited ? nil : sentenceTimes.first { t in
                 t.expression.precision != .range && wordCounts[min(t.first, a.count)] <= Self.openingWords
             }
