@@ -35,4 +35,11 @@ struct ArgumentNounTests {
         let out = try Harness.get().run("Казахстан и Узбекистан договорились открыть новый пункт пропуска, сообщил МИД. Соглашение вступит в силу в мае.")
         #expect(out.events.contains { $0.type == .agreement && $0.mentions.contains { $0.trigger == "договорились" } })
     }
+
+    @Test func rareEarthMetalsAreNoMeeting() throws {
+        // kk `сирек кездесетін` (rare) is no meeting (`triggers.tsv` sense row `meeting>none`).
+        let out = try Harness.get().run("Қазақстан мен Жапония сирек кездесетін металдар жөнінде меморандумға қол қойды.")
+        #expect(!out.events.contains { $0.type == .meeting })
+        #expect(out.events.contains { $0.type == .agreement })
+    }
 }
