@@ -99,6 +99,19 @@ extension EventDetector {
         return true
     }
 
+    /// Whether a signing names its document by a word pointing back to one told before (`dated_documents.tsv` kind
+    /// `anaphor`: `The document, signed by …`, `signed the document`, `құжатқа қол қойды`): within `anaphorReach` atoms
+    /// of the trigger, in its clause.
+    func refersBackToDocument(_ h: Hit, _ a: [Atom], _ clauses: [Int]) -> Bool {
+        let lo = max(0, h.first - Self.anaphorReach), hi = min(a.count - 1, h.last + Self.anaphorReach)
+        guard lo <= hi else { return false }
+        for k in lo...hi where (k < h.first || k > h.last) && a[k].kind == .word && clauses[k] == clauses[h.first] {
+            if lex.documentAnaphors.mayStart(a[k].head), lex.documentAnaphors.best(a[k].text) == true { return true }
+        }
+        return false
+    }
+    static let anaphorReach = 3
+
     /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
     /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
     func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],

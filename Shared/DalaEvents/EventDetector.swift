@@ -443,6 +443,7 @@ final class EventDetector: Sendable {
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
                 var telling = Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline)
+                if h.type == .agreement, !h.datedDocument { telling.refersBack = refersBackToDocument(h, a, clauses) }
                 if h.type == .meeting {
                     telling.retold = date.map { $0.sentenceIndex != s.index } ?? true
                     telling.bodies = participants.compactMap { p in p.entityID.flatMap { typeOf[$0] == .organization ? $0 : nil } }

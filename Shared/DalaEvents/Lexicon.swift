@@ -299,6 +299,8 @@ struct Lexicon: Sendable {
     /// `dated_documents.tsv`, kind `act`: verbs of making, adopting or weighing a document (`жаса-`, `принять`,
     /// `рассмотреть`): a treaty noun beside one is the object of that act, not a document merely referred to.
     var documentActs = FormIndex<Double>()
+    /// `dated_documents.tsv`, kind `anaphor`: a word for a document told before (`document`, `документ`, `құжат`).
+    var documentAnaphors = FormIndex<Bool>()
     /// Languages that also write a dated document's time before its head (`dated_documents.tsv`, `order time-head`).
     var timeBeforeHead: Set<Language> = []
     /// Languages whose verb comes last (`languages.tsv`): the trigger follows its topic, the statement its content.
@@ -518,6 +520,7 @@ struct Lexicon: Sendable {
                 datedDocumentHeads.add(Form(blocked ? String(r[2].dropFirst()) : r[2]), blocked ? 0 : Double(r[3])!)
             case "link": datedDocumentLinks.insert(fold(r[2]))
             case "act": documentActs.add(Form(r[2]), 1)
+            case "anaphor": documentAnaphors.add(Form(r[2]), true)
             case "order" where r[2] == "time-head": timeBeforeHead.insert(try Self.language(r))
             default: throw r.error("\(r.fields)")
             }
