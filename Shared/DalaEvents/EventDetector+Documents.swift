@@ -112,6 +112,23 @@ extension EventDetector {
     }
     static let anaphorReach = 3
 
+    /// Whether an agreement word signs or approves a state's own act (`dated_documents.tsv` kind `domestic`: `signed
+    /// constitutional amendments`, `Жарлығымен бекітілді`, `подписал указ`): a domestic act word within
+    /// `anaphorReach` atoms of the trigger in its clause, and no treaty head or agreement entity in the sentence.
+    /// A decree is no agreement between parties (issue 14). Laws are not listed: treaties are ratified by laws.
+    func signsDomesticAct(_ h: Hit, _ a: [Atom], _ clauses: [Int], _ placed: [Placed]) -> Bool {
+        guard h.type == .agreement, !h.datedDocument, !isTreatyNoun(h, a) else { return false }
+        let lo = max(0, h.first - Self.anaphorReach), hi = min(a.count - 1, h.last + Self.anaphorReach)
+        guard lo <= hi else { return false }
+        var domestic = false
+        for k in lo...hi where (k < h.first || k > h.last) && a[k].kind == .word && clauses[k] == clauses[h.first] {
+            if lex.domesticActs.mayStart(a[k].head), lex.domesticActs.best(a[k].text) == true { domestic = true; break }
+        }
+        guard domestic else { return false }
+        if placed.contains(where: { $0.type == .agreement }) { return false }
+        return !a.indices.contains { datedHead(a, $0) }
+    }
+
     /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
     /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
     func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],

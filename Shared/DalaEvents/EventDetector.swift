@@ -251,6 +251,7 @@ final class EventDetector: Sendable {
                 hits.removeAll { $0.type == .agreement && isTreatyNoun($0, a) }
             }
             if refersToDocumentOnly(hits, a) { hits.removeAll { $0.type == .agreement } }
+            hits.removeAll { signsDomesticAct($0, a, clauses, placed) }
             hits += datedHits
             if hits.isEmpty { continue }
             hits.sort { $0.first < $1.first }

@@ -301,6 +301,8 @@ struct Lexicon: Sendable {
     var documentActs = FormIndex<Double>()
     /// `dated_documents.tsv`, kind `anaphor`: a word for a document told before (`document`, `документ`, `құжат`).
     var documentAnaphors = FormIndex<Bool>()
+    /// `dated_documents.tsv`, kind `domestic`: a state's own legal act (`decree`, `указ`, `жарлық`, `amendments`).
+    var domesticActs = FormIndex<Bool>()
     /// Languages that also write a dated document's time before its head (`dated_documents.tsv`, `order time-head`).
     var timeBeforeHead: Set<Language> = []
     /// Languages whose verb comes last (`languages.tsv`): the trigger follows its topic, the statement its content.
@@ -521,6 +523,7 @@ struct Lexicon: Sendable {
             case "link": datedDocumentLinks.insert(fold(r[2]))
             case "act": documentActs.add(Form(r[2]), 1)
             case "anaphor": documentAnaphors.add(Form(r[2]), true)
+            case "domestic": domesticActs.add(Form(r[2]), true)
             case "order" where r[2] == "time-head": timeBeforeHead.insert(try Self.language(r))
             default: throw r.error("\(r.fields)")
             }
