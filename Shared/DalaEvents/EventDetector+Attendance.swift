@@ -17,6 +17,9 @@ extension EventDetector {
         var retold = false
         /// The organisations among its participants (a body meets in its own meetings: `саммит СНГ` is another meeting).
         var bodies: [String] = []
+        /// An agreement whose document is named by a word pointing back (`the document, signed by …`, `документ
+        /// подписали …`, `құжатқа қол қойды`; `dated_documents.tsv` kind `anaphor`): the agreement told before retold.
+        var refersBack = false
     }
 
     /// Whether a word of taking part stands within `participantWindow` atoms of the meeting word `h` (a verb-final

@@ -9,7 +9,11 @@ extension EventDetector {
     func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: [Int]) -> Int {
         let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
         if hi <= lo { return 0 }
-        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks[hi] - breaks[lo + 1])
+        // `joined in 1993 and left in 2009`: a time before the coordinator that opens the trigger's predicate (one with
+        // a time of its own, `Hit.afterCoordinator`) belongs to the predicate before it, as if a clause boundary stood
+        // between.
+        let coordinated = h.afterCoordinator && t.last < h.first - 1 ? 1 : 0
+        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks[hi] - breaks[lo + 1] + coordinated)
     }
 
     /// Element k: clause breaks (not short brackets) among atoms 0..<k.

@@ -82,6 +82,53 @@ extension EventDetector {
             && (lex.datedDocumentHeads.best(a[h.first].text) ?? 0) > 0
     }
 
+    /// Whether the sentence's agreement words are all treaty nouns (`dated_documents.tsv` heads) with no act of making,
+    /// adopting or weighing a document beside them (kind `act`): `Согласно договору, …`, `судьба Договора …`, `келісім
+    /// … баждарды жояды`, `Путин назвал договор …` refer to a document as the argument of another predicate; the
+    /// agreement itself is told where it is signed (issue 14). Dated treaties (`1992 жылғы шарт`) are not asked here.
+    func refersToDocumentOnly(_ hits: [Hit], _ a: [Atom]) -> Bool {
+        var any = false
+        for h in hits where h.type == .agreement {
+            if !isTreatyNoun(h, a) { return false }
+            any = true
+        }
+        guard any else { return false }
+        for x in a where x.kind == .word && lex.documentActs.mayStart(x.head) && lex.documentActs.best(x.text) != nil {
+            return false
+        }
+        return true
+    }
+
+    /// Whether a signing names its document by a word pointing back to one told before (`dated_documents.tsv` kind
+    /// `anaphor`: `The document, signed by …`, `signed the document`, `құжатқа қол қойды`): within `anaphorReach` atoms
+    /// of the trigger, in its clause.
+    func refersBackToDocument(_ h: Hit, _ a: [Atom], _ clauses: [Int]) -> Bool {
+        let lo = max(0, h.first - Self.anaphorReach), hi = min(a.count - 1, h.last + Self.anaphorReach)
+        guard lo <= hi else { return false }
+        for k in lo...hi where (k < h.first || k > h.last) && a[k].kind == .word && clauses[k] == clauses[h.first] {
+            if lex.documentAnaphors.mayStart(a[k].head), lex.documentAnaphors.best(a[k].text) == true { return true }
+        }
+        return false
+    }
+    static let anaphorReach = 3
+
+    /// Whether an agreement word signs or approves a state's own act (`dated_documents.tsv` kind `domestic`: `signed
+    /// constitutional amendments`, `Жарлығымен бекітілді`, `подписал указ`): a domestic act word within
+    /// `anaphorReach` atoms of the trigger in its clause, and no treaty head or agreement entity in the sentence.
+    /// A decree is no agreement between parties (issue 14). Laws are not listed: treaties are ratified by laws.
+    func signsDomesticAct(_ h: Hit, _ a: [Atom], _ clauses: [Int], _ placed: [Placed]) -> Bool {
+        guard h.type == .agreement, !h.datedDocument, !isTreatyNoun(h, a) else { return false }
+        let lo = max(0, h.first - Self.anaphorReach), hi = min(a.count - 1, h.last + Self.anaphorReach)
+        guard lo <= hi else { return false }
+        var domestic = false
+        for k in lo...hi where (k < h.first || k > h.last) && a[k].kind == .word && clauses[k] == clauses[h.first] {
+            if lex.domesticActs.mayStart(a[k].head), lex.domesticActs.best(a[k].text) == true { domestic = true; break }
+        }
+        guard domestic else { return false }
+        if placed.contains(where: { $0.type == .agreement }) { return false }
+        return !a.indices.contains { datedHead(a, $0) }
+    }
+
     /// `договор 1992 года`, `соглашение от 25 февраля 1999 г.`, `1992 жылғы шарт`, `the treaty of 1992`: a treaty word
     /// or agreement entity touching an explicit date tells an agreement concluded then (`dated_documents.tsv`).
     func datedDocuments(_ a: [Atom], times: [EventExtractor.PlacedTime], placed: [Placed],

@@ -32,6 +32,7 @@ extension EventDetector {
             // Who came to the meeting the story has told joins it, whoever they are (`EventDetector+Attendance.swift`).
             let k = Self.attendedMeeting(e, tellings[i], in: out, documents: outDocuments)
                 ?? Self.retoldMeeting(e, tellings[i], in: out, first: firstMeeting[FirstMeetingKey(tellings[i].document, e.modality)])
+                ?? Self.retoldAgreement(e, tellings[i], in: out, documents: outDocuments)
                 ?? index.candidates(e.type, e.modality, date: numbers.date(e.date?.value), first: e.mentions.first?.sentenceIndex,
                                     actors: actors, objects: objects).first { c in
                 guard out[c].type == e.type, out[c].modality == e.modality else { return false }  // fields, not a copy
@@ -127,6 +128,21 @@ extension EventDetector {
             out[k].id = "ev-" + hex(h)
         }
         return out
+    }
+}
+
+extension EventDetector {
+    /// `… signed the Convention on X. The document, signed by A, B and C, …`: a signing that names its document by a word
+    /// pointing back (`Telling.refersBack`) retells the last agreement of its document told before with the same
+    /// modality and a compatible date, whoever it names as parties (issue 14: retold agreements).
+    static func retoldAgreement(_ e: Event, _ t: Telling, in out: [Event], documents: [Int]) -> Int? {
+        guard e.type == .agreement, t.refersBack else { return nil }
+        for c in out.indices.reversed() where documents[c] == t.document && out[c].type == .agreement {
+            guard out[c].modality == e.modality else { continue }
+            let d1 = out[c].date?.value, d2 = e.date?.value
+            if d1 == nil || d2 == nil || d1 == d2 { return c }
+        }
+        return nil
     }
 }
 

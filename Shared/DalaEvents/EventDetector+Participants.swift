@@ -162,6 +162,38 @@ extension EventDetector {
         return placed.filter { $0.type == .country || $0.type == .organization }.min { dist($0) < dist($1) }
     }
 
+    /// Whether a saying is a commentator's (`Analysts said …`, `Critics in Bishkek warned …`, `как утверждают афганские
+    /// источники`, `roles.tsv` kind `commentator`): its subject is a commentator word of its clause, before it with no
+    /// named person, organisation or state between, or right after it. Commentary is how the text weighs the news, not
+    /// an event of the story (issue 14: unannotated sayings); a named analyst (`analyst John Smith said`) stays a statement.
+    func saidByCommentator(_ h: Hit, _ a: [Atom], _ placed: [Placed], _ clauses: [Int], language: Language) -> Bool {
+        func isCommentator(_ k: Int) -> Bool {
+            a[k].kind == .word && clauses[k] == clauses[h.first] && lex.commentators.mayStart(a[k].head)
+                && lex.commentators.best(a[k].text) == true
+        }
+        func isParty(_ p: Placed) -> Bool { p.type == .person || p.type == .organization || p.type == .country }
+        // Verb-final: the subject opens the clause and the said content stands between it and the verb, so the
+        // commentator word (nominative forms only, in the table) must come before any named party of the clause.
+        let verbFinal = lex.verbFinal.contains(language)
+        var k = h.first - 1
+        while k >= 0, verbFinal || h.first - k <= Self.commentatorReach, clauses[k] == clauses[h.first] {
+            if isCommentator(k) {
+                if verbFinal { return !placed.contains { $0.last < k && clauses[$0.first] == clauses[h.first] && isParty($0) } }
+                return !placed.contains { $0.first > k && $0.last < h.first && isParty($0) }
+            }
+            k -= 1
+        }
+        k = h.last + 1
+        while k < a.count, k - h.last <= Self.commentatorAfter {
+            if isCommentator(k) { return true }
+            k += 1
+        }
+        return false
+    }
+    /// How far before a saying (atoms) its commentator subject may stand, and how far after (`said analysts`).
+    static let commentatorReach = 10
+    static let commentatorAfter = 2
+
     /// A person named outside a quotation in a sentence that holds one: the likely speaker of the quoted words.
     func quotedSpeaker(_ a: [Atom], _ placed: [Placed]) -> Placed? {
         guard a.contains(where: { $0.quoteDepth > 0 }) else { return nil }

@@ -69,6 +69,9 @@ final class EventDetector: Sendable {
         var object: Lexicon.ObjectWindow? = nil
         /// A treaty named with its date (`1992 жылғы шарт`): a fact the text refers to, not words it reports.
         var datedDocument = false
+        /// The second of two coordinated predicates (`joined in 1993 and left in 2009`, `вступила …, и вышла …`): a time
+        /// before the coordinator dates the first one (`distance`).
+        var afterCoordinator = false
     }
 
     /// The date a sentence hands to the next one: its own, or one it inherited (`age` hand-overs ago).
@@ -251,6 +254,8 @@ final class EventDetector: Sendable {
                !hits.contains(where: { $0.type == .agreement && !isTreatyNoun($0, a) }) {
                 hits.removeAll { $0.type == .agreement && isTreatyNoun($0, a) }
             }
+            if refersToDocumentOnly(hits, a) { hits.removeAll { $0.type == .agreement } }
+            hits.removeAll { signsDomesticAct($0, a, clauses, placed) }
             hits += datedHits
             if hits.isEmpty { continue }
             hits.sort { $0.first < $1.first }
@@ -273,6 +278,18 @@ final class EventDetector: Sendable {
             // once per date and trigger.
             let wordCounts = Self.wordsBefore(a)
             let breaks = clauseBreaksBefore(a)
+            // `joined in 1993 and left in 2009`: the second of two coordinated predicates with a time of its own after it
+            // (same clause, within `maxDateDistance`) is not dated by a time before the coordinator. Without one, a
+            // time before dates the whole series (`on Friday its leaders renamed …, granted … and adopted …`).
+            if !inherited {
+                for i in hits.indices where hits[i].first > 0 {
+                    let c = a[hits[i].first - 1], h = hits[i]
+                    guard c.kind == .word, lex.coordinators.contains(c.text) else { continue }
+                    hits[i].afterCoordinator = sentenceTimes.contains { t in
+                        t.first > h.last && t.first - h.last <= Self.maxDateDistance && breaks[t.first] == breaks[h.last + 1]
+                    }
+                }
+            }
             let opening = inherited ? nil : sentenceTimes.first { t in
                 t.expression.precision != .range && wordCounts[min(t.first, a.count)] <= Self.openingWords
             }
@@ -310,7 +327,7 @@ final class EventDetector: Sendable {
             let atToldMeeting = othersThanMeeting && sentenceTimes.isEmpty
                 && hits.contains { $0.type == .meeting && isSetting($0, a, language: s.language) }
             for h in hits {
-                if h.type == .statement && framesAnother { continue }
+                if h.type == .statement && (framesAnother || saidByCommentator(h, a, placed, clauses, language: s.language)) { continue }
                 if h.type == .meeting && othersThanMeeting && isSetting(h, a, language: s.language) { continue }
                 var participants: [EventParticipant] = []
                 var seen = SmallSet<RoleKey>()
@@ -431,6 +448,7 @@ final class EventDetector: Sendable {
                                    date: date, modality: modality, speaker: speakerID, mentions: [mention],
                                    confidence: confidence, language: s.language))
                 var telling = Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline)
+                if h.type == .agreement, !h.datedDocument { telling.refersBack = refersBackToDocument(h, a, clauses) }
                 if h.type == .meeting {
                     telling.retold = date.map { $0.sentenceIndex != s.index } ?? true
                     telling.bodies = participants.compactMap { p in p.entityID.flatMap { typeOf[$0] == .organization ? $0 : nil } }

@@ -274,6 +274,8 @@ struct Lexicon: Sendable {
     var modalityJoints: Set<String> = []
     var rolePatterns: [Pattern] = []
     var roleIndex = FormIndex<Int>()
+    /// `roles.tsv` kind `commentator`: words for people who comment on the news (`analysts`, `эксперты`, `сарапшылар`).
+    var commentators = FormIndex<Bool>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     /// Words joining two names (`case_suffixes.tsv` role `and`): the names share a role.
@@ -297,6 +299,13 @@ struct Lexicon: Sendable {
     /// `dated_documents.tsv`: treaty words with the weight of the agreement a date next to them tells (0 blocks).
     var datedDocumentHeads = FormIndex<Double>()
     var datedDocumentLinks: Set<String> = []
+    /// `dated_documents.tsv`, kind `act`: verbs of making, adopting or weighing a document (`жаса-`, `принять`,
+    /// `рассмотреть`): a treaty noun beside one is the object of that act, not a document merely referred to.
+    var documentActs = FormIndex<Double>()
+    /// `dated_documents.tsv`, kind `anaphor`: a word for a document told before (`document`, `документ`, `құжат`).
+    var documentAnaphors = FormIndex<Bool>()
+    /// `dated_documents.tsv`, kind `domestic`: a state's own legal act (`decree`, `указ`, `жарлық`, `amendments`).
+    var domesticActs = FormIndex<Bool>()
     /// Languages that also write a dated document's time before its head (`dated_documents.tsv`, `order time-head`).
     var timeBeforeHead: Set<Language> = []
     /// Languages whose verb comes last (`languages.tsv`): the trigger follows its topic, the statement its content.
@@ -447,6 +456,8 @@ struct Lexicon: Sendable {
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }
         for r in try languages("roles.tsv", 2) {
+            // Kind `commentator` (`analysts`, `эксперты`, `сарапшылар`): people who comment on events, not parties to them.
+            if r.count > 2, r[2] == "commentator" { _ = try Self.language(r); commentators.add(Form(r[1]), true); continue }
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
         for r in try languages("case_suffixes.tsv", 3) {
@@ -517,6 +528,9 @@ struct Lexicon: Sendable {
                 }
                 datedDocumentHeads.add(Form(blocked ? String(r[2].dropFirst()) : r[2]), blocked ? 0 : Double(r[3])!)
             case "link": datedDocumentLinks.insert(fold(r[2]))
+            case "act": documentActs.add(Form(r[2]), 1)
+            case "anaphor": documentAnaphors.add(Form(r[2]), true)
+            case "domestic": domesticActs.add(Form(r[2]), true)
             case "order" where r[2] == "time-head": timeBeforeHead.insert(try Self.language(r))
             default: throw r.error("\(r.fields)")
             }
