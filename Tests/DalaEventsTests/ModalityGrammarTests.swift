@@ -102,4 +102,15 @@ struct RequestModalityTests {
         let e = try #require(out.events.first { $0.type == .withdrawal }, "\(out.events.map(\.type))")
         #expect(e.modality == .planned)
     }
+
+    // ru: the perfective future of signing (`подпишут`, `заключат`) still tells an agreement (a treaty noun with no
+    // signing word is only an argument, so without these forms the sentence had no event at all).
+    @Test(arguments: [
+        "Послезавтра в Душанбе министры Таджикистана и Узбекистана подпишут соглашение о транзите.",
+        "Туркменистан и Казахстан заключат договор о разделе дна Каспия до конца года.",
+    ])
+    func aFutureSigningIsAnAgreement(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .agreement && $0.modality != .negated }, "\(out.events.map(\.type))")
+    }
 }
