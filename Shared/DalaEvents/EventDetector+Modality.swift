@@ -60,6 +60,8 @@ extension EventDetector {
             case .clause:
                 if i > h.last && i - h.last <= 8 && clauses[i] == clauses[h.last]
                     && !(i > 0 && lex.modalityJoints.contains(a[i - 1].text)) { found.insert(c.modality) }
+            // The trigger's own form tells the tense (ru perfective future: `подпишут`, `вступит`).
+            case .trigger: if i >= h.first && end <= h.last { found.insert(c.modality) }
             case .joint: break
             case .sentence: if i < h.first { found.insert(c.modality) }
             // An attribution (`according to X`, `по данным X`, `X хабарлауынша`) covers its whole sentence.

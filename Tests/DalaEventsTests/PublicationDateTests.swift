@@ -19,6 +19,17 @@ import Testing
         #expect(v["28 декабря"] == "2023-12-28")
     }
 
+    // ru perfective future (`вступит`, `станет`, `подпишут`) is a future tense: a yearless date beside it is the
+    // coming one, and the event is planned; the past tense keeps the last one.
+    @Test func aYearlessDateBesideAPerfectiveFutureIsTheComingOne() throws {
+        #expect(try values("Узбекистан вступит в ВТО 30 ноября.", date: "2025-07-28")["30 ноября"] == "2025-11-30")
+        #expect(try values("Узбекистан станет членом ВТО 30 ноября.", date: "2025-07-28")["30 ноября"] == "2025-11-30")
+        #expect(try values("Министры подпишут соглашение 30 ноября.", date: "2025-07-28")["30 ноября"] == "2025-11-30")
+        #expect(try values("Министры подписали соглашение 30 ноября.", date: "2025-07-28")["30 ноября"] == "2024-11-30")
+        let out = try Harness.get().run("Узбекистан вступит в ВТО 30 ноября.", date: "2025-07-28")
+        #expect(out.events.first { $0.type == .membership }?.modality == .planned)
+    }
+
     @Test func dayRangesAreOneValue() throws {
         #expect(try values("Учения прошли 15-16 сентября.", date: "2024-09-20")["15-16 сентября"] == "2024-09-15/2024-09-16")
         #expect(try values("The summit ran from July 3 to 4 in Astana.", date: "2024-07-05")["July 3 to 4"] == "2024-07-03/2024-07-04")
