@@ -439,23 +439,30 @@ struct PostgresServerTests {
 
     @Test func poolWaitersAreServedInOrderAndCanBeCancelled() async throws {
         try await withClient(poolSize: 1) { client in
-            let holder = Task { try await client.query("SELECT pg_sleep(0.8)") }
-            try await Task.sleep(for: .milliseconds(100))
+            // Each step waits until the pool shows the previous one (fixed sleeps failed on a loaded machine, where a
+            // task may start after the next one).
+            func until(_ ok: @escaping (PostgresPoolStatistics) -> Bool) async throws {
+                let deadline = ContinuousClock.now + .seconds(10)
+                while !ok(client.poolStatistics) && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            let holder = Task { try await client.query("SELECT pg_sleep(2)") }
+            try await until { $0.leased == 1 }
 
             // A cancelled waiter leaves the queue promptly without taking the connection.
             let cancelled = Task { try await client.query("SELECT 'cancelled' AS who") }
-            try await Task.sleep(for: .milliseconds(20))
+            try await until { $0.waiting == 1 }
             let cancelStart = ContinuousClock.now
             cancelled.cancel()
             await #expect(throws: CancellationError.self) { try await cancelled.value }
-            #expect(ContinuousClock.now - cancelStart < .milliseconds(500))   // the holder still has ~0.7 s to go
+            #expect(ContinuousClock.now - cancelStart < .milliseconds(500))   // the holder still has over a second to go
+            try await until { $0.waiting == 0 }
 
             var waiters: [Task<Date, any Error>] = []
-            for _ in 0..<3 {
+            for n in 1...3 {
                 waiters.append(Task {
                     try await client.query("SELECT clock_timestamp() AS at")[0].decode("at", as: Date.self)
                 })
-                try await Task.sleep(for: .milliseconds(30))
+                try await until { $0.waiting == n }
             }
             #expect(client.poolStatistics
                 == PostgresPoolStatistics(poolSize: 1, connections: 1, idle: 0, leased: 1, waiting: 3))
