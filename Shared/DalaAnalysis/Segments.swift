@@ -77,14 +77,14 @@ extension Pipeline {
 
     /// A text's rows piece by piece, so that a long document's rows never exist at once (a worker turns each piece
     /// into COPY text as it comes): `piece` receives the sentences, mentions, times and events of each piece in
-    /// order, already at the whole text's offsets and sentence numbers. Returns the document's summary: language,
+    /// order, already at the whole text's offsets and sentence numbers, with the entities they mention. Returns the document's summary: language,
     /// structure, keywords, all entities, and all events without their evidence (`mentions` empty: what story
     /// linking needs); its sentences, mentions and times are empty. A text of at most `segmentBytes` is one piece.
     public func annotationPieces(of raw: String, documentDate: String? = nil, segmentBytes: Int = Pipeline.segmentBytes,
-                                 _ piece: (AnnotationSet) -> Void) -> AnnotationSet {
+                                 _ piece: (AnnotationSet) throws -> Void) rethrows -> AnnotationSet {
         guard raw.utf8.count > segmentBytes else {
             var set = analyze(raw, documentDate: documentDate).annotationSet(configHash: configHash)
-            piece(set)
+            try piece(set)
             set.sentences = []; set.mentions = []; set.times = []
             for i in set.events.indices { set.events[i].mentions = [] }
             return set
@@ -95,7 +95,7 @@ extension Pipeline {
             let from = utf8.index(utf8.startIndex, offsetBy: range.lowerBound), to = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
             let text = String(raw[from..<to])
             let analysis = analyze(text, documentDate: documentDate)
-            piece(merged.add(analysis, rows: analysis.annotationSet(configHash: configHash), scalars: text.unicodeScalars.count))
+            try piece(merged.add(analysis, rows: analysis.annotationSet(configHash: configHash), scalars: text.unicodeScalars.count))
             TextSegments.releaseFreeMemory()
         }
         return merged.result(extractorVersion: Self.version, configHash: configHash)
@@ -145,7 +145,7 @@ struct SegmentMerger {
             }
         }
         var out = AnnotationSet(extractorVersion: rows.extractorVersion, configHash: rows.configHash, language: rows.language,
-                                languages: rows.languages, analysisJSON: "")
+                                languages: rows.languages, analysisJSON: "", entities: rows.entities)
         out.sentences = rows.sentences.map { var r = $0; r.index += k; r.start += s; r.end += s; return r }
         out.mentions = rows.mentions.map { var m = $0; m.start += s; m.end += s; m.sentenceIndex += k; return m }
         out.times = rows.times.map { var t = $0; t.start += s; t.end += s; t.sentenceIndex += k; return t }

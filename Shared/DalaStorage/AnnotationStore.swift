@@ -34,8 +34,9 @@ public struct AnnotationStore: Sendable {
         /// evidence, keywords, document fields) and the rows already in COPY text form.
         public init(documentID: UUID, summary: AnnotationSet, rows: DocumentRows, startedAt: Date) {
             self.documentID = documentID; self.annotations = summary; self.startedAt = startedAt
-            counts = Counts(sentences: rows.sentences.count, entities: summary.entities.count, mentions: rows.mentions.count,
-                            times: rows.times.count, events: rows.events.count)
+            counts = Counts(sentences: rows.sent.sentences + rows.sentences.count, entities: summary.entities.count,
+                            mentions: rows.sent.mentions + rows.mentions.count, times: rows.sent.times + rows.times.count,
+                            events: rows.sent.events + rows.events.count)
         }
 
         public struct Counts: Sendable { public var sentences, entities, mentions, times, events: Int }
@@ -65,72 +66,116 @@ public struct AnnotationStore: Sendable {
         guard !byID.isEmpty else { return [] }
         let ids = byID.keys.map(\.uuidString)
         return try await client.withTransaction { conn in
-            // Lock the document rows first, in id order: concurrent workers on the same documents serialise here
-            // without deadlocks.
-            let locked = try conn.query("SELECT id::text AS id FROM documents WHERE id = ANY(\(ids)::uuid[]) ORDER BY id FOR UPDATE")
-            let present = try locked.map { try $0.decode("id", as: UUID.self) }
+            let present = try Self.lockAndClear(ids, conn: conn)
             guard !present.isEmpty else { return [] }
-            let list = present.map(\.uuidString)
-            try conn.execute("""
-                WITH m AS (DELETE FROM mentions WHERE document_id = ANY(\(list)::uuid[])),
-                     s AS (DELETE FROM sentences WHERE document_id = ANY(\(list)::uuid[])),
-                     t AS (DELETE FROM time_expressions WHERE document_id = ANY(\(list)::uuid[])),
-                     e AS (DELETE FROM events WHERE document_id = ANY(\(list)::uuid[])),
-                     k AS (DELETE FROM keywords WHERE document_id = ANY(\(list)::uuid[]))
-                SELECT 1
-                """)
             let docs = present.map { byID[$0]! }
             // First labels seen win for entities several documents share (as documents written one by one would).
             var seen = Set<String>(), entities: [AnnotationSet.EntityRow] = []
             for d in docs { for e in d.annotations.entities where seen.insert(e.id).inserted { entities.append(e) } }
             try Self.upsertEntities(entities, conn: conn)
-            let all = present.map { rows[$0]! }
-            try conn.copy(into: "sentences", columns: Columns.sentences, encoded: all.lazy.map(\.sentences))
-            try conn.copy(into: "mentions", columns: Columns.mentions, encoded: all.lazy.map(\.mentions))
-            try conn.copy(into: "time_expressions", columns: Columns.times, encoded: all.lazy.map(\.times))
-            try conn.copy(into: "events", columns: Columns.events, encoded: all.lazy.map(\.events))
-            try conn.copy(into: "event_participants", columns: Columns.participants, encoded: all.lazy.map(\.participants))
-            try conn.copy(into: "event_mentions", columns: Columns.evidence, encoded: all.lazy.map(\.evidence))
-            try conn.copy(into: "keywords", columns: Columns.keywords, encoded: all.lazy.map(\.keywords))
-
-            let now = Date()
-            var versions: [String] = [], languages: [String] = [], shares: [String] = [], analyses: [String] = []
-            var hashes: [String] = [], started: [Date] = [], durations: [Double] = [], stats: [String] = []
-            for d in docs {
-                let a = d.annotations
-                versions.append(a.extractorVersion); languages.append(a.language); analyses.append(a.analysisJSON)
-                shares.append(String(decoding: try JSONEncoder().encode(a.languages), as: UTF8.self))
-                hashes.append(a.configHash); started.append(d.startedAt)
-                durations.append(now.timeIntervalSince(d.startedAt) * 1000)
-                let n = d.counts
-                stats.append("{\"sentences\":\(n.sentences),\"entities\":\(n.entities),\"mentions\":\(n.mentions),\"times\":\(n.times),\"events\":\(n.events)}")
-            }
-            try conn.execute("""
-                UPDATE documents d SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
-                    extractor_version = u.version, detected_language = u.language,
-                    languages = u.languages::jsonb, analysis = u.analysis::jsonb
-                FROM unnest(\(list)::uuid[], \(versions)::text[], \(languages)::text[], \(shares)::text[], \(analyses)::text[])
-                     AS u(id, version, language, languages, analysis)
-                WHERE d.id = u.id
-                """)
-            try conn.execute("""
-                INSERT INTO extraction_runs (document_id, extractor_version, config_hash, worker, started_at, duration_ms, stats)
-                SELECT u.id, u.version, u.hash, \(worker), u.started, u.duration, u.stats::jsonb
-                FROM unnest(\(list)::uuid[], \(versions)::text[], \(hashes)::text[], \(started)::timestamptz[],
-                            \(durations)::float8[], \(stats)::text[]) AS u(id, version, hash, started, duration, stats)
-                """)
-            // Stories last: the linker's advisory locks (per type and participant, shared by every worker writing
-            // about the same countries) are then held only for the linking and the commit, not for the COPYs.
-            if linksStories {
-                try StoryLinker.link(docs.flatMap { d in
-                    let bodies = StoryEvent.bodyIDs(of: d.annotations)
-                    return zip(d.annotations.events, rows[d.documentID]!.eventIDs).map { e, id in
-                        StoryLinker.Item(eventID: id, documentID: d.documentID, key: e.key,
-                                         event: StoryEvent(e, bodies: bodies))
-                    }
-                }, conn: conn)
-            }
+            try Self.copy(present.map { rows[$0]! }, conn: conn)
+            try Self.finish(docs, eventIDs: { rows[$0]!.eventIDs }, worker: worker, linksStories: linksStories, conn: conn)
             return Set(present)
+        }
+    }
+
+    /// Replaces one long document's annotations while it is analysed, so that its rows are in memory one piece at a
+    /// time (the COPY text of a whole 10 MB document was the largest single part of a worker's peak). `analyse` runs
+    /// inside the transaction, on the connection's thread: it hands each piece (`Pipeline.annotationPieces`) to
+    /// `piece`, which sends the piece's rows at once, and returns the document's summary (entities, events without
+    /// evidence, keywords), written last. What is stored is what `replaceMany` stores for the same analysis. Returns
+    /// the replacement (without rows, with their counts), or nil when the document no longer exists.
+    public func replaceStreaming(documentID: UUID, startedAt: Date, worker: String,
+                                 analyse: @Sendable (_ piece: (AnnotationSet) throws -> Void) throws -> AnnotationSet)
+        async throws -> Replacement?
+    {
+        try await client.withTransaction { conn in
+            guard try !Self.lockAndClear([documentID.uuidString], conn: conn).isEmpty else { return nil }
+            var rows = DocumentRows(documentID: documentID), created = Set<String>()
+            let summary = try analyse { piece in
+                // A mention needs its entity's row; names are written once, from the summary, as replaceMany does.
+                created.formUnion(try Self.insertEntityRows(piece.entities, conn: conn))
+                rows.append(piece)
+                try rows.send(conn)
+            }
+            try Self.upsertEntities(summary.entities, createdEarlier: created, conn: conn)
+            rows.appendKeywords(of: summary)
+            try rows.send(conn)
+            let replacement = Replacement(documentID: documentID, summary: summary, rows: rows, startedAt: startedAt)
+            try Self.finish([replacement], eventIDs: { _ in rows.eventIDs }, worker: worker, linksStories: linksStories, conn: conn)
+            return replacement.lightened()
+        }
+    }
+
+    /// Locks the documents that still exist (in id order: concurrent workers on the same documents serialise here
+    /// without deadlocks) and deletes their annotations; returns them.
+    static func lockAndClear(_ ids: [String], conn: PostgresConnection) throws -> [UUID] {
+        let locked = try conn.query("SELECT id::text AS id FROM documents WHERE id = ANY(\(ids)::uuid[]) ORDER BY id FOR UPDATE")
+        let present = try locked.map { try $0.decode("id", as: UUID.self) }
+        guard !present.isEmpty else { return [] }
+        let list = present.map(\.uuidString)
+        try conn.execute("""
+            WITH m AS (DELETE FROM mentions WHERE document_id = ANY(\(list)::uuid[])),
+                 s AS (DELETE FROM sentences WHERE document_id = ANY(\(list)::uuid[])),
+                 t AS (DELETE FROM time_expressions WHERE document_id = ANY(\(list)::uuid[])),
+                 e AS (DELETE FROM events WHERE document_id = ANY(\(list)::uuid[])),
+                 k AS (DELETE FROM keywords WHERE document_id = ANY(\(list)::uuid[]))
+            SELECT 1
+            """)
+        return present
+    }
+
+    /// One COPY per table for the rows of all `documents`.
+    static func copy(_ documents: [DocumentRows], conn: PostgresConnection) throws {
+        try conn.copy(into: "sentences", columns: Columns.sentences, encoded: documents.lazy.map(\.sentences))
+        try conn.copy(into: "mentions", columns: Columns.mentions, encoded: documents.lazy.map(\.mentions))
+        try conn.copy(into: "time_expressions", columns: Columns.times, encoded: documents.lazy.map(\.times))
+        try conn.copy(into: "events", columns: Columns.events, encoded: documents.lazy.map(\.events))
+        try conn.copy(into: "event_participants", columns: Columns.participants, encoded: documents.lazy.map(\.participants))
+        try conn.copy(into: "event_mentions", columns: Columns.evidence, encoded: documents.lazy.map(\.evidence))
+        try conn.copy(into: "keywords", columns: Columns.keywords, encoded: documents.lazy.map(\.keywords))
+    }
+
+    /// The end of a replacement, after the rows: document status and analysis, the extraction run, and the events'
+    /// stories. Stories last: the linker's advisory locks (per type and participant, shared by every worker writing
+    /// about the same countries) are then held only for the linking and the commit, not for the COPYs.
+    static func finish(_ docs: [Replacement], eventIDs: (UUID) -> [UUID], worker: String, linksStories: Bool,
+                       conn: PostgresConnection) throws {
+        let list = docs.map(\.documentID.uuidString)
+        let now = Date()
+        var versions: [String] = [], languages: [String] = [], shares: [String] = [], analyses: [String] = []
+        var hashes: [String] = [], started: [Date] = [], durations: [Double] = [], stats: [String] = []
+        for d in docs {
+            let a = d.annotations
+            versions.append(a.extractorVersion); languages.append(a.language); analyses.append(a.analysisJSON)
+            shares.append(String(decoding: try JSONEncoder().encode(a.languages), as: UTF8.self))
+            hashes.append(a.configHash); started.append(d.startedAt)
+            durations.append(now.timeIntervalSince(d.startedAt) * 1000)
+            let n = d.counts
+            stats.append("{\"sentences\":\(n.sentences),\"entities\":\(n.entities),\"mentions\":\(n.mentions),\"times\":\(n.times),\"events\":\(n.events)}")
+        }
+        try conn.execute("""
+            UPDATE documents d SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
+                extractor_version = u.version, detected_language = u.language,
+                languages = u.languages::jsonb, analysis = u.analysis::jsonb
+            FROM unnest(\(list)::uuid[], \(versions)::text[], \(languages)::text[], \(shares)::text[], \(analyses)::text[])
+                 AS u(id, version, language, languages, analysis)
+            WHERE d.id = u.id
+            """)
+        try conn.execute("""
+            INSERT INTO extraction_runs (document_id, extractor_version, config_hash, worker, started_at, duration_ms, stats)
+            SELECT u.id, u.version, u.hash, \(worker), u.started, u.duration, u.stats::jsonb
+            FROM unnest(\(list)::uuid[], \(versions)::text[], \(hashes)::text[], \(started)::timestamptz[],
+                        \(durations)::float8[], \(stats)::text[]) AS u(id, version, hash, started, duration, stats)
+            """)
+        if linksStories {
+            try StoryLinker.link(docs.flatMap { d in
+                let bodies = StoryEvent.bodyIDs(of: d.annotations)
+                return zip(d.annotations.events, eventIDs(d.documentID)).map { e, id in
+                    StoryLinker.Item(eventID: id, documentID: d.documentID, key: e.key,
+                                     event: StoryEvent(e, bodies: bodies))
+                }
+            }, conn: conn)
         }
     }
 
@@ -171,6 +216,8 @@ public struct AnnotationStore: Sendable {
         var evidence = PostgresCopyRows(columns: Columns.evidence.count), keywords = PostgresCopyRows(columns: Columns.keywords.count)
         /// The id of each event row, in the order the events were appended.
         var eventIDs: [UUID] = []
+        /// Rows `send` has written and no longer holds.
+        var sent = Replacement.Counts(sentences: 0, entities: 0, mentions: 0, times: 0, events: 0)
 
         public init(documentID: UUID) { document = documentID.uuidString }
 
@@ -205,6 +252,21 @@ public struct AnnotationStore: Sendable {
             }
         }
 
+        /// Writes the rows held (one COPY per table that has any) and empties the buffers; event ids stay.
+        mutating func send(_ conn: PostgresConnection) throws {
+            sent.sentences += sentences.count; sent.mentions += mentions.count; sent.times += times.count; sent.events += events.count
+            let tables: [(String, [String], WritableKeyPath<DocumentRows, PostgresCopyRows>)] = [
+                ("sentences", Columns.sentences, \.sentences), ("mentions", Columns.mentions, \.mentions),
+                ("time_expressions", Columns.times, \.times), ("events", Columns.events, \.events),
+                ("event_participants", Columns.participants, \.participants), ("event_mentions", Columns.evidence, \.evidence),
+                ("keywords", Columns.keywords, \.keywords),
+            ]
+            for (table, columns, rows) in tables where self[keyPath: rows].count > 0 {
+                try conn.copy(into: table, columns: columns, encoded: [self[keyPath: rows]])
+                self[keyPath: rows] = PostgresCopyRows(columns: columns.count)
+            }
+        }
+
         mutating func appendKeywords(of a: AnnotationSet) {
             for k in a.keywords { keywords.append([document, a.extractorVersion, k.text, k.language, k.source, String(k.score)]) }
         }
@@ -229,22 +291,14 @@ public struct AnnotationStore: Sendable {
 
     /// Knowledge-base entities refresh their labels and aliases; document-local ones keep the first seen. Names are
     /// rows of `entity_names` (one label per language, aliases in order), so any registered language is stored alike.
-    static func upsertEntities(_ entities: [AnnotationSet.EntityRow], conn: PostgresConnection) throws {
+    /// `createdEarlier`: ids this transaction already inserted without names (`insertEntityRows`); they get theirs here.
+    static func upsertEntities(_ entities: [AnnotationSet.EntityRow], createdEarlier: Set<String> = [],
+                               conn: PostgresConnection) throws {
         guard !entities.isEmpty else { return }
         // Sorted ids keep lock order stable across concurrent workers (no deadlocks between two documents).
         let sorted = entities.sorted { $0.id < $1.id }
         for chunk in stride(from: 0, to: sorted.count, by: 500).map({ Array(sorted[$0..<min($0 + 500, sorted.count)]) }) {
-            let ids = chunk.map(\.id), types = chunk.map(\.type)
-            // New entities only: DO NOTHING takes no lock on an existing row, so workers writing documents that
-            // name the same entities (every document names Kazakhstan) do not queue behind each other's transactions.
-            let created = Set(try conn.query("""
-                INSERT INTO entities (id, type, from_kb)
-                SELECT u.id, u.type, u.from_kb
-                FROM unnest(\(ids)::text[], \(types)::text[], \(chunk.map { $0.fromKnowledgeBase ? "t" : "f" })::boolean[])
-                      AS u(id, type, from_kb)
-                ON CONFLICT (id) DO NOTHING
-                RETURNING id
-                """).compactMap { $0["id"] })
+            let created = try insertEntityRows(chunk, conn: conn).union(chunk.lazy.map(\.id).filter(createdEarlier.contains))
             try insertNames(chunk.filter { created.contains($0.id) }, conn: conn)
             // Knowledge-base entities whose names changed (a new knowledge base): only those are rewritten (locked).
             let known = chunk.filter { $0.fromKnowledgeBase && !created.contains($0.id) }
@@ -266,6 +320,22 @@ public struct AnnotationStore: Sendable {
             try conn.execute("DELETE FROM entity_names WHERE entity_id = ANY(\(changed.map(\.id))::text[])")
             try insertNames(changed, conn: conn)
         }
+    }
+
+    /// Inserts the rows of entities not stored yet (no names); returns the ids inserted. DO NOTHING takes no lock on an
+    /// existing row, so workers writing documents that name the same entities (every document names Kazakhstan) do
+    /// not queue behind each other's transactions.
+    static func insertEntityRows(_ entities: [AnnotationSet.EntityRow], conn: PostgresConnection) throws -> Set<String> {
+        guard !entities.isEmpty else { return [] }
+        let sorted = entities.sorted { $0.id < $1.id }
+        return Set(try conn.query("""
+            INSERT INTO entities (id, type, from_kb)
+            SELECT u.id, u.type, u.from_kb
+            FROM unnest(\(sorted.map(\.id))::text[], \(sorted.map(\.type))::text[],
+                        \(sorted.map { $0.fromKnowledgeBase ? "t" : "f" })::boolean[]) AS u(id, type, from_kb)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id
+            """).compactMap { $0["id"] })
     }
 
     /// The `entity_names` rows of an entity: (kind, lang, position, name).

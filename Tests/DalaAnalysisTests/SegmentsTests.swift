@@ -93,6 +93,8 @@ import Testing
         #expect(summary.events.map(\.key) == pieces.flatMap(\.events).map(\.key))
         #expect(summary.events.allSatisfy { $0.mentions.isEmpty && !$0.type.isEmpty })
         #expect(Set(summary.entities.map(\.id)) == Set(pieces.flatMap(\.mentions).map(\.entityID)))
+        // Each piece carries the entities its mentions name (a streamed write stores their rows before the mentions).
+        for p in pieces { #expect(Set(p.mentions.map(\.entityID)).isSubset(of: Set(p.entities.map(\.id)))) }
         #expect(summary.language == "kk" && !summary.analysisJSON.isEmpty)
 
         // A short text is one piece with all its rows.
