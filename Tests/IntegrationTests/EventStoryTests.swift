@@ -1,7 +1,7 @@
 import DalaAnalysis
 import DalaCore
 import DalaPostgres
-import DalaStorage
+@testable import DalaStorage
 import Foundation
 import Testing
 
@@ -10,6 +10,18 @@ struct EventStoryRuleTests {
     func report(_ type: String, _ parts: Set<String>, _ start: String?, _ end: String? = nil, precision: String = "day",
                 places: Set<String> = []) -> StoryEvent {
         StoryEvent(type: type, participants: parts, places: places, dateStart: start, dateEnd: end ?? start, precision: precision)
+    }
+
+    @Test func daysAreCountedExactlyAndMalformedDatesAreNone() {
+        // Every day of five centuries reads back to itself (the day numbers are the linker's windows).
+        let days = StoryEvent.day("1800-01-01")!...StoryEvent.day("2300-12-31")!
+        #expect(days.count == 182_986)   // as Python's datetime counts them
+        #expect(days.first { StoryEvent.day(StoryLinker.date($0)) != $0 } == nil)
+        #expect(StoryEvent.day("2024-03-01")! - StoryEvent.day("2024-02-28")! == 2)   // a leap year
+        #expect(StoryEvent.day("1970-01-01") == 0)
+        for bad in ["", "2024", "2024-03", "2024-03-01-02", "2024--01", "20x4-03-01", "-2024-03-01", "2024-03-", "2024-03-01 "] {
+            #expect(StoryEvent.day(bad) == nil, "\(bad)")
+        }
     }
 
     @Test func sameEventTwoSourcesOneDayApartMerge() {
