@@ -75,14 +75,18 @@ def types_match(a, b):
     return (a["prec"] == "day" and b["prec"] == "day" and a["start"] is not None and a["start"] == b["start"]
             and a["end"] == b["end"] and len(a["parts"] & b["parts"]) >= 2)
 
+STEPS_REACH = {"membership": 366, "withdrawal": 366}  # StoryRule.stepsReach
+
 def score(a, b):
     if not types_match(a, b) or not linkable(a) or not linkable(b):
         return None
     slack = DAY_SLACK if a["prec"] == "day" and b["prec"] == "day" else 0
-    if not (a["start"] <= b["end"] + slack and b["start"] <= a["end"] + slack):
+    overlap = a["start"] <= b["end"] + slack and b["start"] <= a["end"] + slack
+    reach = STEPS_REACH.get(a["type"], 0) if a["type"] == b["type"] else 0
+    if not (overlap or (a["start"] <= b["end"] + reach and b["start"] <= a["end"] + reach)):
         return None
     shared = len(a["parts"] & b["parts"])
-    if shared < 1:
+    if shared < (1 if overlap else 2):
         return None
     elsewhere = a["places"] and b["places"] and not (a["places"] & b["places"])
     if shared < 2:

@@ -100,7 +100,9 @@ public struct StoryEvent: Sendable, Hashable {
 /// Reports placed in different places need two shared participants. One event can be told with two types: the signing
 /// of a treaty founding an organisation (`подписали декларацию о создании ШОС`, an agreement whose object is the SCO)
 /// is the founding of that organisation (`the SCO was founded`), and so is a signing told of the same day by two of the
-/// founding's parties. Modality and the exact day are not compared:
+/// founding's parties. A state joins or leaves an organisation once, in steps reports date differently: two membership
+/// (or withdrawal) reports naming the same state and organisation are one event up to a year apart (`stepsReach`).
+/// Modality and the exact day are not compared:
 /// sources that disagree on them are kept as reports of one story, with their own values.
 public enum StoryRule {
     /// Precisions that can be compared; decades and centuries are too coarse to say two reports are one event.
@@ -114,6 +116,22 @@ public enum StoryRule {
     /// Shapes no longer than this many days are read by the linker's narrow scan; longer ones by the partial index
     /// of migration 0010 (`date_end - date_start > 31`: keep the two equal).
     static let shortSpan = 31
+
+    /// Types an actor does once toward one organisation, in steps that reports date differently: a state joins (or
+    /// leaves) an organisation once, and one report dates the decision (July), another the membership in force
+    /// (November). Two reports of such a type that share two participants (the state and the organisation) are one
+    /// event up to this many days apart; `StoryLinker` widens its windows by as much.
+    static let stepsReach: [String: Int] = ["membership": 366, "withdrawal": 366]
+
+    /// How many days beyond overlap a report of `type` may lie from another of its story (`stepsReach`).
+    static func reach(_ type: String) -> Int { stepsReach[type] ?? 0 }
+
+    /// The days a stored report of `type` must lie in to be a candidate for `event`: its start in [lo, hi], its end
+    /// no earlier than `endFrom`.
+    static func window(_ event: StoryEvent, type: String) -> (lo: Int, hi: Int, endFrom: Int) {
+        let reach = Self.reach(type)
+        return (event.start! - max(windowDays, reach), event.end! + daySlack + reach, event.start! - daySlack - reach)
+    }
 
     /// Types told of one event in other words: a report of one may be a report of the other (`typesMatch`).
     static let kindred: [String: String] = ["agreement": "founding", "founding": "agreement"]
@@ -147,12 +165,14 @@ public enum StoryRule {
         guard typesMatch(a, b), a.linkable, b.linkable,
               let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
         let slack = a.precision == "day" && b.precision == "day" ? daySlack : 0
-        guard s1 <= e2 + slack, s2 <= e1 + slack else { return nil }
+        let overlap = s1 <= e2 + slack && s2 <= e1 + slack
+        let reach = a.type == b.type ? Self.reach(a.type) : 0
+        guard overlap || (s1 <= e2 + reach && s2 <= e1 + reach) else { return nil }
         // Counted without building the intersection (the linker scores thousands of pairs per batch).
         let (small, large) = a.participants.count <= b.participants.count ? (a.participants, b.participants) : (b.participants, a.participants)
         var shared = 0
         for p in small where large.contains(p) { shared += 1 }
-        guard shared >= 1 else { return nil }
+        guard shared >= (overlap ? 1 : 2) else { return nil }
         let elsewhere = !a.places.isEmpty && !b.places.isEmpty && a.places.isDisjoint(with: b.places)
         if shared < 2 {
             guard !elsewhere else { return nil }
@@ -281,10 +301,10 @@ enum StoryLinker {
             }
             for key in index.keys { index[key]!.sort() }
             for i in linkable {
-                let event = items[i].event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
-                let endFrom = event.start! - StoryRule.daySlack
+                let event = items[i].event
                 var hits = Set<Int>()
                 for t in StoryRule.family(event.type) {
+                    let (lo, hi, endFrom) = StoryRule.window(event, type: t)
                     for p in event.participants {
                         index[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { n in
                             if stored[n].end >= endFrom { hits.insert(n) }
@@ -304,10 +324,10 @@ enum StoryLinker {
                 for n in candidates[i] ?? [] {
                     if let s = StoryRule.score(item.event, stored[n].event), s > (best?.score ?? 0) { best = (s, stored[n].story) }
                 }
-                let event = item.event, lo = event.start! - StoryRule.windowDays, hi = event.end! + StoryRule.daySlack
-                let endFrom = event.start! - StoryRule.daySlack
+                let event = item.event
                 var hits = Set<Int>()
                 for t in StoryRule.family(event.type) {
+                    let (lo, hi, endFrom) = StoryRule.window(event, type: t)
                     for p in event.participants {
                         earlier[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { j in
                             if items[j].event.end! >= endFrom { hits.insert(j) }
@@ -389,8 +409,9 @@ enum StoryLinker {
         var firstStart = 0, mergeable = false
         for (k, w) in parts.sorted(by: { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }) {
             let short = k.end - k.start <= StoryRule.shortSpan
-            let window = (k.type, k.start - StoryRule.windowDays, k.end + StoryRule.daySlack, k.start - StoryRule.daySlack,
-                          w.parts, w.single, w.day)
+            let reach = StoryRule.reach(k.type)
+            let window = (k.type, k.start - max(StoryRule.windowDays, reach), k.end + StoryRule.daySlack + reach,
+                          k.start - StoryRule.daySlack - reach, w.parts, w.single, w.day)
             if short, mergeable, let last = out.last, last.type == k.type, k.start - firstStart <= mergeDays {
                 out[out.count - 1] = (last.type, min(last.lo, window.1), max(last.hi, window.2), min(last.endFrom, window.3),
                                       last.parts.union(w.parts), last.single || w.single, last.day || w.day)

@@ -24,6 +24,19 @@ struct EventStoryRuleTests {
         }
     }
 
+    @Test func aStateJoinsAnOrganisationOnceWhateverStepEachReportDates() {
+        let decided = report("membership", ["kz", "wto"], "2015-07-27")
+        let inForce = report("membership", ["kz", "wto"], "2015-11-30")
+        #expect(StoryRule.score(decided, inForce) != nil && StoryRule.score(inForce, decided) != nil)
+        // Only the state or only the organisation in common: two events (another state joining that autumn).
+        #expect(StoryRule.score(decided, report("membership", ["kg", "wto"], "2015-11-30")) == nil)
+        // Years apart: joining again after leaving is another event; and other types keep to overlapping dates.
+        #expect(StoryRule.score(decided, report("membership", ["kz", "wto"], "2017-01-10")) == nil)
+        #expect(StoryRule.score(report("meeting", ["kz", "wto"], "2015-07-27"), report("meeting", ["kz", "wto"], "2015-11-30")) == nil)
+        // A withdrawal and a membership never share a story.
+        #expect(StoryRule.score(decided, report("withdrawal", ["kz", "wto"], "2015-11-30")) == nil)
+    }
+
     @Test func sameEventTwoSourcesOneDayApartMerge() {
         let a = report("military", ["csto", "kz"], "2022-01-06")
         let b = report("military", ["csto", "kz"], "2022-01-07")
@@ -374,9 +387,9 @@ struct EventStoryStorageTests {
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
             let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
-            func write(_ date: String, year: Bool = false, parties: [String]) async throws -> UUID {
+            func write(_ date: String, year: Bool = false, type: String = "agreement", parties: [String]) async throws -> UUID {
                 let id = try await Self.newDocument(docs, "Window \(date) \(parties)")
-                var a = Self.annotations(date, lang: "en", parties: parties, text: "A and B signed.")
+                var a = Self.annotations(date, type: type, lang: "en", parties: parties, text: "A and B signed.")
                 if year { a.events[0].dateValue = String(date.prefix(4)); a.events[0].dateEnd = String(date.prefix(4)) + "-12-31"; a.events[0].datePrecision = "year" }
                 _ = try await store.replaceMany([.init(documentID: id, annotations: a, startedAt: Date())], worker: "window")
                 return id
@@ -393,6 +406,16 @@ struct EventStoryStorageTests {
             let early = try await write("2022-05-01", parties: ["win-e", "win-f"])
             let late = try await write("2022-06-05", parties: ["win-e", "win-f"])
             #expect(try await Self.storyOf(pg, document: early) != Self.storyOf(pg, document: late))
+            // A membership dated to its decision, and four months later to its entry into force: one event, found in
+            // either order (the windows reach a year for membership); a third state joining then is another.
+            let decided = try await write("2015-07-27", type: "membership", parties: ["win-g", "win-h"])
+            let inForce = try await write("2015-11-30", type: "membership", parties: ["win-g", "win-h"])
+            #expect(try await Self.storyOf(pg, document: inForce) == Self.storyOf(pg, document: decided))
+            let laterFirst = try await write("2016-11-30", type: "membership", parties: ["win-i", "win-j"])
+            let earlierNext = try await write("2016-07-27", type: "membership", parties: ["win-i", "win-j"])
+            #expect(try await Self.storyOf(pg, document: earlierNext) == Self.storyOf(pg, document: laterFirst))
+            let other = try await write("2015-10-15", type: "membership", parties: ["win-k", "win-h"])
+            #expect(try await Self.storyOf(pg, document: other) != Self.storyOf(pg, document: decided))
             await pg.shutdown()
         } catch {
             await pg.shutdown()
