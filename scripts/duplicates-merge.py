@@ -107,7 +107,9 @@ with ThreadPoolExecutor(2) as pool:
 events = []
 for r, d in zip(reports, docs):
     ev, gold = r["event"]["evidence"].lower(), r["event"]["type"]
-    inev = [e for e in d["events"]["events"] if any(m["trigger"] and m["trigger"].lower() in ev for m in e["mentions"])]
+    # The report's event: its trigger inside the annotated evidence, or its sentence holding the whole evidence.
+    inev = [e for e in d["events"]["events"]
+            if any(m["trigger"] and m["trigger"].lower() in ev or ev in (m["evidence"] or "").lower() for m in e["mentions"])]
     e = next((e for e in inev if e["type"] == gold), inev[0] if inev else None)
     types = {x["id"]: x["type"] for x in d["entities"]["entities"]}
     se = story_event(e, types) if e else None

@@ -213,8 +213,11 @@ struct DuplicateReportsTests {
             let gold = r["event"] as! [String: Any]
             let evidence = (gold["evidence"] as! String).lowercased(), type = gold["type"] as! String
             let set = pipeline.analyze(r["text"] as! String, documentDate: r["published"] as? String).annotationSet(configHash: "")
-            // The report's event: its trigger inside the annotated evidence (the annotated type first on a tie).
-            let inEvidence = set.events.filter { e in e.mentions.contains { !$0.trigger.isEmpty && evidence.contains($0.trigger.lowercased()) } }
+            // The report's event: its trigger inside the annotated evidence, or its sentence holding the whole evidence
+            // (an annotated evidence may leave out the verb), the annotated type first on a tie.
+            let inEvidence = set.events.filter { e in
+                e.mentions.contains { !$0.trigger.isEmpty && evidence.contains($0.trigger.lowercased()) || $0.evidence.lowercased().contains(evidence) }
+            }
             let event = inEvidence.first { $0.type == type } ?? inEvidence.first
             if event != nil { found += 1 }
             let id = r["id"] as! String
@@ -230,10 +233,10 @@ struct DuplicateReportsTests {
         print("analyser + story rule: pairwise P=\(p) R=\(rec) (\(predicted) pairs merged, \(gold) gold pairs); "
               + "event found for \(found) of \(reports.count) reports")
         // Recall is bounded by event detection (an event must be found, with the annotated type, in both reports).
-        // 2026-12-06: P 1.0, R 0.625 (was 0.5); 2026-12-07 (a body meets once a day): P 1.0, R 0.688. The misses are
-        // listed by scripts/duplicates-merge.py -v.
+        // 2026-12-06: P 1.0, R 0.625 (was 0.5); 2026-12-07 (a body meets once a day): P 1.0, R 0.688; session 26 (a
+        // state joins an organisation once): P 1.0, R 0.750. The misses are listed by scripts/duplicates-merge.py -v.
         #expect(p >= 0.9)
-        #expect(rec >= 0.65)
+        #expect(rec >= 0.72)
     }
 }
 
