@@ -30,6 +30,20 @@ import Testing
         #expect(out.events.first { $0.type == .membership }?.modality == .planned)
     }
 
+    /// The perfective future of leaving, joining and founding (`выйдет из`, `войдут в`, `создадут`) tells a planned
+    /// event of its own type, as `подпишут` does for signing; the infinitive after a decision is the event too.
+    @Test func perfectiveFuturesOfLeavingJoiningAndFoundingArePlannedEvents() throws {
+        let h = try Harness.get()
+        let leave = try h.run("Премьер-министр заявил, что Армения выйдет из ОДКБ.", date: "2024-06-12")
+        #expect(leave.events.first { $0.type == .withdrawal }?.modality == .planned)
+        let join = try h.run("Глава МИД сообщил, что Узбекистан войдёт в ЕАЭС.", date: "2024-06-12")
+        #expect(join.events.first { $0.type == .membership }?.modality == .planned)
+        let found = try h.run("Казахстан и Узбекистан создадут совместный банк развития.", date: "2024-06-12")
+        #expect(found.events.first { $0.type == .founding }?.modality == .planned)
+        let decided = try h.run("Парламент Армении решил выйти из ОДКБ.", date: "2024-06-12")
+        #expect(decided.events.contains { $0.type == .withdrawal })
+    }
+
     @Test func dayRangesAreOneValue() throws {
         #expect(try values("Учения прошли 15-16 сентября.", date: "2024-09-20")["15-16 сентября"] == "2024-09-15/2024-09-16")
         #expect(try values("The summit ran from July 3 to 4 in Astana.", date: "2024-07-05")["July 3 to 4"] == "2024-07-03/2024-07-04")
