@@ -76,7 +76,7 @@ extension LineModel {
     mutating func demoteLoneAffiliations() {
         let front: Set<LineRole> = [.authors, .abstract, .keywords, .referencesHeading, .affiliation]
         for (k, i) in textLines.enumerated() where lines[i].role == .affiliation {
-            if k < 5 || contains(lines[i], "@") { continue }
+            if contains(lines[i], "@") { continue }
             var near = false
             for m in max(0, k - 3)...min(textLines.count - 1, k + 3) where m != k && front.contains(lines[textLines[m]].role) {
                 near = true

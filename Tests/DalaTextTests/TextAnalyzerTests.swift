@@ -81,6 +81,26 @@ enum Fixtures {
         for s in expected.cleanedNotContains ?? [] { #expect(!analysis.cleanedText.contains(s), "\(name): cleaned text keeps '\(s)'") }
     }
 
+    /// A news sentence naming a university at the top of a text is body text, not an affiliation line (its events
+    /// were skipped); an affiliation beside an author line stays front matter (sentences written for this test).
+    @Test func aSentenceNamingAUniversityIsBodyText() {
+        let news = Fixtures.analyzer.analyze("At Nazarbayev University, the two presidents signed a treaty on Tuesday.\n")
+        #expect(news.sentences.map(\.section) == ["body"])
+        let paper = Fixtures.analyzer.analyze("""
+            Water and borders in Central Asia
+
+            A. Seitkali
+
+            Nazarbayev University, Astana, Kazakhstan
+
+            Abstract. This paper studies water agreements between the states of the region since independence.
+
+            The states of the region share two great rivers and have argued over their water for thirty years.
+            """)
+        #expect(news.sentences.count == 1)
+        #expect(paper.sentences.contains { $0.section == "affiliation" && $0.text.hasPrefix("Nazarbayev University") })
+    }
+
     /// A superscript digit stays after a `superscript-unit` of structure.tsv (км², m³) and is a footnote mark after
     /// any other word, a longer word ending like a unit included (sentences written for this test).
     @Test func superscriptsAfterUnitsStay() {
