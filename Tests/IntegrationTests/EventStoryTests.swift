@@ -234,9 +234,9 @@ struct DuplicateReportsTests {
               + "event found for \(found) of \(reports.count) reports")
         // Recall is bounded by event detection (an event must be found, with the annotated type, in both reports).
         // 2026-12-06: P 1.0, R 0.625 (was 0.5); 2026-12-07 (a body meets once a day): P 1.0, R 0.688; session 26 (a
-        // state joins an organisation once): P 1.0, R 0.750; with ru perfective futures (выйдет из): R 0.781. The misses are listed by scripts/duplicates-merge.py -v.
+        // state joins an organisation once): P 1.0, R 0.750; with ru perfective futures (выйдет из): R 0.781; a news lead naming a university is body text: R 0.844. The misses are listed by scripts/duplicates-merge.py -v.
         #expect(p >= 0.9)
-        #expect(rec >= 0.72)
+        #expect(rec >= 0.8)
     }
 }
 
