@@ -26,10 +26,11 @@ def analyse(r):
     finally:
         os.unlink(f.name)
 
-PRECISIONS = {"day", "month", "year", "week", "range"}
+PRECISIONS = {"day", "month", "year", "week", "range", "published"}
 MANY_PER_DAY = {"meeting", "statement"}
 BODY_TYPES = {"organization", "programme"}
 DAY_SLACK, WINDOW = 1, 370
+STEPS_REACH = {"membership": 366, "withdrawal": 366}  # StoryRule.stepsReach
 
 def day(s):
     try:
@@ -37,7 +38,7 @@ def day(s):
     except (TypeError, ValueError):
         return None
 
-def story_event(e, types):
+def story_event(e, types, published=None):
     parts, places, cps, objs = set(), set(), set(), set()
     for p in e["participants"]:
         i = p.get("entityID")
@@ -53,6 +54,10 @@ def story_event(e, types):
     d = e.get("date") or {}
     prec, start = d.get("precision"), day(d.get("start"))
     end = day(d.get("end")) if prec == "range" else (day(d.get("end") or d.get("start")) or start)
+    # An undated report of a type done in steps is placed on its publication day (StoryEvent.init(_:bodies:published:)).
+    if start is None and e["type"] in STEPS_REACH and published and len(published) >= 10:
+        prec, start = "published", day(published[:10])
+        end = start
     bodies = {i for i in parts if types.get(i) in BODY_TYPES}
     return {"bodies": bodies, "type": e["type"], "parts": parts or places, "places": places, "cps": cps, "objs": objs, "start": start, "end": end, "prec": prec}
 
@@ -75,13 +80,12 @@ def types_match(a, b):
     return (a["prec"] == "day" and b["prec"] == "day" and a["start"] is not None and a["start"] == b["start"]
             and a["end"] == b["end"] and len(a["parts"] & b["parts"]) >= 2)
 
-STEPS_REACH = {"membership": 366, "withdrawal": 366}  # StoryRule.stepsReach
-
 def score(a, b):
     if not types_match(a, b) or not linkable(a) or not linkable(b):
         return None
     slack = DAY_SLACK if a["prec"] == "day" and b["prec"] == "day" else 0
-    overlap = a["start"] <= b["end"] + slack and b["start"] <= a["end"] + slack
+    placed = a["prec"] == "published" or b["prec"] == "published"
+    overlap = not placed and a["start"] <= b["end"] + slack and b["start"] <= a["end"] + slack
     reach = STEPS_REACH.get(a["type"], 0) if a["type"] == b["type"] else 0
     if not (overlap or (a["start"] <= b["end"] + reach and b["start"] <= a["end"] + reach)):
         return None
@@ -112,7 +116,7 @@ for r, d in zip(reports, docs):
             if any(m["trigger"] and m["trigger"].lower() in ev or ev in (m["evidence"] or "").lower() for m in e["mentions"])]
     e = next((e for e in inev if e["type"] == gold), inev[0] if inev else None)
     types = {x["id"]: x["type"] for x in d["entities"]["entities"]}
-    se = story_event(e, types) if e else None
+    se = story_event(e, types, r.get("published")) if e else None
     events.append(se)
     if args.v:
         print(f"{r['id']:10} {r['group'] or '-':4} gold {gold}/{r['event']['date']} {sorted(r['event']['participants'])}")

@@ -66,15 +66,17 @@ public struct AnnotationStore: Sendable {
         guard !byID.isEmpty else { return [] }
         let ids = byID.keys.map(\.uuidString)
         return try await client.withTransaction { conn in
-            let present = try Self.lockAndClear(ids, conn: conn)
-            guard !present.isEmpty else { return [] }
+            let locked = try Self.lockAndClear(ids, conn: conn)
+            guard !locked.isEmpty else { return [] }
+            let present = locked.map(\.id), published = Dictionary(locked.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
             let docs = present.map { byID[$0]! }
             // First labels seen win for entities several documents share (as documents written one by one would).
             var seen = Set<String>(), entities: [AnnotationSet.EntityRow] = []
             for d in docs { for e in d.annotations.entities where seen.insert(e.id).inserted { entities.append(e) } }
             try Self.upsertEntities(entities, conn: conn)
             try Self.copy(present.map { rows[$0]! }, conn: conn)
-            try Self.finish(docs, eventIDs: { rows[$0]!.eventIDs }, worker: worker, linksStories: linksStories, conn: conn)
+            try Self.finish(docs, eventIDs: { rows[$0]!.eventIDs }, published: { published[$0] ?? nil }, worker: worker,
+                            linksStories: linksStories, conn: conn)
             return Set(present)
         }
     }
@@ -90,7 +92,7 @@ public struct AnnotationStore: Sendable {
         async throws -> Replacement?
     {
         try await client.withTransaction { conn in
-            guard try !Self.lockAndClear([documentID.uuidString], conn: conn).isEmpty else { return nil }
+            guard let locked = try Self.lockAndClear([documentID.uuidString], conn: conn).first else { return nil }
             var rows = DocumentRows(documentID: documentID), created = Set<String>()
             let summary = try analyse { piece in
                 // A mention needs its entity's row; names are written once, from the summary, as replaceMany does.
@@ -102,18 +104,25 @@ public struct AnnotationStore: Sendable {
             rows.appendKeywords(of: summary)
             try rows.send(conn)
             let replacement = Replacement(documentID: documentID, summary: summary, rows: rows, startedAt: startedAt)
-            try Self.finish([replacement], eventIDs: { _ in rows.eventIDs }, worker: worker, linksStories: linksStories, conn: conn)
+            try Self.finish([replacement], eventIDs: { _ in rows.eventIDs }, published: { _ in locked.published }, worker: worker,
+                            linksStories: linksStories, conn: conn)
             return replacement.lightened()
         }
     }
 
     /// Locks the documents that still exist (in id order: concurrent workers on the same documents serialise here
-    /// without deadlocks) and deletes their annotations; returns them.
-    static func lockAndClear(_ ids: [String], conn: PostgresConnection) throws -> [UUID] {
-        let locked = try conn.query("SELECT id::text AS id FROM documents WHERE id = ANY(\(ids)::uuid[]) ORDER BY id FOR UPDATE")
-        let present = try locked.map { try $0.decode("id", as: UUID.self) }
+    /// without deadlocks) and deletes their annotations; returns them with their publication day (nil unless known
+    /// to the day), which places undated reports for story linking.
+    static func lockAndClear(_ ids: [String], conn: PostgresConnection) throws -> [(id: UUID, published: String?)] {
+        let locked = try conn.query("""
+            SELECT id::text AS id,
+                   CASE WHEN coalesce(published_precision, 'day') = 'day' THEN to_char(published, 'YYYY-MM-DD') END AS published
+            FROM documents
+            WHERE id = ANY(\(ids)::uuid[]) ORDER BY id FOR UPDATE
+            """)
+        let present = try locked.map { (id: try $0.decode("id", as: UUID.self), published: $0["published"]) }
         guard !present.isEmpty else { return [] }
-        let list = present.map(\.uuidString)
+        let list = present.map(\.id.uuidString)
         try conn.execute("""
             WITH m AS (DELETE FROM mentions WHERE document_id = ANY(\(list)::uuid[])),
                  s AS (DELETE FROM sentences WHERE document_id = ANY(\(list)::uuid[])),
@@ -139,8 +148,8 @@ public struct AnnotationStore: Sendable {
     /// The end of a replacement, after the rows: document status and analysis, the extraction run, and the events'
     /// stories. Stories last: the linker's advisory locks (per type and participant, shared by every worker writing
     /// about the same countries) are then held only for the linking and the commit, not for the COPYs.
-    static func finish(_ docs: [Replacement], eventIDs: (UUID) -> [UUID], worker: String, linksStories: Bool,
-                       conn: PostgresConnection) throws {
+    static func finish(_ docs: [Replacement], eventIDs: (UUID) -> [UUID], published: (UUID) -> String?, worker: String,
+                       linksStories: Bool, conn: PostgresConnection) throws {
         let list = docs.map(\.documentID.uuidString)
         let now = Date()
         var versions: [String] = [], languages: [String] = [], shares: [String] = [], analyses: [String] = []
@@ -173,7 +182,7 @@ public struct AnnotationStore: Sendable {
                 let bodies = StoryEvent.bodyIDs(of: d.annotations)
                 return zip(d.annotations.events, eventIDs(d.documentID)).map { e, id in
                     StoryLinker.Item(eventID: id, documentID: d.documentID, key: e.key,
-                                     event: StoryEvent(e, bodies: bodies))
+                                     event: StoryEvent(e, bodies: bodies, published: published(d.documentID)))
                 }
             }, conn: conn)
         }

@@ -33,8 +33,11 @@ public struct StoryEvent: Sendable, Hashable {
         linkable = Self.isLinkable(start: start, end: end, participants: self.participants, precision: precision)
     }
 
-    /// `bodies`: the ids of the document's organisations and formats (`bodyIDs(of:)`).
-    public init(_ e: AnnotationSet.EventRow, bodies: Set<String> = []) {
+    /// `bodies`: the ids of the document's organisations and formats (`bodyIDs(of:)`). `published`: the document's
+    /// publication date (`YYYY-MM-DD`); an undated report of a type done in steps (`StoryRule.stepsReach`: `Armenia
+    /// will leave the CSTO`, `has applied to join`) is placed on it with precision `published`, which only the steps
+    /// rule compares (two shared participants, within the reach of a year).
+    public init(_ e: AnnotationSet.EventRow, bodies: Set<String> = [], published: String? = nil) {
         var parts = Set<String>(), places = Set<String>(), counterparts = Set<String>(), objects = Set<String>()
         for p in e.participants {
             guard let id = p.entityID else { continue }
@@ -43,8 +46,13 @@ public struct StoryEvent: Sendable, Hashable {
             if p.role == "object" { objects.insert(id) }
         }
         if let s = e.speakerEntityID { parts.insert(s) }
-        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects, bodies: bodies,
-                  dateStart: e.dateStart, dateEnd: e.dateEnd, precision: e.datePrecision)
+        if e.dateStart == nil, StoryRule.reach(e.type) > 0, let day = published.map({ String($0.prefix(10)) }), day.count == 10 {
+            self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects,
+                      bodies: bodies, dateStart: day, dateEnd: day, precision: StoryRule.publishedPrecision)
+        } else {
+            self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects,
+                      bodies: bodies, dateStart: e.dateStart, dateEnd: e.dateEnd, precision: e.datePrecision)
+        }
     }
 
     /// Entity types that are bodies: they meet as one (`bodies`).
@@ -106,7 +114,9 @@ public struct StoryEvent: Sendable, Hashable {
 /// sources that disagree on them are kept as reports of one story, with their own values.
 public enum StoryRule {
     /// Precisions that can be compared; decades and centuries are too coarse to say two reports are one event.
-    static let precisions: Set<String> = ["day", "month", "year", "week", "range"]
+    static let precisions: Set<String> = ["day", "month", "year", "week", "range", publishedPrecision]
+    /// The precision of an undated report placed on its document's publication day (`StoryEvent.init(_:bodies:published:)`).
+    public static let publishedPrecision = "published"
     /// Types an actor does several times a day (one shared participant is not enough for them).
     static let manyPerDay: Set<String> = ["meeting", "statement"]
     /// Slack between two day-precise dates, in days.
@@ -165,7 +175,9 @@ public enum StoryRule {
         guard typesMatch(a, b), a.linkable, b.linkable,
               let s1 = a.start, let e1 = a.end, let s2 = b.start, let e2 = b.end else { return nil }
         let slack = a.precision == "day" && b.precision == "day" ? daySlack : 0
-        let overlap = s1 <= e2 + slack && s2 <= e1 + slack
+        // A report placed on its publication day overlaps nothing: only the steps rule below compares it.
+        let placed = a.precision == publishedPrecision || b.precision == publishedPrecision
+        let overlap = !placed && s1 <= e2 + slack && s2 <= e1 + slack
         let reach = a.type == b.type ? Self.reach(a.type) : 0
         guard overlap || (s1 <= e2 + reach && s2 <= e1 + reach) else { return nil }
         // Counted without building the intersection (the linker scores thousands of pairs per batch).
