@@ -225,6 +225,10 @@ public struct EventExtractor: Sendable {
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
         // The last explicit day (`1 января 2015 года`): a yearless day soon after it continues that chronology.
         var dayAnchor: (year: Int, sentence: Int, documentIndex: Int)?
+        // The last explicit month (`2017 жылдың қазанында`): a yearless day of that month soon after (`10 қазаннан`) starts a
+        // chronology in its year. (A yearless month after one is left to the publication date: `в июне` after
+        // `в мае 2004 года` is as often this year's.)
+        var monthAnchor: (year: Int, month: Int, sentence: Int, documentIndex: Int)?
         // `в этот период`, `сол жылдары`: a period phrase takes the whole value of the last sentence with explicit times.
         var period: (time: TimeExpression, sentence: Int, documentIndex: Int)?
         for (si, s) in sentences.enumerated() {
@@ -248,6 +252,7 @@ public struct EventExtractor: Sendable {
                     if r.rangeEnd == nil, r.relation == .point, let y = v.anchorYear {
                         anchor = (y, si, s.documentIndex)
                         if v.kind == .day { dayAnchor = (y, si, s.documentIndex) }
+                        if v.kind == .month { monthAnchor = (y, v.month, si, s.documentIndex) }
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: true))
                     continue
@@ -270,7 +275,11 @@ public struct EventExtractor: Sendable {
                 }
                 // A day or month without its year: a year written earlier in the same sentence, else the publication date.
                 let sameSentence = anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false
-                let nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
+                var nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
+                if !nearDay, r.yearless, r.relDay > 0, let ma = monthAnchor, ma.month == r.relMonth, ma.documentIndex == s.documentIndex,
+                   si - ma.sentence <= Self.yearlessReach {
+                    dayAnchor = (ma.year, ma.sentence, ma.documentIndex); nearDay = true
+                }
                 // A yearless day or month told soon after a dated one continues its chronology, and carries it on (`6 қаңтарда`
                 // … three sentences later `11 қаңтарда`: the same January).
                 let chronology = r.yearless && nearDay && !sameSentence

@@ -44,6 +44,22 @@ import Testing
         #expect(decided.events.contains { $0.type == .withdrawal })
     }
 
+    /// A yearless day of a month named with its year just before (`2019 жылдың наурызында … 12 наурызда`) is in that
+    /// year, and the chronology goes on (`Мамырда` two sentences later); a yearless month alone after a dated month
+    /// is still read against the publication date (sentences written for this test).
+    @Test func aYearlessDayOfTheMonthJustNamedKeepsItsYear() throws {
+        let v = try values("""
+            2019 жылдың наурызында екі ел арасында дау басталды. 12 наурызда Бішкек шекараны жапты.             Мамырда президенттер Ташкентте кездесті.
+            """, date: "2023-04-20")
+        #expect(v["2019 жылдың наурызында"] == "2019-03")
+        #expect(v["12 наурызда"] == "2019-03-12")
+        #expect(v["Мамырда"] == "2019-05")
+        let ru = try values("В мае 2004 года стороны начали переговоры. В июне министры встретятся снова.", date: "2024-05-20")
+        #expect(ru["июне"] == "2024-06")
+        let other = try values("В марте 2019 года стороны начали переговоры. 12 апреля министры встретились.", date: "2023-06-20")
+        #expect(other["12 апреля"] == "2023-04-12", "another month: the publication's year, as before")
+    }
+
     @Test func dayRangesAreOneValue() throws {
         #expect(try values("Учения прошли 15-16 сентября.", date: "2024-09-20")["15-16 сентября"] == "2024-09-15/2024-09-16")
         #expect(try values("The summit ran from July 3 to 4 in Astana.", date: "2024-07-05")["July 3 to 4"] == "2024-07-03/2024-07-04")
