@@ -388,3 +388,15 @@ extension QueryStore {
         }
     }
 }
+
+/// One row per real-world event in a stream of reports (the event export with `collapse=stories`): a report is kept
+/// when its story has not been seen yet; a report without a story stands for itself. The export reads documents in id
+/// order, so each story is told by its first matching report in that order. Holds one id per story exported.
+public struct StoryCollapser: Sendable {
+    private var seen = Set<UUID>()
+    public init() {}
+    public mutating func keep(_ e: EventView) -> Bool {
+        guard let story = e.story?.id else { return true }
+        return seen.insert(story).inserted
+    }
+}

@@ -36,7 +36,7 @@ extension QueryController {
         "plover", "modality", "confidence", "language", "actor_id", "actor_label", "actor_surface", "counterpart_id",
         "counterpart_label", "counterpart_surface", "place_id", "place_label", "speaker_id", "participants", "trigger",
         "trigger_start", "trigger_end", "evidence", "evidence_start", "evidence_end", "mention_count", "extractor_version",
-        "evidence_page",
+        "evidence_page", "story_id", "story_reports", "story_documents",
     ]
 
     static func eventFields(_ e: EventView) -> [String: String?] {
@@ -57,14 +57,19 @@ extension QueryController {
             "evidence_start": evidence.map { String($0.start) }, "evidence_end": evidence.map { String($0.end) },
             "mention_count": String(e.mentions.count), "extractor_version": e.extractorVersion,
             "evidence_page": evidence?.page.map(String.init),
+            // The real-world event this report tells (reports of one story: count `story_id`s to count events once).
+            "story_id": e.story?.id.lowercasedString, "story_reports": e.story.map { String($0.reports) },
+            "story_documents": e.story.map { String($0.documents) },
         ]
         return fields
     }
 
     func exportEvents(_ request: Request) async throws -> Response {
-        let p = try QueryParameters(request, allowed: Self.eventParameters.union(["format", "limit"]))
+        let p = try QueryParameters(request, allowed: Self.eventParameters.union(["format", "limit", "collapse"]))
         let format = try p.oneOf("format", ["csv", "jsonl"]) ?? "csv"
         let maxRows = try p.integer("limit", default: 10_000_000, range: 1...10_000_000)
+        // `collapse=stories`: one row per real-world event, its first matching report in document order.
+        let collapse = try p.oneOf("collapse", ["stories", "none"]) == "stories"
         let filter = try await eventFilter(p)
         let store = self.store
         // The first page is read before the 200 goes out, so a database that is down is a 503, not an empty file.
@@ -72,6 +77,7 @@ extension QueryController {
         return streamed(format: format, name: "events") { writer in
             if format == "csv" { try await writer.write(ByteBuffer(string: CSV.row(Self.eventColumns))) }
             var after: UUID? = nil, written = 0, pending: (events: [EventView], last: UUID?)? = first
+            var stories = StoryCollapser()
             while written < maxRows {
                 let page: (events: [EventView], last: UUID?)
                 if let ready = pending { page = ready; pending = nil } else {
@@ -80,12 +86,13 @@ extension QueryController {
                 guard let last = page.last else { break }
                 after = last
                 var chunk = ""
-                for e in page.events.prefix(maxRows - written) {
+                let events = collapse ? page.events.filter { stories.keep($0) } : page.events
+                for e in events.prefix(maxRows - written) {
                     let fields = Self.eventFields(e)
                     chunk += format == "csv" ? CSV.row(Self.eventColumns.map { fields[$0] ?? nil })
                                              : JSONLines.line(fields.mapValues { $0 as Any? })
                 }
-                written += min(page.events.count, maxRows - written)
+                written += min(events.count, maxRows - written)
                 if !chunk.isEmpty { try await writer.write(ByteBuffer(string: chunk)) }
             }
         }

@@ -348,6 +348,18 @@ struct EventStoryStorageTests {
                 cursor = page.nextCursor.flatMap { Cursor.decode($0) }
             } while cursor != nil
             #expect(seen.count == 3 && Set(seen).count == 3)
+            // The export as its route reads it (documents in id order, a page of one document at a time): every report
+            // carries its story, and collapsed it counts the treaty once.
+            var exported: [EventView] = [], collapser = StoryCollapser(), after: UUID? = nil
+            while true {
+                let page = try await query.exportEvents(filter, afterDocument: after, documents: 1)
+                guard let last = page.last else { break }
+                after = last
+                exported += page.events
+            }
+            #expect(exported.count == 5 && exported.allSatisfy { $0.story != nil })
+            let once = exported.filter { collapser.keep($0) }
+            #expect(once.count == 3 && Set(once.compactMap(\.story?.id)).count == 3)
             // The collapsed timeline counts the treaty once in March, the quarrel, and the April treaty.
             let timeline = try await query.timeline(entity: "test:story-a-" + Self.tag, bucket: "month", type: nil, from: nil, to: nil,
                                                     collapse: true)

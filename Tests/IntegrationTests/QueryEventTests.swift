@@ -187,6 +187,13 @@ struct QueryEventTests {
             let b1 = try #require(rows.dropFirst().first { $0[col["counterpart_id"]!] == "qt:ru" && $0[col["type"]!] == "agreement" })
             #expect(b1[col["actor_id"]!] == "qt:kz" && b1[col["cameo"]!] == "057" && b1[col["actor_label"]!] == "Kazakhstan")
 
+            // Every row names its story; collapsed, no story comes twice; a value other than stories/none is a 400.
+            #expect(header.contains("story_id") && header.contains("story_reports"))
+            let once = try RFC4180.parse(try await HTTP.send("GET", "\(base)/v1/export/events?format=csv&entity=qt:kz&collapse=stories").text)
+            let storyIDs = once.dropFirst().map { $0[col["story_id"]!] }.filter { !$0.isEmpty }
+            #expect(once.count >= 2 && once.count <= rows.count && Set(storyIDs).count == storyIDs.count)
+            #expect(try await HTTP.send("GET", "\(base)/v1/export/events?collapse=yes").status == 400)
+
             let jsonl = try await HTTP.send("GET", "\(base)/v1/export/events?format=jsonl&entity=qt:kz&type=consult")
             let lines = jsonl.text.split(separator: "\n")
             #expect(lines.count == 3)
