@@ -4,7 +4,8 @@
     python3 Benchmarks/Quality/heldout3/src/make.py [--uncovered]
 
 Sources: registry.py (R(...) entries: keys reused from ../../heldout/src/registry.py, some with extra name
-variants, plus the keys new in this set), kk.py / ru.py / en.py (P(...) passages).
+variants, plus the keys new in this set), kk.py / ru.py / en.py (P(...) passages), dyads.py (Y(...): actor and
+target of an event, added to it as "actor" / "target" (and "mutual"), as in ../../heldout/src/make.py).
 Mentions and dates are listed in reading order; `n` (the occurrence of the exact string) is computed from that
 order like score.py counts it (string occurrences, not overlapping), so "Тоқаев" inside "Қасым-Жомарт Тоқаев"
 makes a later bare "Тоқаев" n=2.
@@ -74,11 +75,43 @@ def P(pid, published, text, ents, dates, nd, events, notes=None, genre="news"):
         p["notes"] = notes
     PASSAGES.append(p)
 
+DYADS = []
+def Y(pid, index, actors, targets, mutual=False):
+    DYADS.append((pid, index, actors, targets, mutual))
+
+def add_dyads(registry):
+    """Adds each Y(...) to its event: "actor" and "target" key lists, "mutual" when the text gives no direction."""
+    by_id = {p["id"]: p for p in PASSAGES}
+    seen = set()
+    for pid, i, actors, targets, mutual in DYADS:
+        p = by_id.get(pid)
+        if p is None or not 0 <= i < len(p["events"]):
+            ERR.append(f"dyad {pid}[{i}]: no such event")
+            continue
+        if (pid, i) in seen:
+            ERR.append(f"dyad {pid}[{i}]: annotated twice")
+        seen.add((pid, i))
+        if not actors or not targets or set(actors) & set(targets):
+            ERR.append(f"dyad {pid}[{i}]: actors and targets must be non-empty and disjoint")
+        ev = p["events"][i]
+        for k in actors + targets:
+            if k not in registry:
+                ERR.append(f"dyad {pid}[{i}]: key {k} not in registry")
+            if k not in ev["participants"]:
+                ERR.append(f"dyad {pid}[{i}]: key {k} is no participant of the event")
+        if len(set(actors + targets)) != len(actors + targets):
+            ERR.append(f"dyad {pid}[{i}]: key listed twice")
+        ev["actor"], ev["target"] = actors, targets
+        if mutual:
+            ev["mutual"] = True
+
 def load(name):
     path = os.path.join(HERE, name + ".py")
+    if not os.path.exists(path):
+        return
     spec = importlib.util.spec_from_file_location(name, path)
     mod = importlib.util.module_from_spec(spec)
-    mod.R, mod.P = R, P
+    mod.R, mod.P, mod.Y = R, P, Y
     spec.loader.exec_module(mod)
 
 WEEKDAYS = [("monday", "понедельник", "дүйсенбі"), ("tuesday", "вторник", "сейсенбі"), ("wednesday", "сред", "сәрсенбі"),
@@ -117,7 +150,7 @@ def uncovered(p):
     return out
 
 def main():
-    for name in ("registry", "kk", "ru", "en"):
+    for name in ("registry", "kk", "ru", "en", "dyads"):
         load(name)
     if "--uncovered" in sys.argv:
         for p in PASSAGES:
@@ -135,6 +168,7 @@ def main():
         for lang in ("en", "ru", "kk"):
             if not r[lang] or not all(isinstance(x, str) and x for x in r[lang]):
                 ERR.append(f"registry: {r['key']} has no {lang} name")
+    add_dyads(registry)
     qids = collections.Counter(r["qid"] for r in REG if r["qid"])
     ERR.extend(f"registry: qid {q} used twice" for q, c in qids.items() if c > 1)
     warn, used = [], set()
@@ -198,6 +232,8 @@ def main():
         c["not_dates"] += len(p["not_dates"])
         c["events"] += len(p["events"])
         c["events with null date"] += sum(1 for e in p["events"] if e["date"] is None)
+        c["dyads"] += sum(1 for e in p["events"] if "actor" in e)
+        c["dyads mutual"] += sum(1 for e in p["events"] if e.get("mutual"))
         for e in p["events"]:
             c["type " + e["type"]] += 1
             c["modality " + e["modality"]] += 1
