@@ -52,8 +52,14 @@ extension EventDetector {
     /// actor, counterpart, object or place, from the entity type, the event type and case or preposition.
     func roleOf(_ p: Placed, hit: Hit, caseRole: String?) -> String? {
         switch p.type {
-        // A capital with a counterpart cue stands for its state (`с Кабулом`, `Бішкекке`): `sides` adds the state.
-        case .place: return caseRole == "counterpart" && capitalOf(p.mention.entityID) != nil ? "counterpart" : "place"
+        // A capital with a counterpart cue stands for its state (`с Кабулом`, `Бішкекке`), and so does one the entity
+        // stage flags as its government (`Ташкент закрыл …`, `Astana said`: mention kind `metonymy`), as the actor
+        // unless a case says otherwise: `sides` adds the state.
+        case .place:
+            guard capitalOf(p.mention.entityID) != nil else { return "place" }
+            if caseRole == "counterpart" { return "counterpart" }
+            if p.mention.kind == .metonymy, caseRole == nil || caseRole == "actor" { return "actor" }
+            return "place"
         case .agreement, .programme: return "object"
         case .country, .organization, .person:
             var role = "actor"

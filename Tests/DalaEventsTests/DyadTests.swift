@@ -27,6 +27,18 @@ struct DyadTests {
         #expect(!r.actors.contains(counterpart), "the counterpart's state is no actor: \(r)")
     }
 
+    /// A capital acting for its government (`Бишкек закрыл`, `Астана … қол қойды`, `Moscow expelled`) is its state on
+    /// the actor's side; the capital stays the place.
+    @Test(arguments: [
+        ("Вчера Бишкек закрыл для американских военных авиабазу Манас.", EventType.military, "Q813", "Q30"),
+        ("Moscow expelled two Kyrgyz diplomats on 4 March 2024 in a dispute over migrants.", EventType.dispute, "Q159", "Q813"),
+    ])
+    func aCapitalActingForItsStateIsTheActor(text: String, type: EventType, actor: String, counterpart: String) throws {
+        let r = try roles(text, type)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(!r.actors.contains(counterpart) && !r.counterparts.contains(actor), "\(r)")
+    }
+
     /// Names joined by `and`/`и`/`мен` share the role the preposition or the ending gives one of them.
     @Test(arguments: [
         ("Президент Киргизии Жапаров встретился с Путиным и Си Цзиньпином 5 мая 2024 года.", EventType.meeting, "Q813", ["Q159", "Q148"]),
