@@ -1,0 +1,59 @@
+import DalaEntities
+import DalaEvaluation
+import DalaEvents
+import DalaText
+import Foundation
+import Testing
+
+// Issue 14 (events-26): event types and modalities decided by what the trigger's arguments are. Sentences written
+// for these tests.
+
+@Suite("Event senses from the trigger's arguments")
+struct ArgumentSenseTests {
+    private func describe(_ out: EventAnalysis) -> String {
+        "\(out.events.map { ($0.type, $0.modality, $0.mentions.first?.trigger ?? "") })"
+    }
+
+    // Agreeing on a meeting still to come is that planned meeting; nothing else was agreed.
+    @Test(arguments: [
+        "The foreign ministers of Kazakhstan and Uzbekistan agreed to meet again in Samarkand.",
+        "The two presidents agreed that the next summit would be held in Bishkek.",
+        "Министры Казахстана и Узбекистана договорились проводить встречи ежегодно.",
+    ])
+    func agreeingToMeetIsAPlannedMeeting(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(!out.events.contains { $0.type == .agreement }, "\(describe(out))")
+        #expect(out.events.contains { $0.type == .meeting && $0.modality == .planned }, "\(describe(out))")
+    }
+
+    // Agreeing at a meeting, or agreeing on something else, is still an agreement.
+    @Test(arguments: [
+        "Kazakhstan and Uzbekistan agreed at the summit in Samarkand on a new border regime.",
+        "На встрече в Ташкенте Казахстан и Узбекистан договорились о новом режиме границы.",
+    ])
+    func agreeingAtAMeetingStaysAnAgreement(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .agreement }, "\(describe(out))")
+    }
+
+    // Being accepted as a member is joining; building told as a plan is cooperation.
+    @Test func acceptedAsAMemberIsMembership() throws {
+        let out = try Harness.get().run("Turkmenistan was accepted as a member of the Eurasian Development Bank in 2019.")
+        #expect(out.events.contains { $0.type == .membership }, "\(describe(out))")
+    }
+
+    @Test(arguments: [
+        "Uzbek officials said a new bridge to Kazakhstan would be built by 2028.",
+        "Новый мост в Казахстан будет возведён узбекской компанией к 2028 году.",
+    ])
+    func buildingToldAsAPlanIsCooperation(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .cooperation && $0.modality == .planned }, "\(describe(out))")
+    }
+
+    // Reaching (or failing to reach) a common decision is an agreement.
+    @Test func failingToReachADecisionIsANegatedAgreement() throws {
+        let out = try Harness.get().run("Қазақстан мен Өзбекстан су бөлу жөнінде ортақ шешімге келе алмады.")
+        #expect(out.events.contains { $0.type == .agreement && $0.modality == .negated }, "\(describe(out))")
+    }
+}
