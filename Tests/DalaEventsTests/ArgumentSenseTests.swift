@@ -56,4 +56,23 @@ struct ArgumentSenseTests {
         let out = try Harness.get().run("Қазақстан мен Өзбекстан су бөлу жөнінде ортақ шешімге келе алмады.")
         #expect(out.events.contains { $0.type == .agreement && $0.modality == .negated }, "\(describe(out))")
     }
+
+    // Reaching or striking a deal makes the document: the treaty noun is the object of that act.
+    @Test(arguments: [
+        "Kazakhstan and Kyrgyzstan reached an agreement on water sharing on Monday.",
+        "Kazakhstan and China struck a deal on gas supplies.",
+        "Россия и Казахстан достигли соглашения о поставках газа.",
+        "Стороны достигли договорённости о поставках газа.",
+        "Қазақстан мен Қырғызстан су бөлу жөнінде келісімге қол жеткізді.",
+    ])
+    func reachingADealIsAnAgreement(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .agreement }, "\(describe(out))")
+    }
+
+    // A deal that is only the subject of another predicate refers to a document told elsewhere.
+    @Test func aDealAsSubjectIsNoAgreement() throws {
+        let out = try Harness.get().run("The deal gave Tajikistan more water from the reservoir.")
+        #expect(!out.events.contains { $0.type == .agreement }, "\(describe(out))")
+    }
 }
