@@ -75,4 +75,24 @@ struct ArgumentSenseTests {
         let out = try Harness.get().run("The deal gave Tajikistan more water from the reservoir.")
         #expect(!out.events.contains { $0.type == .agreement }, "\(describe(out))")
     }
+
+    // A war that is discussed is the topic of the meeting, not a military event told here.
+    @Test(arguments: [
+        "The presidents of Kazakhstan and Russia discussed the war in Ukraine at the meeting in Astana.",
+        "Президенты России и Казахстана обсудили войну на Украине.",
+        "Ердоған Путинмен кездесуде Украинадағы соғыс мәселесін талқылады.",
+    ])
+    func aDiscussedWarIsATopic(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(!out.events.contains { $0.type == .military }, "\(describe(out))")
+        #expect(out.events.contains { $0.type == .meeting }, "\(describe(out))")
+    }
+
+    // A package of aid is cooperation; a package of sanctions is a dispute.
+    @Test func packagesByWhatTheyHold() throws {
+        let aid = try Harness.get().run("The EU announced a new aid package for Kyrgyzstan.")
+        #expect(aid.events.contains { $0.type == .cooperation }, "\(describe(aid))")
+        let sanctions = try Harness.get().run("The EU announced a new package of sanctions against Russia.")
+        #expect(!sanctions.events.contains { $0.type == .cooperation }, "\(describe(sanctions))")
+    }
 }
