@@ -96,3 +96,19 @@ struct ArgumentSenseTests {
         #expect(!sanctions.events.contains { $0.type == .cooperation }, "\(describe(sanctions))")
     }
 }
+
+// Issue 14 (events-26): a noun or infinitive trigger whose clause's verb is denied after it. Sentences written for
+// these tests.
+@Suite("Denials after the trigger")
+struct DenialAfterTriggerTests {
+    @Test(arguments: [
+        "Туркменистан официальных протестов Афганистану пока не заявлял.",
+        "Ратифицировать соглашение с Ираном Туркменистан так и не смог.",
+        "Қазақстанның БРИКС-ке мүше болуы әзірге күн тәртібінде жоқ.",
+    ])
+    func theClauseVerbDeniesTheEvent(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(!out.events.isEmpty && out.events.allSatisfy { $0.modality == .negated },
+                "\(out.events.map { ($0.type, $0.modality, $0.mentions.first?.trigger ?? "") })")
+    }
+}
