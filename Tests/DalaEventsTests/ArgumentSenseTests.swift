@@ -112,3 +112,34 @@ struct DenialAfterTriggerTests {
                 "\(out.events.map { ($0.type, $0.modality, $0.mentions.first?.trigger ?? "") })")
     }
 }
+
+// Issue 14 (events-26): words that share a prefix trigger's stem but name no event. Sentences written for these tests.
+@Suite("Stem look-alikes of trigger words")
+struct StemLookalikeTests {
+    @Test(arguments: [
+        "This was a significant step for Kazakhstan and Russia on Monday.",
+        "The financial results of Kazmunaygas in Kazakhstan improved on Monday.",
+        "Demand for Kazakh oil in China grew on Monday.",
+        "Shell and Kazakhstan's KazMunayGas reported profits on Monday.",
+        "The number of visitors to Uzbekistan grew on Monday.",
+        "Kazakhstan's operational reserves grew on Monday.",
+        "Помощник президента России посетил рынок в Казахстане в понедельник.",
+        "Для Казахстана этот шаг был наиболее приемлемым в отношениях с Россией.",
+        "Қазақстан мен Өзбекстанның жиынтық әлеуеті өсті.",
+    ])
+    func aLookalikeTellsNoEvent(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.allSatisfy { $0.type == .meeting && $0.mentions.first?.trigger.lowercased().hasPrefix("посетил") == true },
+                "\(out.events.map { ($0.type, $0.mentions.first?.trigger ?? "") })")
+    }
+
+    @Test(arguments: [
+        "Kyrgyz artillery shelled Tajik villages on Monday.",
+        "Kazakhstan demanded that Russia lift the ban on Monday.",
+        "Россия оказала помощь Киргизии в понедельник.",
+    ])
+    func theEventWordsStay(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(!out.events.isEmpty)
+    }
+}
