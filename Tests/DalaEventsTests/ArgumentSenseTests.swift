@@ -143,3 +143,26 @@ struct StemLookalikeTests {
         #expect(!out.events.isEmpty)
     }
 }
+
+// Issue 14 (events-26): a founding participle right after its noun and followed by its date is a reduced passive.
+// Sentences written for these tests.
+@Suite("Reduced passive foundings")
+struct ReducedPassiveFoundingTests {
+    @Test(arguments: [
+        "The commission created in 1992 by Kazakhstan and Uzbekistan still works.",
+        "The rapid reaction force set up in 2009 has never been used by Kazakhstan.",
+    ])
+    func aParticipleWithItsDateFounds(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(out.events.contains { $0.type == .founding }, "\(out.events.map { ($0.type, $0.mentions.first?.trigger ?? "") })")
+    }
+
+    @Test(arguments: [
+        "The leaders created conditions in 2019 for trade between Kazakhstan and Uzbekistan.",
+        "Kazakhstan created in 1992 a new army.",
+    ])
+    func withoutTheFoundedThingNoFounding(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(!out.events.contains { $0.type == .founding })
+    }
+}
