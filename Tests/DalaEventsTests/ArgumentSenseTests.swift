@@ -166,3 +166,23 @@ struct ReducedPassiveFoundingTests {
         #expect(!out.events.contains { $0.type == .founding })
     }
 }
+
+// Issue 14 (events-26): supporting a proposal is a statement about it, not a proposal made. Sentences written for
+// these tests.
+@Suite("Support for a proposal")
+struct SupportedProposalTests {
+    @Test(arguments: [
+        "Russia supported the proposal of Kazakhstan on Monday.",
+        "Россия поддержала предложение Казахстана в понедельник.",
+    ])
+    func supportingAProposalIsAStatement(text: String) throws {
+        let out = try Harness.get().run(text)
+        #expect(!out.events.contains { $0.type == .proposal }, "\(out.events.map { ($0.type, $0.mentions.first?.trigger ?? "") })")
+        #expect(out.events.contains { $0.type == .statement })
+    }
+
+    @Test func aProposalMadeStays() throws {
+        let out = try Harness.get().run("Kazakhstan proposed a new water council to Uzbekistan on Monday.")
+        #expect(out.events.contains { $0.type == .proposal })
+    }
+}
