@@ -79,3 +79,28 @@ extension EventDetector {
         return !(from..<to).contains { isClauseBreak(a, $0) }
     }
 }
+
+extension EventDetector {
+    /// Agreements that only agree on a meeting still to come (`the leaders agreed to meet again`, `agreed that the next
+    /// summit would be held in …`, `договорились проводить встречи ежегодно`): the meeting, planned, is the event; nothing
+    /// else was agreed, so the agreeing is no agreement of its own (the first atoms of those agreement hits).
+    /// The agreeing word is a verb (no treaty noun), the meeting word follows it in its clause within `proposalReach`
+    /// with no other trigger between, the meeting is not where something was agreed (`agreed at the summit`, `на
+    /// саммите договорились`) and it is planned by its own cues (`agreed to`, `would be held`, `next`, `проводить`).
+    func agreementsToMeet(_ hits: [Hit], _ a: [Atom], language: Language, cues: [CueMatch], quotes: [Int],
+                          clauses: [Int]) -> [Int] {
+        var out: [Int] = []
+        for p in hits where p.type == .agreement && !isTreatyNoun(p, a) {
+            guard let g = hits.first(where: { g in
+                g.type == .meeting && g.first > p.last && g.first - p.last <= Self.proposalReach
+                    && clauses[g.first] == clauses[p.last]
+                    && !((p.last + 1)..<g.first).contains { isClauseBreak(a, $0) }
+            }) else { continue }
+            if hits.contains(where: { $0.first > p.last && $0.first < g.first && $0.type != .meeting }) { continue }
+            if isSetting(g, a, language: language) { continue }
+            let m = modalityOf(g, atoms: a, cues: cues, quotes: quotes, clauses: clauses, hasProposal: false)
+            if m == .planned { out.append(p.first) }
+        }
+        return out
+    }
+}

@@ -60,6 +60,14 @@ extension EventDetector {
             while start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .skip { start -= 1 }
             // `The OTS, founded in 2009 by …`: a participle set off by a comma right after its noun is a passive too.
             if start == h.first - 1, start > 0, a[start].kind == .punct, a[start].text == "," { return look(from: start, step: -1, words: w.before) }
+            // `the commission created in 1992`, `the force set up in 2009 by …`: a participle right after its noun and
+            // followed by its date is a reduced passive too.
+            if start == h.first - 1, start >= 0,
+               objectAtoms[start] || (a[start].kind == .word && lex.foundingWords.best(a[start].text) == .head) {
+                var k = h.last + 1
+                if k < a.count, !timeAtoms[k], a[k].kind == .word, lex.foundingWords.best(a[k].text) == .stop { k += 1 }
+                if k < a.count, timeAtoms[k] { return true }
+            }
             guard start >= 0, a[start].kind == .word, lex.foundingWords.best(a[start].text) == .auxiliary else { return false }
         }
         return look(from: start, step: -1, words: w.before)

@@ -262,6 +262,12 @@ final class EventDetector: Sendable {
             let caseRoles = caseRoles(placed, atoms: a, language: s.language, names: names)
             let cues = modalityCues(a)
             let quotes = quotations(a)
+            // `agreed to meet again`, `договорились проводить встречи`: the planned meeting is what was agreed.
+            let toMeet = agreementsToMeet(hits, a, language: s.language, cues: cues, quotes: quotes, clauses: clauses)
+            if !toMeet.isEmpty {
+                hits.removeAll { $0.type == .agreement && toMeet.contains($0.first) }
+                if hits.isEmpty { continue }
+            }
             // Long Russian and English (verb-object) sentences list many entities: participants come from the trigger's
             // clause.
             let clauseLimited = s.language.profile?.wordOrder == .svo && a.count > Self.participantWindow
