@@ -277,7 +277,16 @@ extension EventDetector {
         }
         var actorSides = order.filter { !counterpartSides.contains($0) }
         if actorSides.isEmpty, order.count >= 2 { actorSides = [order[0]]; counterpartSides.remove(order[0]) }
-        if counterpartSides.isEmpty, actorSides.count == 2, Self.twoSided.contains(type) { counterpartSides.insert(actorSides[1]) }
+        if counterpartSides.isEmpty, Self.twoSided.contains(type) {
+            // Two sides named alike are actor and counterpart in reading order; so are two states (or their leaders)
+            // named beside the organisations or formats the event takes place in (`at the SCO summit, A and B …`).
+            let states = actorSides.filter { typeOf[$0] == .country }
+            if actorSides.count == 2 {
+                counterpartSides.insert(actorSides[1])
+            } else if states.count == 2, actorSides.allSatisfy({ states.contains($0) || typeOf[$0] == .organization }) {
+                counterpartSides.insert(states[1])
+            }
+        }
         var result: [EventParticipant] = []
         result.reserveCapacity(out.count)
         var seen = SmallSet<RoleKey>()

@@ -39,6 +39,18 @@ struct DyadTests {
         #expect(!r.actors.contains(counterpart) && !r.counterparts.contains(actor), "\(r)")
     }
 
+    /// Two states (or their leaders) named beside the organisation an event takes place in are its two sides; the
+    /// organisation is neither's counterpart.
+    @Test(arguments: [
+        ("At the SCO summit in Astana on 4 July 2024, Kazakhstan and Kyrgyzstan signed a border agreement.", EventType.agreement, "Q232", "Q813"),
+        ("На саммите ШОС в Самарканде 16 сентября 2022 года Узбекистан и Таджикистан подписали соглашение о воде.", EventType.agreement, "Q265", "Q863"),
+    ])
+    func twoStatesBesideTheirOrganisationAreTheTwoSides(text: String, type: EventType, actor: String, counterpart: String) throws {
+        let r = try roles(text, type)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(r.counterparts.contains(counterpart), "\(r)")
+    }
+
     /// Names joined by `and`/`и`/`мен` share the role the preposition or the ending gives one of them.
     @Test(arguments: [
         ("Президент Киргизии Жапаров встретился с Путиным и Си Цзиньпином 5 мая 2024 года.", EventType.meeting, "Q813", ["Q159", "Q148"]),
