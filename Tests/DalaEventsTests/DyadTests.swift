@@ -51,6 +51,16 @@ struct DyadTests {
         #expect(r.counterparts.contains(counterpart), "\(r)")
     }
 
+    /// A Kazakh party in the accusative is the one acted on (`Қазақстанды айыптады`, `Тоқаевты қабылдады`).
+    @Test(arguments: [
+        ("Қырғызстан 2017 жылы 20 қазанда Қазақстанды сайлауға араласты деп айыптады.", EventType.dispute, "Q813", "Q232"),
+    ])
+    func aKazakhAccusativePartyIsTheCounterpart(text: String, type: EventType, actor: String, counterpart: String) throws {
+        let r = try roles(text, type)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(r.counterparts.contains(counterpart) && !r.actors.contains(counterpart), "\(r)")
+    }
+
     /// Names joined by `and`/`и`/`мен` share the role the preposition or the ending gives one of them.
     @Test(arguments: [
         ("Президент Киргизии Жапаров встретился с Путиным и Си Цзиньпином 5 мая 2024 года.", EventType.meeting, "Q813", ["Q159", "Q148"]),
