@@ -51,6 +51,18 @@ struct DyadTests {
         #expect(r.counterparts.contains(counterpart), "\(r)")
     }
 
+    /// Talks by telephone are meetings of the caller and the one called, in all three languages.
+    @Test(arguments: [
+        ("Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on Saturday to thank him.", "Q265", "Q232"),
+        ("Президент Казахстана провёл телефонный разговор с Владимиром Путиным 5 марта 2024 года.", "Q232", "Q159"),
+        ("Тоқаев 5 наурызда Мирзиёевпен телефон арқылы сөйлесті.", "Q232", "Q265"),
+    ])
+    func telephoneTalksAreMeetings(text: String, actor: String, counterpart: String) throws {
+        let r = try roles(text, .meeting)
+        #expect(r.actors.contains(actor), "\(r)")
+        #expect(r.counterparts.contains(counterpart), "\(r)")
+    }
+
     /// A Kazakh party in the accusative is the one acted on (`Қазақстанды айыптады`, `Тоқаевты қабылдады`).
     @Test(arguments: [
         ("Қырғызстан 2017 жылы 20 қазанда Қазақстанды сайлауға араласты деп айыптады.", EventType.dispute, "Q813", "Q232"),
