@@ -12,6 +12,9 @@ struct NamePhrases: Sendable {
     var headFirstConnectorKeys = U64Set()
     var topicPrepositionKeys = U64Set()
     var stopPrepositionKeys = U64Set()
+    /// "на" + years + "годы": a period that belongs to the name ("Концепция … на 2014-2020 годы").
+    var periodPrepositionKeys = U64Set()
+    var yearNounKeys = U64Set()
     var genitiveEndings: [[UInt32]] = []
     var verbEndings: [[UInt32]] = []
     var pastEndings: [[UInt32]] = []
@@ -47,7 +50,7 @@ struct NamePhrases: Sendable {
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
         .suffixChain: ["connector", "descriptive-ending", "soviet-homonym", "chain-joiner", "inserted-modifier"],
-        .paradigm: ["connector", "topic-preposition", "stop-preposition", "genitive-ending", "verb-ending", "past-ending", "vowel",
+        .paradigm: ["connector", "topic-preposition", "stop-preposition", "period-preposition", "year-noun", "genitive-ending", "verb-ending", "past-ending", "vowel",
                     "adjective-ending", "adjective-case-ending", "noun-feminine-end", "noun-neuter-end", "nominative-masculine",
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
                     "soft-stem-letter", "hushing-letter", "masculine-nominative", "plural-adjective-ending",
@@ -83,6 +86,8 @@ struct NamePhrases: Sendable {
             case (.paradigm, "connector"): keys.forEach { p.headFirstConnectorKeys.insert($0) }
             case (_, "topic-preposition"): keys.forEach { p.topicPrepositionKeys.insert($0) }
             case (_, "stop-preposition"): keys.forEach { p.stopPrepositionKeys.insert($0) }
+            case (_, "period-preposition"): keys.forEach { p.periodPrepositionKeys.insert($0) }
+            case (_, "year-noun"): keys.forEach { p.yearNounKeys.insert($0) }
             case (_, "genitive-ending"): p.genitiveEndings += scalars
             case (_, "verb-ending"): p.verbEndings += scalars
             case (_, "past-ending"): p.pastEndings += scalars

@@ -113,6 +113,15 @@ extension DocumentPass {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
                 }
             }
+            // After an adjective the head stands bare ("Жасыл келісімнің"): an adjective of `adjectives.tsv` (not a
+            // registry adjective: "Ресейлік компания" describes) right before a bare head noun.
+            if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain, i > 0,
+               us[i - 1].isCapitalized, !consumed[s][i - 1], lex.headNounPrefixes.contains(TextNorm.prefixKey(us[i].sc)),
+               isSuffixChainAdjective(s, i - 1), let bare = bareHead(us[i]), var start = headLastPhraseStart(s, head: i) {
+                // A sentence's first word is capitalised anyway ("Сарапшылар Жасыл келісімнің …"): not part of it.
+                while start < i - 1, us[start].isSentenceStart, !consumed[s][start] { start += 1 }
+                addOrganization(s, start, i + 1, type: bare.head.type); i += 1; continue
+            }
             // Paradigm languages (ru): the head opens the phrase ("Союз журналистов Казахстана"), or follows
             // adjectives ("Азиатский банк развития").
             if !consumed[s][i], kind == .paradigm, let head = headNoun(s, i, kind: .paradigm) {
@@ -130,6 +139,14 @@ extension DocumentPass {
                         var q = k + 1
                         while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
                         if q < us.count, q > k + 1 { end = q + 1 }
+                        break
+                    }
+                    // "Концепция внешней политики РК на 2014-2020 годы": a period after the name belongs to it.
+                    if w.isWord, lex.phrases.periodPrepositionKeys.contains(w.key), end == k {
+                        var q = k + 1
+                        while q < us.count, q - k <= 4, us[q].shape == .number || us[q].isDash && q > k + 1 { q += 1 }
+                        if q > k + 1, q < us.count, us[q - 1].shape == .number, us[q].isWord,
+                           lex.phrases.yearNounKeys.contains(us[q].key) { end = q + 1 }
                         break
                     }
                     // "Комиссия по экономике", "Договор о вечной дружбе": after по/о/об the next two lowercase words
@@ -223,6 +240,27 @@ extension DocumentPass {
     }
 
     /// A registry adjective of one word at `k` ("Астанинскую").
+    /// A suffix-chain word that is an adjective: a root or an ending of the language's `adjectives.tsv`, or a registry
+    /// adjective ("Еуропалық").
+    func isSuffixChainAdjective(_ s: Int, _ k: Int) -> Bool {
+        let u = units[s][k]
+        guard u.isWord else { return false }
+        if lex.adjectiveRootKeys.contains(u.key) || isAdjectiveAt(s, k) { return true }
+        return lex.adjectiveSuffixes.contains { u.sc.count >= $0.count + 3 && TextNorm.hasSuffix(u.sc, $0) }
+    }
+
+    /// The bare head noun (`Lexicon.suffixChainBareHeads`) a suffix-chain word is, or is a stem of: its length and
+    /// whether its last letter is undone ("одағының" → "одақ").
+    func bareHead(_ u: WordUnit) -> (length: Int, alternated: Bool, head: Lexicon.HeadNoun)? {
+        guard u.sc.count >= 4, u.text.unicodeScalars.count == u.sc.count else { return nil }
+        if let h = lex.suffixChainBareHeads[u.key] { return (u.sc.count, false, h) }
+        var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
+        while let c = stems.next() {
+            if c.length < u.sc.count, let h = lex.suffixChainBareHeads[c.key] { return (c.length, c.alternated, h) }
+        }
+        return nil
+    }
+
     func isAdjectiveAt(_ s: Int, _ k: Int) -> Bool {
         guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
         return m.kind == .adjective && m.start == k && m.end == k + 1
@@ -355,11 +393,21 @@ extension DocumentPass {
         // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы",
         // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head-nouns.tsv`).
         let sentenceKind = lex.morphologyKind(sentences[s].language)
-        if let last = words.last,
+        let lastWord = (start..<end).last { us[$0].isWord }
+        if let last = words.last, let lw = lastWord,
            lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentenceKind == .suffixChain,
            last.text.unicodeScalars.count == last.sc.count {
             let table = lex.suffixChainHeadNouns
-            if table[last.key] == nil {
+            // After an adjective the possessive comes from the context ("… Одақтың Жасыл келісімі"): the label
+            // takes the bare head ("Жасыл келісім"); after a noun it is the name's own (Ұлттық қауіпсіздік комитеті).
+            if words.count >= 2, lw > start, us[lw - 1].isWord, isSuffixChainAdjective(s, lw - 1),
+               let bare = bareHead(last), bare.length < last.sc.count {
+                var head = Array(last.text.unicodeScalars.prefix(bare.length))
+                if bare.alternated, let v = head.last, let alt = Unicode.Scalar(lex.suffixChain.alternated(v.value)) {
+                    head[head.count - 1] = alt
+                }
+                labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(head))
+            } else if table[last.key] == nil {
                 var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
                 while let c = stems.next() {
                     guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }
