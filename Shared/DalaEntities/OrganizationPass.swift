@@ -59,7 +59,52 @@ extension DocumentPass {
         m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
     }
 
+    /// "2017 жылғы Астана декларациясы", "… 1992 года", "the 2010 Astana Declaration": a year written into the name of
+    /// a registry agreement keeps the agreements concluded that year (`from`); when none of them was, the name is
+    /// another document, a local agreement with the year in its name.
+    mutating func datedAgreementNames(_ s: Int) {
+        let us = units[s]
+        func year(_ u: WordUnit) -> Int? {
+            guard u.shape == .number, u.sc.count == 4, let y = Int(u.text), (1800...2200).contains(y) else { return nil }
+            return y
+        }
+        var local: [(Int, Int)] = []
+        for idx in mentions.indices where mentions[idx].sentence == s && mentions[idx].kind == .name {
+            let m = mentions[idx]
+            guard !m.candidates.isEmpty, m.candidates.allSatisfy({ store.infos[$0].record.type == .agreement }) else { continue }
+            var y: Int?, start = m.start, end = m.end
+            if m.start >= 2, us[m.start - 1].isWord, lex.phrases.datedNameKeys.contains(us[m.start - 1].key), let v = year(us[m.start - 2]) {
+                y = v; start = m.start - 2
+            } else if m.start >= 1, lex.morphologyKind(us[m.start].script) == .english, let v = year(us[m.start - 1]) {
+                y = v; start = m.start - 1
+            } else if m.end + 1 < us.count, let v = year(us[m.end]), us[m.end + 1].isWord,
+                      lex.phrases.datedNameKeys.contains(us[m.end + 1].key) {
+                y = v; end = m.end + 2
+            }
+            guard let y else { continue }
+            // The year it was concluded: `from`, or a declaration's one `doc.years` year (declarations have no validity).
+            func concluded(_ c: Int) -> Int? {
+                let info = store.infos[c]
+                if let f = info.validFrom { return f / 10000 }
+                if let a = info.documentYearsFrom, a == info.documentYearsTo { return a }
+                return nil
+            }
+            let fits = m.candidates.filter { concluded($0) == y }
+            if !fits.isEmpty {
+                mentions[idx].candidates = fits
+            } else if m.candidates.allSatisfy({ concluded($0) != nil }),
+                      !(start..<end).contains(where: { consumed[s][$0] && !(m.start..<m.end).contains($0) }) {
+                local.append((start, end))
+            }
+        }
+        for (a, b) in local.reversed() {
+            for k in a..<b { consumed[s][k] = false }
+            addOrganization(s, a, b, type: .agreement)
+        }
+    }
+
     mutating func organizationPass(_ s: Int) {
+        datedAgreementNames(s)
         let us = units[s]
         let sentenceKind = lex.morphologyKind(sentences[s].language)
         var i = 0

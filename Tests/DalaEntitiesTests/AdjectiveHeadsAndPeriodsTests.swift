@@ -66,4 +66,21 @@ struct AdjectiveHeadsAndPeriodsTests {
         #expect(Env.id(of: "Еуразиялық экономикалық қауымдастық", in: "Еуразиялық экономикалық қауымдастық 2000 жылы құрылды.") == "dala:eurasec")
     }
 
+    // MARK: a year written into an agreement's name
+
+    @Test func aDatedNameOfAnotherYearIsAnotherDocument() throws {
+        // The registry's Astana declarations are of 2010, 2024 and 2025: one of 2019 is none of them.
+        let a = Env.analyze("Министрлер 2019 жылғы Астана декларациясын қайта қарады.")
+        let m = try #require(a.mentions.first { $0.surface.contains("декларациясын") })
+        #expect(m.entityID.hasPrefix("local:agreement:"))
+        #expect(m.surface == "2019 жылғы Астана декларациясын")
+        #expect(Self.label(a, m.entityID) == "2019 жылғы Астана декларациясы")
+    }
+
+    @Test func aDatedNameOfItsOwnYearKeepsTheRegistryDocument() throws {
+        let m = try #require(Env.analyze("Министрлер 2010 жылғы Астана декларациясын қайта қарады.").mentions
+            .first { $0.surface.contains("декларациясын") })
+        #expect(m.entityID == "dala:osce-astana-declaration-2010")
+        #expect(m.alternatives.isEmpty)
+    }
 }
