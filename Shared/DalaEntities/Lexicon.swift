@@ -88,14 +88,9 @@ struct Lexicon: Sendable {
     var peopleFollowerKeys = U64Set()
     /// The noun "language" (kk stem, ru, en): an ethnonym before it names the language.
     var languageNounKeys = U64Set()
-    /// Collective nouns of a people (kk диаспора, халқы): a singular ethnonym before one names the people.
-    var peopleCollectiveKeys = U64Set()
-    /// Suffix-chain head nouns without their possessive ("келісімі" → "келісім", "одағы" → "одақ"): the head after an
-    /// adjective (`adjectives.tsv`), where the possessive is not part of the name.
-    var suffixChainBareHeads: [UInt64: HeadNoun] = [:]
-    /// Adjectives of the suffix-chain languages (`<lang>/adjectives.tsv` of DalaLanguages): roots and endings.
-    var adjectiveRootKeys = U64Set()
-    var adjectiveSuffixes: [[UInt32]] = []
+    /// The tables of the Kazakh adjective + head rule and of the people's community nouns, behind one reference:
+    /// each field added to `Lexicon` itself made the optimiser copy the whole lexicon in the passes' word loops.
+    var adjectives = AdjectiveTables()
     /// Words before a shared name pointing at the entity in force now / the one named last (`lexicon/deixis.tsv`).
     var currentDeixisKeys = U64Set()
     var anaphoricDeixisKeys = U64Set()
@@ -166,9 +161,9 @@ struct Lexicon: Sendable {
                     var stems = Morphology.SuffixChainStems(sc, chain: lex.suffixChains[reading], maxDepth: 1)
                     while let c = stems.next() {
                         // "одағ" is no stem of its own: only its alternated "одақ" is.
-                        if c.length < sc.count, c.length >= 4, lex.suffixChainBareHeads[c.key] == nil,
+                        if c.length < sc.count, c.length >= 4, lex.adjectives.suffixChainBareHeads[c.key] == nil,
                            c.alternated || lex.suffixChain.alternated(sc[c.length - 1]) == sc[c.length - 1] {
-                            lex.suffixChainBareHeads[c.key] = head
+                            lex.adjectives.suffixChainBareHeads[c.key] = head
                         }
                     }
                 }
@@ -181,8 +176,8 @@ struct Lexicon: Sendable {
             where registry.profile(row[0])?.morphology == .suffixChain {
                 let items = row[2].split(separator: "|").map(String.init)
                 switch row[1] {
-                case "root": items.forEach { lex.adjectiveRootKeys.insert(TextNorm.key($0)) }
-                case "suffix": lex.adjectiveSuffixes += items.map { TextNorm.normalizeScalars($0) }
+                case "root": items.forEach { lex.adjectives.adjectiveRootKeys.insert(TextNorm.key($0)) }
+                case "suffix": lex.adjectives.adjectiveSuffixes += items.map { TextNorm.normalizeScalars($0) }
                 default: throw row.error("kind \(row[1]) is not root or suffix")
                 }
             }
@@ -243,7 +238,9 @@ struct Lexicon: Sendable {
                 switch f[0] {
                 case "follower": lex.peopleFollowerKeys.insert(TextNorm.key(w))
                 case "language": lex.languageNounKeys.insert(TextNorm.key(w))
-                default: lex.peopleCollectiveKeys.insert(TextNorm.key(w))
+                default:
+                    lex.adjectives.peopleCollectiveKeys.insert(TextNorm.key(w))
+                    lex.adjectives.peopleCollectivePrefixes.insert(TextNorm.prefixKey(TextNorm.normalizeScalars(String(w))))
                 }
             }
         }
@@ -382,3 +379,18 @@ struct Lexicon: Sendable {
 }
 
 import Foundation
+
+/// Tables of the adjective + head rule (`<lang>/adjectives.tsv`, bare heads from `head-nouns.tsv`) and the community
+/// nouns of `people-context.tsv`; filled once by `Lexicon.load`, read only afterwards.
+final class AdjectiveTables: @unchecked Sendable {
+    /// Collective nouns of a people (kk диаспора, халқы): a singular ethnonym before one names the people.
+    var peopleCollectiveKeys = U64Set()
+    /// Their first four letters, to skip the stemming for most words.
+    var peopleCollectivePrefixes = U64Set()
+    /// Suffix-chain head nouns without their possessive ("келісімі" → "келісім", "одағы" → "одақ"): the head after an
+    /// adjective (`adjectives.tsv`), where the possessive is not part of the name.
+    var suffixChainBareHeads: [UInt64: Lexicon.HeadNoun] = [:]
+    /// Adjectives of the suffix-chain languages (`<lang>/adjectives.tsv` of DalaLanguages): roots and endings.
+    var adjectiveRootKeys = U64Set()
+    var adjectiveSuffixes: [[UInt32]] = []
+}

@@ -62,16 +62,17 @@ extension DocumentPass {
     /// "2017 жылғы Астана декларациясы", "… 1992 года", "the 2010 Astana Declaration": a year written into the name of
     /// a registry agreement keeps the agreements concluded that year (`from`); when none of them was, the name is
     /// another document, a local agreement with the year in its name.
-    mutating func datedAgreementNames(_ s: Int) {
-        let us = units[s]
+    /// One pass over the document's mentions before the organisation pass (per sentence it was quadratic).
+    mutating func datedAgreementNamesPass() {
         func year(_ u: WordUnit) -> Int? {
             guard u.shape == .number, u.sc.count == 4, let y = Int(u.text), (1800...2200).contains(y) else { return nil }
             return y
         }
-        var local: [(Int, Int)] = []
-        for idx in mentions.indices where mentions[idx].sentence == s && mentions[idx].kind == .name {
+        var local: [(Int, Int, Int)] = []
+        for idx in mentions.indices where mentions[idx].kind == .name {
             let m = mentions[idx]
             guard !m.candidates.isEmpty, m.candidates.allSatisfy({ store.infos[$0].record.type == .agreement }) else { continue }
+            let s = m.sentence, us = units[s]
             var y: Int?, start = m.start, end = m.end
             if m.start >= 2, us[m.start - 1].isWord, lex.phrases.datedNameKeys.contains(us[m.start - 1].key), let v = year(us[m.start - 2]) {
                 y = v; start = m.start - 2
@@ -94,17 +95,16 @@ extension DocumentPass {
                 mentions[idx].candidates = fits
             } else if m.candidates.allSatisfy({ concluded($0) != nil }),
                       !(start..<end).contains(where: { consumed[s][$0] && !(m.start..<m.end).contains($0) }) {
-                local.append((start, end))
+                local.append((s, start, end))
             }
         }
-        for (a, b) in local.reversed() {
+        for (s, a, b) in local {
             for k in a..<b { consumed[s][k] = false }
             addOrganization(s, a, b, type: .agreement)
         }
     }
 
     mutating func organizationPass(_ s: Int) {
-        datedAgreementNames(s)
         let us = units[s]
         let sentenceKind = lex.morphologyKind(sentences[s].language)
         var i = 0
@@ -157,15 +157,6 @@ extension DocumentPass {
                 if let start = headLastPhraseStart(s, head: i) {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
                 }
-            }
-            // After an adjective the head stands bare ("Жасыл келісімнің"): an adjective of `adjectives.tsv` (not a
-            // registry adjective: "Ресейлік компания" describes) right before a bare head noun.
-            if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain, i > 0,
-               us[i - 1].isCapitalized, !consumed[s][i - 1], lex.headNounPrefixes.contains(TextNorm.prefixKey(us[i].sc)),
-               isSuffixChainAdjective(s, i - 1), let bare = bareHead(us[i]), var start = headLastPhraseStart(s, head: i) {
-                // A sentence's first word is capitalised anyway ("Сарапшылар Жасыл келісімнің …"): not part of it.
-                while start < i - 1, us[start].isSentenceStart, !consumed[s][start] { start += 1 }
-                addOrganization(s, start, i + 1, type: bare.head.type); i += 1; continue
             }
             // Paradigm languages (ru): the head opens the phrase ("Союз журналистов Казахстана"), or follows
             // adjectives ("Азиатский банк развития").
@@ -285,23 +276,53 @@ extension DocumentPass {
     }
 
     /// A registry adjective of one word at `k` ("Астанинскую").
+    /// After an adjective the head stands bare ("Жасыл келісімнің"): in a suffix-chain sentence, a capitalised
+    /// adjective of `adjectives.tsv` (not a registry adjective: "Ресейлік компания" describes) right before a bare
+    /// head noun closes a name. Run after the organisation pass of the sentence, over the words a buffer scan picks
+    /// (a capitalised word before a word with a head noun's first letters): in the pass's word loop the extra test
+    /// made the optimiser copy the lexicon and the words.
+    mutating func adjectiveBareHeadNames(_ s: Int) {
+        guard lex.morphologyKind(sentences[s].language) == .suffixChain, units[s].count >= 2 else { return }
+        let prefixes = lex.headNounPrefixes
+        let candidates: [Int] = units[s].withUnsafeBufferPointer { b in
+            var out: [Int] = []
+            for i in 1..<b.count where b[i - 1].isCapitalized && b[i].isWord && prefixes.contains(TextNorm.prefixKey(b[i].sc)) {
+                out.append(i)
+            }
+            return out
+        }
+        for i in candidates where !consumed[s][i] && !consumed[s][i - 1] && lex.morphologyKind(units[s][i].script) != .english {
+            if let (start, type) = adjectiveBareHeadName(s, i) { addOrganization(s, start, i + 1, type: type) }
+        }
+    }
+
+    /// The start and type of a name closed by a bare head noun at `i` right after an adjective ("Жасыл келісімнің");
+    /// the caller has checked the head's first letters.
+    func adjectiveBareHeadName(_ s: Int, _ i: Int) -> (Int, EntityType)? {
+        guard isSuffixChainAdjective(s, i - 1), let bare = bareHead(units[s][i]), var start = headLastPhraseStart(s, head: i) else { return nil }
+        // A sentence's first word is capitalised anyway ("Сарапшылар Жасыл келісімнің …"): not part of it.
+        while start < i - 1, units[s][start].isSentenceStart, !consumed[s][start] { start += 1 }
+        return (start, bare.head.type)
+    }
+
     /// A suffix-chain word that is an adjective: a root or an ending of the language's `adjectives.tsv`, or a registry
     /// adjective ("Еуропалық").
     func isSuffixChainAdjective(_ s: Int, _ k: Int) -> Bool {
-        let u = units[s][k]
-        guard u.isWord else { return false }
-        if lex.adjectiveRootKeys.contains(u.key) || isAdjectiveAt(s, k) { return true }
-        return lex.adjectiveSuffixes.contains { u.sc.count >= $0.count + 3 && TextNorm.hasSuffix(u.sc, $0) }
+        guard units[s][k].isWord else { return false }
+        if lex.adjectives.adjectiveRootKeys.contains(units[s][k].key) || isAdjectiveAt(s, k) { return true }
+        let n = units[s][k].sc.count
+        for e in lex.adjectives.adjectiveSuffixes where n >= e.count + 3 && TextNorm.hasSuffix(units[s][k].sc, e) { return true }
+        return false
     }
 
-    /// The bare head noun (`Lexicon.suffixChainBareHeads`) a suffix-chain word is, or is a stem of: its length and
+    /// The bare head noun (`AdjectiveTables.suffixChainBareHeads`) a suffix-chain word is, or is a stem of: its length and
     /// whether its last letter is undone ("одағының" → "одақ").
     func bareHead(_ u: WordUnit) -> (length: Int, alternated: Bool, head: Lexicon.HeadNoun)? {
         guard u.sc.count >= 4, u.text.unicodeScalars.count == u.sc.count else { return nil }
-        if let h = lex.suffixChainBareHeads[u.key] { return (u.sc.count, false, h) }
+        if let h = lex.adjectives.suffixChainBareHeads[u.key] { return (u.sc.count, false, h) }
         var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
         while let c = stems.next() {
-            if c.length < u.sc.count, let h = lex.suffixChainBareHeads[c.key] { return (c.length, c.alternated, h) }
+            if c.length < u.sc.count, let h = lex.adjectives.suffixChainBareHeads[c.key] { return (c.length, c.alternated, h) }
         }
         return nil
     }

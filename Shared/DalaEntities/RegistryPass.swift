@@ -145,11 +145,11 @@ extension DocumentPass {
 
     /// A collective noun of a people in any case (kk "диаспорасы", "халқының", "қауымдастығы").
     func isPeopleCollective(_ u: WordUnit) -> Bool {
-        guard u.isWord, !u.isCapitalized else { return false }
-        if lex.peopleCollectiveKeys.contains(u.key) { return true }
+        guard u.isWord, !u.isCapitalized, lex.adjectives.peopleCollectivePrefixes.contains(TextNorm.prefixKey(u.sc)) else { return false }
+        if lex.adjectives.peopleCollectiveKeys.contains(u.key) { return true }
         guard u.sc.contains(where: TextNorm.isCyrillic) else { return false }
         var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
-        while let c = stems.next() { if lex.peopleCollectiveKeys.contains(c.key) { return true } }
+        while let c = stems.next() { if lex.adjectives.peopleCollectiveKeys.contains(c.key) { return true } }
         return false
     }
 
