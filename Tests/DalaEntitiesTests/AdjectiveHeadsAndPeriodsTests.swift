@@ -83,4 +83,14 @@ struct AdjectiveHeadsAndPeriodsTests {
         #expect(m.entityID == "dala:osce-astana-declaration-2010")
         #expect(m.alternatives.isEmpty)
     }
+
+    // MARK: a `doc.with` entity in the same sentence
+
+    @Test func sameSentenceOrganisationSettlesTheSharedName() throws {
+        // EurAsEC in the sentence speaks for the 2003 space, not the Central Asian one of 1994.
+        let m = try #require(Env.analyze("Решение ЕврАзЭС о формировании Единого экономического пространства обсуждалось в Минске.")
+            .mentions.first { $0.surface == "Единого экономического пространства" })
+        #expect(m.entityID == "dala:ces")
+        #expect(m.alternatives.isEmpty)
+    }
 }
