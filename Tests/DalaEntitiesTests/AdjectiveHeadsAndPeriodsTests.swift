@@ -93,4 +93,18 @@ struct AdjectiveHeadsAndPeriodsTests {
         #expect(m.entityID == "dala:ces")
         #expect(m.alternatives.isEmpty)
     }
+
+    // MARK: the long tail of NATO and EU programmes in Kazakh
+
+    @Test(arguments: [
+        ("Министрлік «Жоспарлау және талдау процесіне» қатысуды жалғастырады.", "Жоспарлау және талдау процесіне", "dala:nato-parp"),
+        ("Елші «Жеке әріптестік әрекет жоспарын» жаңартуды ұсынды.", "Жеке әріптестік әрекет жоспарын", "dala:ipap"),
+        ("Жеке серіктестік бағдарламасы келесі жылы аяқталады.", "Жеке серіктестік бағдарламасы", "dala:nato-ipp"),
+        ("Операциялық әлеует тұжырымдамасына тек бір ел қосылды.", "Операциялық әлеует тұжырымдамасына", "dala:nato-occ"),
+        ("The WECOOP project held a workshop in Almaty.", "WECOOP", "dala:eu-wecoop"),
+        ("Орталық Азия білім беру платформасы жаңа кезеңін бастады.", "Орталық Азия білім беру платформасы", "dala:caep"),
+    ])
+    func programmeNamesOfTheLongTail(text: String, surface: String, id: String) {
+        #expect(Env.id(of: surface, in: text) == id)
+    }
 }
