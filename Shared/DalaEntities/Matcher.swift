@@ -69,7 +69,7 @@ struct Matcher {
     /// The longest registry name starting at `start`.
     func longestMatch(units: [WordUnit], at start: Int, ignoreCase: Bool,
                       cache: UnsafeMutablePointer<[[WordAnalysis]?]>? = nil,
-                      excluding excludedType: EntityType? = nil, only onlyType: EntityType? = nil) -> RegistryMatch? {
+                      excluding excludedType: EntityType? = nil) -> RegistryMatch? {
         func an(_ i: Int) -> [WordAnalysis] {
             if let cache {
                 if let a = cache.pointee[i] { return a }
@@ -89,7 +89,6 @@ struct Matcher {
             for nid in nameIDs {
                 let name = store.names[Int(nid)]
                 if let excludedType, store.infos[name.entity].record.type == excludedType { continue }
-                if let onlyType, store.infos[name.entity].record.type != onlyType { continue }
                 if !ignoreCase {
                     // қытайлық, ресейлік: adjectives derived from a name are written in lowercase.
                     if name.requiresCapital && !(first.isCapitalized || first.isAllCaps) && !a.adjective { continue }

@@ -43,7 +43,8 @@ extension DocumentPass {
             if let m = match, m.end == i + 1, m.end < us.count, !us[i].isCapitalized, !m.entities.isEmpty,
                !(m.kind == .name && m.entities.allSatisfy({ store.infos[$0].record.type == .people })),
                isPeopleCollective(us[m.end]),
-               var p = matcher.longestMatch(units: us, at: i, ignoreCase: false, only: .people), p.end == m.end {
+               var p = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .country), p.end == m.end,
+               p.entities.allSatisfy({ store.infos[$0].record.type == .people }) {
                 p.kind = .name; match = p
             }
             if let m = match, accept(m, s) {
