@@ -83,7 +83,8 @@ struct DocumentPass {
         for s in units.indices { registryPass(s) }
         for s in units.indices { personPass(s) }
         chainNamesPass()
-        for s in units.indices { organizationPass(s) }
+        datedAgreementNamesPass()
+        for s in units.indices { organizationPass(s); adjectiveBareHeadNames(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
         fullNameSurnamePass()

@@ -88,6 +88,9 @@ struct Lexicon: Sendable {
     var peopleFollowerKeys = U64Set()
     /// The noun "language" (kk stem, ru, en): an ethnonym before it names the language.
     var languageNounKeys = U64Set()
+    /// The tables of the Kazakh adjective + head rule and of the people's community nouns, behind one reference:
+    /// each field added to `Lexicon` itself made the optimiser copy the whole lexicon in the passes' word loops.
+    var adjectives = AdjectiveTables()
     /// Words before a shared name pointing at the entity in force now / the one named last (`lexicon/deixis.tsv`).
     var currentDeixisKeys = U64Set()
     var anaphoricDeixisKeys = U64Set()
@@ -149,11 +152,36 @@ struct Lexicon: Sendable {
             guard let table = lex.headNounKeys[p.code] else { continue }
             if !lex.headNounKinds.contains(p.morphology) { lex.headNounKinds.append(p.morphology) }
             switch p.morphology {
-            case .suffixChain: lex.suffixChainHeadNouns.merge(table) { first, _ in first }
+            case .suffixChain:
+                lex.suffixChainHeadNouns.merge(table) { first, _ in first }
+                // The bare head: the form with one suffix (the possessive) stripped, four letters or more.
+                for (form, head) in lex.headNouns[p.code] ?? [:] {
+                    let sc = TextNorm.normalizeScalars(form)
+                    let reading = Language(rawValue: p.code).map { Int(lex.suffixChainReading($0)) } ?? 0
+                    var stems = Morphology.SuffixChainStems(sc, chain: lex.suffixChains[reading], maxDepth: 1)
+                    while let c = stems.next() {
+                        // "одағ" is no stem of its own: only its alternated "одақ" is.
+                        if c.length < sc.count, c.length >= 4, lex.adjectives.suffixChainBareHeads[c.key] == nil,
+                           c.alternated || lex.suffixChain.alternated(sc[c.length - 1]) == sc[c.length - 1] {
+                            lex.adjectives.suffixChainBareHeads[c.key] = head
+                        }
+                    }
+                }
             case .paradigm: lex.paradigmHeadNouns.merge(table) { first, _ in first }
             case .english: lex.englishHeadNouns.merge(table) { first, _ in first }
             }
         }
+        do {
+            for row in try registry.table("adjectives.tsv", columns: 3)
+            where registry.profile(row[0])?.morphology == .suffixChain {
+                let items = row[2].split(separator: "|").map(String.init)
+                switch row[1] {
+                case "root": items.forEach { lex.adjectives.adjectiveRootKeys.insert(TextNorm.key($0)) }
+                case "suffix": lex.adjectives.adjectiveSuffixes += items.map { TextNorm.normalizeScalars($0) }
+                default: throw row.error("kind \(row[1]) is not root or suffix")
+                }
+            }
+        } catch let e as DataFileError { throw EntityStageError(code: .malformedData, detail: e.description) }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/titles.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
             guard f.count >= 2 else { continue }
@@ -203,11 +231,17 @@ struct Lexicon: Sendable {
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/people-context.tsv")) {
             let f = line.split(separator: "\t").map(String.init)
-            guard f.count >= 3, f[0] == "follower" || f[0] == "language" else {
+            guard f.count >= 3, ["follower", "language", "collective"].contains(f[0]) else {
                 throw EntityStageError(code: .malformedData, detail: "people-context: \(line)")
             }
             for w in f[2].split(separator: "|") {
-                if f[0] == "follower" { lex.peopleFollowerKeys.insert(TextNorm.key(w)) } else { lex.languageNounKeys.insert(TextNorm.key(w)) }
+                switch f[0] {
+                case "follower": lex.peopleFollowerKeys.insert(TextNorm.key(w))
+                case "language": lex.languageNounKeys.insert(TextNorm.key(w))
+                default:
+                    lex.adjectives.peopleCollectiveKeys.insert(TextNorm.key(w))
+                    lex.adjectives.peopleCollectivePrefixes.insert(TextNorm.prefixKey(TextNorm.normalizeScalars(String(w))))
+                }
             }
         }
         for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/deixis.tsv")) {
@@ -345,3 +379,18 @@ struct Lexicon: Sendable {
 }
 
 import Foundation
+
+/// Tables of the adjective + head rule (`<lang>/adjectives.tsv`, bare heads from `head-nouns.tsv`) and the community
+/// nouns of `people-context.tsv`; filled once by `Lexicon.load`, read only afterwards.
+final class AdjectiveTables: @unchecked Sendable {
+    /// Collective nouns of a people (kk диаспора, халқы): a singular ethnonym before one names the people.
+    var peopleCollectiveKeys = U64Set()
+    /// Their first four letters, to skip the stemming for most words.
+    var peopleCollectivePrefixes = U64Set()
+    /// Suffix-chain head nouns without their possessive ("келісімі" → "келісім", "одағы" → "одақ"): the head after an
+    /// adjective (`adjectives.tsv`), where the possessive is not part of the name.
+    var suffixChainBareHeads: [UInt64: Lexicon.HeadNoun] = [:]
+    /// Adjectives of the suffix-chain languages (`<lang>/adjectives.tsv` of DalaLanguages): roots and endings.
+    var adjectiveRootKeys = U64Set()
+    var adjectiveSuffixes: [[UInt32]] = []
+}

@@ -20,6 +20,9 @@ extension DocumentPass {
             if let section = sentences[s].section, section.hasPrefix("references") { continue }
             yearsIn[sentences[s].documentIndex, default: []] += ys
         }
+        // The mentions of each sentence: a `doc.with` entity named in the mention's own sentence speaks for it.
+        var bySentence = [[Int]](repeating: [], count: sentences.count)
+        for (k, m) in mentions.enumerated() where m.sentence < bySentence.count { bySentence[m.sentence].append(k) }
         // In text order, so "тот Таможенный союз" finds the union resolved just before it.
         var scoredAll: [(idx: Int, scored: [(Int, Double)], open: Bool)] = []
         let ambiguous = mentions.indices.filter { mentions[$0].candidates.count > 1 }
@@ -38,6 +41,9 @@ extension DocumentPass {
             let anaphoric = deixis.map { $0.isWord && lex.anaphoricDeixisKeys.contains($0.key) } ?? false
             let latestStart = m.candidates.compactMap { store.infos[$0].validTo == nil ? store.infos[$0].validFrom : nil }.max()
             let named = anaphoric ? lastResolved(before: m, among: m.candidates) : nil
+            // Entities named in the same sentence, unambiguously or decided before this mention (text order).
+            var sameSentence: [Int] = []
+            for k in bySentence[m.sentence] where k != idx && mentions[k].candidates.count == 1 { sameSentence.append(mentions[k].candidates[0]) }
             var scored: [(Int, Double)] = []
             for c in m.candidates {
                 let info = store.infos[c]
@@ -59,6 +65,11 @@ extension DocumentPass {
                 let related = relatedEntities(c)
                 score += min(2, Double(related.intersection(present).count)) * 0.5
                 if !info.cues.isEmpty, sentenceHasCue(m.sentence, store.cueScalars[c]) { score += 1.5 }
+                // "при формировании Таможенного союза … единое экономическое пространство": an entity of the
+                // candidate's `doc.with` named in the same sentence (the 2010 union for the 2003 space).
+                if !sameSentence.isEmpty, store.documentWith[c].contains(where: { sameSentence.contains($0) }) {
+                    score += Self.sameSentenceBonus
+                }
                 if info.hasDocumentEvidence {
                     let d = sentences[m.sentence].documentIndex
                     score += documentEvidence(c, info, present: presentIn[d] ?? [], years: yearsIn[d] ?? [])
@@ -113,6 +124,8 @@ extension DocumentPass {
     /// How many sentences after a look-alike without years of its own or before it may still date it (a wider window,
     /// and sentences before it, dated 2016 a `проект ЕАС` of 1994 and a Central Asian Union idea from a Eurasian one).
     static let nearbyYearSentences = 2
+    /// Score for a `doc.with` entity named in the mention's own sentence.
+    static let sameSentenceBonus = 1.5
 
     /// The margin by which a candidate must lead for the mention to be decided without alternatives.
     static let clearMargin = 0.75

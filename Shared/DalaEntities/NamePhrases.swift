@@ -8,10 +8,15 @@ struct NamePhrases: Sendable {
     var headLastConnectorKeys = U64Set()
     var descriptiveEndings: [[UInt32]] = []
     var sovietHomonymKeys = U64Set()
+    /// The word that makes a year part of a document's name: kk "2017 жылғы …", ru "… 1992 года".
+    var datedNameKeys = U64Set()
     // Paradigm languages: the head opens the name.
     var headFirstConnectorKeys = U64Set()
     var topicPrepositionKeys = U64Set()
     var stopPrepositionKeys = U64Set()
+    /// "на" + years + "годы": a period that belongs to the name ("Концепция … на 2014-2020 годы").
+    var periodPrepositionKeys = U64Set()
+    var yearNounKeys = U64Set()
     var genitiveEndings: [[UInt32]] = []
     var verbEndings: [[UInt32]] = []
     var pastEndings: [[UInt32]] = []
@@ -46,8 +51,8 @@ struct NamePhrases: Sendable {
 
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
-        .suffixChain: ["connector", "descriptive-ending", "soviet-homonym", "chain-joiner", "inserted-modifier"],
-        .paradigm: ["connector", "topic-preposition", "stop-preposition", "genitive-ending", "verb-ending", "past-ending", "vowel",
+        .suffixChain: ["connector", "descriptive-ending", "soviet-homonym", "chain-joiner", "inserted-modifier", "dated-name"],
+        .paradigm: ["connector", "dated-name", "topic-preposition", "stop-preposition", "period-preposition", "year-noun", "genitive-ending", "verb-ending", "past-ending", "vowel",
                     "adjective-ending", "adjective-case-ending", "noun-feminine-end", "noun-neuter-end", "nominative-masculine",
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
                     "soft-stem-letter", "hushing-letter", "masculine-nominative", "plural-adjective-ending",
@@ -80,9 +85,12 @@ struct NamePhrases: Sendable {
             case (.suffixChain, "connector"): keys.forEach { p.headLastConnectorKeys.insert($0) }
             case (_, "descriptive-ending"): p.descriptiveEndings += scalars
             case (_, "soviet-homonym"): keys.forEach { p.sovietHomonymKeys.insert($0) }
+            case (_, "dated-name"): keys.forEach { p.datedNameKeys.insert($0) }
             case (.paradigm, "connector"): keys.forEach { p.headFirstConnectorKeys.insert($0) }
             case (_, "topic-preposition"): keys.forEach { p.topicPrepositionKeys.insert($0) }
             case (_, "stop-preposition"): keys.forEach { p.stopPrepositionKeys.insert($0) }
+            case (_, "period-preposition"): keys.forEach { p.periodPrepositionKeys.insert($0) }
+            case (_, "year-noun"): keys.forEach { p.yearNounKeys.insert($0) }
             case (_, "genitive-ending"): p.genitiveEndings += scalars
             case (_, "verb-ending"): p.verbEndings += scalars
             case (_, "past-ending"): p.pastEndings += scalars

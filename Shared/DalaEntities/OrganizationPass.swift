@@ -59,6 +59,51 @@ extension DocumentPass {
         m.candidates.contains { [.country, .place, .people].contains(store.infos[$0].record.type) }
     }
 
+    /// "2017 жылғы Астана декларациясы", "… 1992 года", "the 2010 Astana Declaration": a year written into the name of
+    /// a registry agreement keeps the agreements concluded that year (`from`); when none of them was, the name is
+    /// another document, a local agreement with the year in its name.
+    /// One pass over the document's mentions before the organisation pass (per sentence it was quadratic).
+    mutating func datedAgreementNamesPass() {
+        func year(_ u: WordUnit) -> Int? {
+            guard u.shape == .number, u.sc.count == 4, let y = Int(u.text), (1800...2200).contains(y) else { return nil }
+            return y
+        }
+        var local: [(Int, Int, Int)] = []
+        for idx in mentions.indices where mentions[idx].kind == .name {
+            let m = mentions[idx]
+            guard !m.candidates.isEmpty, m.candidates.allSatisfy({ store.infos[$0].record.type == .agreement }) else { continue }
+            let s = m.sentence, us = units[s]
+            var y: Int?, start = m.start, end = m.end
+            if m.start >= 2, us[m.start - 1].isWord, lex.phrases.datedNameKeys.contains(us[m.start - 1].key), let v = year(us[m.start - 2]) {
+                y = v; start = m.start - 2
+            } else if m.start >= 1, lex.morphologyKind(us[m.start].script) == .english, let v = year(us[m.start - 1]) {
+                y = v; start = m.start - 1
+            } else if m.end + 1 < us.count, let v = year(us[m.end]), us[m.end + 1].isWord,
+                      lex.phrases.datedNameKeys.contains(us[m.end + 1].key) {
+                y = v; end = m.end + 2
+            }
+            guard let y else { continue }
+            // The year it was concluded: `from`, or a declaration's one `doc.years` year (declarations have no validity).
+            func concluded(_ c: Int) -> Int? {
+                let info = store.infos[c]
+                if let f = info.validFrom { return f / 10000 }
+                if let a = info.documentYearsFrom, a == info.documentYearsTo { return a }
+                return nil
+            }
+            let fits = m.candidates.filter { concluded($0) == y }
+            if !fits.isEmpty {
+                mentions[idx].candidates = fits
+            } else if m.candidates.allSatisfy({ concluded($0) != nil }),
+                      !(start..<end).contains(where: { consumed[s][$0] && !(m.start..<m.end).contains($0) }) {
+                local.append((s, start, end))
+            }
+        }
+        for (s, a, b) in local {
+            for k in a..<b { consumed[s][k] = false }
+            addOrganization(s, a, b, type: .agreement)
+        }
+    }
+
     mutating func organizationPass(_ s: Int) {
         let us = units[s]
         let sentenceKind = lex.morphologyKind(sentences[s].language)
@@ -130,6 +175,14 @@ extension DocumentPass {
                         var q = k + 1
                         while q < us.count, !us[q].isQuote, q - k <= 6 { q += 1 }
                         if q < us.count, q > k + 1 { end = q + 1 }
+                        break
+                    }
+                    // "Концепция внешней политики РК на 2014-2020 годы": a period after the name belongs to it.
+                    if w.isWord, lex.phrases.periodPrepositionKeys.contains(w.key), end == k {
+                        var q = k + 1
+                        while q < us.count, q - k <= 4, us[q].shape == .number || us[q].isDash && q > k + 1 { q += 1 }
+                        if q > k + 1, q < us.count, us[q - 1].shape == .number, us[q].isWord,
+                           lex.phrases.yearNounKeys.contains(us[q].key) { end = q + 1 }
                         break
                     }
                     // "Комиссия по экономике", "Договор о вечной дружбе": after по/о/об the next two lowercase words
@@ -223,6 +276,57 @@ extension DocumentPass {
     }
 
     /// A registry adjective of one word at `k` ("Астанинскую").
+    /// After an adjective the head stands bare ("Жасыл келісімнің"): in a suffix-chain sentence, a capitalised
+    /// adjective of `adjectives.tsv` (not a registry adjective: "Ресейлік компания" describes) right before a bare
+    /// head noun closes a name. Run after the organisation pass of the sentence, over the words a buffer scan picks
+    /// (a capitalised word before a word with a head noun's first letters): in the pass's word loop the extra test
+    /// made the optimiser copy the lexicon and the words.
+    mutating func adjectiveBareHeadNames(_ s: Int) {
+        guard lex.morphologyKind(sentences[s].language) == .suffixChain, units[s].count >= 2 else { return }
+        let prefixes = lex.headNounPrefixes
+        let candidates: [Int] = units[s].withUnsafeBufferPointer { b in
+            var out: [Int] = []
+            for i in 1..<b.count where b[i - 1].isCapitalized && b[i].isWord && prefixes.contains(TextNorm.prefixKey(b[i].sc)) {
+                out.append(i)
+            }
+            return out
+        }
+        for i in candidates where !consumed[s][i] && !consumed[s][i - 1] && lex.morphologyKind(units[s][i].script) != .english {
+            if let (start, type) = adjectiveBareHeadName(s, i) { addOrganization(s, start, i + 1, type: type) }
+        }
+    }
+
+    /// The start and type of a name closed by a bare head noun at `i` right after an adjective ("Жасыл келісімнің");
+    /// the caller has checked the head's first letters.
+    func adjectiveBareHeadName(_ s: Int, _ i: Int) -> (Int, EntityType)? {
+        guard isSuffixChainAdjective(s, i - 1), let bare = bareHead(units[s][i]), var start = headLastPhraseStart(s, head: i) else { return nil }
+        // A sentence's first word is capitalised anyway ("Сарапшылар Жасыл келісімнің …"): not part of it.
+        while start < i - 1, units[s][start].isSentenceStart, !consumed[s][start] { start += 1 }
+        return (start, bare.head.type)
+    }
+
+    /// A suffix-chain word that is an adjective: a root or an ending of the language's `adjectives.tsv`, or a registry
+    /// adjective ("Еуропалық").
+    func isSuffixChainAdjective(_ s: Int, _ k: Int) -> Bool {
+        guard units[s][k].isWord else { return false }
+        if lex.adjectives.adjectiveRootKeys.contains(units[s][k].key) || isAdjectiveAt(s, k) { return true }
+        let n = units[s][k].sc.count
+        for e in lex.adjectives.adjectiveSuffixes where n >= e.count + 3 && TextNorm.hasSuffix(units[s][k].sc, e) { return true }
+        return false
+    }
+
+    /// The bare head noun (`AdjectiveTables.suffixChainBareHeads`) a suffix-chain word is, or is a stem of: its length and
+    /// whether its last letter is undone ("одағының" → "одақ").
+    func bareHead(_ u: WordUnit) -> (length: Int, alternated: Bool, head: Lexicon.HeadNoun)? {
+        guard u.sc.count >= 4, u.text.unicodeScalars.count == u.sc.count else { return nil }
+        if let h = lex.adjectives.suffixChainBareHeads[u.key] { return (u.sc.count, false, h) }
+        var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
+        while let c = stems.next() {
+            if c.length < u.sc.count, let h = lex.adjectives.suffixChainBareHeads[c.key] { return (c.length, c.alternated, h) }
+        }
+        return nil
+    }
+
     func isAdjectiveAt(_ s: Int, _ k: Int) -> Bool {
         guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
         return m.kind == .adjective && m.start == k && m.end == k + 1
@@ -355,11 +459,21 @@ extension DocumentPass {
         // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы",
         // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head-nouns.tsv`).
         let sentenceKind = lex.morphologyKind(sentences[s].language)
-        if let last = words.last,
+        let lastWord = (start..<end).last { us[$0].isWord }
+        if let last = words.last, let lw = lastWord,
            lex.morphologyKind(last.script) == .suffixChain || last.sc.contains(where: TextNorm.isCyrillic) && sentenceKind == .suffixChain,
            last.text.unicodeScalars.count == last.sc.count {
             let table = lex.suffixChainHeadNouns
-            if table[last.key] == nil {
+            // After an adjective the possessive comes from the context ("… Одақтың Жасыл келісімі"): the label
+            // takes the bare head ("Жасыл келісім"); after a noun it is the name's own (Ұлттық қауіпсіздік комитеті).
+            if words.count >= 2, lw > start, us[lw - 1].isWord, isSuffixChainAdjective(s, lw - 1),
+               let bare = bareHead(last), bare.length < last.sc.count {
+                var head = Array(last.text.unicodeScalars.prefix(bare.length))
+                if bare.alternated, let v = head.last, let alt = Unicode.Scalar(lex.suffixChain.alternated(v.value)) {
+                    head[head.count - 1] = alt
+                }
+                labelWords[labelWords.count - 1] = String(String.UnicodeScalarView(head))
+            } else if table[last.key] == nil {
                 var stems = Morphology.SuffixChainStems(last.sc, chain: lex.suffixChains[Int(last.reading)], maxDepth: 2)
                 while let c = stems.next() {
                     guard !c.alternated, c.length < last.sc.count, table[c.key] != nil else { continue }

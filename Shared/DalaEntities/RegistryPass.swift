@@ -38,6 +38,15 @@ extension DocumentPass {
                m.end < us.count, isLanguageNoun(us[m.end]) {
                 m.kind = .adjective; match = m
             }
+            // "корей диаспорасы", "өзбек халқы": a singular ethnonym before a collective noun of people (`people-context.tsv`
+            // `collective`) is the people, not the country an adjective reading points at.
+            if let m = match, m.end == i + 1, m.end < us.count, !us[i].isCapitalized, !m.entities.isEmpty,
+               !(m.kind == .name && m.entities.allSatisfy({ store.infos[$0].record.type == .people })),
+               isPeopleCollective(us[m.end]),
+               var p = matcher.longestMatch(units: us, at: i, ignoreCase: false, excluding: .country), p.end == m.end,
+               p.entities.allSatisfy({ store.infos[$0].record.type == .people }) {
+                p.kind = .name; match = p
+            }
             if let m = match, accept(m, s) {
                 var start = m.start, end = m.end
                 // «Қазақстан-2050» стратегиясы: a name that runs through a closing quote takes its opening one too.
@@ -132,6 +141,16 @@ extension DocumentPass {
             var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
             while let c = stems.next() { if lex.languageNounKeys.contains(c.key) { return true } }
         }
+        return false
+    }
+
+    /// A collective noun of a people in any case (kk "диаспорасы", "халқының", "қауымдастығы").
+    func isPeopleCollective(_ u: WordUnit) -> Bool {
+        guard u.isWord, !u.isCapitalized, lex.adjectives.peopleCollectivePrefixes.contains(TextNorm.prefixKey(u.sc)) else { return false }
+        if lex.adjectives.peopleCollectiveKeys.contains(u.key) { return true }
+        guard u.sc.contains(where: TextNorm.isCyrillic) else { return false }
+        var stems = Morphology.SuffixChainStems(u.sc, chain: lex.suffixChains[Int(u.reading)], maxDepth: 3)
+        while let c = stems.next() { if lex.adjectives.peopleCollectiveKeys.contains(c.key) { return true } }
         return false
     }
 
