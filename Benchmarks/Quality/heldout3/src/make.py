@@ -13,67 +13,21 @@ Writes ../passages.jsonl and ../registry.jsonl (only the keys the passages use) 
 /work/shared/eval/build.py plus the checks listed in ../README.md. `--uncovered` lists capitalised words that
 no mention or date covers (a reviewing aid).
 """
-import collections, datetime, importlib.util, json, os, re, sys
+import collections, importlib.util, json, os, re, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 sys.dont_write_bytecode = True
 sys.path.insert(0, "/work/shared/eval")
-from build import check_passage, find_nth, parse_value, EVENT_TYPES, MODALITIES  # noqa: E402
+from build import check_passage, parse_value, EVENT_TYPES, MODALITIES  # noqa: E402
 
-REG = []
-def R(key, type, qid, en, ru, kk):
-    REG.append({"key": key, "type": type, "qid": qid, "en": en, "ru": ru, "kk": kk})
-
-PASSAGES, ERR = [], []
-
-def locate(text, surface, cursor, label):
-    pos = text.find(surface, cursor)
-    if pos < 0:
-        ERR.append(f"{label}: {surface!r} not found after position {cursor}")
-        return None, cursor
-    k = 1
-    while True:
-        p = find_nth(text, surface, k)
-        if p is None or p > pos:
-            ERR.append(f"{label}: {surface!r} at {pos} is not a non-overlapping occurrence")
-            return None, cursor
-        if p == pos:
-            return k, pos + len(surface)
-        k += 1
-
-def P(pid, published, text, ents, dates, nd, events, notes=None, genre="news"):
-    lang = pid.split("-")[0]
-    types = {r["key"]: r["type"] for r in REG}
-    out_e, cur = [], 0
-    for t in ents:
-        surface, key = t[0], t[1]
-        n, cur = locate(text, surface, cur, pid)
-        if n is None:
-            continue
-        a = {"text": surface, "n": n, "type": types.get(key, "?"), "key": key}
-        if key not in types:
-            ERR.append(f"{pid}: key {key} not in registry")
-        if len(t) > 2 and t[2] == "opt":
-            a["optional"] = True
-        out_e.append(a)
-    out_d, cur = [], 0
-    for t in dates:
-        surface, value, prec = t[0], t[1], t[2]
-        n, cur = locate(text, surface, cur, pid)
-        if n is None:
-            continue
-        a = {"text": surface, "n": n, "value": value, "precision": prec}
-        if len(t) > 3 and t[3] == "rel":
-            a["relative"] = True
-        out_d.append(a)
-    out_v = [{"type": e[0], "participants": e[1], "date": e[2], "modality": e[3], "evidence": e[4]}
-             for e in events]
-    p = {"id": pid, "lang": lang, "published": published, "genre": genre, "text": text,
-         "entities": out_e, "dates": out_d, "not_dates": nd, "events": out_v}
-    if notes:
-        p["notes"] = notes
-    PASSAGES.append(p)
+# The passages' builders and checks shared with ../../heldout/src/make.py (R, P, locate, check_weekdays, uncovered),
+# as heldout2 reuses them: this set only adds its own dyad and registry checks below.
+_spec = importlib.util.spec_from_file_location("heldout_make", os.path.join(os.path.dirname(OUT), "heldout", "src", "make.py"))
+hm = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(hm)
+REG, PASSAGES, ERR = hm.REG, hm.PASSAGES, hm.ERR
+R, P, locate, check_weekdays, uncovered = hm.R, hm.P, hm.locate, hm.check_weekdays, hm.uncovered
 
 DYADS = []
 def Y(pid, index, actors, targets, mutual=False):
@@ -114,19 +68,6 @@ def load(name):
     mod.R, mod.P, mod.Y = R, P, Y
     spec.loader.exec_module(mod)
 
-WEEKDAYS = [("monday", "понедельник", "дүйсенбі"), ("tuesday", "вторник", "сейсенбі"), ("wednesday", "сред", "сәрсенбі"),
-            ("thursday", "четверг", "бейсенбі"), ("friday", "пятниц", "жұма"), ("saturday", "суббот", "сенбі"),
-            ("sunday", "воскресень", "жексенбі")]
-
-def check_weekdays(p):
-    for d in p["dates"]:
-        low = d["text"].lower()
-        hits = [(len(n), i) for i, names in enumerate(WEEKDAYS) for n in names if n in low]
-        if hits and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d["value"]):
-            i = max(hits)[1]
-            if datetime.date.fromisoformat(d["value"]).weekday() != i:
-                ERR.append(f"{p['id']}: {d['text']!r} = {d['value']} is not a {WEEKDAYS[i][0]}")
-
 def sentence_bounds(text, s, e):
     """Sentence of a span, split as score.py does."""
     starts = [0]
@@ -136,18 +77,6 @@ def sentence_bounds(text, s, e):
             starts.append(m.end())
     inside = [b for b in starts if s < b < e]
     return inside
-
-def uncovered(p):
-    spans = []
-    for kind in ("entities", "dates"):
-        for a in p[kind]:
-            s = find_nth(p["text"], a["text"], a["n"])
-            spans.append((s, s + len(a["text"])))
-    out = []
-    for m in re.finditer(r"\w[\w'’.+-]*", p["text"]):
-        if m.group()[0].isupper() and not any(a <= m.start() < b for a, b in spans):
-            out.append(m.group())
-    return out
 
 def main():
     for name in ("registry", "kk", "ru", "en", "dyads"):
