@@ -29,35 +29,21 @@ _spec.loader.exec_module(hm)
 REG, PASSAGES, ERR = hm.REG, hm.PASSAGES, hm.ERR
 R, P, locate, check_weekdays, uncovered = hm.R, hm.P, hm.locate, hm.check_weekdays, hm.uncovered
 
-DYADS = []
-def Y(pid, index, actors, targets, mutual=False):
-    DYADS.append((pid, index, actors, targets, mutual))
+DYADS, Y = hm.DYADS, hm.Y
 
 def add_dyads(registry):
-    """Adds each Y(...) to its event: "actor" and "target" key lists, "mutual" when the text gives no direction."""
+    """heldout's `add_dyads`, and here a dyad may name only the event's own participants, each once."""
+    hm.add_dyads(registry)
     by_id = {p["id"]: p for p in PASSAGES}
-    seen = set()
-    for pid, i, actors, targets, mutual in DYADS:
+    for pid, i, actors, targets, _ in DYADS:
         p = by_id.get(pid)
         if p is None or not 0 <= i < len(p["events"]):
-            ERR.append(f"dyad {pid}[{i}]: no such event")
             continue
-        if (pid, i) in seen:
-            ERR.append(f"dyad {pid}[{i}]: annotated twice")
-        seen.add((pid, i))
-        if not actors or not targets or set(actors) & set(targets):
-            ERR.append(f"dyad {pid}[{i}]: actors and targets must be non-empty and disjoint")
-        ev = p["events"][i]
         for k in actors + targets:
-            if k not in registry:
-                ERR.append(f"dyad {pid}[{i}]: key {k} not in registry")
-            if k not in ev["participants"]:
+            if k not in p["events"][i]["participants"]:
                 ERR.append(f"dyad {pid}[{i}]: key {k} is no participant of the event")
         if len(set(actors + targets)) != len(actors + targets):
             ERR.append(f"dyad {pid}[{i}]: key listed twice")
-        ev["actor"], ev["target"] = actors, targets
-        if mutual:
-            ev["mutual"] = True
 
 def load(name):
     path = os.path.join(HERE, name + ".py")
