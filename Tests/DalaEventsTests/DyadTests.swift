@@ -27,52 +27,6 @@ struct DyadTests {
         #expect(!r.actors.contains(counterpart), "the counterpart's state is no actor: \(r)")
     }
 
-    /// A capital acting for its government (`Бишкек закрыл`, `Астана … қол қойды`, `Moscow expelled`) is its state on
-    /// the actor's side; the capital stays the place.
-    @Test(arguments: [
-        ("Вчера Бишкек закрыл для американских военных авиабазу Манас.", EventType.military, "Q813", "Q30"),
-        ("Moscow expelled two Kyrgyz diplomats on 4 March 2024 in a dispute over migrants.", EventType.dispute, "Q159", "Q813"),
-    ])
-    func aCapitalActingForItsStateIsTheActor(text: String, type: EventType, actor: String, counterpart: String) throws {
-        let r = try roles(text, type)
-        #expect(r.actors.contains(actor), "\(r)")
-        #expect(!r.actors.contains(counterpart) && !r.counterparts.contains(actor), "\(r)")
-    }
-
-    /// Two states (or their leaders) named beside the organisation an event takes place in are its two sides; the
-    /// organisation is neither's counterpart.
-    @Test(arguments: [
-        ("At the SCO summit in Astana on 4 July 2024, Kazakhstan and Kyrgyzstan signed a border agreement.", EventType.agreement, "Q232", "Q813"),
-        ("На саммите ШОС в Самарканде 16 сентября 2022 года Узбекистан и Таджикистан подписали соглашение о воде.", EventType.agreement, "Q265", "Q863"),
-    ])
-    func twoStatesBesideTheirOrganisationAreTheTwoSides(text: String, type: EventType, actor: String, counterpart: String) throws {
-        let r = try roles(text, type)
-        #expect(r.actors.contains(actor), "\(r)")
-        #expect(r.counterparts.contains(counterpart), "\(r)")
-    }
-
-    /// Talks by telephone are meetings of the caller and the one called, in all three languages.
-    @Test(arguments: [
-        ("Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on 9 March 2024 to thank him.", "Q265", "Q232"),
-        ("Президент Казахстана провёл телефонный разговор с Владимиром Путиным 5 марта 2024 года.", "Q232", "Q159"),
-        ("Тоқаев 2024 жылғы 5 наурызда Мирзиёевпен телефон арқылы сөйлесті.", "Q232", "Q265"),
-    ])
-    func telephoneTalksAreMeetings(text: String, actor: String, counterpart: String) throws {
-        let r = try roles(text, .meeting)
-        #expect(r.actors.contains(actor), "\(r)")
-        #expect(r.counterparts.contains(counterpart), "\(r)")
-    }
-
-    /// A Kazakh party in the accusative is the one acted on (`Қазақстанды айыптады`, `Тоқаевты қабылдады`).
-    @Test(arguments: [
-        ("Қырғызстан 2017 жылы 20 қазанда Қазақстанды сайлауға араласты деп айыптады.", EventType.dispute, "Q813", "Q232"),
-    ])
-    func aKazakhAccusativePartyIsTheCounterpart(text: String, type: EventType, actor: String, counterpart: String) throws {
-        let r = try roles(text, type)
-        #expect(r.actors.contains(actor), "\(r)")
-        #expect(r.counterparts.contains(counterpart) && !r.actors.contains(counterpart), "\(r)")
-    }
-
     /// Names joined by `and`/`и`/`мен` share the role the preposition or the ending gives one of them.
     @Test(arguments: [
         ("Президент Киргизии Жапаров встретился с Путиным и Си Цзиньпином 5 мая 2024 года.", EventType.meeting, "Q813", ["Q159", "Q148"]),
@@ -92,16 +46,28 @@ struct DyadTests {
         #expect(r.counterparts == ["dala:sco"])
     }
 
-    /// A capital with a counterpart cue stands for its state; a state a person travels to is the one visited.
+    /// Who acts and who is acted on, one side each (never both): a capital with a counterpart cue stands for its
+    /// state; a state a person travels to is the one visited; a capital acting for its government (`Бишкек закрыл`,
+    /// `Moscow expelled`: the entity stage's metonymy) is its state on the actor's side; two states named beside the
+    /// organisation an event takes place in are its two sides; talks by telephone are meetings of the caller and the
+    /// one called; a Kazakh party in the accusative is the one acted on.
     @Test(arguments: [
         ("Қазақстан 2024 жылы 5 мамырда Бішкекпен келісімге қол қойды.", EventType.agreement, "Q232", "Q813"),
         ("Казахстан 5 мая 2024 года провёл переговоры с Бишкеком.", EventType.meeting, "Q232", "Q813"),
         ("Мирзиёев 6 марта 2017 года прибыл в Туркмению с визитом.", EventType.meeting, "Q265", "Q874"),
+        ("Вчера Бишкек закрыл для американских военных авиабазу Манас.", EventType.military, "Q813", "Q30"),
+        ("Moscow expelled two Kyrgyz diplomats on 4 March 2024 in a dispute over migrants.", EventType.dispute, "Q159", "Q813"),
+        ("At the SCO summit in Astana on 4 July 2024, Kazakhstan and Kyrgyzstan signed a border agreement.", EventType.agreement, "Q232", "Q813"),
+        ("На саммите ШОС в Самарканде 16 сентября 2022 года Узбекистан и Таджикистан подписали соглашение о воде.", EventType.agreement, "Q265", "Q863"),
+        ("Shavkat Mirziyoyev telephoned Kassym-Jomart Tokayev on 9 March 2024 to thank him.", EventType.meeting, "Q265", "Q232"),
+        ("Президент Казахстана провёл телефонный разговор с Владимиром Путиным 5 марта 2024 года.", EventType.meeting, "Q232", "Q159"),
+        ("Тоқаев 2024 жылғы 5 наурызда Мирзиёевпен телефон арқылы сөйлесті.", EventType.meeting, "Q232", "Q265"),
+        ("Қырғызстан 2017 жылы 20 қазанда Қазақстанды сайлауға араласты деп айыптады.", EventType.dispute, "Q813", "Q232"),
     ])
-    func capitalsAndVisitedStatesAreCounterparts(text: String, type: EventType, actor: String, counterpart: String) throws {
+    func actorAndCounterpartAreOneSideEach(text: String, type: EventType, actor: String, counterpart: String) throws {
         let r = try roles(text, type)
-        #expect(r.actors.contains(actor), "\(r)")
-        #expect(r.counterparts.contains(counterpart), "\(r)")
+        #expect(r.actors.contains(actor) && !r.counterparts.contains(actor), "\(r)")
+        #expect(r.counterparts.contains(counterpart) && !r.actors.contains(counterpart), "\(r)")
     }
 
     /// The one who joins is the actor and the organisation the counterpart, wherever the organisation is named.
