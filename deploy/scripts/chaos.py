@@ -63,7 +63,7 @@ def env():
         "DALA_RUN_DIR": RUN_DIR, "DALA_BIN": os.environ.get("DALA_BIN", os.path.join(ROOT, ".build", "debug")),
         "DALA_INGEST_PORT": str(INGEST_PORT), "DALA_QUERY_PORT": str(QUERY_PORT), "DALA_ENRICH_PORT": str(ENRICH_PORT),
         "DALA_WORKERS": "3", "DALA_PG_URL": "postgres://dala@127.0.0.1:%s/%s" % (PG_PORT, DB),
-        "DALA_API_TOKEN_LIST": TOKEN, "DALA_LOG_LEVEL": "warning",
+        "DALA_API_TOKEN_LIST": TOKEN, "DALA_LOG_LEVEL": os.environ.get("DALA_CHAOS_LOG_LEVEL", "warning"),
     })
     e["DALA_KAFKA_BROKERS"] = "127.0.0.1:" + os.environ.get("DALA_KAFKA_PORT", "59093")
     e.update(EXTRA_ENV)
