@@ -136,13 +136,9 @@ public struct AnnotationStore: Sendable {
 
     /// One COPY per table for the rows of all `documents`.
     static func copy(_ documents: [DocumentRows], conn: PostgresConnection) throws {
-        try conn.copy(into: "sentences", columns: Columns.sentences, encoded: documents.lazy.map(\.sentences))
-        try conn.copy(into: "mentions", columns: Columns.mentions, encoded: documents.lazy.map(\.mentions))
-        try conn.copy(into: "time_expressions", columns: Columns.times, encoded: documents.lazy.map(\.times))
-        try conn.copy(into: "events", columns: Columns.events, encoded: documents.lazy.map(\.events))
-        try conn.copy(into: "event_participants", columns: Columns.participants, encoded: documents.lazy.map(\.participants))
-        try conn.copy(into: "event_mentions", columns: Columns.evidence, encoded: documents.lazy.map(\.evidence))
-        try conn.copy(into: "keywords", columns: Columns.keywords, encoded: documents.lazy.map(\.keywords))
+        for (table, columns, rows) in DocumentRows.tables {
+            try conn.copy(into: table, columns: columns, encoded: documents.lazy.map { $0[keyPath: rows] })
+        }
     }
 
     /// The end of a replacement, after the rows: document status and analysis, the extraction run, and the events'
@@ -261,16 +257,18 @@ public struct AnnotationStore: Sendable {
             }
         }
 
+        /// Each table's name, COPY columns and buffer, in the order they are written (events before what refers to them).
+        static var tables: [(name: String, columns: [String], rows: WritableKeyPath<DocumentRows, PostgresCopyRows>)] {
+            [("sentences", Columns.sentences, \.sentences), ("mentions", Columns.mentions, \.mentions),
+             ("time_expressions", Columns.times, \.times), ("events", Columns.events, \.events),
+             ("event_participants", Columns.participants, \.participants), ("event_mentions", Columns.evidence, \.evidence),
+             ("keywords", Columns.keywords, \.keywords)]
+        }
+
         /// Writes the rows held (one COPY per table that has any) and empties the buffers; event ids stay.
         mutating func send(_ conn: PostgresConnection) throws {
             sent.sentences += sentences.count; sent.mentions += mentions.count; sent.times += times.count; sent.events += events.count
-            let tables: [(String, [String], WritableKeyPath<DocumentRows, PostgresCopyRows>)] = [
-                ("sentences", Columns.sentences, \.sentences), ("mentions", Columns.mentions, \.mentions),
-                ("time_expressions", Columns.times, \.times), ("events", Columns.events, \.events),
-                ("event_participants", Columns.participants, \.participants), ("event_mentions", Columns.evidence, \.evidence),
-                ("keywords", Columns.keywords, \.keywords),
-            ]
-            for (table, columns, rows) in tables where self[keyPath: rows].count > 0 {
+            for (table, columns, rows) in Self.tables where self[keyPath: rows].count > 0 {
                 try conn.copy(into: table, columns: columns, encoded: [self[keyPath: rows]])
                 self[keyPath: rows] = PostgresCopyRows(columns: columns.count)
             }

@@ -46,13 +46,12 @@ public struct StoryEvent: Sendable, Hashable {
             if p.role == "object" { objects.insert(id) }
         }
         if let s = e.speakerEntityID { parts.insert(s) }
-        if e.dateStart == nil, StoryRule.reach(e.type) > 0, let day = published.map({ String($0.prefix(10)) }), day.count == 10 {
-            self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects,
-                      bodies: bodies, dateStart: day, dateEnd: day, precision: StoryRule.publishedPrecision)
-        } else {
-            self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects,
-                      bodies: bodies, dateStart: e.dateStart, dateEnd: e.dateEnd, precision: e.datePrecision)
+        var (start, end, precision) = (e.dateStart, e.dateEnd, e.datePrecision)
+        if start == nil, StoryRule.reach(e.type) > 0, let day = published.map({ String($0.prefix(10)) }), day.count == 10 {
+            (start, end, precision) = (day, day, StoryRule.publishedPrecision)
         }
+        self.init(type: e.type, participants: parts, places: places, counterparts: counterparts, objects: objects, bodies: bodies,
+                  dateStart: start, dateEnd: end, precision: precision)
     }
 
     /// Entity types that are bodies: they meet as one (`bodies`).
@@ -139,8 +138,12 @@ public enum StoryRule {
     /// The days a stored report of `type` must lie in to be a candidate for `event`: its start in [lo, hi], its end
     /// no earlier than `endFrom`.
     static func window(_ event: StoryEvent, type: String) -> (lo: Int, hi: Int, endFrom: Int) {
+        window(start: event.start!, end: event.end!, type: type)
+    }
+
+    static func window(start: Int, end: Int, type: String) -> (lo: Int, hi: Int, endFrom: Int) {
         let reach = Self.reach(type)
-        return (event.start! - max(windowDays, reach), event.end! + daySlack + reach, event.start! - daySlack - reach)
+        return (start - max(windowDays, reach), end + daySlack + reach, start - daySlack - reach)
     }
 
     /// Types told of one event in other words: a report of one may be a report of the other (`typesMatch`).
@@ -421,9 +424,8 @@ enum StoryLinker {
         var firstStart = 0, mergeable = false
         for (k, w) in parts.sorted(by: { ($0.key.type, $0.key.start, $0.key.end) < ($1.key.type, $1.key.start, $1.key.end) }) {
             let short = k.end - k.start <= StoryRule.shortSpan
-            let reach = StoryRule.reach(k.type)
-            let window = (k.type, k.start - max(StoryRule.windowDays, reach), k.end + StoryRule.daySlack + reach,
-                          k.start - StoryRule.daySlack - reach, w.parts, w.single, w.day)
+            let days = StoryRule.window(start: k.start, end: k.end, type: k.type)
+            let window = (k.type, days.lo, days.hi, days.endFrom, w.parts, w.single, w.day)
             if short, mergeable, let last = out.last, last.type == k.type, k.start - firstStart <= mergeDays {
                 out[out.count - 1] = (last.type, min(last.lo, window.1), max(last.hi, window.2), min(last.endFrom, window.3),
                                       last.parts.union(w.parts), last.single || w.single, last.day || w.day)

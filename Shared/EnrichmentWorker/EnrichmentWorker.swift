@@ -129,17 +129,13 @@ public struct EnrichmentWorker: Service {
         let started = Date()
         let pipeline = self.pipeline
         do {
-            let replacement: AnnotationStore.Replacement
+            let written: AnnotationStore.Replacement?
             if doc.text.utf8.count > Pipeline.segmentBytes {
                 // A long document: each piece's rows are sent inside the transaction as the piece is analysed, so
                 // they are in memory one piece at a time (the analysis runs on the connection's thread).
-                guard let written = try await annotations.replaceStreaming(documentID: id, startedAt: started, worker: settings.workerName,
-                                                                           analyse: { piece in
+                written = try await annotations.replaceStreaming(documentID: id, startedAt: started, worker: settings.workerName) { piece in
                     try pipeline.annotationPieces(of: doc.text, documentDate: doc.published, piece)
-                }) else {
-                    return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)
                 }
-                replacement = written
             } else {
                 let (analysed, prepared) = try await cpu.run {
                     var rows = AnnotationStore.DocumentRows(documentID: id)
@@ -147,10 +143,10 @@ public struct EnrichmentWorker: Service {
                     let replacement = AnnotationStore.Replacement(documentID: id, summary: summary, rows: rows, startedAt: started)
                     return (replacement, AnnotationStore.PreparedReplacements([(replacement, rows)]))
                 }
-                guard try await annotations.replaceMany(prepared, worker: settings.workerName).contains(id) else {
-                    return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)
-                }
-                replacement = analysed
+                written = try await annotations.replaceMany(prepared, worker: settings.workerName).contains(id) ? analysed : nil
+            }
+            guard let replacement = written else {
+                return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)
             }
             let set = replacement.annotations, n = replacement.counts
             let ms = Date().timeIntervalSince(started) * 1000
