@@ -137,11 +137,13 @@ for p, doc in zip(passages, docs):
     for gi, g in enumerate(gev):
         ev = g["ev"]
         counts[lang]["gold"] += 1
+        counts[lang]["type " + ev["type"] + " gold"] += 1
         sent = text[g["sent"][0]:g["sent"][1]].replace("\n", " ")
         gd = f"{p['id']} GOLD {ev['type']}/{ev['modality']} {sorted(g['keys'])} date={ev.get('date')}\n    «{sent}»"
         if gi in matched:
             s = sev[matched[gi]]
             counts[lang]["hit"] += 1
+            counts[lang]["type " + ev["type"] + " hit"] += 1
             if s["mod"] == ev["modality"]:
                 counts[lang]["modality ok " + s["mod"]] += 1
             else:

@@ -80,22 +80,53 @@ extension EventDetector {
 
     /// The dateline of each document (`ASTANA, Oct. 13 –`, `Астана, 4 шілде.`): a day named within the first
     /// `datelineWords` words of its first sentence, by document index.
-    func datelineTimes(sentences: [Sentence], atoms: [[Atom]],
-                       times: [[EventExtractor.PlacedTime]]) -> [Int: (time: TimeExpression, sentence: Int)] {
+    ///
+    /// A news story without a dateline has the day of its lead instead (`Кеше Астанада … саммит өтті`, `9 августа в Астане
+    /// …`): the first day its first `leadSentences` sentences name, when that day lies up to `storyDayReach` days before
+    /// the publication day (a story about something that just happened), so what it tells next without a date of its own
+    /// is dated the same way.
+    func datelineTimes(sentences: [Sentence], atoms: [[Atom]], times: [[EventExtractor.PlacedTime]],
+                       published: String? = nil) -> [Int: (time: TimeExpression, sentence: Int)] {
         var out: [Int: (time: TimeExpression, sentence: Int)] = [:]
-        var seen = Set<Int>()
-        for (si, s) in sentences.enumerated() where seen.insert(s.documentIndex).inserted {
+        var firstSentence: [Int: Int] = [:]
+        for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { continue }
-            let words = Self.wordsBefore(atoms[si])
+            let first = firstSentence[s.documentIndex] ?? si
+            if firstSentence[s.documentIndex] == nil { firstSentence[s.documentIndex] = si }
+            if si == first {
+                let words = Self.wordsBefore(atoms[si])
+                if let t = times[si].first(where: { t in
+                    t.expression.value != nil && words[min(t.first, atoms[si].count)] <= Self.datelineWords
+                        && (t.expression.precision == .day || Self.isDayRange(t.expression.value ?? ""))
+                }) {
+                    out[s.documentIndex] = (t.expression, si)
+                    continue
+                }
+            }
+            guard out[s.documentIndex] == nil, si - first < Self.leadSentences, let published,
+                  let pub = Self.dayNumber(published) else { continue }
             if let t = times[si].first(where: { t in
-                t.expression.value != nil && words[min(t.first, atoms[si].count)] <= Self.datelineWords
-                    && (t.expression.precision == .day || Self.isDayRange(t.expression.value ?? ""))
+                guard let v = t.expression.value, t.expression.precision == .day || Self.isDayRange(v),
+                      let day = Self.dayNumber(String(v.prefix(10))) else { return false }
+                return day <= pub && pub - day <= Self.storyDayReach
             }) {
                 out[s.documentIndex] = (t.expression, si)
             }
         }
         return out
     }
+    /// The times that may date a hit. A proposal or a saying was made by the time the text was published: a time after
+    /// that (`proposed holding the summit next year`, `said trade would double by 2030`, `келесі жылы … өткізуді ұсынды`)
+    /// dates what was proposed or said, not the proposing or the saying.
+    func datesOfSaying(_ h: Hit, _ times: [EventExtractor.PlacedTime], published: String?) -> [EventExtractor.PlacedTime] {
+        guard h.type == .proposal || h.type == .statement, let published else { return times }
+        return times.filter { t in
+            if let start = t.expression.start { return start <= published }
+            return (t.expression.end ?? "") <= published
+        }
+    }
+    /// How many sentences of a story without a dateline make its lead.
+    static let leadSentences = 2
     /// `2024-07-03/2024-07-04`: a range of days (a dateline over a meeting's days), not of months or years.
     static func isDayRange(_ v: String) -> Bool {
         let parts = v.split(separator: "/")

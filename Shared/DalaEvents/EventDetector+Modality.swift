@@ -29,8 +29,13 @@ extension EventDetector {
 
     /// `putForward`: the event is what a proposal word right before it (kk: after it) suggests (`suggested holding the
     /// next summit`): proposed, even with a future word (`next`, `will`) in its clause.
+    ///
+    /// A saying or a proposal (`said trade would double`, `предложил провести саммит в будущем году`, `… өткізуді ұсынды`)
+    /// was made: the tense and mood of what it says (its complement: after the verb, or before it in a verb-final
+    /// language) are the content's, so only cues outside the complement, an attribution, and the verb's own form count.
     func modalityOf(_ h: Hit, atoms a: [Atom], cues: [CueMatch], quotes: [Int], clauses: [Int], hasProposal: Bool,
-                    putForward: Bool = false) -> Modality {
+                    putForward: Bool = false, verbFinal: Bool = false) -> Modality {
+        let saying = h.type == .statement || h.type == .proposal
         var found = Set<Modality>()
         let lastWord = a[h.last].text
         let affix = h.words == 1 ? Substring(lastWord.unicodeScalars.dropFirst(h.stemLength)) : Substring(lastWord)
@@ -52,6 +57,7 @@ extension EventDetector {
             if quotes[m.first] != 0 && quotes[m.first] != quotes[h.first] { continue }
             let c = lex.modalityCues[m.cue]
             let i = m.first, end = m.last
+            if saying, c.place != .anywhere, c.place != .trigger, verbFinal ? end < h.first : i > h.last { continue }
             switch c.place {
             case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
             case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }

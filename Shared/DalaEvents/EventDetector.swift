@@ -140,7 +140,7 @@ final class EventDetector: Sendable {
         // The named parties of the last event told, for a following event that names none.
         var lastParties: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
         let topics = topicOrganisations(sentences: sentences, mentions: entities.mentions, types: typeOf)
-        let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times)
+        let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times, published: lastPublishedDay)
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
@@ -355,8 +355,8 @@ final class EventDetector: Sendable {
                 var date: TimeExpression?
                 if inherited {
                     date = sentenceTimes.first?.expression    // atom positions belong to the previous sentence
-                } else if !sentenceTimes.isEmpty {
-                    let best = sentenceTimes.min { distance($0, h, breaks) < distance($1, h, breaks) }
+                } else if case let own = datesOfSaying(h, sentenceTimes, published: lastPublishedDay), !own.isEmpty {
+                    let best = own.min { distance($0, h, breaks) < distance($1, h, breaks) }
                     // A time in another clause, far away, dates something else.
                     if let b = best, distance(b, h, breaks) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, breaks) < Self.clausePenalty {
                         date = b.expression
@@ -413,7 +413,8 @@ final class EventDetector: Sendable {
                 } ?? false
                 var modality = modalityOf(h, atoms: a, cues: cues, quotes: quotes, clauses: clauses,
                                           hasProposal: hasProposal && Self.proposable.contains(h.type) && !h.datedDocument,
-                                          putForward: proposalScoped.contains(h.first))
+                                          putForward: proposalScoped.contains(h.first),
+                                          verbFinal: lex.verbFinal.contains(s.language))
                 if modality == .asserted, h.type != .statement, speaker != nil, a[h.first].quoteDepth > 0 { modality = .reported }
                 // `will host next year's summit`, `a conference is planned for next year`, `troops prepare to leave by
                 // Tuesday`: an event dated wholly after publication has not happened yet.

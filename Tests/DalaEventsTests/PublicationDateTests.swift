@@ -60,6 +60,31 @@ import Testing
         #expect(other["12 апреля"] == "2023-04-12", "another month: the publication's year, as before")
     }
 
+    /// A story without a dateline whose lead names a day just before publication (`Кеше … өтті`, `9 августа … прошла`)
+    /// dates what it tells next without a date of its own on that day; a lead day long before publication does not
+    /// (sentences written for this test).
+    @Test func aLeadDayJustBeforePublicationDatesTheStory() throws {
+        let h = try Harness.get()
+        let text = "Встреча министров иностранных дел прошла 3 марта в Ташкенте. Казахстан предложил создать общий транспортный фонд."
+        let fresh = try h.run(text, date: "2025-03-04")
+        #expect(fresh.events.first { $0.type == .proposal }?.date?.value == "2025-03-03")
+        let old = try h.run(text, date: "2025-06-20")
+        #expect(old.events.first { $0.type == .proposal }?.date == nil)
+    }
+
+    /// A proposal or a saying was made by publication: the time of what it puts forward (`next year`, `by 2030`) dates the
+    /// proposed event, not the proposing, which falls to the story's day (sentences written for this test).
+    @Test func aFutureTimeDatesWhatWasProposedNotTheProposal() throws {
+        let h = try Harness.get()
+        let ru = try h.run("АСТАНА, 5 июня. Президент Узбекистана предложил провести следующий саммит в 2026 году.", date: "2025-06-05")
+        #expect(ru.events.first { $0.type == .proposal }?.date?.value == "2025-06-05")
+        #expect(ru.events.first { $0.type == .meeting }?.date?.value == "2026")
+        let en = try h.run("BISHKEK, June 5 – Kyrgyzstan's economy minister said trade with China would double by 2030.", date: "2025-06-05")
+        let said = en.events.first { $0.type == .statement }
+        #expect(said?.date?.value == "2025-06-05")
+        #expect(said?.modality == .asserted)
+    }
+
     @Test func dayRangesAreOneValue() throws {
         #expect(try values("Учения прошли 15-16 сентября.", date: "2024-09-20")["15-16 сентября"] == "2024-09-15/2024-09-16")
         #expect(try values("The summit ran from July 3 to 4 in Astana.", date: "2024-07-05")["July 3 to 4"] == "2024-07-03/2024-07-04")
