@@ -6,21 +6,41 @@ import DalaText
 extension EventDetector {
     /// Atoms between a time and a trigger, plus a penalty for every clause boundary in between.
     /// `breaks`: `clauseBreaksBefore` of the sentence.
-    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: [Int]) -> Int {
+    func distance(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: Breaks) -> Int {
         let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
         if hi <= lo { return 0 }
         // `joined in 1993 and left in 2009`: a time before the coordinator that opens the trigger's predicate (one with
         // a time of its own, `Hit.afterCoordinator`) belongs to the predicate before it, as if a clause boundary stood
         // between.
         let coordinated = h.afterCoordinator && t.last < h.first - 1 ? 1 : 0
-        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks[hi] - breaks[lo + 1] + coordinated)
+        return hi - lo + (t.first > h.last ? 1 : 0) + Self.clausePenalty * (breaks.clauses[hi] - breaks.clauses[lo + 1] + coordinated)
     }
+    /// How a time ranks among the times that may date a hit: its `distance`, and a comma that opens no clause still
+    /// closes a participle or an apposition (`Грузия, вступившая в СНГ в 1993 году, вышла из него в 2009 году`), so a
+    /// time on the other side of one is a little further. (Only the ranking: whether the nearest time is near enough
+    /// is its distance alone.)
+    func rank(_ t: EventExtractor.PlacedTime, _ h: Hit, _ breaks: Breaks) -> Int {
+        let (lo, hi) = t.last < h.first ? (t.last, h.first) : (h.last, t.first)
+        let commas = hi <= lo ? 0 : breaks.commas[hi] - breaks.commas[lo + 1]
+        return distance(t, h, breaks) + Self.commaPenalty * commas
+    }
+    static let commaPenalty = 5
 
     /// Element k: clause breaks (not short brackets) among atoms 0..<k.
-    func clauseBreaksBefore(_ a: [Atom]) -> [Int] {
-        var out = [Int](repeating: 0, count: a.count + 1)
-        for k in a.indices { out[k + 1] = out[k] + (isClauseBreak(a, k) && !isShortBracket(a, k) ? 1 : 0) }
+    func clauseBreaksBefore(_ a: [Atom]) -> Breaks {
+        var out = Breaks(clauses: [Int](repeating: 0, count: a.count + 1), commas: [Int](repeating: 0, count: a.count + 1))
+        for k in a.indices {
+            let clause = isClauseBreak(a, k) && !isShortBracket(a, k)
+            out.clauses[k + 1] = out.clauses[k] + (clause ? 1 : 0)
+            out.commas[k + 1] = out.commas[k] + (!clause && a[k].kind == .punct && a[k].text == "," ? 1 : 0)
+        }
         return out
+    }
+    /// Prefix counts over a sentence's atoms: clause breaks, and commas that break no clause.
+    struct Breaks: Sendable {
+        var clauses: [Int]
+        var commas: [Int]
+        subscript(k: Int) -> Int { clauses[k] }
     }
 
     /// Element k: words and numbers among atoms 0..<k.
@@ -125,6 +145,40 @@ extension EventDetector {
             return (t.expression.end ?? "") <= published
         }
     }
+    /// One predicate told of several states, each with its own time (`Kyrgyzstan followed in 1996 and Tajikistan in 1999`,
+    /// `Қырғызстан (1996) мен Тәжікстан (1999) кірді`, `в 1996 году примкнула Киргизия, в 1999-м — Таджикистан`): as many
+    /// events, each state with its time, paired in reading order; the other parties (the organisation joined) are
+    /// shared. Nil unless every state actor has a time of its own within `gapReach` atoms and the times differ.
+    func gappedTellings(_ participants: [EventParticipant], placed: [Placed], times: [EventExtractor.PlacedTime],
+                        typeOf: [String: EntityType]) -> [(participants: [EventParticipant], date: TimeExpression)]? {
+        let timed = times.filter { $0.expression.value != nil }
+        guard timed.count >= 2 else { return nil }
+        var states: [(participant: EventParticipant, at: Placed)] = []
+        for p in participants where p.role == "actor" {
+            guard let id = p.entityID, typeOf[id] == .country,
+                  let at = placed.first(where: { $0.mention.entityID == id && $0.mention.span == p.span }) else { continue }
+            states.append((p, at))
+        }
+        guard states.count == timed.count,
+              Set(timed.map { $0.expression.value ?? "" }).count == timed.count else { return nil }
+        states.sort { $0.at.first < $1.at.first }
+        let inOrder = timed.sorted { $0.first < $1.first }
+        // The states and their times alternate in reading order (state, time, state, time … or time, state, time, state …).
+        let timeFirst = inOrder[0].first < states[0].at.first
+        for k in states.indices {
+            let s = states[k].at, t = inOrder[k]
+            guard timeFirst ? t.last < s.first : s.last < t.first else { return nil }
+            if k + 1 < states.count, timeFirst ? s.last >= inOrder[k + 1].first : t.last >= states[k + 1].at.first { return nil }
+            guard (timeFirst ? s.first - t.last : t.first - s.last) <= Self.gapReach else { return nil }
+        }
+        var out: [(participants: [EventParticipant], date: TimeExpression)] = []
+        let shared = participants.filter { p in !states.contains { $0.participant == p } }
+        for (state, time) in zip(states, inOrder) { out.append(([state.participant] + shared, time.expression)) }
+        return out
+    }
+    /// How far (atoms) a state's own time may stand from it in a gapped telling.
+    static let gapReach = 8
+
     /// How many sentences of a story without a dateline make its lead.
     static let leadSentences = 2
     /// `2024-07-03/2024-07-04`: a range of days (a dateline over a meeting's days), not of months or years.

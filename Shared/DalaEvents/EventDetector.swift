@@ -356,7 +356,7 @@ final class EventDetector: Sendable {
                 if inherited {
                     date = sentenceTimes.first?.expression    // atom positions belong to the previous sentence
                 } else if case let own = datesOfSaying(h, sentenceTimes, published: lastPublishedDay), !own.isEmpty {
-                    let best = own.min { distance($0, h, breaks) < distance($1, h, breaks) }
+                    let best = own.min { rank($0, h, breaks) < rank($1, h, breaks) }
                     // A time in another clause, far away, dates something else.
                     if let b = best, distance(b, h, breaks) <= Self.maxDateDistance + Self.clausePenalty || distance(b, h, breaks) < Self.clausePenalty {
                         date = b.expression
@@ -451,16 +451,21 @@ final class EventDetector: Sendable {
                 let mention = EventMention(sentenceIndex: s.index, span: s.span, evidence: s.text,
                                            trigger: original.slice(triggerSpan), triggerSpan: triggerSpan, confidence: confidence)
                 let codes = lex.codes[h.type]!
-                found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: participants,
-                                   date: date, modality: modality, speaker: speakerID, mentions: [mention],
-                                   confidence: confidence, language: s.language))
-                var telling = Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline)
-                if h.type == .agreement, !h.datedDocument { telling.refersBack = refersBackToDocument(h, a, clauses) }
-                if h.type == .meeting {
-                    telling.retold = date.map { $0.sentenceIndex != s.index } ?? true
-                    telling.bodies = participants.compactMap { p in p.entityID.flatMap { typeOf[$0] == .organization ? $0 : nil } }
+                let told: [(participants: [EventParticipant], date: TimeExpression?)] =
+                    (inherited ? nil : gappedTellings(participants, placed: placed, times: sentenceTimes, typeOf: typeOf))?
+                        .map { ($0.participants, $0.date) } ?? [(participants, date)]
+                for (parties, day) in told {
+                    found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: parties,
+                                       date: day, modality: modality, speaker: speakerID, mentions: [mention],
+                                       confidence: confidence, language: s.language))
+                    var telling = Telling(document: s.documentIndex, attends: attends(h, a), datedByDateline: datedByDateline)
+                    if h.type == .agreement, !h.datedDocument { telling.refersBack = refersBackToDocument(h, a, clauses) }
+                    if h.type == .meeting {
+                        telling.retold = day.map { $0.sentenceIndex != s.index } ?? true
+                        telling.bodies = parties.compactMap { p in p.entityID.flatMap { typeOf[$0] == .organization ? $0 : nil } }
+                    }
+                    tellings.append(telling)
                 }
-                tellings.append(telling)
                 if h.type == .meeting {
                     meetingTold.insert(s.documentIndex)
                     if toldMeetingDate[s.documentIndex] == nil, let d = date { toldMeetingDate[s.documentIndex] = d }
