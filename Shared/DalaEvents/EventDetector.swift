@@ -100,6 +100,8 @@ final class EventDetector: Sendable {
     static let participantWindow = 30
     /// How many sentences after the last event with named parties an event without any takes them over.
     static let partiesReach = 2
+    /// How many sentences after an event told of a group of named parties a role phrase still names that group.
+    static let groupReach = 3
 
     /// The last day (`YYYY-MM-DD`) of a publication date given as a year, a month or a day.
     static func lastDay(_ d: (year: Int, month: Int, day: Int)) -> String {
@@ -139,6 +141,9 @@ final class EventDetector: Sendable {
         var toldMeetingDate: [Int: TimeExpression] = [:]
         // The named parties of the last event told, for a following event that names none.
         var lastParties: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
+        // The last event told of two or more named states or organisations, for a role phrase that names them as a
+        // group (`the parties`, `стороны`, `тараптар`, `the four presidents`).
+        var lastGroup: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
         let topics = topicOrganisations(sentences: sentences, mentions: entities.mentions, types: typeOf)
         let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times, published: lastPublishedDay)
         for (si, s) in sentences.enumerated() {
@@ -398,6 +403,16 @@ final class EventDetector: Sendable {
                         participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
                     }
                 }
+                // `The parties agreed …`, `Стороны подписали …`, `Тараптар … келісті`: a role phrase naming the parties as a
+                // group, a sentence or a few after an event told of two or more named states or organisations, names them.
+                // (Not after an event of the same type, as for `lastParties`: a second agreement of the same parties, told
+                // so, is one the merge must keep apart.)
+                if roleParticipants > 0, let g = lastGroup, g.documentIndex == s.documentIndex, g.sentence < si,
+                   si - g.sentence <= Self.groupReach, g.type != h.type {
+                    for p in g.participants where seen.insert(RoleKey(p.role, p.entityID ?? "")) {
+                        participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
+                    }
+                }
                 // `The leaders signed …`, `Its first summit …`, `Members agreed …`: parties named only by their role in a
                 // story about one organisation are that organisation's (`EventDetector+Topics.swift`).
                 if let topic = topics[s.documentIndex], Self.topicTakers.contains(h.type),
@@ -472,6 +487,10 @@ final class EventDetector: Sendable {
                 }
                 let parties = participants.filter { $0.entityID != nil && ($0.role == "actor" || $0.role == "counterpart" || $0.role == "object") }
                 if !parties.isEmpty { lastParties = (s.documentIndex, si, h.type, parties) }
+                let group = parties.filter { p in
+                    p.role != "object" && (typeOf[p.entityID!] == .country || typeOf[p.entityID!] == .organization)
+                }
+                if Set(group.map(\.entityID)).count >= 2 { lastGroup = (s.documentIndex, si, h.type, group) }
             }
         }
         return merge(found, tellings: tellings)

@@ -14,6 +14,22 @@ struct DyadTests {
                 Set(e.participants.filter { $0.role == "counterpart" }.compactMap(\.entityID)))
     }
 
+    /// A role phrase naming the parties as a group (`Стороны`, `Тараптар`, `The two presidents`) a sentence or two after an
+    /// event told of named states names those states (session 27); a role phrase with no such event before stays a role.
+    @Test(arguments: [
+        "Казахстан провёл переговоры с Узбекистаном 3 марта 2025 года в Ташкенте. Стороны подписали соглашение о транзите.",
+        "Қазақстан мен Өзбекстан сыртқы істер министрлері 2025 жылы 3 наурызда Ташкентте кездесті. Тараптар транзит туралы келісімге қол қойды.",
+        "Kazakhstan held talks with Uzbekistan in Tashkent on 3 March 2025. The parties signed a transit agreement.",
+    ])
+    func aGroupRolePhraseNamesTheStatesJustTold(text: String) throws {
+        let out = try Harness.get().run(text, date: "2025-03-04")
+        let signed = try #require(out.events.first { $0.type == .agreement })
+        let ids = Set(signed.participants.compactMap(\.entityID))
+        #expect(ids.isSuperset(of: ["Q232", "Q265"]), "\(signed.participants)")
+        let alone = try Harness.get().run("The parties signed a transit agreement in 2025.", date: "2025-03-04")
+        #expect(alone.events.allSatisfy { $0.participants.allSatisfy { $0.entityID == nil } })
+    }
+
     /// A person's state goes to the person's side: never the actor when the person is the one met.
     @Test(arguments: [
         ("Tokayev held talks with Putin in Moscow on 3 July 2024.", "Q232", "Q159"),
