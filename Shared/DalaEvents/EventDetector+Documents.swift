@@ -202,15 +202,19 @@ extension EventDetector {
             while j >= 0 && j < a.count && a[j].kind == .punct && Self.quoteMarks.contains(a[j].text) { j += step }
             return j
         }
+        func head(_ k: Int) -> Language? {
+            guard let lang = word(k, lex.topicHeads), lex.topicHeadBlocks.best(a[k].text) == nil else { return nil }
+            return lang
+        }
         // ru/en: head, marker, optional filler (article, possessive), trigger.
         var m = skipQuotes(h.first - 1, -1)
         if word(m, lex.topicFillers) != nil { m -= 1 }
-        if let lang = word(m, lex.topicMarkers), !lex.verbFinal.contains(lang), let headLang = word(skipQuotes(m - 1, -1), lex.topicHeads), headLang == lang {
+        if let lang = word(m, lex.topicMarkers), !lex.verbFinal.contains(lang), let headLang = head(skipQuotes(m - 1, -1)), headLang == lang {
             return true
         }
         // Verb-final (kk): trigger, marker, head.
         let k = skipQuotes(h.last + 1, 1)
-        if let lang = word(k, lex.topicMarkers), lex.verbFinal.contains(lang), word(skipQuotes(k + 1, 1), lex.topicHeads) == lang { return true }
+        if let lang = word(k, lex.topicMarkers), lex.verbFinal.contains(lang), head(skipQuotes(k + 1, 1)) == lang { return true }
         return false
     }
 

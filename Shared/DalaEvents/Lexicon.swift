@@ -292,6 +292,8 @@ struct Lexicon: Sendable {
     var stopwords = U64Set()
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
     var topicHeads = FormIndex<Language>()
+    /// Longer forms that a topic head's pattern would take in but are no document word (`!договорил*` under `договор*`).
+    var topicHeadBlocks = FormIndex<Bool>()
     var topicMarkers = FormIndex<Language>()
     var topicFillers = FormIndex<Language>()          // `KeywordExtractor.wordKey` of folded stopwords
     /// `founding_objects.tsv`: head nouns of things that can be founded, and the words a window passes over or stops at.
@@ -498,6 +500,7 @@ struct Lexicon: Sendable {
         for r in try languages("topic_heads.tsv", 3) {
             let lang = try Self.language(r)
             switch r[1] {
+            case "head" where r[2].hasPrefix("!"): topicHeadBlocks.add(Form(String(r[2].dropFirst())), true)
             case "head": topicHeads.add(Form(r[2]), lang)
             case "marker": topicMarkers.add(Form(r[2]), lang)
             case "filler": topicFillers.add(Form(r[2]), lang)

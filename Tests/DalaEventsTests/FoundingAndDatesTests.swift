@@ -158,3 +158,28 @@ struct TreatyFoundingTests {
         #expect(out.events.contains { $0.type == .agreement }, "\(out.events.map(\.type))")
     }
 }
+
+/// A decision or an agreement on founding something (`решение о создании`, `договорились о создании`, `хатшылық ашу туралы
+/// шешім қабылдады`, `the decision to set up`) decides a founding still to come; a treaty on founding (`Договор о создании
+/// ЕАЭС`) names its subject only (session 27; sentences written for this test).
+@Suite("Decided foundings")
+struct DecidedFoundingTests {
+    @Test(arguments: [
+        "Россия и Казахстан договорились о создании совместного банка.",
+        "Главы государств приняли решение о создании совместного инвестиционного фонда.",
+        "Тараптар Астанада тұрақты хатшылық ашу туралы шешім қабылдады.",
+        "Қазақстан мен Ресей бірлескен банк құру туралы келісті.",
+        "The leaders took a decision to set up a joint investment fund.",
+    ])
+    func aDecidedFoundingIsPlanned(text: String) throws {
+        let out = try Harness.get().run(text)
+        let f = try #require(out.events.first { $0.type == .founding }, "\(out.events.map(\.type))")
+        #expect(f.modality == .planned)
+    }
+
+    @Test func aTreatyOnFoundingNamesItsSubjectOnly() throws {
+        let out = try Harness.get().run("Договор о создании совместного банка подписали в 2014 году в Астане.")
+        #expect(!out.events.contains { $0.type == .founding })
+        #expect(out.events.contains { $0.type == .agreement })
+    }
+}
