@@ -115,7 +115,17 @@ extension DocumentPass {
         for idx in mentions.indices where mentions[idx].kind == .acronym && !mentions[idx].definesAcronym {
             let m = mentions[idx]
             guard let def = acronyms[units[m.sentence][m.start].key] else { continue }
-            mentions[idx].candidates = def.candidates
+            // A registry reading that is the defined body under a later or earlier name, in force in a year of the
+            // mention's own sentence, stays a candidate (a text defining ЦАС as the union of 1994 goes on to call its
+            // 2002 successor ЦАС: "в 2004 г. … ЦАС"); the linker decides.
+            var candidates = def.candidates
+            let years = sentenceYears[m.sentence]
+            if !candidates.isEmpty, !years.isEmpty, m.candidates.contains(where: { !candidates.contains($0) }) {
+                let line = candidates.reduce(into: Set<Int>()) { $0.formUnion(lineage($1)) }
+                for c in m.candidates where !candidates.contains(c) && line.contains(c)
+                    && years.contains(where: { store.infos[c].isValid(inYear: $0) }) { candidates.append(c) }
+            }
+            mentions[idx].candidates = candidates
             mentions[idx].local = def.local
         }
     }

@@ -67,7 +67,9 @@ extension DocumentPass {
                 if !info.cues.isEmpty, sentenceHasCue(m.sentence, store.cueScalars[c]) { score += 1.5 }
                 // "при формировании Таможенного союза … единое экономическое пространство": an entity of the
                 // candidate's `doc.with` named in the same sentence (the 2010 union for the 2003 space).
-                if !sameSentence.isEmpty, store.documentWith[c].contains(where: { sameSentence.contains($0) }) {
+                // "… ЦАС вошел в ЕврАзЭС": the organisation merged into an entity named in the same sentence.
+                if !sameSentence.isEmpty, store.documentWith[c].contains(where: { sameSentence.contains($0) })
+                    || mergedInto(c).contains(where: { sameSentence.contains($0) }) {
                     score += Self.sameSentenceBonus
                 }
                 if info.hasDocumentEvidence {
@@ -185,6 +187,23 @@ extension DocumentPass {
             for cue in cues where cue.count <= u.sc.count && u.sc.prefix(cue.count).elementsEqual(cue) { return true }
         }
         return false
+    }
+
+    /// The entities `c` merged into (`merged:`).
+    func mergedInto(_ c: Int) -> [Int] {
+        store.infos[c].relations.compactMap { $0.kind == .mergedInto ? store.byID[$0.target] : nil }
+    }
+
+    /// `c` and its predecessors and successors (`pred`, `succ`, `merged`), transitively: one body under its names
+    /// through time (the Central Asian Union of 1994, its economic community of 1998, its cooperation organisation).
+    func lineage(_ c: Int) -> Set<Int> {
+        var out: Set<Int> = [c], queue = [c]
+        while let x = queue.popLast() {
+            for r in store.infos[x].relations where [.predecessor, .successor, .mergedInto].contains(r.kind) {
+                if let t = store.byID[r.target], out.insert(t).inserted, out.count <= 8 { queue.append(t) }
+            }
+        }
+        return out
     }
 
     func relatedEntities(_ c: Int) -> Set<Int> {
