@@ -489,13 +489,66 @@ extension DocumentPass {
         // Numbers are part of the name ("Договор «4+N»", "… на 2014-2020 годы"): a name with other numbers is another entity.
         let key = us[start..<end].filter { $0.isWord || $0.shape == .number }
             .map { $0.isWord ? Morphology.stem($0.text, language: $0.script) : $0.text }.joined(separator: "-")
-        let m = RawMention(sentence: s, start: start, end: end,
+        var m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
+        // "Договор о ЕЭП", "Стратегия ЕС для ЦА": a registry name written with registry acronyms is that name.
+        if s < mentionsBySentence.count {
+            let inner = mentionsBySentence[s].map { mentions[$0] }
+                .filter { $0.kind == .acronym && !$0.candidates.isEmpty && $0.start >= start && $0.end <= end }
+            if !inner.isEmpty, let found = registryNameThroughAcronyms(s, start, end, inner: inner) {
+                m.candidates = found; m.local = nil; m.confidence = 0.75
+            }
+        }
         for k in start..<end { consumed[s][k] = true }
         // A name inside a longer name is part of it, not a reference of its own (the country in "Kazakhstan Institute
         // for Strategic Studies", the person in "Nazarbayev University", the adjective in "Астанинская декларация").
         mentions.removeAll { m in m.sentence == s && m.start >= start && m.end <= end }
         mentions.append(m)
+    }
+
+    /// The registry organisations, programmes or agreements named by the words `start..<end` of sentence `s` when
+    /// each of the acronyms `inner` is read as written or as its entity's label in the sentence's language
+    /// (`Договор о ЕЭП` = `Договор о едином экономическом пространстве`; `Стратегия ЕС для ЦА` = `Стратегия ЕС для
+    /// Центральной Азии`): words are compared by their registry stems, so case endings do not matter.
+    func registryNameThroughAcronyms(_ s: Int, _ start: Int, _ end: Int, inner: [RawMention]) -> [Int]? {
+        let us = units[s]
+        guard let first = (start..<end).first(where: { us[$0].isWord }), !inner.contains(where: { $0.start <= first && first < $0.end }),
+              inner.count <= 3 else { return nil }
+        let language = sentences[s].language, script = us[first].script
+        func stem(_ w: String) -> String { Morphology.stem(w, language: script) }
+        // Per acronym: its own stem, or the stems of one of its entities' labels.
+        var options: [[[String]]] = []
+        for a in inner {
+            var alts: [[String]] = [us[a.start..<a.end].filter(\.isWord).map { stem($0.text) }]
+            for c in a.candidates {
+                guard let label = store.infos[c].record.labels[language.rawValue] else { continue }
+                let words = label.split(whereSeparator: { $0 == " " || $0 == "-" }).map { stem(String($0)) }
+                if !alts.contains(words) { alts.append(words) }
+            }
+            options.append(alts)
+        }
+        var phrases: [[String]] = [[]]
+        var k = start
+        while k < end {
+            if let ai = inner.firstIndex(where: { $0.start == k }) {
+                phrases = phrases.flatMap { p in options[ai].map { p + $0 } }
+                k = inner[ai].end
+            } else {
+                if us[k].isWord || us[k].shape == .number { let w = stem(us[k].text); phrases = phrases.map { $0 + [w] } }
+                k += 1
+            }
+        }
+        var found: [Int] = []
+        for a in matcher.analyses(of: us[first]) {
+            for nid in store.namesByFirstWord[a.word] ?? [] {
+                let name = store.names[Int(nid)]
+                guard name.kind == .name, !found.contains(name.entity),
+                      [.organization, .programme, .agreement].contains(store.infos[name.entity].record.type) else { continue }
+                let words = name.words.map { stem(store.bareWords[Int($0)]) }
+                if phrases.dropFirst().contains(words) { found.append(name.entity) }
+            }
+        }
+        return found.isEmpty ? nil : found
     }
 }
