@@ -87,6 +87,7 @@ struct DocumentPass {
         for s in units.indices { organizationPass(s); adjectiveBareHeadNames(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
+        datedTreatyReferencesPass()
         fullNameSurnamePass()
         applyAcronymDefinitions()
         link()
