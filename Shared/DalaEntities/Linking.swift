@@ -8,6 +8,7 @@ extension DocumentPass {
 
     mutating func link() {
         let docYears = sentenceYears.flatMap { $0 }
+        if paragraphIndex.isEmpty, mentions.contains(where: { $0.candidates.count > 1 }) { paragraphIndex = computeParagraphs() }
         var present = Set<Int>()
         for m in mentions where m.candidates.count == 1 { present.insert(m.candidates[0]) }
         // Per document of the text: entities named unambiguously, and the years written outside the references.
@@ -112,11 +113,13 @@ extension DocumentPass {
     }
 
     /// The years of the first sentence after `s` that has any, up to `nearbyYearSentences` after it, in the same
-    /// document, references left out.
+    /// document and paragraph, references left out.
     func nearestYears(_ s: Int) -> [Int] {
         let d = sentences[s].documentIndex
         for t in s + 1...s + Self.nearbyYearSentences where t < sentences.count {
-            guard sentences[t].documentIndex == d else { break }
+            // Within the paragraph: the next paragraph's first years date its own subject ("В 2001 г. …" after a
+            // paragraph on the customs union and the economic space).
+            guard sentences[t].documentIndex == d, paragraphIndex.isEmpty || paragraphIndex[t] == paragraphIndex[s] else { break }
             if let section = sentences[t].section, section.hasPrefix("references") { break }
             if !sentenceYears[t].isEmpty { return sentenceYears[t] }
         }
