@@ -152,6 +152,12 @@ extension DocumentPass {
                                       && (i == 0 || !consumed[s][i - 1]))
             else { i += 1; continue }
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
+            // «Демократия және адам құқықтары саласындағы Еуропалық бастама»: a quoted phrase closed by a head noun
+            // (possessive or bare) is a name from its opening quote, whatever it holds.
+            if !consumed[s][i], kind != .english, sentenceKind == .suffixChain, i + 1 < us.count, us[i + 1].isQuote,
+               let head = headNoun(s, i, kind: .suffixChain) ?? bareHead(us[i])?.head, let open = openingQuote(s, before: i) {
+                addOrganization(s, open + 1, i + 1, type: head.type); i += 1; continue
+            }
             if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
                let head = headNoun(s, i, kind: .suffixChain) {
                 if let start = headLastPhraseStart(s, head: i) {
@@ -253,6 +259,22 @@ extension DocumentPass {
             }
             i += 1
         }
+    }
+
+    /// The opening quote of a quoted phrase of two to ten words ending at word `end`, its first word capitalised, with no
+    /// sentence punctuation and no other quote inside; nil otherwise.
+    func openingQuote(_ s: Int, before end: Int) -> Int? {
+        let us = units[s]
+        var k = end - 1, words = 1
+        while k >= 0, words <= 10 {
+            if us[k].isQuote {
+                guard words >= 2, k + 1 < end, us[k + 1].isCapitalized, us[k].mark != 0xBB else { return nil }
+                return k
+            }
+            if us[k].isWord { words += 1 } else if us[k].mark == 0x2E || us[k].mark == 0x3B || us[k].mark == 0x3A { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
