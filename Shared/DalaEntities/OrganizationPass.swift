@@ -370,7 +370,9 @@ extension DocumentPass {
             let w = us[k]
             guard w.isWord, !lex.notNameKeys.contains(w.key) else { break }
             if consumed[s][k] {
-                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) || (isPersonName(m) || isOrganizationName(m)) && m.end == head {
+                // (Not a place in the locative: "Брюссельде инвесторлар форумы" is a forum in Brussels.)
+                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) && !(m.stripped && lex.phrases.isLocative(us[m.end - 1].sc))
+                    || (isPersonName(m) || isOrganizationName(m)) && m.end == head {
                     start = m.start
                 }
                 break

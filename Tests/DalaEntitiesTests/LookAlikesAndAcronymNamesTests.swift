@@ -98,4 +98,17 @@ struct LookAlikesAndAcronymNamesTests {
         #expect(m.entityID.hasPrefix("local:"))
         #expect(!a.mentions.contains { $0.entityID == "dala:silk-road" })
     }
+
+    // MARK: kk: a word in the locative opens no name
+
+    @Test func sentenceInitialLocativeIsNoGivenName() throws {
+        let a = Env.analyze("Отырыста Тоқаев су ресурстары туралы айтты.")
+        let m = try #require(Self.mention(a, "Тоқаев"))
+        #expect(m.entityID == "dala:person-tokayev")
+    }
+
+    @Test func placeInTheLocativeOpensNoHeadLastName() {
+        let a = Env.analyze("Келесі жылы Астанада инвесторлар форумы өтеді.")
+        #expect(a.mentions.map(\.entityID) == ["dala:city-astana"])
+    }
 }
