@@ -109,6 +109,28 @@ extension DocumentPass {
         return nil
     }
 
+    /// "Договор об углублении интеграции … (Договор «4+N», 1996)": a local name opening a bracket right after a
+    /// registry organisation, programme or agreement of its type is a short name the document gives it; that local name
+    /// links the registry entity everywhere in the document.
+    mutating func applyBracketedShortNames() {
+        var aliases: [String: [Int]] = [:]
+        for m in mentions where m.kind == .name && m.start >= 2 {
+            guard let local = m.local, [.organization, .programme, .agreement].contains(local.type),
+                  units[m.sentence][m.start - 1].mark == 0x28,
+                  let r = lastMentionIndex(in: m.sentence, where: { $0.end == m.start - 1 }).map({ mentions[$0] }),
+                  r.kind == .name, !r.candidates.isEmpty,
+                  r.candidates.allSatisfy({ store.infos[$0].record.type == local.type }) else { continue }
+            aliases[local.key] = r.candidates
+        }
+        guard !aliases.isEmpty else { return }
+        for idx in mentions.indices {
+            guard let key = mentions[idx].local?.key, let c = aliases[key] else { continue }
+            mentions[idx].candidates = c
+            mentions[idx].local = nil
+            mentions[idx].confidence = 0.75
+        }
+    }
+
     /// Registry acronyms the document defines otherwise take the document's meaning everywhere in it.
     mutating func applyAcronymDefinitions() {
         guard !acronyms.isEmpty else { return }

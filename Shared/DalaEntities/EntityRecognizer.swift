@@ -90,6 +90,7 @@ struct DocumentPass {
         datedTreatyReferencesPass()
         fullNameSurnamePass()
         applyAcronymDefinitions()
+        applyBracketedShortNames()
         link()
         shortFormPass()
         localPeopleAcrossScripts()

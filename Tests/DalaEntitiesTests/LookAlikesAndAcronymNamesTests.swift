@@ -111,4 +111,13 @@ struct LookAlikesAndAcronymNamesTests {
         let a = Env.analyze("Келесі жылы Астанада инвесторлар форумы өтеді.")
         #expect(a.mentions.map(\.entityID) == ["dala:city-astana"])
     }
+
+    // MARK: a short name given in brackets after a registry name is that entity in the whole document
+
+    @Test func bracketedShortNameLinksTheRegistryEntityEverywhere() {
+        let a = Env.analyze("Министры обсудили Договор об углублении интеграции (Договор «Четыре плюс», 1996). "
+            + "Через год Договор «Четыре плюс» дополнили.")
+        let ids = a.mentions.filter { $0.surface == "Договор «Четыре плюс»" }.map(\.entityID)
+        #expect(ids == ["dala:deepening-integration-1996", "dala:deepening-integration-1996"])
+    }
 }
