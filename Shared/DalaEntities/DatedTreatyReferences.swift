@@ -45,19 +45,22 @@ extension DocumentPass {
     /// The head at `i` as a dated treaty reference: the head's stem (lowercase), the mention's word range and the year.
     func datedTreatyHead(_ s: Int, _ i: Int) -> (String, Int, Int, Int)? {
         let us = units[s]
-        guard us[i].sc.count >= 4, let stemLength = agreementHeadStem(s, i) else { return nil }
+        guard us[i].sc.count >= 4 else { return nil }
         func year(_ k: Int) -> Int? {
             guard k >= 0, k < us.count, us[k].shape == .number, us[k].sc.count == 4, let y = Int(us[k].text), (1800...2200).contains(y) else { return nil }
             return y
         }
-        let stem = String(String.UnicodeScalarView(us[i].text.lowercased().unicodeScalars.prefix(stemLength)))
+        // The year's place first (cheap); the head test strips suffixes.
         let english = lex.morphologyKind(us[i].script) == .english
-        if i >= 2, us[i - 1].isWord, lex.phrases.datedNameKeys.contains(us[i - 1].key), let y = year(i - 2) { return (stem, i - 2, i + 1, y) }
-        if english, let y = year(i - 1) { return (stem, i - 1, i + 1, y) }
-        if i + 2 < us.count, let y = year(i + 1), us[i + 2].isWord, lex.phrases.datedNameKeys.contains(us[i + 2].key) { return (stem, i, i + 3, y) }
-        if english, i + 2 < us.count, us[i + 1].norm == "of", let y = year(i + 2) { return (stem, i, i + 3, y) }
-        if i + 2 < us.count, us[i + 1].mark == 0x28, let y = year(i + 2) { return (stem, i, i + 1, y) }
-        return nil
+        var found: (start: Int, end: Int, year: Int)?
+        if i >= 2, us[i - 1].isWord, lex.phrases.datedNameKeys.contains(us[i - 1].key), let y = year(i - 2) { found = (i - 2, i + 1, y) }
+        else if english, let y = year(i - 1) { found = (i - 1, i + 1, y) }
+        else if i + 2 < us.count, let y = year(i + 1), us[i + 2].isWord, lex.phrases.datedNameKeys.contains(us[i + 2].key) { found = (i, i + 3, y) }
+        else if english, i + 2 < us.count, us[i + 1].norm == "of", let y = year(i + 2) { found = (i, i + 3, y) }
+        else if i + 2 < us.count, us[i + 1].mark == 0x28, let y = year(i + 2) { found = (i, i + 1, y) }
+        guard let f = found, let stemLength = agreementHeadStem(s, i) else { return nil }
+        let stem = String(String.UnicodeScalarView(us[i].text.lowercased().unicodeScalars.prefix(stemLength)))
+        return (stem, f.start, f.end, f.year)
     }
 
     /// The length of the stem of an agreement head noun at `i` (any language), nil when the word is none.

@@ -152,12 +152,6 @@ extension DocumentPass {
                                       && (i == 0 || !consumed[s][i - 1]))
             else { i += 1; continue }
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
-            // «Демократия және адам құқықтары саласындағы Еуропалық бастама»: a quoted phrase closed by a head noun
-            // (possessive or bare) is a name from its opening quote, whatever it holds.
-            if !consumed[s][i], kind != .english, sentenceKind == .suffixChain, i + 1 < us.count, us[i + 1].isQuote,
-               let head = headNoun(s, i, kind: .suffixChain) ?? bareHead(us[i])?.head, let open = openingQuote(s, before: i) {
-                addOrganization(s, open + 1, i + 1, type: head.type); i += 1; continue
-            }
             if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
                let head = headNoun(s, i, kind: .suffixChain) {
                 if let start = headLastPhraseStart(s, head: i) {
@@ -258,6 +252,21 @@ extension DocumentPass {
                 }
             }
             i += 1
+        }
+    }
+
+    /// «Демократия және адам құқықтары саласындағы Еуропалық бастама»: in a suffix-chain sentence, a quoted phrase
+    /// closed by a head noun (possessive or bare) is a name from its opening quote, whatever it holds. A pass of its own
+    /// before the sentence's organisation pass (in that pass's word loop it made the optimiser copy every word).
+    mutating func quotedHeadLastNames(_ s: Int) {
+        guard lex.morphologyKind(sentences[s].language) == .suffixChain, units[s].count >= 4 else { return }
+        var closers: [Int] = []
+        for i in 1..<units[s].count - 1 where units[s][i + 1].isQuote && units[s][i].isWord && !consumed[s][i]
+            && lex.morphologyKind(units[s][i].script) != .english { closers.append(i) }
+        for i in closers where !consumed[s][i] {
+            guard let head = headNoun(s, i, kind: .suffixChain) ?? bareHead(units[s][i])?.head,
+                  let open = openingQuote(s, before: i) else { continue }
+            addOrganization(s, open + 1, i + 1, type: head.type)
         }
     }
 

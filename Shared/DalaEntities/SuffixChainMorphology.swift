@@ -74,7 +74,9 @@ struct HarmonyTable: Sendable {
 
     /// Whether the first `length` letters of `word` end in an open-end cluster (only asked when the vowel refuses).
     func endsOpen(_ word: [UInt32], length: Int) -> Bool {
-        for e in openEndings where e.count < length {
+        guard !openEndings.isEmpty else { return false }
+        let last = word[length - 1]
+        for e in openEndings where e.count < length && e[e.count - 1] == last {
             var k = 0
             while k < e.count, word[length - e.count + k] == e[k] { k += 1 }
             if k == e.count { return true }
