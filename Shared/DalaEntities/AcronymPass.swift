@@ -138,10 +138,14 @@ extension DocumentPass {
             let m = mentions[idx]
             guard let def = acronyms[units[m.sentence][m.start].key] else { continue }
             // A registry reading that is the defined body under a later or earlier name, in force in a year of the
-            // mention's own sentence, stays a candidate (a text defining ЦАС as the union of 1994 goes on to call its
-            // 2002 successor ЦАС: "в 2004 г. … ЦАС"); the linker decides.
+            // mention's own sentence (without any, of the sentence before it in the same document), stays a candidate
+            // (a text defining ЦАС as the union of 1994 goes on to call its 2002 successor ЦАС: "в 2004 г. … ЦАС");
+            // the linker decides.
             var candidates = def.candidates
-            let years = sentenceYears[m.sentence]
+            var years = sentenceYears[m.sentence]
+            if years.isEmpty, m.sentence > 0, sentences[m.sentence - 1].documentIndex == sentences[m.sentence].documentIndex {
+                years = sentenceYears[m.sentence - 1]
+            }
             if !candidates.isEmpty, !years.isEmpty, m.candidates.contains(where: { !candidates.contains($0) }) {
                 let line = candidates.reduce(into: Set<Int>()) { $0.formUnion(lineage($1)) }
                 for c in m.candidates where !candidates.contains(c) && line.contains(c)
