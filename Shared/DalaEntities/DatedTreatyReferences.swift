@@ -9,37 +9,23 @@ extension DocumentPass {
     /// (`members`) are all named in its sentence or the one before. Several such agreements stay candidates for the
     /// linker; none, and the head is no mention.
     mutating func datedTreatyReferencesPass() {
-        var agreements: [(c: Int, year: Int, members: [Int], names: [String])]?
         for s in units.indices where !sentenceYears[s].isEmpty {
             let us = units[s]
             for i in us.indices where us[i].isWord && !consumed[s][i] {
                 guard let (stem, start, end, year) = datedTreatyHead(s, i) else { continue }
-                if agreements == nil { agreements = bilateralAgreements() }
                 var named = Set<Int>()
                 for t in [s - 1, s] where t >= 0 && t < mentionsBySentence.count && sentences[t].documentIndex == sentences[s].documentIndex {
                     for k in mentionsBySentence[t] where mentions[k].candidates.count == 1 { named.insert(mentions[k].candidates[0]) }
                 }
-                let fits = agreements!.filter { a in
+                let fits = store.datedAgreements.filter { a in
                     a.year == year && a.members.allSatisfy(named.contains)
                         && a.names.contains { $0.split(separator: " ").contains { $0.hasPrefix(stem) } }
-                }.map(\.c)
+                }.map(\.entity)
                 guard !fits.isEmpty, !(start..<end).contains(where: { consumed[s][$0] }) else { continue }
                 add(RawMention(sentence: s, start: start, end: end, span: Span(start: us[start].span.start, end: us[end - 1].span.end),
                                candidates: fits, local: nil, kind: .name, confidence: 0.7))
             }
         }
-    }
-
-    /// The registry agreements with a year of conclusion and two to four parties, their names in lowercase.
-    func bilateralAgreements() -> [(c: Int, year: Int, members: [Int], names: [String])] {
-        var out: [(c: Int, year: Int, members: [Int], names: [String])] = []
-        for (c, info) in store.infos.enumerated() where info.record.type == .agreement {
-            guard let from = info.validFrom else { continue }
-            let members = info.relations.compactMap { $0.kind == .hasMember ? store.byID[$0.target] : nil }
-            guard (2...4).contains(members.count) else { continue }
-            out.append((c, from / 10000, members, (Array(info.record.labels.values) + info.record.aliases).map { $0.lowercased() }))
-        }
-        return out
     }
 
     /// The head at `i` as a dated treaty reference: the head's stem (lowercase), the mention's word range and the year.

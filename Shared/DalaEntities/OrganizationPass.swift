@@ -527,9 +527,11 @@ extension DocumentPass {
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
         // "Договор о ЕЭП", "Стратегия ЕС для ЦА": a registry name written with registry acronyms is that name.
         if s < mentionsBySentence.count {
-            let inner = mentionsBySentence[s].map { mentions[$0] }
-                .filter { $0.kind == .acronym && !$0.candidates.isEmpty && $0.start >= start && $0.end <= end }
-            if !inner.isEmpty, let found = registryNameThroughAcronyms(s, start, end, inner: inner) {
+            // Indices first: copying every mention of the sentence for each name was measurable.
+            let inner = mentionsBySentence[s].filter {
+                mentions[$0].kind == .acronym && mentions[$0].start >= start && mentions[$0].end <= end && !mentions[$0].candidates.isEmpty
+            }
+            if !inner.isEmpty, let found = registryNameThroughAcronyms(s, start, end, inner: inner.map { mentions[$0] }) {
                 m.candidates = found; m.local = nil; m.confidence = 0.75
             }
         }
