@@ -109,13 +109,49 @@ extension DocumentPass {
         return nil
     }
 
+    /// "Договор об углублении интеграции … (Договор «4+N», 1996)": a local name opening a bracket right after a
+    /// registry organisation, programme or agreement of its type is a short name the document gives it; that local name
+    /// links the registry entity everywhere in the document.
+    mutating func applyBracketedShortNames() {
+        var aliases: [String: [Int]] = [:]
+        for m in mentions where m.kind == .name && m.start >= 2 {
+            guard let local = m.local, [.organization, .programme, .agreement].contains(local.type),
+                  units[m.sentence][m.start - 1].mark == 0x28,
+                  let r = lastMentionIndex(in: m.sentence, where: { $0.end == m.start - 1 }).map({ mentions[$0] }),
+                  r.kind == .name, !r.candidates.isEmpty,
+                  r.candidates.allSatisfy({ store.infos[$0].record.type == local.type }) else { continue }
+            aliases[local.key] = r.candidates
+        }
+        guard !aliases.isEmpty else { return }
+        for idx in mentions.indices {
+            guard let key = mentions[idx].local?.key, let c = aliases[key] else { continue }
+            mentions[idx].candidates = c
+            mentions[idx].local = nil
+            mentions[idx].confidence = 0.75
+        }
+    }
+
     /// Registry acronyms the document defines otherwise take the document's meaning everywhere in it.
     mutating func applyAcronymDefinitions() {
         guard !acronyms.isEmpty else { return }
         for idx in mentions.indices where mentions[idx].kind == .acronym && !mentions[idx].definesAcronym {
             let m = mentions[idx]
             guard let def = acronyms[units[m.sentence][m.start].key] else { continue }
-            mentions[idx].candidates = def.candidates
+            // A registry reading that is the defined body under a later or earlier name, in force in a year of the
+            // mention's own sentence (without any, of the sentence before it in the same document), stays a candidate
+            // (a text defining ЦАС as the union of 1994 goes on to call its 2002 successor ЦАС: "в 2004 г. … ЦАС");
+            // the linker decides.
+            var candidates = def.candidates
+            var years = sentenceYears[m.sentence]
+            if years.isEmpty, m.sentence > 0, sentences[m.sentence - 1].documentIndex == sentences[m.sentence].documentIndex {
+                years = sentenceYears[m.sentence - 1]
+            }
+            if !candidates.isEmpty, !years.isEmpty, m.candidates.contains(where: { !candidates.contains($0) }) {
+                let line = candidates.reduce(into: Set<Int>()) { $0.formUnion(lineage($1)) }
+                for c in m.candidates where !candidates.contains(c) && line.contains(c)
+                    && years.contains(where: { store.infos[c].isValid(inYear: $0) }) { candidates.append(c) }
+            }
+            mentions[idx].candidates = candidates
             mentions[idx].local = def.local
         }
     }

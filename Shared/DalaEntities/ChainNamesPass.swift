@@ -16,7 +16,7 @@ extension DocumentPass {
             members[m.sentence].append(idx)
         }
         var removed = Set<Int>(), chains: [RawMention] = [], original: ScalarText?
-        for s in units.indices where members[s].count >= 2 {
+        for s in units.indices where !members[s].isEmpty {
             chainNames(s, members: members[s].sorted { mentions[$0].start < mentions[$1].start }, removed: &removed, into: &chains,
                        original: &original)
         }
@@ -37,10 +37,13 @@ extension DocumentPass {
                 chain.append(next)
             }
             defer { k += chain.count }
-            guard chain.count >= 2 else { continue }
             let start = mentions[chain[0]].start
             var end = mentions[chain[chain.count - 1]].end
             let quoted = start > 0 && us[start - 1].isQuote && end < us.count && us[end].isQuote
+            guard chain.count >= 2 else {
+                if quoted, let m = quotedNameBeforeHead(s, chain[0], original: &original) { removed.insert(chain[0]); chains.append(m) }
+                continue
+            }
             let chainKey = us[start..<end].filter(\.isWord).map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
             var headWordsEnd: Int?
             if !quoted {
@@ -62,6 +65,25 @@ extension DocumentPass {
             removed.formUnion(chain)
             chains.append(m)
         }
+    }
+
+    /// «Жібек жолы» шекара өткелі, the "Dostyk" crossing: one quoted registry name followed by lowercase words ending in a
+    /// chain head (kk, en; within three words) names the crossing, road or pipeline, not the place or route it is named
+    /// after: a local name of the quoted name and its head.
+    mutating func quotedNameBeforeHead(_ s: Int, _ member: Int, original: inout ScalarText?) -> RawMention? {
+        let us = units[s]
+        let start = mentions[member].start, end = mentions[member].end
+        guard let h = chainHead(s, start: start - 1, end: end + 1), h > end,
+              (end + 1...h).allSatisfy({ us[$0].isWord && !us[$0].isCapitalized && !consumed[s][$0] }) else { return nil }
+        if original == nil { original = ScalarText(text) }
+        var words = us[end + 1...h].map(\.text)
+        if let n = kazakhHeadNominativeLength(us[h]) { words[words.count - 1] = String(String.UnicodeScalarView(us[h].text.unicodeScalars.prefix(n))) }
+        let label = original!.slice(Span(start: us[start - 1].span.start, end: us[end].span.end)) + " " + words.joined(separator: " ")
+        let key = us[start..<end].filter(\.isWord).map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
+            + "-" + Morphology.stem(us[h].text, language: us[h].script)
+        for q in start - 1...h { consumed[s][q] = true }
+        return RawMention(sentence: s, start: start - 1, end: h + 1, span: Span(start: us[start - 1].span.start, end: us[h].span.end),
+                          candidates: [], local: ("local:programme:" + key, .programme, label), kind: .name, confidence: 0.6)
     }
 
     /// A dash or "+" (or a `chain-joiner` word of `lexicon/name-phrases.tsv`: "plus", "плюс") between two members.

@@ -84,11 +84,13 @@ struct DocumentPass {
         for s in units.indices { personPass(s) }
         chainNamesPass()
         datedAgreementNamesPass()
-        for s in units.indices { organizationPass(s); adjectiveBareHeadNames(s) }
+        for s in units.indices { quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
+        datedTreatyReferencesPass()
         fullNameSurnamePass()
         applyAcronymDefinitions()
+        applyBracketedShortNames()
         link()
         shortFormPass()
         localPeopleAcrossScripts()

@@ -157,6 +157,9 @@ final class Store: Sendable {
     let prefixes: U64Set                 // first four letters of every form of four letters or more
     let shortForms: U64Set               // keys of forms of two or three letters (ОА, Ош, ООН)
     let lexicon: Lexicon
+    /// Agreements with a date of conclusion and two to four parties (`members:`), for treaties named by their kind,
+    /// year and parties (`DatedTreatyReferences.swift`): entity, year, parties, names in lowercase.
+    let datedAgreements: [(entity: Int, year: Int, members: [Int], names: [String])]
 
     init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
         self.lexicon = lexicon
@@ -390,6 +393,14 @@ final class Store: Sendable {
         self.givenNameKeys = U64Set(given.values.flatMap { $0 })
         self.fuzzy = FuzzyIndex(fuzzyForms)
         self.transliteration = TransliterationIndex(transliterationForms, table: try TransliterationTable.cached())
+        var dated: [(entity: Int, year: Int, members: [Int], names: [String])] = []
+        for (c, info) in infos.enumerated() where info.record.type == .agreement {
+            guard let from = info.validFrom else { continue }
+            let members = info.relations.compactMap { $0.kind == .hasMember ? byID[$0.target] : nil }
+            guard (2...4).contains(members.count) else { continue }
+            dated.append((c, from / 10000, members, (Array(info.record.labels.values) + info.record.aliases).map { $0.lowercased() }))
+        }
+        self.datedAgreements = dated
     }
 
     /// Registry word ids whose forms include the normalised word with this key.

@@ -294,7 +294,7 @@ struct Lexicon: Sendable {
             }
             switch tables {
             case .suffixChain(let t):
-                let h = HarmonyTable(t.harmony)
+                let h = HarmonyTable(t.harmony, openEndings: t.openEndings)
                 var byLast: [UInt32: [Suffix]] = [:]
                 for suffix in t.suffixes {
                     let sc = TextNorm.normalize(suffix.form).unicodeScalars.map(\.value)

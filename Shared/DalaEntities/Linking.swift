@@ -8,6 +8,7 @@ extension DocumentPass {
 
     mutating func link() {
         let docYears = sentenceYears.flatMap { $0 }
+        if paragraphIndex.isEmpty, mentions.contains(where: { $0.candidates.count > 1 }) { paragraphIndex = computeParagraphs() }
         var present = Set<Int>()
         for m in mentions where m.candidates.count == 1 { present.insert(m.candidates[0]) }
         // Per document of the text: entities named unambiguously, and the years written outside the references.
@@ -67,7 +68,9 @@ extension DocumentPass {
                 if !info.cues.isEmpty, sentenceHasCue(m.sentence, store.cueScalars[c]) { score += 1.5 }
                 // "при формировании Таможенного союза … единое экономическое пространство": an entity of the
                 // candidate's `doc.with` named in the same sentence (the 2010 union for the 2003 space).
-                if !sameSentence.isEmpty, store.documentWith[c].contains(where: { sameSentence.contains($0) }) {
+                // "… ЦАС вошел в ЕврАзЭС": the organisation merged into an entity named in the same sentence.
+                if !sameSentence.isEmpty, store.documentWith[c].contains(where: { sameSentence.contains($0) })
+                    || mergedInto(c).contains(where: { sameSentence.contains($0) }) {
                     score += Self.sameSentenceBonus
                 }
                 if info.hasDocumentEvidence {
@@ -110,11 +113,13 @@ extension DocumentPass {
     }
 
     /// The years of the first sentence after `s` that has any, up to `nearbyYearSentences` after it, in the same
-    /// document, references left out.
+    /// document and paragraph, references left out.
     func nearestYears(_ s: Int) -> [Int] {
         let d = sentences[s].documentIndex
         for t in s + 1...s + Self.nearbyYearSentences where t < sentences.count {
-            guard sentences[t].documentIndex == d else { break }
+            // Within the paragraph: the next paragraph's first years date its own subject ("В 2001 г. …" after a
+            // paragraph on the customs union and the economic space).
+            guard sentences[t].documentIndex == d, paragraphIndex.isEmpty || paragraphIndex[t] == paragraphIndex[s] else { break }
             if let section = sentences[t].section, section.hasPrefix("references") { break }
             if !sentenceYears[t].isEmpty { return sentenceYears[t] }
         }
@@ -185,6 +190,23 @@ extension DocumentPass {
             for cue in cues where cue.count <= u.sc.count && u.sc.prefix(cue.count).elementsEqual(cue) { return true }
         }
         return false
+    }
+
+    /// The entities `c` merged into (`merged:`).
+    func mergedInto(_ c: Int) -> [Int] {
+        store.infos[c].relations.compactMap { $0.kind == .mergedInto ? store.byID[$0.target] : nil }
+    }
+
+    /// `c` and its predecessors and successors (`pred`, `succ`, `merged`), transitively: one body under its names
+    /// through time (the Central Asian Union of 1994, its economic community of 1998, its cooperation organisation).
+    func lineage(_ c: Int) -> Set<Int> {
+        var out: Set<Int> = [c], queue = [c]
+        while let x = queue.popLast() {
+            for r in store.infos[x].relations where [.predecessor, .successor, .mergedInto].contains(r.kind) {
+                if let t = store.byID[r.target], out.insert(t).inserted, out.count <= 8 { queue.append(t) }
+            }
+        }
+        return out
     }
 
     func relatedEntities(_ c: Int) -> Set<Int> {

@@ -7,6 +7,9 @@ struct NamePhrases: Sendable {
     // Suffix-chain languages: the head closes the name.
     var headLastConnectorKeys = U64Set()
     var descriptiveEndings: [[UInt32]] = []
+    /// Bare locative endings: a word in the locative opens no name (a sentence's first word "Кездесуде …", a place
+    /// "Брюссельде" before a head-last phrase: "in the meeting", "in Brussels").
+    var locativeEndings: [[UInt32]] = []
     var sovietHomonymKeys = U64Set()
     /// The word that makes a year part of a document's name: kk "2017 жылғы …", ru "… 1992 года".
     var datedNameKeys = U64Set()
@@ -51,7 +54,7 @@ struct NamePhrases: Sendable {
 
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
-        .suffixChain: ["connector", "descriptive-ending", "soviet-homonym", "chain-joiner", "inserted-modifier", "dated-name"],
+        .suffixChain: ["connector", "descriptive-ending", "locative-ending", "soviet-homonym", "chain-joiner", "inserted-modifier", "dated-name"],
         .paradigm: ["connector", "dated-name", "topic-preposition", "stop-preposition", "period-preposition", "year-noun", "genitive-ending", "verb-ending", "past-ending", "vowel",
                     "adjective-ending", "adjective-case-ending", "noun-feminine-end", "noun-neuter-end", "nominative-masculine",
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
@@ -84,6 +87,7 @@ struct NamePhrases: Sendable {
             switch (kind, row[1]) {
             case (.suffixChain, "connector"): keys.forEach { p.headLastConnectorKeys.insert($0) }
             case (_, "descriptive-ending"): p.descriptiveEndings += scalars
+            case (_, "locative-ending"): p.locativeEndings += scalars
             case (_, "soviet-homonym"): keys.forEach { p.sovietHomonymKeys.insert($0) }
             case (_, "dated-name"): keys.forEach { p.datedNameKeys.insert($0) }
             case (.paradigm, "connector"): keys.forEach { p.headFirstConnectorKeys.insert($0) }
@@ -122,6 +126,11 @@ struct NamePhrases: Sendable {
             }
         }
         return p
+    }
+
+    /// Whether a word of seven letters or more ends in a bare locative ending (`locative-ending`).
+    func isLocative(_ sc: [UInt32]) -> Bool {
+        sc.count >= 7 && locativeEndings.contains { TextNorm.hasSuffix(sc, $0) }
     }
 
     /// A connector of any rule ("of", "и", "және"): the words an acronym's letters may skip.

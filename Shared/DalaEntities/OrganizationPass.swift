@@ -255,6 +255,37 @@ extension DocumentPass {
         }
     }
 
+    /// «Демократия және адам құқықтары саласындағы Еуропалық бастама»: in a suffix-chain sentence, a quoted phrase
+    /// closed by a head noun (possessive or bare) is a name from its opening quote, whatever it holds. A pass of its own
+    /// before the sentence's organisation pass (in that pass's word loop it made the optimiser copy every word).
+    mutating func quotedHeadLastNames(_ s: Int) {
+        guard lex.morphologyKind(sentences[s].language) == .suffixChain, units[s].count >= 4 else { return }
+        var closers: [Int] = []
+        for i in 1..<units[s].count - 1 where units[s][i + 1].isQuote && units[s][i].isWord && !consumed[s][i]
+            && lex.morphologyKind(units[s][i].script) != .english { closers.append(i) }
+        for i in closers where !consumed[s][i] {
+            guard let head = headNoun(s, i, kind: .suffixChain) ?? bareHead(units[s][i])?.head,
+                  let open = openingQuote(s, before: i) else { continue }
+            addOrganization(s, open + 1, i + 1, type: head.type)
+        }
+    }
+
+    /// The opening quote of a quoted phrase of two to ten words ending at word `end`, its first word capitalised, with no
+    /// sentence punctuation and no other quote inside; nil otherwise.
+    func openingQuote(_ s: Int, before end: Int) -> Int? {
+        let us = units[s]
+        var k = end - 1, words = 1
+        while k >= 0, words <= 10 {
+            if us[k].isQuote {
+                guard words >= 2, k + 1 < end, us[k + 1].isCapitalized, us[k].mark != 0xBB else { return nil }
+                return k
+            }
+            if us[k].isWord { words += 1 } else if us[k].mark == 0x2E || us[k].mark == 0x3B || us[k].mark == 0x3A { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
         guard consumed[s][k], let m = mentionCovering(s, k) else { return false }
         return m.kind == .acronym
@@ -348,7 +379,9 @@ extension DocumentPass {
             let w = us[k]
             guard w.isWord, !lex.notNameKeys.contains(w.key) else { break }
             if consumed[s][k] {
-                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) || (isPersonName(m) || isOrganizationName(m)) && m.end == head {
+                // (Not a place in the locative: "Брюссельде инвесторлар форумы" is a forum in Brussels.)
+                if let m = mentionCovering(s, k), m.kind != .metonymy, isPlaceLike(m) && !(m.stripped && lex.phrases.isLocative(us[m.end - 1].sc))
+                    || (isPersonName(m) || isOrganizationName(m)) && m.end == head {
                     start = m.start
                 }
                 break
@@ -489,13 +522,68 @@ extension DocumentPass {
         // Numbers are part of the name ("Договор «4+N»", "… на 2014-2020 годы"): a name with other numbers is another entity.
         let key = us[start..<end].filter { $0.isWord || $0.shape == .number }
             .map { $0.isWord ? Morphology.stem($0.text, language: $0.script) : $0.text }.joined(separator: "-")
-        let m = RawMention(sentence: s, start: start, end: end,
+        var m = RawMention(sentence: s, start: start, end: end,
                            span: Span(start: us[start].span.start, end: us[end - 1].span.end), candidates: [],
                            local: ("local:\(type.rawValue):" + key, type, label), kind: .name, confidence: 0.55)
+        // "Договор о ЕЭП", "Стратегия ЕС для ЦА": a registry name written with registry acronyms is that name.
+        if s < mentionsBySentence.count {
+            // Indices first: copying every mention of the sentence for each name was measurable.
+            let inner = mentionsBySentence[s].filter {
+                mentions[$0].kind == .acronym && mentions[$0].start >= start && mentions[$0].end <= end && !mentions[$0].candidates.isEmpty
+            }
+            if !inner.isEmpty, let found = registryNameThroughAcronyms(s, start, end, inner: inner.map { mentions[$0] }) {
+                m.candidates = found; m.local = nil; m.confidence = 0.75
+            }
+        }
         for k in start..<end { consumed[s][k] = true }
         // A name inside a longer name is part of it, not a reference of its own (the country in "Kazakhstan Institute
         // for Strategic Studies", the person in "Nazarbayev University", the adjective in "Астанинская декларация").
         mentions.removeAll { m in m.sentence == s && m.start >= start && m.end <= end }
         mentions.append(m)
+    }
+
+    /// The registry organisations, programmes or agreements named by the words `start..<end` of sentence `s` when
+    /// each of the acronyms `inner` is read as written or as its entity's label in the sentence's language
+    /// (`Договор о ЕЭП` = `Договор о едином экономическом пространстве`; `Стратегия ЕС для ЦА` = `Стратегия ЕС для
+    /// Центральной Азии`): words are compared by their registry stems, so case endings do not matter.
+    func registryNameThroughAcronyms(_ s: Int, _ start: Int, _ end: Int, inner: [RawMention]) -> [Int]? {
+        let us = units[s]
+        guard let first = (start..<end).first(where: { us[$0].isWord }), !inner.contains(where: { $0.start <= first && first < $0.end }),
+              inner.count <= 3 else { return nil }
+        let language = sentences[s].language, script = us[first].script
+        func stem(_ w: String) -> String { Morphology.stem(w, language: script) }
+        // Per acronym: its own stem, or the stems of one of its entities' labels.
+        var options: [[[String]]] = []
+        for a in inner {
+            var alts: [[String]] = [us[a.start..<a.end].filter(\.isWord).map { stem($0.text) }]
+            for c in a.candidates {
+                guard let label = store.infos[c].record.labels[language.rawValue] else { continue }
+                let words = label.split(whereSeparator: { $0 == " " || $0 == "-" }).map { stem(String($0)) }
+                if !alts.contains(words) { alts.append(words) }
+            }
+            options.append(alts)
+        }
+        var phrases: [[String]] = [[]]
+        var k = start
+        while k < end {
+            if let ai = inner.firstIndex(where: { $0.start == k }) {
+                phrases = phrases.flatMap { p in options[ai].map { p + $0 } }
+                k = inner[ai].end
+            } else {
+                if us[k].isWord || us[k].shape == .number { let w = stem(us[k].text); phrases = phrases.map { $0 + [w] } }
+                k += 1
+            }
+        }
+        var found: [Int] = []
+        for a in matcher.analyses(of: us[first]) {
+            for nid in store.namesByFirstWord[a.word] ?? [] {
+                let name = store.names[Int(nid)]
+                guard name.kind == .name, !found.contains(name.entity),
+                      [.organization, .programme, .agreement].contains(store.infos[name.entity].record.type) else { continue }
+                let words = name.words.map { stem(store.bareWords[Int($0)]) }
+                if phrases.dropFirst().contains(words) { found.append(name.entity) }
+            }
+        }
+        return found.isEmpty ? nil : found
     }
 }

@@ -125,7 +125,7 @@ extension DocumentPass {
                 }
             }
             // Given name (+ patronymic) + surname: "Асқар Ақаев", "Иван Петрович Сидоров", "Нұрсұлтан Әбішұлы"
-            if isNameLike(s, i), surnameKey(us[i]) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1) {
+            if isNameLike(s, i), surnameKey(us[i]) == nil, !isTitle(s, i), i + 1 < us.count, isNameLike(s, i + 1), !isLocativeOpener(s, i) {
                 if i + 2 < us.count, isPatronymic(us[i + 1].sc), isNameLike(s, i + 2), surnameKey(us[i + 2]) != nil {
                     addPerson(s, i, i + 3, surnameAt: i + 2, confidence: 0.7); i += 3; continue
                 }
@@ -140,5 +140,11 @@ extension DocumentPass {
             }
             i += 1
         }
+    }
+
+    /// A suffix-chain sentence's first word in the locative ("Кездесуде Тоқаев …": at the meeting): capitalised by
+    /// position, no given name.
+    func isLocativeOpener(_ s: Int, _ i: Int) -> Bool {
+        units[s][i].isSentenceStart && lex.morphologyKind(sentences[s].language) == .suffixChain && lex.phrases.isLocative(units[s][i].sc)
     }
 }

@@ -29,7 +29,7 @@ extension DocumentPass {
             }
             // "Данияр Ашимбаев" is not the registry's Maulen Ashimbayev: a surname after another given name is
             // someone else (left to the person patterns).
-            if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1),
+            if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1), !isLocativeOpener(s, m.start - 1),
                !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }) {
                 match = nil
             }

@@ -52,8 +52,11 @@ struct HarmonyTable: Sendable {
     private let cyrillic: [UInt8]                   // code by scalar - 0x400
     private let other: [UInt32: UInt8]
     private let codes: [String: UInt8]
+    /// Letter clusters after which a stem allows any suffix (`harmony.tsv` `open-end` row: loans `банк`, `факт`).
+    let openEndings: [[UInt32]]
 
-    init(_ harmony: [UInt32: String] = [:]) {
+    init(_ harmony: [UInt32: String] = [:], openEndings: [[UInt32]] = []) {
+        self.openEndings = openEndings
         var codes: [String: UInt8] = [HarmonyClass.neutral: Self.neutral, HarmonyClass.openEnd: Self.openEnd]
         for name in Set(harmony.values).sorted() where codes[name] == nil { codes[name] = UInt8(codes.count + 1) }
         var c = [UInt8](repeating: Self.none, count: 0x100), o: [UInt32: UInt8] = [:]
@@ -67,6 +70,18 @@ struct HarmonyTable: Sendable {
     func mask(_ classes: [String]) -> UInt32 {
         guard !classes.isEmpty else { return .max }
         return classes.reduce(0) { $0 | 1 << UInt32(codes[$1] ?? 0) }
+    }
+
+    /// Whether the first `length` letters of `word` end in an open-end cluster (only asked when the vowel refuses).
+    func endsOpen(_ word: [UInt32], length: Int) -> Bool {
+        guard !openEndings.isEmpty else { return false }
+        let last = word[length - 1]
+        for e in openEndings where e.count < length && e[e.count - 1] == last {
+            var k = 0
+            while k < e.count, word[length - e.count + k] == e[k] { k += 1 }
+            if k == e.count { return true }
+        }
+        return false
     }
 
     @inline(__always)
@@ -127,7 +142,7 @@ final class SuffixChain: Sendable {
         var i = length - 1
         while i >= 0 {
             let c = h.code(word[i])
-            if c >= HarmonyTable.firstClass { return s.harmony & (1 << UInt32(c)) != 0 }
+            if c >= HarmonyTable.firstClass { return s.harmony & (1 << UInt32(c)) != 0 || h.endsOpen(word, length: length) }
             if c == HarmonyTable.neutral { return true }
             i -= 1
         }

@@ -13,7 +13,8 @@ public enum MorphologyTables: Sendable {
 public enum HarmonyClass {
     /// A vowel of loans (е и у я ю э in Kazakh): the stem allows any suffix.
     public static let neutral = "neutral"
-    /// A stem ending in this letter (ь) allows any suffix.
+    /// A stem ending in this letter (ь) allows any suffix; a row may also list letter clusters: a stem ending in one
+    /// (kk loans `банк`, `факт`: `банктің`, `фактісі`) allows any suffix whatever its last vowel.
     public static let openEnd = "open-end"
     /// In `suffixes.tsv`: the suffix follows any stem.
     public static let any = "any"
@@ -38,6 +39,8 @@ public struct SuffixChainTables: Sendable {
     public var suffixes: [Suffix] = []
     /// Harmony class per letter (`harmony.tsv`).
     public var harmony: [UInt32: String] = [:]
+    /// Letter clusters of the `open-end` row (`нк`, `кт`): a stem ending in one allows any suffix.
+    public var openEndings: [[UInt32]] = []
     /// A stem's last letter before a vowel suffix → the base word's letter (`alternations.tsv`: ғ → қ, Одағы → Одақ).
     public var alternations: [UInt32: UInt32] = [:]
     /// Letters that, among the registered languages of the script, only this language writes (`letters.tsv`).
@@ -54,6 +57,10 @@ public struct SuffixChainTables: Sendable {
             let c = row[0]
             guard !c.isEmpty, c != HarmonyClass.any, !c.contains("|") else { throw row.error("harmony class \(c)") }
             for letter in row[1].split(separator: " ") {
+                if c == HarmonyClass.openEnd, letter.unicodeScalars.count > 1 {
+                    openEndings.append(letter.lowercased().unicodeScalars.map(\.value))
+                    continue
+                }
                 guard let v = Self.letter(letter) else { throw row.error("not one letter: \(letter)") }
                 harmony[v] = c
             }
