@@ -59,7 +59,7 @@ extension EventDetector {
             let i = m.first, end = m.last
             if saying, c.place != .anywhere, c.place != .trigger, verbFinal ? end < h.first : i > h.last { continue }
             switch c.place {
-            case .before: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
+            case .before, .series: if end < h.first && h.first - end <= 3 { found.insert(c.modality) }
             case .after: if i > h.last && i - h.last <= 3 { found.insert(c.modality) }
             // `Переговоры Таджикистана и Киргизии были перенесены`: the verb of the trigger's clause, past its subject; not a
             // verb joined to another one (`подписали соглашение и отменили пошлины`).

@@ -7,6 +7,11 @@ extension EventDetector {
     /// Event types whose role-only parties are the story's organisation (a founding or a membership names its own).
     static let topicTakers: Set<EventType> = [.meeting, .agreement, .cooperation, .proposal, .statement]
 
+    /// Whether a `series` cue (`next`, `следующий`, `келесі`) stands right before the trigger (at most one word between).
+    func nextOfSeries(_ h: Hit, _ cues: [CueMatch]) -> Bool {
+        cues.contains { m in lex.modalityCues[m.cue].place == .series && m.last < h.first && h.first - m.last <= 2 }
+    }
+
     /// The organisation each document names most often (names and acronyms, at least twice, more than any other).
     func topicOrganisations(sentences: [Sentence], mentions: [Mention],
                             types: [String: EntityType]) -> [Int: (entityID: String, surface: String)] {

@@ -393,7 +393,10 @@ final class EventDetector: Sendable {
                 }
                 // A meeting with a place and a date (`Бішкекте … отырысы өтті`) is specific enough without named parties.
                 let placedMeeting = h.type == .meeting && date != nil && participants.contains { $0.role == "place" }
-                guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting else { continue }
+                // The next meeting of a series (`Келесі саммит … өтеді`) is the story's organisation's (below).
+                let nextMeeting = h.type == .meeting && nextOfSeries(h, cues)
+                guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting
+                        || (nextMeeting && topics[s.documentIndex] != nil) else { continue }
                 // An event told without naming its parties (`their presidents met`, `Its first summit`, `the tariff took
                 // effect`) continues the story of the parties of the event just told: it takes them over.
                 // (Not from an event of the same type: that is a retelling, or a second event the merge must keep apart.)
@@ -412,6 +415,12 @@ final class EventDetector: Sendable {
                     for p in g.participants where seen.insert(RoleKey(p.role, p.entityID ?? "")) {
                         participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
                     }
+                }
+                // `The next summit will be held in Samarkand`, `Следующая встреча намечена в Москве`, `Келесі саммит … өтеді`:
+                // the next meeting of a series is the next of the story's organisation, whoever else the sentence names.
+                if nextMeeting, let topic = topics[s.documentIndex],
+                   seen.insert(RoleKey("actor", topic.entityID)) {
+                    participants.append(EventParticipant(role: "actor", entityID: topic.entityID, surface: topic.surface, span: nil))
                 }
                 // `The leaders signed …`, `Its first summit …`, `Members agreed …`: parties named only by their role in a
                 // story about one organisation are that organisation's (`EventDetector+Topics.swift`).
@@ -438,17 +447,18 @@ final class EventDetector: Sendable {
                 }
                 if modality == .reported || toldBySpeaker, speakerID == nil { speakerID = speaker?.mention.entityID }
                 // An event set at the told meeting (`саммит қорытындысы бойынша …`) happened on its day.
-                if date == nil, atToldMeeting, let d = toldMeetingDate[s.documentIndex] { date = d }
+                // (Never the next meeting of a series: that one is still to come.)
+                if date == nil, atToldMeeting, !nextMeeting, let d = toldMeetingDate[s.documentIndex] { date = d }
                 // `Modi skipped the meeting`, `Кездесуде … талқыланды`: an undated meeting told as fact (or as not
                 // happening) in a story that has told a dated meeting is that meeting, on its day.
-                if date == nil, !inherited, h.type == .meeting, modality == .asserted || modality == .negated,
+                if date == nil, !inherited, h.type == .meeting, !nextMeeting, modality == .asserted || modality == .negated,
                    let d = toldMeetingDate[s.documentIndex] { date = d }
                 // What a news story tells without a date of its own happened on its dateline's day (or on the day of
                 // the story's meeting a few days before it, `EventDetector+Dates.swift`), while the story has not moved
                 // to another time (the sentence before named no other date) and the event is told as fact; plans,
                 // conditions and proposals are left undated.
                 var datedByDateline = false
-                if date == nil, !inherited, let d = datelines[s.documentIndex], d.sentence < si,
+                if date == nil, !inherited, !nextMeeting, let d = datelines[s.documentIndex], d.sentence < si,
                    case let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time),
                    handOver.map({ $0.time.expression.value == d.time.value || $0.time.expression.value == day.value }) ?? true,
                    modality == .asserted || modality == .negated || modality == .reported {

@@ -212,7 +212,7 @@ struct Lexicon: Sendable {
     /// A word of `founding_objects.tsv`.
     enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
-        enum Place: String, Sendable { case before, after, clause, sentence, suffix, joint, anywhere, auxiliary, trigger }
+        enum Place: String, Sendable { case before, after, clause, sentence, suffix, joint, anywhere, auxiliary, trigger, series }
         let pattern: Pattern; let modality: Modality; let place: Place
     }
     struct Codes: Sendable { let cameo: String; let plover: String }

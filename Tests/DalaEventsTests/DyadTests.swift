@@ -115,3 +115,19 @@ struct DyadTests {
         #expect(r.counterparts.isEmpty)
     }
 }
+
+/// The next meeting of a series (`the next summit`, `следующая встреча`, `келесі саммит`) in a story about one organisation
+/// is that organisation's, whoever else its sentence names (session 27; sentences written for this test).
+@Suite("The next meeting of the story's organisation")
+struct NextMeetingTests {
+    @Test(arguments: [
+        "Саммит ШОС прошёл в Астане 4 июля 2024 года. Лидеры ШОС подписали декларацию. Следующая встреча намечена в Минске, сообщил Токаев.",
+        "ШЫҰ саммиті 2024 жылы 4 шілдеде Астанада өтті. ШЫҰ басшылары декларацияға қол қойды. Келесі саммит Минскіде өтеді.",
+    ])
+    func theNextMeetingIsTheOrganisations(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-07-05")
+        let next = try #require(out.events.first { $0.type == .meeting && $0.modality == .planned }, "\(out.events.map { ($0.type, $0.modality) })")
+        #expect(next.participants.contains { $0.role == "actor" && $0.entityID == "dala:sco" }, "\(next.participants)")
+        #expect(next.date == nil, "the next meeting is not the story's day")
+    }
+}
