@@ -6,7 +6,9 @@ import Foundation
 /// extractor version), so redelivered messages never duplicate annotations and readers never see half a result.
 public struct AnnotationStore: Sendable {
     public let client: PostgresClient
-    /// Also links each written event to its story (`event_story_reports`), in the same transaction.
+    /// Also links each written event to its story (`event_story_reports`) in the same transaction, as one process
+    /// without a story linker would. Otherwise (the worker) the documents are left for `StoryLinks.link`
+    /// (`documents.stories_linked_at` NULL) and their events have no story until it has run.
     public let linksStories: Bool
     public init(client: PostgresClient, linksStories: Bool = false) { self.client = client; self.linksStories = linksStories }
 
@@ -161,6 +163,7 @@ public struct AnnotationStore: Sendable {
         }
         try conn.execute("""
             UPDATE documents d SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
+                stories_linked_at = CASE WHEN \(linksStories)::bool THEN now() END,
                 extractor_version = u.version, detected_language = u.language,
                 languages = u.languages::jsonb, analysis = u.analysis::jsonb
             FROM unnest(\(list)::uuid[], \(versions)::text[], \(languages)::text[], \(shares)::text[], \(analyses)::text[])
