@@ -125,8 +125,10 @@ public struct StoryLinkerService: Service {
                 linked.increment(by: result.documents.count)
                 for s in result.lags { lag.recordNanoseconds(Int64(s * 1e9)) }
                 if !result.documents.isEmpty {
-                    logger.info("stories linked", metadata: ["documents": "\(result.documents.count)", "events": "\(result.events)",
-                                                             "messages": "\(ids.count)"])
+                    var meta: Logger.Metadata = ["documents": "\(result.documents.count)", "events": "\(result.events)",
+                                                 "messages": "\(ids.count)", "candidates": "\(result.candidateRows)"]
+                    for p in result.phases { meta["ms." + p.name] = "\(Int(p.seconds * 1000))" }
+                    logger.info("stories linked", metadata: meta)
                 }
                 return .done
             } catch where EnrichmentWorker.isTransient(error) {
