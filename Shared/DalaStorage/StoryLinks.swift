@@ -121,6 +121,16 @@ public struct StoryLinks: Sendable {
             """)
     }
 
+    /// Documents that have waited for their stories longer than `seconds` since their enrichment, oldest first: the
+    /// linker's sweep (a message lost with a broker that kept none, a document enriched by a process without a linker).
+    public func pending(olderThan seconds: Int, limit: Int) async throws -> [UUID] {
+        try await client.query("""
+            SELECT id::text AS id FROM documents
+            WHERE status = 'enriched' AND stories_linked_at IS NULL AND enriched_at < now() - make_interval(secs => \(seconds))
+            ORDER BY enriched_at LIMIT \(limit)
+            """).map { try $0.decode("id", as: UUID.self) }
+    }
+
     /// Documents waiting for their stories, and how long the oldest has waited since its enrichment (seconds).
     public func backlog() async throws -> (documents: Int, oldestSeconds: Double?) {
         let r = try await client.query("""

@@ -36,6 +36,7 @@ public enum EnrichmentApp {
         var storySettings = StoryLinkerService.Settings()
         storySettings.batchSize = max(1, reader.int("story-batch-size", default: storySettings.batchSize))
         storySettings.linger = .milliseconds(max(0, reader.int("story-linger-ms", default: 500)))
+        storySettings.sweepSeconds = max(0, reader.int("story-sweep-seconds", default: storySettings.sweepSeconds))
         let storyLinker = try reader.bool("story-linker", default: true)
             ? StoryLinkerService(
                 consumer: KafkaConsumer(configuration: kafka, groupID: reader.string("story-consumer-group", default: "dala-stories"),

@@ -19,7 +19,8 @@ import ServiceLifecycle
 /// (a document already linked is skipped), so a redelivered batch costs only the lookup. A message that is not a
 /// `document.enriched` goes to the dead-letter topic with the reason; a batch whose linking fails for another reason
 /// than a lost dependency is redone one document at a time, and a document that still fails is dead-lettered and
-/// marked linked without stories (its events then stand alone), so the backlog never stalls on it.
+/// marked linked without stories (its events then stand alone), so the backlog never stalls on it. A sweep links what
+/// no message brought (`Settings.sweepSeconds`).
 public struct StoryLinkerService: Service {
     public struct Settings: Sendable {
         /// Documents linked together, at most (`--story-batch-size`, `DALA_STORY_BATCH_SIZE`). Default 512.
@@ -27,6 +28,10 @@ public struct StoryLinkerService: Service {
         /// How long a batch waits for more messages after its first (`--story-linger-ms`). Default 500 ms: stories
         /// come that much later, and a busy pipeline fills batches of hundreds (fewer, wider candidate reads).
         public var linger: Duration = .milliseconds(500)
+        /// How often the linker also looks for documents that have waited twice that long without being linked
+        /// (`--story-sweep-seconds`; 0 turns it off). Default 30 s. Their messages were lost (a broker that keeps
+        /// none, like the local one across a restart) or they were enriched by a process that runs no linker.
+        public var sweepSeconds = 30
         public init() {}
     }
 
@@ -47,6 +52,41 @@ public struct StoryLinkerService: Service {
     }
 
     public func run() async throws {
+        await withTaskGroup(of: Void.self) { tasks in
+            if settings.sweepSeconds > 0 { tasks.addTask { await self.sweep() } }
+            await consume()
+            tasks.cancelAll()
+        }
+        await consumer.shutdown()
+        if let failure = consumer.failure, !Task.isShuttingDownGracefully {
+            logger.error("story consumer failed", metadata: [LogKey.error: "\(failure)"])
+            throw failure
+        }
+        if !Task.isShuttingDownGracefully && !Task.isCancelled {
+            logger.error("story consumer stream ended unexpectedly")
+            throw KafkaError(code: .consume, message: "story consumer stream ended unexpectedly")
+        }
+    }
+
+    /// Links documents that waited too long (`Settings.sweepSeconds`), until the consumer loop ends.
+    func sweep() async {
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            do {
+                try await Task.sleep(for: .seconds(settings.sweepSeconds))
+                let ids = try await links.pending(olderThan: 2 * settings.sweepSeconds, limit: settings.batchSize)
+                if !ids.isEmpty {
+                    logger.warning("linking documents whose message did not come", metadata: ["documents": "\(ids.count)"])
+                    _ = await linkRetrying(ids)
+                }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.warning("story sweep failed", metadata: [LogKey.error: "\(EnrichmentWorker.describe(error))"])
+            }
+        }
+    }
+
+    func consume() async {
         var iterator = consumer.messages.cancelOnGracefulShutdown().makeAsyncIterator()
         let clock = ContinuousClock()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
@@ -58,15 +98,6 @@ public struct StoryLinkerService: Service {
                 batch += consumer.takeBuffered(max: settings.batchSize - batch.count)
             }
             await process(batch)
-        }
-        await consumer.shutdown()
-        if let failure = consumer.failure, !Task.isShuttingDownGracefully {
-            logger.error("story consumer failed", metadata: [LogKey.error: "\(failure)"])
-            throw failure
-        }
-        if !Task.isShuttingDownGracefully && !Task.isCancelled {
-            logger.error("story consumer stream ended unexpectedly")
-            throw KafkaError(code: .consume, message: "story consumer stream ended unexpectedly")
         }
     }
 

@@ -170,8 +170,8 @@ struct StoryLinkerTests {
     }
 }
 
-/// The story linker as a service on the real broker: it links what the enrichment messages name, and dead-letters
-/// what it cannot read, with the reason.
+/// The story linker as a service on the real broker: it links what the enrichment messages name, sweeps up what no
+/// message named, and dead-letters what it cannot read, with the reason.
 @Suite(.serialized, .enabled(if: Env.both, Env.reason))
 struct StoryLinkerServiceTests {
     @Test func linksEnrichedDocumentsAndDeadLettersTheRest() async throws {
@@ -182,7 +182,9 @@ struct StoryLinkerServiceTests {
         let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg), links = StoryLinks(client: pg)
         let one = try await EventStoryStorageTests.newDocument(docs, "Service one")
         let two = try await EventStoryStorageTests.newDocument(docs, "Service two")
-        _ = try await store.replaceMany([one, two].map { id in
+        // A third whose message never comes: the sweep links it.
+        let lost = try await EventStoryStorageTests.newDocument(docs, "Service lost")
+        _ = try await store.replaceMany([one, two, lost].map { id in
             .init(documentID: id, annotations: EventStoryStorageTests.annotations("2023-09-09", lang: "en", parties: ["svc-a", "svc-b"],
                                                                                   text: "A and B signed."), startedAt: Date())
         }, worker: "service")
@@ -199,14 +201,20 @@ struct StoryLinkerServiceTests {
                                          topics: [topic], logger: Env.logger)
         var settings = StoryLinkerService.Settings()
         settings.linger = .milliseconds(50)
+        settings.sweepSeconds = 1
         let service = StoryLinkerService(consumer: consumer, producer: producer, postgres: pg, settings: settings, logger: Env.logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             // Ended below by shutting the consumer down (the service then says so by throwing).
             tasks.addTask { _ = try? await service.run() }
+            // The unreadable message is dead-lettered with its reason (so the consumer has read the batch).
+            let letter = try #require(try await awaitMessage(on: Topics.deadLetter, timeout: .seconds(60)) { $0.key == garbage })
+            let envelope = try DalaJSON.decode(Envelope<DeadLetter>.self, from: letter.value)
+            #expect(envelope.payload.reason.contains("malformed envelope"))
+            #expect(envelope.payload.sourceTopic == topic)
             // Waits for the linker's own signal, `stories_linked_at`, not for a fixed time.
             var caughtUp = false
             for _ in 0..<300 where !caughtUp {
-                caughtUp = try await links.linked([one, two])
+                caughtUp = try await links.linked([one, two, lost])
                 if !caughtUp { try await Task.sleep(for: .milliseconds(100)) }
             }
             #expect(caughtUp)
@@ -216,10 +224,7 @@ struct StoryLinkerServiceTests {
         let story = try await EventStoryStorageTests.storyOf(pg, document: one)
         #expect(story.count == 1)
         #expect(try await EventStoryStorageTests.storyOf(pg, document: two) == story)
-        let letter = try #require(try await awaitMessage(on: Topics.deadLetter) { $0.key == garbage })
-        let envelope = try DalaJSON.decode(Envelope<DeadLetter>.self, from: letter.value)
-        #expect(envelope.payload.reason.contains("malformed envelope"))
-        #expect(envelope.payload.sourceTopic == topic)
+        #expect(try await EventStoryStorageTests.storyOf(pg, document: lost) == story)
         await producer.shutdown()
         await pg.shutdown()
     }
