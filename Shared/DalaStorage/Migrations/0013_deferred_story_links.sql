@@ -3,8 +3,9 @@
 -- documents later. `stories_linked_at` says when a document's current events were linked: the enrichment write sets
 -- it to NULL (its events have no story yet), the linker to now(). A document is waiting for its stories while it is
 -- enriched and this is NULL; the linker reads and locks only those, so a redelivered message links nothing twice.
-ALTER TABLE documents ADD COLUMN stories_linked_at timestamptz;
--- Documents enriched before were linked in their write.
-UPDATE documents SET stories_linked_at = enriched_at WHERE status = 'enriched';
+-- Documents stored before were linked by their write: they get this migration's time. Added with a default and the
+-- default dropped, so existing rows take it without a rewrite of the table (PostgreSQL >= 11); new rows start NULL.
+ALTER TABLE documents ADD COLUMN stories_linked_at timestamptz DEFAULT now();
+ALTER TABLE documents ALTER COLUMN stories_linked_at DROP DEFAULT;
 -- The backlog (freshness of stories, the linker's sweep): small, so a partial index keeps counting it cheap.
 CREATE INDEX documents_stories_pending_idx ON documents (enriched_at) WHERE status = 'enriched' AND stories_linked_at IS NULL;
