@@ -6,7 +6,9 @@ import Foundation
 /// extractor version), so redelivered messages never duplicate annotations and readers never see half a result.
 public struct AnnotationStore: Sendable {
     public let client: PostgresClient
-    /// Also links each written event to its story (`event_story_reports`), in the same transaction.
+    /// Also links each written event to its story (`event_story_reports`) in the same transaction, as one process
+    /// without a story linker would. Otherwise (the worker) the documents are left for `StoryLinks.link`
+    /// (`documents.stories_linked_at` NULL) and their events have no story until it has run.
     public let linksStories: Bool
     public init(client: PostgresClient, linksStories: Bool = false) { self.client = client; self.linksStories = linksStories }
 
@@ -161,6 +163,7 @@ public struct AnnotationStore: Sendable {
         }
         try conn.execute("""
             UPDATE documents d SET status = 'enriched', enriched_at = now(), error = NULL, attempts = 0,
+                stories_linked_at = CASE WHEN \(linksStories)::bool THEN now() END,
                 extractor_version = u.version, detected_language = u.language,
                 languages = u.languages::jsonb, analysis = u.analysis::jsonb
             FROM unnest(\(list)::uuid[], \(versions)::text[], \(languages)::text[], \(shares)::text[], \(analyses)::text[])
@@ -226,33 +229,56 @@ public struct AnnotationStore: Sendable {
 
         public init(documentID: UUID) { document = documentID.uuidString }
 
-        /// The sentences, mentions, times and events of `a` (a whole document, or one piece of a long one).
+        /// Bytes of COPY text held (`dala bench --rows`).
+        public var byteCount: Int { Self.tables.reduce(0) { $0 + self[keyPath: $1.rows].byteCount } }
+
+        /// The sentences, mentions, times and events of `a` (a whole document, or one piece of a long one), written
+        /// field by field (`PostgresCopyRows.field`): no array of strings per row. The columns are `Columns`, in order.
         public mutating func append(_ a: AnnotationSet) {
             let doc = document, version = a.extractorVersion
             for s in a.sentences {
-                sentences.append([doc, version, String(s.index), String(s.start), String(s.end), s.language,
-                                  String(s.confidence), s.section, s.text, SearchText.tsvector(s.searchKeys)])
+                sentences.beginRow()
+                sentences.field(doc); sentences.field(version); sentences.field(s.index); sentences.field(s.start)
+                sentences.field(s.end); sentences.field(s.language); sentences.field(String(s.confidence)); sentences.field(s.section)
+                sentences.field(s.text); sentences.field(SearchText.tsvector(s.searchKeys))
+                sentences.endRow()
             }
             for m in a.mentions {
-                mentions.append([doc, version, m.entityID, String(m.start), String(m.end), m.surface, String(m.sentenceIndex),
-                                 m.kind, String(m.confidence), AnnotationStore.arrayLiteral(m.alternatives)])
+                mentions.beginRow()
+                mentions.field(doc); mentions.field(version); mentions.field(m.entityID); mentions.field(m.start); mentions.field(m.end)
+                mentions.field(m.surface); mentions.field(m.sentenceIndex); mentions.field(m.kind); mentions.field(String(m.confidence))
+                mentions.field(AnnotationStore.arrayLiteral(m.alternatives))
+                mentions.endRow()
             }
             for t in a.times {
-                times.append([doc, version, String(t.start), String(t.end), t.surface, String(t.sentenceIndex), t.value,
-                              t.rangeStart, t.rangeEnd, t.precision, t.relative ? "t" : "f"])
+                times.beginRow()
+                times.field(doc); times.field(version); times.field(t.start); times.field(t.end); times.field(t.surface)
+                times.field(t.sentenceIndex); times.field(t.value); times.field(t.rangeStart); times.field(t.rangeEnd)
+                times.field(t.precision); times.field(t.relative ? "t" : "f")
+                times.endRow()
             }
             eventIDs.reserveCapacity(eventIDs.count + a.events.count)
             for e in a.events {
                 let id = UUID(), eventID = id.uuidString
                 eventIDs.append(id)
-                events.append([eventID, doc, version, e.key, e.type, e.cameo, e.plover, e.modality, e.speakerEntityID,
-                               e.dateValue, e.dateStart, e.dateEnd, e.datePrecision, String(e.confidence), e.language])
+                events.beginRow()
+                events.field(eventID); events.field(doc); events.field(version); events.field(e.key); events.field(e.type)
+                events.field(e.cameo); events.field(e.plover); events.field(e.modality); events.field(e.speakerEntityID)
+                events.field(e.dateValue); events.field(e.dateStart); events.field(e.dateEnd); events.field(e.datePrecision)
+                events.field(String(e.confidence)); events.field(e.language)
+                events.endRow()
                 for p in e.participants {
-                    participants.append([eventID, p.role, p.entityID, p.surface, p.start.map(String.init), p.end.map(String.init)])
+                    participants.beginRow()
+                    participants.field(eventID); participants.field(p.role); participants.field(p.entityID); participants.field(p.surface)
+                    participants.field(p.start); participants.field(p.end)
+                    participants.endRow()
                 }
                 for m in e.mentions {
-                    evidence.append([eventID, String(m.sentenceIndex), String(m.start), String(m.end), m.evidence, m.trigger,
-                                     String(m.triggerStart), String(m.triggerEnd), String(m.confidence)])
+                    evidence.beginRow()
+                    evidence.field(eventID); evidence.field(m.sentenceIndex); evidence.field(m.start); evidence.field(m.end)
+                    evidence.field(m.evidence); evidence.field(m.trigger); evidence.field(m.triggerStart); evidence.field(m.triggerEnd)
+                    evidence.field(String(m.confidence))
+                    evidence.endRow()
                 }
             }
         }

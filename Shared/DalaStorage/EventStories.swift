@@ -235,7 +235,21 @@ enum StoryLinker {
         var eventID: UUID, documentID: UUID, key: String, event: StoryEvent
     }
 
-    static func link(_ items: [Item], conn: PostgresConnection) throws {
+    /// Where a linking's time goes (`StoryLinks.Linked.phases`): each mark records the time since the previous one.
+    final class Phases {
+        private(set) var marks: [(name: String, seconds: Double)] = []
+        var candidateRows = 0
+        private let clock = ContinuousClock()
+        private var last: ContinuousClock.Instant
+        init() { last = clock.now }
+        func mark(_ name: String) {
+            let now = clock.now, d = now - last
+            marks.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+            last = now
+        }
+    }
+
+    static func link(_ items: [Item], conn: PostgresConnection, phases: Phases? = nil) throws {
         guard !items.isEmpty else { return }
         let linkable = items.indices.filter { items[$0].event.linkable }
         // Locks: (type, participant) of every linkable event, sorted, one statement.
@@ -246,6 +260,7 @@ enum StoryLinker {
                 SELECT count(pg_advisory_xact_lock(\(lockSpace), k)) AS n FROM unnest(\(keys.sorted())::int4[]) AS u(k)
                 """)
         }
+        phases?.mark("locks")
         // Candidates already in stories, read from the shapes stories were told in (`event_story_shapes`: one row per
         // distinct (type, dates, participants) of a story's reports, however many reports have it): a type of the
         // report's family (`StoryRule.family`), a start no earlier than a year before (and no later than a day after
@@ -296,6 +311,7 @@ enum StoryLinker {
                 JOIN event_story_shapes s ON s.story_id = k.story_id AND s.shape = k.shape
                 ORDER BY s.story_id, s.shape
                 """)
+            phases?.mark("candidates.read"); phases?.candidateRows = rows.count
             // Stored shapes by (type, participant) (`StoryRule.score` counts shared participants only: a shared
             // place alone never links), short and long ones apart, each list in start order.
             var index: [String: Shelf] = [:]
@@ -329,6 +345,7 @@ enum StoryLinker {
                 if !hits.isEmpty { candidates[i] = hits.sorted() }
             }
         }
+        phases?.mark("candidates.index")
         // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
         // Earlier events are filed like the stored shapes, by (type, participant) in start order, and looked up in
         // the same windows: a long document's thousands of events were each scored against every earlier one.
@@ -358,6 +375,7 @@ enum StoryLinker {
             story.append(best?.story ?? storyID(document: item.documentID, key: item.key))
             similarity.append(best?.score ?? 1)
         }
+        phases?.mark("score")
         // The reports, each with the key of its shape (linkable ones), and the shapes' counts. The key is the md5 of
         // the shape's fields, sorted byte-wise, the way migration 0009 computed it for reports stored before.
         func joined(_ s: Set<String>) -> String {
@@ -397,6 +415,7 @@ enum StoryLinker {
             GROUP BY story_id, shape
             ON CONFLICT (story_id, shape) DO UPDATE SET reports = event_story_shapes.reports + excluded.reports
             """)
+        phases?.mark("write")
     }
 
     /// The windows to read candidates in: one per distinct (type of the family, start, end) of the new linkable reports,

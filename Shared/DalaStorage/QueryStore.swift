@@ -13,6 +13,7 @@ public struct QueryStore: Sendable {
         to_char(published, 'YYYY-MM-DD') AS published, published_precision, metadata::text AS metadata, char_length,
         to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS received_at,
         to_char(enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS enriched_at,
+        to_char(stories_linked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS stories_linked_at,
         \(unescaped: DocumentStatus.shown("")) AS status, extractor_version, error
         """
 
@@ -88,6 +89,7 @@ public struct QueryStore: Sendable {
                     'char_length', d.char_length,
                     'received_at', to_char(d.received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                     'enriched_at', to_char(d.enriched_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                    'stories_linked_at', to_char(d.stories_linked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                     'status', \(unescaped: DocumentStatus.shown("d.")), 'extractor_version', d.extractor_version, 'error', d.error))
                 || jsonb_build_object('languages', d.languages, 'metadata', d.metadata)
                 || CASE WHEN d.analysis IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('analysis', d.analysis) END
@@ -228,7 +230,8 @@ public struct QueryStore: Sendable {
                      source: row["source"], language: row["language"], detectedLanguage: row["detected_language"],
                      languages: json(row["languages"]), published: publishedText(row["published"], row["published_precision"]),
                      metadata: json(row["metadata"]), charLength: try row.decode("char_length", as: Int.self),
-                     receivedAt: row["received_at"] ?? "", enrichedAt: row["enriched_at"], status: row["status"] ?? "",
+                     receivedAt: row["received_at"] ?? "", enrichedAt: row["enriched_at"],
+                     storiesLinkedAt: row["stories_linked_at"], status: row["status"] ?? "",
                      extractorVersion: row["extractor_version"], error: row["error"],
                      analysis: row.columns.contains("analysis") ? json(row["analysis"]) : nil)
     }

@@ -15,6 +15,9 @@ public struct DocumentView: Codable, Sendable {
     public var charLength: Int
     public var receivedAt: String
     public var enrichedAt: String?
+    /// When the current events were linked to their stories; nil while the story linker has not reached them
+    /// (their events have no story yet) or before the document is enriched.
+    public var storiesLinkedAt: String?
     public var status: String
     public var extractorVersion: String?
     public var error: String?
@@ -23,7 +26,7 @@ public struct DocumentView: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case id, sha256, title, source, language, languages, published, metadata, status, error, analysis
         case detectedLanguage = "detected_language", charLength = "char_length", receivedAt = "received_at"
-        case enrichedAt = "enriched_at", extractorVersion = "extractor_version"
+        case enrichedAt = "enriched_at", extractorVersion = "extractor_version", storiesLinkedAt = "stories_linked_at"
     }
 }
 

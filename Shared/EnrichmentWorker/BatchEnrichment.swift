@@ -173,6 +173,11 @@ extension EnrichmentWorker {
 
     /// Commits the highest offset of each partition in `messages` (one request: the consumer merges concurrent commits).
     func commit(_ messages: [KafkaMessage]) async {
+        await Self.commitLatest(messages, consumer: consumer, logger: logger)
+    }
+
+    /// Commits the highest offset of each partition in `messages` on `consumer` (the story linker's too).
+    static func commitLatest(_ messages: [KafkaMessage], consumer: KafkaConsumer, logger: Logger) async {
         var last: [String: KafkaMessage] = [:]
         for m in messages {
             let key = "\(m.topic)/\(m.partition)"

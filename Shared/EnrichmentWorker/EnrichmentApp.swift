@@ -32,19 +32,32 @@ public enum EnrichmentApp {
                                          topics: [Topics.ingested], logger: logger)
         let worker = EnrichmentWorker(consumer: consumer, producer: producer, postgres: postgres, pipeline: pipeline,
                                       settings: settings, logger: logger)
+        // The story linker (on unless `--story-linker false`: at least one process of a deployment must run it).
+        var storySettings = StoryLinkerService.Settings()
+        storySettings.batchSize = max(1, reader.int("story-batch-size", default: storySettings.batchSize))
+        storySettings.linger = .milliseconds(max(0, reader.int("story-linger-ms", default: 500)))
+        storySettings.sweepSeconds = max(0, reader.int("story-sweep-seconds", default: storySettings.sweepSeconds))
+        let storyLinker = try reader.bool("story-linker", default: true)
+            ? StoryLinkerService(
+                consumer: KafkaConsumer(configuration: kafka, groupID: reader.string("story-consumer-group", default: "dala-stories"),
+                                        topics: [Topics.enriched], logger: logger, bufferCapacity: storySettings.batchSize),
+                producer: producer, postgres: postgres, settings: storySettings, logger: logger)
+            : nil
         let router = Router()
         router.add(middleware: ProblemMiddleware())
         OperationalRoutes(service: "dala-enrichment", postgres: postgres, kafka: kafka).register(on: router)
         let app = Application(router: router, server: ServiceHTTP.server,
                               configuration: .init(address: .hostname(config.httpHost, port: config.httpPort),
                                                    serverName: "dala-enrichment"), logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(service: ClosingService(name: "postgres") { await postgres.shutdown() }),
             .init(service: ClosingService(name: "producer") { await producer.shutdown() }),
             .init(service: TopicKeeper(partitions: config.topicPartitions, kafka: kafka, logger: logger)),
             .init(service: app),
             .init(service: worker),
-        ], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        ]
+        if let storyLinker { services.append(.init(service: storyLinker)) }
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         logger.warning("service group ended; exiting")
     }

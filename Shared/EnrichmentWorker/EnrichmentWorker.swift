@@ -11,7 +11,8 @@ import ServiceLifecycle
 
 /// Consumes `dala.documents.ingested`, analyses each document, writes the annotations in one transaction, publishes
 /// `dala.documents.enriched`, and only then commits the offset (at-least-once; rewriting is idempotent).
-/// Workers in one consumer group share the partitions.
+/// Workers in one consumer group share the partitions. The events written have no story yet: the story linker
+/// (`StoryLinkerService`) links them from the `dala.documents.enriched` messages.
 public struct EnrichmentWorker: Service {
     public struct Settings: Sendable {
         /// Attempts before a document goes to the dead-letter topic (`--max-attempts`, `DALA_MAX_ATTEMPTS`). Default 3.
@@ -42,7 +43,7 @@ public struct EnrichmentWorker: Service {
     public init(consumer: KafkaConsumer, producer: KafkaProducer, postgres: PostgresClient, pipeline: Pipeline,
                 settings: Settings, logger: Logger) {
         self.consumer = consumer; self.producer = producer
-        self.documents = DocumentStore(client: postgres); self.annotations = AnnotationStore(client: postgres, linksStories: true)
+        self.documents = DocumentStore(client: postgres); self.annotations = AnnotationStore(client: postgres)
         self.pipeline = pipeline; self.settings = settings; self.logger = logger
         self.deadLetters = DeadLetterPublisher(producer: producer, service: "dala-enrichment", logger: logger)
     }

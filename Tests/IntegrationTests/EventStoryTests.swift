@@ -261,6 +261,41 @@ struct DuplicateReportsTests {
     }
 }
 
+/// How a test writes: the write links its events itself (`inline`), or leaves them to the story linker, run on the
+/// written documents right after (`deferred`, as the worker and `StoryLinkerService` do). Each test runs both ways
+/// and expects the same stories.
+enum Linking: String, CaseIterable, Sendable { case inline, deferred }
+
+/// `AnnotationStore.replaceMany`, then (deferred) the story linker's step on the documents written. Deferred writes
+/// name entities of their own (`entity(_:)`), so a test's two runs do not link to each other's stories.
+struct StoryWriter: Sendable {
+    let pg: PostgresClient, linking: Linking
+    init(_ pg: PostgresClient, _ linking: Linking) { self.pg = pg; self.linking = linking }
+
+    func entity(_ id: String) -> String { linking == .inline ? id : id + "-deferred" }
+
+    func replaceMany(_ items: [AnnotationStore.Replacement], worker: String) async throws -> Set<UUID> {
+        guard linking == .deferred else {
+            return try await AnnotationStore(client: pg, linksStories: true).replaceMany(items, worker: worker)
+        }
+        let renamed = items.map { item in
+            var r = item, a = item.annotations
+            for i in a.entities.indices { a.entities[i].id = entity(a.entities[i].id) }
+            for i in a.mentions.indices { a.mentions[i].entityID = entity(a.mentions[i].entityID) }
+            for i in a.events.indices {
+                a.events[i].speakerEntityID = a.events[i].speakerEntityID.map(entity)
+                for j in a.events[i].participants.indices { a.events[i].participants[j].entityID = a.events[i].participants[j].entityID.map(entity) }
+            }
+            r.annotations = a
+            return r
+        }
+        let written = try await AnnotationStore(client: pg).replaceMany(renamed, worker: worker)
+        #expect(try await StoryLinks(client: pg).linked(Array(written)) == false || written.isEmpty)
+        _ = try await StoryLinks(client: pg).link(documents: items.map(\.documentID))
+        return written
+    }
+}
+
 /// Linking stored events to stories in the real PostgreSQL: merging across documents, distractors apart,
 /// idempotent reprocessing, concurrent writers, and the collapsed event list.
 @Suite(.serialized, .enabled(if: Env.pgURL != nil, "set DALA_TEST_PG_URL (make test does) to run story tests"))
@@ -298,11 +333,11 @@ struct EventStoryStorageTests {
             """).map { try $0.decode("s", as: UUID.self) }
     }
 
-    @Test func reportsOfOneEventShareAStoryAndDistractorsDoNot() async throws {
+    @Test(arguments: Linking.allCases) func reportsOfOneEventShareAStoryAndDistractorsDoNot(linking: Linking) async throws {
         let pg = Env.postgres(poolSize: 4)
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
-            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let docs = DocumentStore(client: pg), store = StoryWriter(pg, linking)
             let en = try await Self.newDocument(docs, "Story test en")
             let ru = try await Self.newDocument(docs, "Story test ru")
             let kk = try await Self.newDocument(docs, "Story test kk")
@@ -333,7 +368,7 @@ struct EventStoryStorageTests {
             #expect(view.story?.documents == 3)
             #expect(Set(view.story?.reportList.map(\.modality) ?? []) == ["asserted", "planned"])
             #expect(Set(view.story?.reportList.compactMap(\.date?.start) ?? []) == ["2025-03-13", "2025-03-14"])
-            var filter = EventFilter(entityIDs: ["test:story-a-" + Self.tag])
+            var filter = EventFilter(entityIDs: [store.entity("test:story-a-" + Self.tag)])
             let all = try await query.events(filter, limit: 50, cursor: nil)
             filter.collapse = true
             let collapsed = try await query.events(filter, limit: 50, cursor: nil)
@@ -361,7 +396,7 @@ struct EventStoryStorageTests {
             let once = exported.filter { collapser.keep($0) }
             #expect(once.count == 3 && Set(once.compactMap(\.story?.id)).count == 3)
             // The collapsed timeline counts the treaty once in March, the quarrel, and the April treaty.
-            let timeline = try await query.timeline(entity: "test:story-a-" + Self.tag, bucket: "month", type: nil, from: nil, to: nil,
+            let timeline = try await query.timeline(entity: store.entity("test:story-a-" + Self.tag), bucket: "month", type: nil, from: nil, to: nil,
                                                     collapse: true)
             #expect(timeline.buckets.map(\.period) == ["2025-03", "2025-04"])
             #expect(timeline.buckets.map(\.total) == [2, 1])
@@ -386,7 +421,7 @@ struct EventStoryStorageTests {
         }
     }
 
-    @Test func concurrentWritersStartOneStory() async throws {
+    @Test(arguments: Linking.allCases) func concurrentWritersStartOneStory(linking: Linking) async throws {
         let pg = Env.postgres(poolSize: 8)
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
@@ -398,7 +433,7 @@ struct EventStoryStorageTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for (i, id) in idList.enumerated() {
                     group.addTask {
-                        _ = try await AnnotationStore(client: pg, linksStories: true).replaceMany(
+                        _ = try await StoryWriter(pg, linking).replaceMany(
                             [.init(documentID: id, annotations: Self.annotations("2026-02-0\(1 + i % 2)", lang: "en", parties: ["p", "q"],
                                                                                  text: "P and Q signed."), startedAt: Date())],
                             worker: "story-\(i)")
@@ -418,11 +453,11 @@ struct EventStoryStorageTests {
 
     /// The linker reads short shapes (a day to a month) near a report and long ones (a year) across the year before it:
     /// a report dated to a year finds day reports months into it, and is found by them; day reports weeks apart stay apart.
-    @Test func yearAndDayReportsFindEachOtherAcrossTheWindow() async throws {
+    @Test(arguments: Linking.allCases) func yearAndDayReportsFindEachOtherAcrossTheWindow(linking: Linking) async throws {
         let pg = Env.postgres(poolSize: 2)
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
-            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let docs = DocumentStore(client: pg), store = StoryWriter(pg, linking)
             func write(_ date: String, year: Bool = false, type: String = "agreement", parties: [String],
                        undatedIn published: String? = nil) async throws -> UUID {
                 let id = try await Self.newDocument(docs, "Window \(date) \(parties)", published: published ?? "2025")
@@ -471,11 +506,11 @@ struct EventStoryStorageTests {
     /// One batch holding reports a few days apart reads their candidates through one merged window: each report still
     /// finds its own earlier report (the merged window keeps the earliest start and end bound and every participant),
     /// and the reports of the batch, which share nothing, stay apart.
-    @Test func reportsDaysApartInOneBatchEachFindTheirStory() async throws {
+    @Test(arguments: Linking.allCases) func reportsDaysApartInOneBatchEachFindTheirStory(linking: Linking) async throws {
         let pg = Env.postgres(poolSize: 2)
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
-            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let docs = DocumentStore(client: pg), store = StoryWriter(pg, linking)
             let plan: [(date: String, parties: [String])] = [("2020-02-03", ["mw-a", "mw-b"]), ("2020-02-08", ["mw-c", "mw-d"]),
                                                              ("2020-02-06", ["mw-e", "mw-f"])]
             var first: [UUID] = [], second: [AnnotationStore.Replacement] = [], secondIDs: [UUID] = []
@@ -507,11 +542,11 @@ struct EventStoryStorageTests {
 
     /// The annotation tables have no per-row foreign keys (migration 0011): a rewrite and a deleted document still leave
     /// no row behind, down to an event's participants, evidence and story report.
-    @Test func rewritesAndDeletedDocumentsLeaveNoAnnotationBehind() async throws {
+    @Test(arguments: Linking.allCases) func rewritesAndDeletedDocumentsLeaveNoAnnotationBehind(linking: Linking) async throws {
         let pg = Env.postgres(poolSize: 2)
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
-            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let docs = DocumentStore(client: pg), store = StoryWriter(pg, linking)
             let id = try await Self.newDocument(docs, "Cascade check")
             func counts() async throws -> [Int] {
                 try await pg.query("""
@@ -540,11 +575,11 @@ struct EventStoryStorageTests {
 
     /// Copies of one report are one shape of their story, counted; the linker reads shapes, and a shape no stored report
     /// has any more (its documents deleted or reprocessed into something else) is gone.
-    @Test func copiesAreOneShapeCountedAndGoWithTheirReports() async throws {
+    @Test(arguments: Linking.allCases) func copiesAreOneShapeCountedAndGoWithTheirReports(linking: Linking) async throws {
         let pg = Env.postgres(poolSize: 4)
         do {
             try await Migrator.migrate(pg, logger: Env.logger)
-            let docs = DocumentStore(client: pg), store = AnnotationStore(client: pg, linksStories: true)
+            let docs = DocumentStore(client: pg), store = StoryWriter(pg, linking)
             let parties = ["copy-a", "copy-b"]
             var ids: [UUID] = []
             for i in 0..<6 { ids.append(try await Self.newDocument(docs, "Shape copy \(i)")) }

@@ -141,6 +141,30 @@ struct PostgresQueryCodecTests {
         #expect(PostgresCopyText.encodeRow(["ok", "nul\u{0}byte"]) == nil)
     }
 
+    /// Rows written field by field are byte for byte the rows `append` writes from arrays, problems included.
+    @Test func fieldByFieldRowsAreTheArrayRows() {
+        let rows: [[String?]] = [["a\tb", "line1\nline2", #"back\slash"#, nil, "cr\r", "", #"\N"#],
+                                 ["Қазақстан", "0", "-42", "9223372036854775807", "-9223372036854775808", nil, "x"]]
+        var arrays = PostgresCopyRows(columns: 7), fields = PostgresCopyRows(columns: 7)
+        for row in rows { arrays.append(row) }
+        for row in rows {
+            fields.beginRow()
+            for value in row {
+                // Integers go in as integers (written in decimal), the rest as text.
+                if let v = value, let n = Int(v), String(n) == v { fields.field(n) } else { fields.field(value) }
+            }
+            fields.endRow()
+        }
+        #expect(fields.chunks == arrays.chunks && fields.count == 2 && fields.problem == nil)
+        fields.beginRow(); fields.field(nil as Int?); fields.endRow()  // one value of seven
+        arrays.append([nil])
+        #expect(fields.chunks == arrays.chunks && fields.problem == arrays.problem && fields.problem != nil)
+        var nul = PostgresCopyRows(columns: 2)
+        nul.beginRow(); nul.field(1); nul.field("nul\u{0}byte"); nul.endRow()
+        nul.beginRow(); nul.field(2); nul.field("fine"); nul.endRow()
+        #expect(nul.problem == "COPY row 1 contains a NUL byte" && nul.count == 2 && nul.byteCount == 0)
+    }
+
     @Test func urlRedaction() {
         func redacted(_ url: String) -> String { PostgresConfiguration(url: url).redactedURL }
         #expect(redacted("postgres://dala:s3cr3t@127.0.0.1:55432/dala?sslmode=disable")

@@ -287,6 +287,28 @@ def wait_all(n, timeout):
     return None
 
 
+def wait_stories(timeout):
+    """Seconds until no enriched document waits for the story linker (schema 0013); None on timeout."""
+    timeout = min(timeout, float(os.environ.get("DALA_CHAOS_WAIT", timeout)))
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        if sql_int("SELECT count(*) FROM documents WHERE status = 'enriched' AND stories_linked_at IS NULL") == 0:
+            return time.monotonic() - t0
+        time.sleep(0.5)
+    return None
+
+
+def story_problems():
+    """Story rows that disagree with the events: a report whose event is gone, an event of a linked document without a
+    report, a shape whose count is not the number of its reports."""
+    return sql_int("""
+        SELECT (SELECT count(*) FROM event_story_reports r WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = r.event_id))
+             + (SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id
+                WHERE d.stories_linked_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM event_story_reports r WHERE r.event_id = e.id))
+             + (SELECT count(*) FROM event_story_shapes s
+                WHERE s.reports <> (SELECT count(*) FROM event_story_reports r WHERE r.story_id = s.story_id AND r.shape = s.shape))""")
+
+
 def status_counts(ids):
     id_list = "'{" + ",".join(sorted(set(ids))) + "}'::uuid[]"
     rows = sql("SELECT status || '=' || count(*) FROM documents WHERE id = ANY(%s) GROUP BY status ORDER BY 1" % id_list)
@@ -350,6 +372,11 @@ def test_workers(n=1000, kills=20):
     check("nothing failed or dead-lettered", sql_int("SELECT count(*) FROM documents WHERE status = 'failed'") == 0)
     check("killed at least %d times" % min(kills, 10), killed >= min(kills, 10), "%d" % killed)
     check("no duplicated annotation row", duplicate_rows() == 0)
+    # Stories are linked after the write by the workers' story linkers, which the kills hit too.
+    linked = wait_stories(180)
+    figure("stories of every document linked, s after all were enriched", "%.1f" % linked if linked is not None else "timeout")
+    check("every enriched document's stories linked", linked is not None)
+    check("no stale or missing story report, every shape counted right", story_problems() == 0)
     runs = sql_int("SELECT count(*) FROM extraction_runs")
     figure("extraction runs (>= documents: redone after kills)", runs)
     chaos = fingerprints()
@@ -456,6 +483,11 @@ def test_broker(n=300, rate=10.0, down_at=6.0, down_for=15.0):
     took2 = wait_enriched([i for i in fresh if i], 120)
     figure("a new document after recovery enriched in (s)", "%.1f" % took2 if took2 is not None else "timeout")
     check("new documents enriched after recovery", took2 is not None and all(fresh))
+    # Enriched messages the empty broker lost are made up by the story linkers' sweep (--story-sweep-seconds).
+    linked = wait_stories(240)
+    figure("stories of every document linked, s after the new ones were enriched", "%.1f" % linked if linked is not None else "timeout")
+    check("every enriched document's stories linked after the outage", linked is not None)
+    check("no stale or missing story report after the outage", story_problems() == 0)
     alive = all_alive()
     # Every process survives the outage, the workers too. (A worker once vanished here in 3 of 12 runs on a shared
     # machine: a stale pid file of another stack whose pid had been reused; see docs/reliability.md. Each process's
