@@ -607,16 +607,7 @@ public enum PostgresCopyText {
                 buffer.append(UInt8(ascii: "N"))
                 continue
             }
-            for byte in value.utf8 {
-                switch byte {
-                case backslash: buffer += [backslash, backslash]
-                case UInt8(ascii: "\t"): buffer += [backslash, UInt8(ascii: "t")]
-                case UInt8(ascii: "\n"): buffer += [backslash, UInt8(ascii: "n")]
-                case UInt8(ascii: "\r"): buffer += [backslash, UInt8(ascii: "r")]
-                case 0: return false
-                default: buffer.append(byte)
-                }
-            }
+            guard appendEscaped(value, to: &buffer) else { return false }
         }
         buffer.append(UInt8(ascii: "\n"))
         return true
