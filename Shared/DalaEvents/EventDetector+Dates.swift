@@ -150,7 +150,7 @@ extension EventDetector {
     /// events, each state with its time, paired in reading order; the other parties (the organisation joined) are
     /// shared. Nil unless every state actor has a time of its own within `gapReach` atoms and the times differ.
     func gappedTellings(_ participants: [EventParticipant], placed: [Placed], times: [EventExtractor.PlacedTime],
-                        typeOf: [String: EntityType]) -> [(participants: [EventParticipant], date: TimeExpression)]? {
+                        typeOf: [String: EntityType]) -> [(participants: [EventParticipant], date: TimeExpression?)]? {
         let timed = times.filter { $0.expression.value != nil }
         guard timed.count >= 2 else { return nil }
         var states: [(participant: EventParticipant, at: Placed)] = []
@@ -171,7 +171,7 @@ extension EventDetector {
             if k + 1 < states.count, timeFirst ? s.last >= inOrder[k + 1].first : t.last >= states[k + 1].at.first { return nil }
             guard (timeFirst ? s.first - t.last : t.first - s.last) <= Self.gapReach else { return nil }
         }
-        var out: [(participants: [EventParticipant], date: TimeExpression)] = []
+        var out: [(participants: [EventParticipant], date: TimeExpression?)] = []
         let shared = participants.filter { p in !states.contains { $0.participant == p } }
         for (state, time) in zip(states, inOrder) { out.append(([state.participant] + shared, time.expression)) }
         return out

@@ -476,9 +476,8 @@ final class EventDetector: Sendable {
                 let mention = EventMention(sentenceIndex: s.index, span: s.span, evidence: s.text,
                                            trigger: original.slice(triggerSpan), triggerSpan: triggerSpan, confidence: confidence)
                 let codes = lex.codes[h.type]!
-                let told: [(participants: [EventParticipant], date: TimeExpression?)] =
-                    (inherited ? nil : gappedTellings(participants, placed: placed, times: sentenceTimes, typeOf: typeOf))?
-                        .map { ($0.participants, $0.date) } ?? [(participants, date)]
+                let told = (inherited ? nil : gappedTellings(participants, placed: placed, times: sentenceTimes, typeOf: typeOf))
+                    ?? [(participants, date)]
                 for (parties, day) in told {
                     found.append(Event(id: "", type: h.type, cameo: codes.cameo, plover: codes.plover, participants: parties,
                                        date: day, modality: modality, speaker: speakerID, mentions: [mention],

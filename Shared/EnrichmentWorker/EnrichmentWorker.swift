@@ -51,17 +51,21 @@ public struct EnrichmentWorker: Service {
     public func run() async throws {
         // Graceful shutdown stops the loop between batches; the batch in hand is finished or handed back.
         try await consumeInBatches()
+        try await Self.endConsumption(consumer, name: "consumer", logger: logger)
+    }
+
+    /// Shuts `consumer` down once its loop has returned. The stream also ends when the consumer fails for good: fail
+    /// the service so the process gets restarted. Any other end outside a shutdown would stop the process without a
+    /// word (the group ends when a service returns): say so and fail, so a supervisor restarts it.
+    static func endConsumption(_ consumer: KafkaConsumer, name: String, logger: Logger) async throws {
         await consumer.shutdown()
-        // The stream also ends when the consumer fails for good: fail the service so the process gets restarted.
         if let failure = consumer.failure, !Task.isShuttingDownGracefully {
-            logger.error("consumer failed", metadata: [LogKey.error: "\(failure)"])
+            logger.error("\(name) failed", metadata: [LogKey.error: "\(failure)"])
             throw failure
         }
-        // Any other end outside a shutdown would stop the process without a word (the group ends when a service
-        // returns): say so and fail, so a supervisor restarts it.
         if !Task.isShuttingDownGracefully && !Task.isCancelled {
-            logger.error("consumer stream ended unexpectedly")
-            throw KafkaError(code: .consume, message: "consumer stream ended unexpectedly")
+            logger.error("\(name) stream ended unexpectedly")
+            throw KafkaError(code: .consume, message: "\(name) stream ended unexpectedly")
         }
     }
 

@@ -57,15 +57,7 @@ public struct StoryLinkerService: Service {
             await consume()
             tasks.cancelAll()
         }
-        await consumer.shutdown()
-        if let failure = consumer.failure, !Task.isShuttingDownGracefully {
-            logger.error("story consumer failed", metadata: [LogKey.error: "\(failure)"])
-            throw failure
-        }
-        if !Task.isShuttingDownGracefully && !Task.isCancelled {
-            logger.error("story consumer stream ended unexpectedly")
-            throw KafkaError(code: .consume, message: "story consumer stream ended unexpectedly")
-        }
+        try await EnrichmentWorker.endConsumption(consumer, name: "story consumer", logger: logger)
     }
 
     /// Links documents that waited too long (`Settings.sweepSeconds`), until the consumer loop ends.

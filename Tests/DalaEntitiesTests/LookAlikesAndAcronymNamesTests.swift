@@ -7,6 +7,12 @@ import DalaText
 @Suite("Issue 13: loan-word harmony, renamed bodies, names written with acronyms, dated treaties, paragraphs, quoted names")
 struct LookAlikesAndAcronymNamesTests {
     static func mention(_ a: EntityAnalysis, _ surface: String) -> Mention? { a.mentions.first { $0.surface == surface } }
+    /// The mention `surface` of `text` is there and links `id`.
+    static func expectLinked(_ text: String, _ surface: String, _ id: String,
+                             sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let m = try #require(mention(Env.analyze(text), surface), sourceLocation: sourceLocation)
+        #expect(m.entityID == id, sourceLocation: sourceLocation)
+    }
 
     // MARK: kk: loans ending in a consonant cluster take front suffixes against their back vowel
 
@@ -15,8 +21,7 @@ struct LookAlikesAndAcronymNamesTests {
         ("Президент кеше Нью-Йоркте сөз сөйледі.", "Нью-Йоркте", "dala:city-new-york"),
     ])
     func loanClusterAllowsFrontSuffixes(text: String, surface: String, id: String) throws {
-        let m = try #require(Self.mention(Env.analyze(text), surface))
-        #expect(m.entityID == id)
+        try Self.expectLinked(text, surface, id)
     }
 
     // MARK: one body under one acronym through its renamings
@@ -37,8 +42,7 @@ struct LookAlikesAndAcronymNamesTests {
         ("Брюссель принял «Стратегию ЕС для ЦА» летом.", "Стратегию ЕС для ЦА", "dala:eu-ca-strategy"),
     ])
     func nameWrittenWithAcronymsIsTheRegistryName(text: String, surface: String, id: String) throws {
-        let m = try #require(Self.mention(Env.analyze(text), surface))
-        #expect(m.entityID == id)
+        try Self.expectLinked(text, surface, id)
     }
 
     // MARK: a treaty named by its kind, its year and its parties
@@ -50,8 +54,7 @@ struct LookAlikesAndAcronymNamesTests {
         ("Президенты Казахстана и России подписали Декларацию (1998 г.) в Москве.", "Декларацию", "dala:kz-ru-eternal-friendship-1998"),
     ])
     func datedTreatyBetweenNamedPartiesIsTheRegistryTreaty(text: String, surface: String, id: String) throws {
-        let m = try #require(Self.mention(Env.analyze(text), surface))
-        #expect(m.entityID == id)
+        try Self.expectLinked(text, surface, id)
     }
 
     @Test func datedTreatyWithoutItsPartiesIsNoMention() {
