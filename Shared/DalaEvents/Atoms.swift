@@ -11,6 +11,7 @@ struct Atom: Sendable {
     var glued: Bool             // no space between this atom and the previous one
     var quoteDepth: Int         // inside «…» or “…” quotes
     var head: UInt32 = 0        // first scalar of `text`: lexicon tries reject most atoms on it
+    var capitalized = false     // the word starts with a capital letter in the text (`May` the month, not `may`)
 
     var isDash: Bool { kind == .punct && (text == "-" || text == "–" || text == "—" || text == "‑") }
     var number: Int? { kind == .number && text.utf8.count <= 6 ? Int(text) : nil }
@@ -39,6 +40,7 @@ enum Atoms {
                                 kind: token.kind == .number ? .number : .word, token: ti,
                                 glued: token.span.start == prevEnd, quoteDepth: depth)
                 atom.head = token.kind == .number ? (token.text.unicodeScalars.first?.value ?? 0) : head
+                atom.capitalized = token.kind == .word && (token.text.unicodeScalars.first?.properties.isUppercase ?? false)
                 out.append(atom)
                 prevEnd = token.span.end
                 continue
@@ -47,6 +49,7 @@ enum Atoms {
             var run = String.UnicodeScalarView()
             var runKind: Atom.Kind = .punct
             var runStart = 0
+            var runCapital = false
             var offset = 0
             func flush(_ end: Int) {
                 guard !run.isEmpty else { return }
@@ -54,13 +57,14 @@ enum Atoms {
                 var atom = Atom(text: String(run), span: span, kind: runKind, token: ti,
                                 glued: span.start == prevEnd || (!exact && runStart > 0), quoteDepth: depth)
                 atom.head = run.first?.value ?? 0
+                atom.capitalized = runKind == .word && runCapital
                 out.append(atom)
                 prevEnd = span.end
                 run = String.UnicodeScalarView()
             }
             for u in scalars {
                 let k: Atom.Kind = isLetter(u) ? .word : (u.properties.numericType == .decimal ? .number : .punct)
-                if k != runKind || k == .punct { flush(offset); runKind = k; runStart = offset }
+                if k != runKind || k == .punct { flush(offset); runKind = k; runStart = offset; runCapital = u.properties.isUppercase }
                 run.append(Unicode.Scalar(foldScalar(u.value)) ?? u)
                 offset += 1
             }

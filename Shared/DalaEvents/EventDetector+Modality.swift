@@ -14,6 +14,8 @@ extension EventDetector {
         var out: [CueMatch] = []
         for i in a.indices where a[i].kind == .word {
             guard lex.modalityIndex.mayStart(a[i].head) else { continue }
+            // Cues are common words, written in lowercase: a capitalised word inside the sentence is a name (`5 May`).
+            if a[i].capitalized, i > 0, a[i - 1].kind != .punct { continue }
             lex.modalityIndex.forEachMatch(a[i].text) { cid, _ in
                 let c = lex.modalityCues[cid]
                 var j = i + 1

@@ -140,6 +140,48 @@ extension EventDetector {
         return roles
     }
 
+    /// Capitals named bare for their state (`Tehran demands …`, `Бишкек отвергает обвинения`, `Тегеран … талап етіп отыр`,
+    /// `invite Kabul`): a capital with no case ending, preposition or word that keeps it a place beside it
+    /// (`roles.tsv` kinds `place-before`, `place-after`: `outside Bishkek`, `the Astana summit`, `Алматы облысы`), in its
+    /// dictionary form (`Ташкента`, `Москве` are governed by another word), and not a dateline (`ASTANA, July 4 –`).
+    /// News names governments by their capitals; a bare capital beside an event's trigger is a party to it.
+    func bareCapitals(_ placed: [Placed], caseRoles: [String?], atoms a: [Atom], names: (String) -> [String]) -> [Bool] {
+        var bare = placed.indices.map { i in
+            let p = placed[i]
+            guard p.type == .place, caseRoles[i] == nil, p.mention.kind != .metonymy,
+                  capitalOf(p.mention.entityID) != nil else { return false }
+            var surface = fold(p.mention.surface)
+            for s in ["'s", "’s"] where surface.hasSuffix(s) { surface = String(surface.dropLast(2)) }
+            guard names(p.mention.entityID).contains(surface) else { return false }
+            let next = p.last + 1 < a.count ? a[p.last + 1] : nil
+            // A dateline opens the text, written in capitals or followed by a comma and the date.
+            if p.first == 0, next?.text == "," || p.mention.surface.uppercased() == p.mention.surface { return false }
+            // `Astana–Moscow flights`: one end of a route.
+            if let n = next, n.isDash, n.glued { return false }
+            if let n = next, n.kind == .word, lex.capitalPlaceAfter.mayStart(n.head), lex.capitalPlaceAfter.best(n.text) == true {
+                return false
+            }
+            var k = p.first - 1
+            if k >= 0, a[k].kind == .word, lex.transparentWords.contains(a[k].text) { k -= 1 }
+            if k >= 0, a[k].kind == .word, lex.capitalPlaceBefore.mayStart(a[k].head), lex.capitalPlaceBefore.best(a[k].text) == true {
+                return false
+            }
+            return true
+        }
+        // `Алматы мен Нұр-Сұлтандағы`, `в Алма-Ату и Нур-Султан`, `Tashkent and Samarkand`: one of places listed together,
+        // the others governed as it is.
+        for i in placed.indices where bare[i] {
+            for j in [i - 1, i + 1] where j >= 0 && j < placed.count && placed[j].type == .place && !bare[j] {
+                let (x, y) = j < i ? (placed[j], placed[i]) : (placed[i], placed[j])
+                let between = a[(x.last + 1)..<y.first]
+                if between.count == 1, between.allSatisfy({ ($0.kind == .word && lex.coordinators.contains($0.text)) || $0.text == "," }) {
+                    bare[i] = false
+                }
+            }
+        }
+        return bare
+    }
+
     /// Kazakh case ending of the mention's last word, or the Russian/English preposition before it (past `the`).
     func caseRole(_ p: Placed, atoms a: [Atom], names: [String]) -> String? {
         var before = p.first - 1

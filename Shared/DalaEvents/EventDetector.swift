@@ -96,6 +96,8 @@ final class EventDetector: Sendable {
 
     static let participantTypes: Set<EntityType> = [.country, .organization, .person, .place, .agreement, .programme]
     static let minimumConfidence = 0.5
+    /// Punctuation that ends a sentence; the last one says whether it asks.
+    static let sentenceEnds: Set<String> = [".", "!", "?", "…"]
     /// Entities further than this many atoms from the trigger are left out (long sentences list many).
     static let participantWindow = 30
     /// How many sentences after the last event with named parties an event without any takes them over.
@@ -263,8 +265,11 @@ final class EventDetector: Sendable {
             hits.removeAll { signsDomesticAct($0, a, clauses, placed) }
             hits += datedHits
             if hits.isEmpty { continue }
+            // `Will Tashkent apply for membership?`, `Вступит ли …?`: a question asks about an event, it tells none.
+            if let end = a.last(where: { $0.kind == .punct && Self.sentenceEnds.contains($0.text) }), end.text == "?" { continue }
             hits.sort { $0.first < $1.first }
             let caseRoles = caseRoles(placed, atoms: a, language: s.language, names: names)
+            let bare = bareCapitals(placed, caseRoles: caseRoles, atoms: a, names: names)
             let cues = modalityCues(a)
             let quotes = quotations(a)
             // `agreed to meet again`, `договорились проводить встречи`: the planned meeting is what was agreed.
@@ -348,7 +353,11 @@ final class EventDetector: Sendable {
                     let subjectOfDocument = topical.contains { t in
                         (p.first > t.last && p.first - t.last <= 3) || (lex.verbFinal.contains(s.language) && p.last < t.first && t.first - p.last <= 2)
                     }
-                    let role = subjectOfDocument ? "object" : roleOf(p, hit: h, caseRole: caseRoles[pi])
+                    var role = subjectOfDocument ? "object" : roleOf(p, hit: h, caseRole: caseRoles[pi])
+                    // A bare capital is its state: the subject before the predicate, its object after it (`accused Bishkek`).
+                    if role == "place", bare[pi] {
+                        role = !lex.verbFinal.contains(s.language) && p.first > h.last ? "counterpart" : "actor"
+                    }
                     guard let role else { continue }
                     if seen.insert(RoleKey(role, p.mention.entityID)) {
                         participants.append(EventParticipant(role: role, entityID: p.mention.entityID, surface: p.mention.surface,

@@ -276,6 +276,10 @@ struct Lexicon: Sendable {
     var roleIndex = FormIndex<Int>()
     /// `roles.tsv` kind `commentator`: words for people who comment on the news (`analysts`, `эксперты`, `сарапшылар`).
     var commentators = FormIndex<Bool>()
+    /// `roles.tsv` kinds `place-before` and `place-after`: words that keep a capital named bare beside them a place
+    /// (`outside Bishkek`, `Astana summit`, `Алматы облысы`), not its state.
+    var capitalPlaceBefore = FormIndex<Bool>()
+    var capitalPlaceAfter = FormIndex<Bool>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     /// Words joining two names (`case_suffixes.tsv` role `and`): the names share a role.
@@ -460,6 +464,8 @@ struct Lexicon: Sendable {
         for r in try languages("roles.tsv", 2) {
             // Kind `commentator` (`analysts`, `эксперты`, `сарапшылар`): people who comment on events, not parties to them.
             if r.count > 2, r[2] == "commentator" { _ = try Self.language(r); commentators.add(Form(r[1]), true); continue }
+            if r.count > 2, r[2] == "place-before" { _ = try Self.language(r); capitalPlaceBefore.add(Form(r[1]), true); continue }
+            if r.count > 2, r[2] == "place-after" { _ = try Self.language(r); capitalPlaceAfter.add(Form(r[1]), true); continue }
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
         for r in try languages("case_suffixes.tsv", 3) {

@@ -86,6 +86,42 @@ struct DyadTests {
         #expect(r.counterparts.contains(counterpart) && !r.actors.contains(counterpart), "\(r)")
     }
 
+    /// A capital named bare (no case ending, preposition or place word beside it) stands for its state: before the
+    /// predicate as the actor, after it (SVO) as the one acted on (session 28: `Tehran demands`, `обвиняют Бишкек`).
+    @Test(arguments: [
+        ("Тегеран 2024 жылы 5 мамырда Бакудан қосымша кепілдіктер талап етіп отыр.", EventType.dispute, "Q794", nil as String?),
+        ("Душанбе 5 мая 2024 года обвинил Бишкек в нарушении договорённостей.", EventType.dispute, "Q863", "Q813"),
+        ("On 5 May 2024 Tashkent accused Dushanbe of breaking the water deal.", EventType.dispute, "Q265", "Q863"),
+    ])
+    func aBareCapitalIsItsState(text: String, type: EventType, actor: String, counterpart: String?) throws {
+        let r = try roles(text, type)
+        #expect(r.actors.contains(actor), "\(r)")
+        if let c = counterpart { #expect(r.counterparts.contains(c) && !r.actors.contains(c), "\(r)") }
+    }
+
+    /// A capital governed as a place stays a place: a dateline, a place word beside it, a route, a list with a place
+    /// in the locative.
+    @Test(arguments: [
+        "ASTANA, July 4 – The summit adopted a declaration on 4 July 2024.",
+        "The Astana summit adopted a declaration on 4 July 2024.",
+        "Бітімгерлер 2022 жылы Алматы мен Нұр-Сұлтандағы нысандарды күзетті.",
+        "Алматы облысында 2024 жылы жаңа зауыт іске қосылды.",
+    ])
+    func aCapitalGovernedAsAPlaceIsNoParty(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-07-05")
+        for e in out.events {
+            let states = e.participants.filter { $0.role == "actor" || $0.role == "counterpart" }.compactMap(\.entityID)
+            #expect(!states.contains("Q232"), "\(e.type): \(e.participants)")
+        }
+    }
+
+    /// A question asks about an event; it tells none.
+    @Test(arguments: ["Will Uzbekistan join the Eurasian Economic Union in 2025?", "Вступит ли Узбекистан в ЕАЭС в 2025 году?"])
+    func aQuestionTellsNoEvent(text: String) throws {
+        #expect(try Harness.get().run(text, date: "2024-07-05").events.isEmpty)
+        #expect(try !Harness.get().run(text.dropLast() + ".", date: "2024-07-05").events.isEmpty)
+    }
+
     /// The one who joins is the actor and the organisation the counterpart, wherever the organisation is named.
     @Test(arguments: [
         "Belarus joined the SCO on 4 July 2024.",
