@@ -19,6 +19,22 @@ struct TriggerSenseTests {
         #expect(out.events.contains { $0.type == .military }, "\(text): \(out.events.map(\.type))")
     }
 
+    /// Criticising and condemning are disapproval (CAMEO 11: a dispute), not a statement; promising, providing and
+    /// allocating money or goods is cooperation (session 28).
+    @Test(arguments: [
+        ("Uzbekistan criticised Afghanistan's canal project on 3 May 2024.", EventType.dispute),
+        ("Казахстан 3 мая 2024 года раскритиковал решение Киргизии о закрытии границы.", .dispute),
+        ("Өзбекстан 2024 жылы 3 мамырда Ауғанстанның канал жобасын сынға алды.", .dispute),
+        ("China will provide 2 billion yuan in loans to Kyrgyzstan next year.", .cooperation),
+        ("Россия 3 мая 2024 года пообещала Киргизии кредит в 500 млн долларов.", .cooperation),
+        ("Жапония Қазақстанға 2025 жылы 100 млн доллар бөледі.", .cooperation),
+    ])
+    func disapprovalAndMaterialHelp(text: String, type: EventType) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        #expect(out.events.contains { $0.type == type }, "\(text): \(out.events.map(\.type))")
+        #expect(!out.events.contains { $0.type == .statement }, "\(text): \(out.events.map(\.type))")
+    }
+
     /// Leaving an organisation stays a withdrawal (the sense rule needs its argument).
     @Test(arguments: [
         "Uzbekistan withdrew from the CSTO in 2012.",
