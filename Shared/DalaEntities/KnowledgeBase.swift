@@ -3,7 +3,7 @@ import DalaText
 /// A relation between two registry entities.
 public struct EntityRelation: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable {
-        case predecessor, successor, mergedInto, memberOf, hasMember, partOf, capitalOf
+        case predecessor, successor, mergedInto, memberOf, hasMember, partOf, capitalOf, stateOf
     }
     public var kind: Kind
     public var target: String
@@ -248,6 +248,8 @@ final class Store: Sendable {
                         }
                         info.documentYearsFrom = Int(parts[0]); info.documentYearsTo = Int(parts[1])
                     case "capital": info.relations += values.map { EntityRelation(kind: .capitalOf, target: $0) }
+                    // A people's state: its adjective before a state's agent (`қырғыз тарапы`) names that state.
+                    case "state": info.relations += values.map { EntityRelation(kind: .stateOf, target: $0) }
                     default:
                         throw EntityStageError(code: .malformedData, detail: "\(file): \(id): unknown key \(key)")
                     }

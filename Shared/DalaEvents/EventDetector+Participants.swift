@@ -10,11 +10,21 @@ extension EventDetector {
         // Mentions come in text order (`EntityAnalysis`): sorted (stably) only when they do not.
         let inOrder = mentions.indices.dropFirst().allSatisfy { mentions[$0 - 1].span.start <= mentions[$0].span.start }
         for m in inOrder ? mentions : mentions.sorted(by: { $0.span.start < $1.span.start }) {
-            guard let t = types[m.entityID], Self.participantTypes.contains(t) else { continue }
+            guard let t = types[m.entityID], Self.participantTypes.contains(t) || t == .people else { continue }
             while k < a.count && a[k].span.end <= m.span.start { k += 1 }
             guard k < a.count else { break }
             var l = k
             while l + 1 < a.count && a[l + 1].span.start < m.span.end { l += 1 }
+            if t == .people {
+                // A people's adjective before a state's agent (`қырғыз тарапы`, `өзбек шекарашылары`, `roles.tsv` kind
+                // `agent`) names the people's state.
+                guard l + 1 < a.count, a[l + 1].kind == .word, lex.stateAgents.mayStart(a[l + 1].head),
+                      lex.stateAgents.best(a[l + 1].text) == true, let state = registry.state(ofPeople: m.entityID) else { continue }
+                var named = m
+                named.entityID = state.id
+                out.append(Placed(mention: named, type: .country, first: k, last: l))
+                continue
+            }
             out.append(Placed(mention: m, type: t, first: k, last: l))
         }
         return out

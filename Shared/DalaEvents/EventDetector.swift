@@ -32,20 +32,27 @@ final class EventDetector: Sendable {
         private let names: [String: (labels: [String: String], aliases: [String], names: [String])]
         /// The state whose capital each city is (`capital:` relations).
         private let capitals: [String: EntityRecord]
+        /// The state of each people (`state:` relations).
+        private let peopleStates: [String: EntityRecord]
 
         init(_ kb: KnowledgeBase?) {
             var n: [String: (labels: [String: String], aliases: [String], names: [String])] = [:]
             var c: [String: EntityRecord] = [:]
+            var p: [String: EntityRecord] = [:]
             for rec in kb?.entities ?? [] where n[rec.id] == nil {
                 n[rec.id] = (rec.labels, rec.aliases, EventDetector.foldedNames(rec))
                 if let kb, let info = kb.info(id: rec.id) {
                     for r in info.relations where r.kind == .capitalOf {
                         if let e = kb.entity(id: r.target), e.type == .country { c[rec.id] = e; break }
                     }
+                    for r in info.relations where r.kind == .stateOf {
+                        if let e = kb.entity(id: r.target), e.type == .country { p[rec.id] = e; break }
+                    }
                 }
             }
             names = n
             capitals = c
+            peopleStates = p
         }
 
         /// `foldedNames(rec)`: the registry's when the record is the registry's (the same arrays: a cheap test).
@@ -55,6 +62,7 @@ final class EventDetector: Sendable {
         }
 
         func capital(of id: String) -> EntityRecord? { capitals[id] }
+        func state(ofPeople id: String) -> EntityRecord? { peopleStates[id] }
     }
 
     /// A trigger found in a sentence, in atom coordinates.
@@ -192,6 +200,10 @@ final class EventDetector: Sendable {
             }
             if allHits.isEmpty && !datedPossible { continue }
             let placed = place(bySentence[s.index] ?? [], atoms: a, types: typeOf)
+            // States named by their people's adjective (`қырғыз тарапы`) join the document's entities.
+            for p in placed where typeOf[p.mention.entityID] == nil {
+                typeOf[p.mention.entityID] = p.type
+            }
             // A trigger word inside an organisation's name (`Шанхайская организация сотрудничества`, `Collective Security
             // Treaty Organization`, `Ұжымдық қауіпсіздік туралы шарт ұйымы`) names the organisation, not an event. A strong
             // meeting word in the name of a summit format (`the first Russia–Central Asia summit`, `саммит «Центральная

@@ -280,6 +280,9 @@ struct Lexicon: Sendable {
     /// (`outside Bishkek`, `Astana summit`, `Алматы облысы`), not its state.
     var capitalPlaceBefore = FormIndex<Bool>()
     var capitalPlaceAfter = FormIndex<Bool>()
+    /// `roles.tsv` kind `agent`: nouns for a state's agents (`тарапы`, `үкіметі`, `шекарашылары`); a people's adjective
+    /// before one names the people's state.
+    var stateAgents = FormIndex<Bool>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     /// Words joining two names (`case_suffixes.tsv` role `and`): the names share a role.
@@ -466,6 +469,7 @@ struct Lexicon: Sendable {
             if r.count > 2, r[2] == "commentator" { _ = try Self.language(r); commentators.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "place-before" { _ = try Self.language(r); capitalPlaceBefore.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "place-after" { _ = try Self.language(r); capitalPlaceAfter.add(Form(r[1]), true); continue }
+            if r.count > 2, r[2] == "agent" { _ = try Self.language(r); stateAgents.add(Form(r[1]), true); continue }
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
         for r in try languages("case_suffixes.tsv", 3) {

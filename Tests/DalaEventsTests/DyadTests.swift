@@ -115,6 +115,18 @@ struct DyadTests {
         }
     }
 
+    /// A people's adjective before a state's agent (`қырғыз тарапы`, `тәжік шекарашылары`) names the people's state; the
+    /// people named otherwise (`қазақ халқы`) stays no party.
+    @Test func aPeoplesAdjectiveBeforeAStateAgentIsTheState() throws {
+        let r = try roles("Тәжік шекарашылары 2024 жылы 3 мамырда қырғыз шекарашыларымен атысты.", .military)
+        #expect(r.actors.contains("Q863"), "\(r)")
+        #expect(r.counterparts.contains("Q813"), "\(r)")
+        let sent = try roles("Қырғыз тарапы 2024 жылы 3 мамырда наразылық нотасын жолдады.", .dispute)
+        #expect(sent.actors == ["Q813"], "\(sent)")
+        let people = try Harness.get().run("Қазақ халқы 2024 жылы 3 мамырда Қырғызстанмен келісімге қол қойды.", date: "2024-05-10")
+        #expect(!people.events.contains { $0.participants.contains { $0.entityID == "Q232" } })
+    }
+
     /// A question asks about an event; it tells none.
     @Test(arguments: ["Will Uzbekistan join the Eurasian Economic Union in 2025?", "Вступит ли Узбекистан в ЕАЭС в 2025 году?"])
     func aQuestionTellsNoEvent(text: String) throws {
