@@ -275,8 +275,12 @@ public struct EventExtractor: Sendable {
                 }
                 // A day or month without its year: a year written earlier in the same sentence, else the publication date.
                 let sameSentence = anchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false
+                // A yearless day told in the future (`will meet again by Aug. 31`) after a day already past at publication
+                // is the next such day, not one in that past chronology.
+                let future = r.yearless && doc != nil && tagger.future(a, first: r.first, last: r.last, language: s.language)
                 var nearDay = dayAnchor.map { si - $0.sentence <= Self.yearlessReach && $0.documentIndex == s.documentIndex } ?? false
-                if !nearDay, r.yearless, r.relDay > 0, let ma = monthAnchor, ma.month == r.relMonth, ma.documentIndex == s.documentIndex,
+                if future, let da = dayAnchor, let d = doc, da.year < d.year { nearDay = false }
+                if !nearDay, !future, r.yearless, r.relDay > 0, let ma = monthAnchor, ma.month == r.relMonth, ma.documentIndex == s.documentIndex,
                    si - ma.sentence <= Self.yearlessReach {
                     dayAnchor = (ma.year, ma.sentence, ma.documentIndex); nearDay = true
                 }
@@ -285,8 +289,7 @@ public struct EventExtractor: Sendable {
                 let chronology = r.yearless && nearDay && !sameSentence
                 if chronology, let da = dayAnchor { anchor = da; dayAnchor = (da.year, si, s.documentIndex) }
                 if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
-                    if let v = Self.resolveYearless(r, publication: d,
-                                                    future: tagger.future(a, first: r.first, last: r.last, language: s.language)) {
+                    if let v = Self.resolveYearless(r, publication: d, future: future) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
                         Self.applyRelation(r, &te)
                     }
@@ -329,8 +332,10 @@ public struct EventExtractor: Sendable {
                     }
                     te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
                     Self.applyRelation(r, &te)
-                    // `годом раньше … того же года`: a resolved context time anchors the next one.
+                    // `годом раньше … того же года`: a resolved context time anchors the next one; a day dated by a year of
+                    // its sentence (`В 2015 году … 1 января`) goes on as a chronology like an explicit day.
                     if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
+                    if r.yearless, v.kind == .day, !r.documentAnchored { dayAnchor = (y, si, s.documentIndex) }
                 }
                 placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
             }

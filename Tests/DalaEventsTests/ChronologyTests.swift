@@ -1,0 +1,47 @@
+import DalaEvents
+import Testing
+
+/// Yearless days inside a chronology, the future after a past one, anniversaries and `next year` (issue 14, session 28;
+/// sentences written for these tests).
+@Suite("Chronologies, the future after them, anniversaries")
+struct ChronologyTests {
+    func values(_ s: String, date: String?) throws -> [String: String] {
+        let out = try Harness.get().run(s, date: date)
+        return Dictionary(out.times.map { ($0.surface, $0.value ?? "-") }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A day dated by a year of its own sentence starts a chronology the next yearless day continues.
+    @Test(arguments: [
+        ("В 2015 году договор вступил в силу 1 января. Уже 2 января к союзу присоединилась Армения.", "2 января"),
+        ("In 2015 the treaty took effect on 1 January. On 2 January Armenia joined the union.", "2 January"),
+    ])
+    func aDayDatedByItsSentencesYearStartsAChronology(text: String, day: String) throws {
+        #expect(try values(text, date: "2024-11-15")[day] == "2015-01-02")
+    }
+
+    /// A yearless day told in the future after a day long past is the next such day after publication.
+    @Test(arguments: [
+        ("The roadmap was adopted in Aktau on 9 August 2023. The ministers will meet again in Tbilisi by Aug. 31.", "Aug. 31"),
+        ("Дорожную карту приняли в Актау 9 августа 2023 года. Министры встретятся снова в Тбилиси 31 августа.", "31 августа"),
+    ])
+    func theFutureAfterAPastChronologyIsTheNextDay(text: String, day: String) throws {
+        #expect(try values(text, date: "2024-11-15")[day] == "2025-08-31")
+    }
+
+    /// An anniversary (`marks 25 years since`, `исполняется 25 лет с того дня, как`, `25 жыл толды`) dates what it
+    /// counts from; `в будущем году` is next year.
+    @Test(arguments: [
+        "Today marks 25 years since Kazakhstan joined the customs union.",
+        "Сегодня исполняется 25 лет с того дня, как к Таможенному союзу присоединился Казахстан.",
+        "Қазақстанның Кеден одағына қосылғанына бүгін 25 жыл толды.",
+    ])
+    func anAnniversaryDatesWhatItCountsFrom(text: String) throws {
+        let out = try Harness.get().run(text, date: "2020-01-20")
+        #expect(out.events.first { $0.type == .membership }?.date?.value == "1995-01-20", "\(out.events.map { $0.date?.value })")
+    }
+
+    @Test func nextYearInRussianNews() throws {
+        let out = try Harness.get().run("Следующий саммит СНГ состоится в Бишкеке в будущем году.", date: "2022-10-14")
+        #expect(out.events.first { $0.type == .meeting }?.date?.value == "2023")
+    }
+}
