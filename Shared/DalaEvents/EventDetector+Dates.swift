@@ -146,12 +146,15 @@ extension EventDetector {
         }
     }
     /// One predicate told of several states, each with its own time (`Kyrgyzstan followed in 1996 and Tajikistan in 1999`,
-    /// `Қырғызстан (1996) мен Тәжікстан (1999) кірді`, `в 1996 году примкнула Киргизия, в 1999-м — Таджикистан`): as many
-    /// events, each state with its time, paired in reading order; the other parties (the organisation joined) are
-    /// shared. Nil unless every state actor has a time of its own within `gapReach` atoms and the times differ.
+    /// `Қырғызстан (1996) мен Тәжікстан (1999) кірді`, `в 1996 году примкнула Киргизия, в 1999-м — Таджикистан`, `joined in
+    /// 2015: Armenia on 2 January and Kyrgyzstan on 12 August`): as many events, each state with its time, the other parties
+    /// (the organisation joined) shared. Each state takes the time right after it (before the next state), or else each
+    /// the time right before it (after the previous state), within `gapReach` atoms, whichever pairing is closer; a time
+    /// that sets the scene for all (`in 2015:`) pairs with none. Nil unless every state actor gets a time of its own and
+    /// the times differ.
     func gappedTellings(_ participants: [EventParticipant], placed: [Placed], times: [EventExtractor.PlacedTime],
                         typeOf: [String: EntityType]) -> [(participants: [EventParticipant], date: TimeExpression?)]? {
-        let timed = times.filter { $0.expression.value != nil }
+        let timed = times.filter { $0.expression.value != nil }.sorted { $0.first < $1.first }
         guard timed.count >= 2 else { return nil }
         var states: [(participant: EventParticipant, at: Placed)] = []
         for p in participants where p.role == "actor" {
@@ -159,21 +162,30 @@ extension EventDetector {
                   let at = placed.first(where: { $0.mention.entityID == id && $0.mention.span == p.span }) else { continue }
             states.append((p, at))
         }
-        guard states.count == timed.count,
-              Set(timed.map { $0.expression.value ?? "" }).count == timed.count else { return nil }
+        guard states.count >= 2, states.count <= timed.count else { return nil }
         states.sort { $0.at.first < $1.at.first }
-        let inOrder = timed.sorted { $0.first < $1.first }
-        // The states and their times alternate in reading order (state, time, state, time … or time, state, time, state …).
-        let timeFirst = inOrder[0].first < states[0].at.first
-        for k in states.indices {
-            let s = states[k].at, t = inOrder[k]
-            guard timeFirst ? t.last < s.first : s.last < t.first else { return nil }
-            if k + 1 < states.count, timeFirst ? s.last >= inOrder[k + 1].first : t.last >= states[k + 1].at.first { return nil }
-            guard (timeFirst ? s.first - t.last : t.first - s.last) <= Self.gapReach else { return nil }
+        // Each state's time on one side; the total distance, or nil when a state has none.
+        func pairing(after: Bool) -> (times: [EventExtractor.PlacedTime], distance: Int)? {
+            var out: [EventExtractor.PlacedTime] = []
+            var total = 0
+            for (k, st) in states.enumerated() {
+                let s = st.at
+                let t = after
+                    ? timed.first { $0.first > s.last && (k + 1 == states.count || $0.last < states[k + 1].at.first) }
+                    : timed.last { $0.last < s.first && (k == 0 || $0.first > states[k - 1].at.last) }
+                guard let t else { return nil }
+                let d = after ? t.first - s.last : s.first - t.last
+                guard d <= Self.gapReach else { return nil }
+                out.append(t); total += d
+            }
+            guard Set(out.map { $0.expression.value ?? "" }).count == out.count else { return nil }
+            return (out, total)
         }
+        let best = [pairing(after: true), pairing(after: false)].compactMap { $0 }.min { $0.distance < $1.distance }
+        guard let chosen = best?.times else { return nil }
         var out: [(participants: [EventParticipant], date: TimeExpression?)] = []
         let shared = participants.filter { p in !states.contains { $0.participant == p } }
-        for (state, time) in zip(states, inOrder) { out.append(([state.participant] + shared, time.expression)) }
+        for (state, time) in zip(states, chosen) { out.append(([state.participant] + shared, time.expression)) }
         return out
     }
     /// How far (atoms) a state's own time may stand from it in a gapped telling.

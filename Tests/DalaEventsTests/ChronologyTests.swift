@@ -40,6 +40,21 @@ struct ChronologyTests {
         #expect(out.events.first { $0.type == .membership }?.date?.value == "1995-01-20", "\(out.events.map { $0.date?.value })")
     }
 
+    /// A year setting the scene for a gapped telling (`joined in 2015: Armenia on 2 January and Kyrgyzstan on 12 August`)
+    /// pairs with no state; each state takes the day beside it.
+    @Test(arguments: [
+        "Two members joined the Eurasian Economic Union in 2015: Armenia on 2 January and Kyrgyzstan on 12 August.",
+        "ЕАЭО-ға екі мүше 2015 жылы қосылды: Армения – 2 қаңтарда, Қырғызстан – 12 тамызда.",
+    ])
+    func aSceneSettingYearPairsWithNoState(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        let dates = Dictionary(out.events.filter { $0.type == .membership }.flatMap { e in
+            e.participants.filter { $0.role == "actor" }.compactMap { p in p.entityID.map { ($0, e.date?.value ?? "-") } }
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(dates["Q399"] == "2015-01-02", "\(dates)")
+        #expect(dates["Q813"] == "2015-08-12", "\(dates)")
+    }
+
     @Test func nextYearInRussianNews() throws {
         let out = try Harness.get().run("Следующий саммит СНГ состоится в Бишкеке в будущем году.", date: "2022-10-14")
         #expect(out.events.first { $0.type == .meeting }?.date?.value == "2023")
