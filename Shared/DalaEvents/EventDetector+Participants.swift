@@ -30,6 +30,19 @@ extension EventDetector {
         return out
     }
 
+    /// The first `roles.tsv` kind `follow` phrase of the sentence (`followed`, `did the same`, `последовала примеру`,
+    /// `үлгісін қайталады`), in atom coordinates.
+    func followWords(_ a: [Atom]) -> (first: Int, last: Int)? {
+        for i in a.indices where a[i].kind == .word && lex.followIndex.mayStart(a[i].head) {
+            var end: Int?
+            lex.followIndex.forEachMatch(a[i].text) { pid, _ in
+                if end == nil { end = patternEnd(lex.followPatterns[pid], from: i, a) }
+            }
+            if let j = end { return (i, j - 1) }
+        }
+        return nil
+    }
+
     /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
     /// Where pattern `p`, whose first form matched the word at `i`, ends (one past its last word); nil when its
     /// later forms do not follow word by word.

@@ -80,6 +80,9 @@ final class EventDetector: Sendable {
         /// The second of two coordinated predicates (`joined in 1993 and left in 2009`, `вступила …, и вышла …`): a time
         /// before the coordinator dates the first one (`distance`).
         var afterCoordinator = false
+        /// `Kyrgyzstan followed in 2024`, `Қырғызстан да үлгісін қайталады`: the event of the story's last event's type,
+        /// told of another state (`roles.tsv` kind `follow`).
+        var follows = false
     }
 
     /// The date a sentence hands to the next one: its own, or one it inherited (`age` hand-overs ago).
@@ -110,6 +113,9 @@ final class EventDetector: Sendable {
     static let participantWindow = 30
     /// How many sentences after the last event with named parties an event without any takes them over.
     static let partiesReach = 2
+    /// Weight of a `follow` telling, and how far (atoms) before its words the state that follows is named.
+    static let followWeight = 0.7
+    static let followReach = 6
     /// How many sentences after an event told of a group of named parties a role phrase still names that group.
     static let groupReach = 3
 
@@ -160,6 +166,12 @@ final class EventDetector: Sendable {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
             var allHits = triggers(a)
+            // `… and Kyrgyzstan followed in September 2024`: the last event's type, told again of another state.
+            if allHits.isEmpty, let last = lastParties, last.documentIndex == s.documentIndex, si - last.sentence <= Self.partiesReach,
+               let f = followWords(a) {
+                allHits = [Hit(type: last.type, weight: Self.followWeight, first: f.first, last: f.last,
+                               stemLength: a[f.first].text.unicodeScalars.count, words: f.last - f.first + 1, follows: true)]
+            }
             var sentenceTimes = times[si].filter { $0.expression.value != nil }
             // A sentence without a date of its own takes the previous sentence's when both speak of the same entity,
             // or when it opens with an anaphor (`Тогда`, `Именно тогда`, `Онда`); with several dates there, only an
@@ -403,6 +415,19 @@ final class EventDetector: Sendable {
                     if seen.insert(RoleKey("speaker", sp.mention.entityID)) {
                         participants.append(EventParticipant(role: "speaker", entityID: sp.mention.entityID,
                                                              surface: sp.mention.surface, span: sp.mention.span))
+                    }
+                }
+                if h.follows {
+                    // The state that follows is named before the words (its subject); what it follows in is the last event's.
+                    guard placed.contains(where: { p in
+                        p.last < h.first && h.first - p.last <= Self.followReach
+                            && (p.type == .country || (p.type == .place && capitalOf(p.mention.entityID) != nil))
+                    }), let last = lastParties else { continue }
+                    participants.removeAll { $0.role != "actor" && $0.role != "place" }
+                    for p in last.participants where p.role == "counterpart" || p.role == "object" {
+                        if seen.insert(RoleKey(p.role, p.entityID ?? "")) {
+                            participants.append(EventParticipant(role: p.role, entityID: p.entityID, surface: p.surface, span: nil))
+                        }
                     }
                 }
                 // A person acts for the state they led at the time (knowledge base roles); the parties as two sides.

@@ -274,6 +274,9 @@ struct Lexicon: Sendable {
     var modalityJoints: Set<String> = []
     var rolePatterns: [Pattern] = []
     var roleIndex = FormIndex<Int>()
+    /// `roles.tsv` kind `follow`: a state doing what the story just told of another (`followed`, `последовала примеру`).
+    var followPatterns: [Pattern] = []
+    var followIndex = FormIndex<Int>()
     /// `roles.tsv` kind `commentator`: words for people who comment on the news (`analysts`, `эксперты`, `сарапшылар`).
     var commentators = FormIndex<Bool>()
     /// `roles.tsv` kinds `place-before` and `place-after`: words that keep a capital named bare beside them a place
@@ -470,6 +473,7 @@ struct Lexicon: Sendable {
             if r.count > 2, r[2] == "place-before" { _ = try Self.language(r); capitalPlaceBefore.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "place-after" { _ = try Self.language(r); capitalPlaceAfter.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "agent" { _ = try Self.language(r); stateAgents.add(Form(r[1]), true); continue }
+            if r.count > 2, r[2] == "follow" { followPatterns.append(Self.pattern(r[1], try Self.language(r))); continue }
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }
         for r in try languages("case_suffixes.tsv", 3) {
@@ -565,6 +569,7 @@ struct Lexicon: Sendable {
         for (i, t) in triggers.enumerated() { if let f = t.pattern.forms.first { triggerIndex.add(f, i) } }
         for (i, m) in modalityCues.enumerated() { if let f = m.pattern.forms.first { modalityIndex.add(f, i) } }
         for (i, p) in rolePatterns.enumerated() { if let f = p.forms.first { roleIndex.add(f, i) } }
+        for (i, p) in followPatterns.enumerated() { if let f = p.forms.first { followIndex.add(f, i) } }
         for (i, p) in attendPatterns.enumerated() { if let f = p.forms.first { attendIndex.add(f, i) } }
     }
 }

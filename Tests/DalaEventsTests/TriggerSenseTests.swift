@@ -35,6 +35,24 @@ struct TriggerSenseTests {
         #expect(!out.events.contains { $0.type == .statement }, "\(text): \(out.events.map(\.type))")
     }
 
+    /// A state that follows (`Tajikistan followed suit in 2015`, `Киргизия последовала его примеру`, `Қырғызстан да оның
+    /// үлгісін қайталады`) does what the story just told of another: that event again, of the new state, with the same
+    /// organisation; `followed by` tells nothing.
+    @Test(arguments: [
+        "Uzbekistan joined the Eurasian Economic Union in 2014. Tajikistan followed suit in 2015.",
+        "Узбекистан вступил в Евразийский экономический союз в 2014 году. Таджикистан последовал его примеру в 2015 году.",
+        "Өзбекстан 2014 жылы Еуразиялық экономикалық одаққа кірді. Тәжікстан да 2015 жылы оның үлгісін қайталады.",
+    ])
+    func aStateThatFollowsDoesTheSame(text: String) throws {
+        let out = try Harness.get().run(text, date: "2024-05-10")
+        let joined = out.events.filter { $0.type == .membership }
+        let tajik = try #require(joined.first { $0.participants.contains { $0.entityID == "Q863" && $0.role == "actor" } },
+                                 "\(joined.map(\.participants))")
+        #expect(tajik.participants.contains { $0.entityID == "dala:eaeu" }, "\(tajik.participants)")
+        #expect(tajik.date?.value == "2015")
+        #expect(try Harness.get().run("The summit was followed by a dinner in Astana.", date: "2024-05-10").events.isEmpty)
+    }
+
     /// Leaving an organisation stays a withdrawal (the sense rule needs its argument).
     @Test(arguments: [
         "Uzbekistan withdrew from the CSTO in 2012.",
