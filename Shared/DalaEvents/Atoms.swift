@@ -40,7 +40,7 @@ enum Atoms {
                                 kind: token.kind == .number ? .number : .word, token: ti,
                                 glued: token.span.start == prevEnd, quoteDepth: depth)
                 atom.head = token.kind == .number ? (token.text.unicodeScalars.first?.value ?? 0) : head
-                atom.capitalized = token.kind == .word && (token.text.unicodeScalars.first?.properties.isUppercase ?? false)
+                atom.capitalized = token.kind == .word && (token.text.unicodeScalars.first.map { isCapital($0.value) } ?? false)
                 out.append(atom)
                 prevEnd = token.span.end
                 continue
@@ -64,7 +64,7 @@ enum Atoms {
             }
             for u in scalars {
                 let k: Atom.Kind = isLetter(u) ? .word : (u.properties.numericType == .decimal ? .number : .punct)
-                if k != runKind || k == .punct { flush(offset); runKind = k; runStart = offset; runCapital = u.properties.isUppercase }
+                if k != runKind || k == .punct { flush(offset); runKind = k; runStart = offset; runCapital = isCapital(u.value) }
                 run.append(Unicode.Scalar(foldScalar(u.value)) ?? u)
                 offset += 1
             }
@@ -73,6 +73,10 @@ enum Atoms {
         }
         return out
     }
+
+    /// A capital letter: one the fold changes (`ё` only loses its dots).
+    @inline(__always)
+    static func isCapital(_ v: UInt32) -> Bool { v != 0x451 && foldScalar(v) != v }
 
     @inline(__always)
     static func isLetter(_ u: Unicode.Scalar) -> Bool {
