@@ -154,7 +154,7 @@ extension DocumentPass {
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
             if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
                let head = headNoun(s, i, kind: .suffixChain) {
-                if let start = headLastPhraseStart(s, head: i) {
+                if let start = headLastPhraseStart(s, head: i), head.type != .place || namesFacility(s, start), !isDirectionAndHead(s, start, i + 1) {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
                 }
             }
@@ -215,7 +215,7 @@ extension DocumentPass {
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
-                if capitalizedHead, end - start >= 2 {
+                if capitalizedHead, end - start >= 2, !isDirectionAndHead(s, start, end) {
                     addOrganization(s, start, end, type: head.type); i = end; continue
                 }
             }
@@ -284,6 +284,14 @@ extension DocumentPass {
             k -= 1
         }
         return nil
+    }
+
+    /// A compass word and a head noun alone ("Батыс қоғамдастығы", "Западное сообщество"): the Western community, a
+    /// direction, not a body's name (`direction` rows of `lexicon/name-phrases.tsv`).
+    func isDirectionAndHead(_ s: Int, _ start: Int, _ end: Int) -> Bool {
+        // A sentence's first word is capitalised anyway ("Сарапшылар Батыс қоғамдастығы …"): not part of it.
+        let st = end - start == 3 && units[s][start].isSentenceStart && !consumed[s][start] ? start + 1 : start
+        return end - st == 2 && units[s][st].isWord && !consumed[s][st] && lex.phrases.isDirection(units[s][st].sc)
     }
 
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
