@@ -27,8 +27,12 @@ extension DocumentPass {
             return out
         }
         for i in candidates where !consumed[s][i] {
-            guard let kind = lex.morphologyKind(units[s][i].script), kind != .suffixChain, let head = headNoun(s, i, kind: kind),
-                  head.type == .place, !isPluralHead(units[s][i], kind: kind) else { continue }
+            guard let kind = lex.morphologyKind(units[s][i].script), kind != .suffixChain, let head = headNoun(s, i, kind: kind) else { continue }
+            if head.type != .place {
+                if kind == .paradigm, let (a, b) = quotedNameAfterHead(s, i + 1) { addOrganization(s, a, b, type: head.type) }
+                continue
+            }
+            guard !isPluralHead(units[s][i], kind: kind) else { continue }
             if kind == .english, let start = facilityPlaceBefore(s, i) {
                 addOrganization(s, start, i + 1, type: .place)
                 continue
@@ -38,6 +42,19 @@ extension DocumentPass {
             else if kind == .english { continue }
             if let end = facilityNameAfter(s, k) { addOrganization(s, i, end, type: .place) }
         }
+    }
+
+    /// ru "проектом «Пан-Европа»", "программа «Цифровой Казахстан»": a quoted capitalised name right after a lowercase
+    /// head noun of another type is a name of the head's type; the head describes it and stays out (the word range of the
+    /// quoted words is returned). Nil when the quotes hold one registry name (that entity is meant) or no name.
+    func quotedNameAfterHead(_ s: Int, _ k: Int) -> (Int, Int)? {
+        let us = units[s]
+        guard k + 1 < us.count, us[k].isQuote, us[k].mark != 0xBB, us[k + 1].isCapitalized, us[k + 1].isWord else { return nil }
+        var q = k + 1
+        while q < us.count, !us[q].isQuote, q - k <= 6, us[q].isWord || us[q].isDash || us[q].shape == .number { q += 1 }
+        guard q < us.count, us[q].isQuote, q > k + 1 else { return nil }
+        if consumed[s][k + 1], let m = mentionCovering(s, k + 1), m.start == k + 1, m.end == q, m.local == nil { return nil }
+        return (k + 1, q)
     }
 
     /// The start of a registry place ending right before the head `i` or one lowercase word before it (en).

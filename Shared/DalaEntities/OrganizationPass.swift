@@ -166,6 +166,10 @@ extension DocumentPass {
                 while start > 0, us[start - 1].isWord, !consumed[s][start - 1] || isAdjectiveAt(s, start - 1),
                       !lex.notNameKeys.contains(us[start - 1].key),
                       lex.phrases.isAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
+                // "Экономического и Валютного Союза": two capitalised adjectives joined before the head.
+                if start < i, start >= 2, us[start].isCapitalized, us[start - 1].isWord, lex.phrases.headFirstConnectorKeys.contains(us[start - 1].key),
+                   us[start - 2].isWord, us[start - 2].isCapitalized, !consumed[s][start - 2], lex.phrases.isAdjective(us[start - 2].sc),
+                   !lex.notNameKeys.contains(us[start - 2].key) { start -= 2 }
                 while start < i, !us[start].isCapitalized { start += 1 }
                 var end = i + 1
                 var k = i + 1
@@ -214,7 +218,12 @@ extension DocumentPass {
                     if !w.isCapitalized, lex.stateNounKeys.contains(w.key) { break }
                     k += 1; end = k
                 }
+                // A sentence's first word is capitalised anyway: an adjective and a head alone there before a comma or
+                // the sentence's end ("Интеграционная инициатива, отвечающая …") describe; with a complement, a word
+                // after them ("Интеграционный комитет сообщества разместится …") or mid-sentence they name.
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
+                    && !(us[start].isSentenceStart && start + 1 == i && end == i + 1 && !consumed[s][start]
+                         && (end == us.count || us[end].mark == 0x2C || us[end].mark == 0x2E))
                 if capitalizedHead, end - start >= 2, !isDirectionAndHead(s, start, end) {
                     addOrganization(s, start, end, type: head.type); i = end; continue
                 }

@@ -52,18 +52,19 @@ extension DocumentPass {
         return nil
     }
 
-    /// A local organisation, programme or agreement name of four words or more that words a registry name of the same
-    /// type otherwise ("Азиядағы сенім шаралары және қауіпсіздік жөніндегі Кеңес" for CICA's "Азиядағы өзара іс-қимыл
-    /// және сенім шаралары жөніндегі кеңес") is that entity when the document names it elsewhere (by its acronym, say):
-    /// the same first and last word stems, and three fifths of either name's other words in common (connectors aside).
-    /// One such entity only; none, the name stays local.
+    /// A local organisation, programme or agreement name that words a registry name of the same type otherwise is that
+    /// entity when the document names it elsewhere (by its acronym, say): the same first and last word stems, and either
+    /// (four words or more) three fifths of either name's words in common, connectors aside ("Азиядағы сенім шаралары
+    /// және қауіпсіздік жөніндегі Кеңес" for CICA's "Азиядағы өзара іс-қимыл және сенім шаралары жөніндегі кеңес"), or
+    /// the registry name with one word left out ("Центральноазиатское сообщество" for the Central Asian Economic
+    /// Community). One such entity only; none, the name stays local.
     mutating func paraphrasedRegistryNames() {
         var named: Set<Int>?
-        for idx in mentions.indices where mentions[idx].kind == .name && mentions[idx].end - mentions[idx].start >= 4 {
+        for idx in mentions.indices where mentions[idx].kind == .name && mentions[idx].end - mentions[idx].start >= 2 {
             guard let local = mentions[idx].local, [.organization, .programme, .agreement].contains(local.type) else { continue }
             let m = mentions[idx], us = units[m.sentence]
             let words = us[m.start..<m.end].filter { $0.isWord && !lex.phrases.isConnector($0.key) }
-            guard words.count >= 4 else { continue }
+            guard words.count >= 2 else { continue }
             let script = words[0].script
             let stems = words.map { Morphology.stem($0.text, language: script) }
             if named == nil {
@@ -76,9 +77,12 @@ extension DocumentPass {
                     let rs = name.split(whereSeparator: { $0 == " " || $0 == "-" })
                         .filter { !lex.phrases.isConnector(TextNorm.key(String($0))) }
                         .map { Morphology.stem(String($0), language: script) }
-                    guard rs.count >= 4, rs.first == stems.first, rs.last == stems.last else { continue }
+                    guard rs.count >= 3, rs.first == stems.first, rs.last == stems.last else { continue }
                     let common = Set(rs).intersection(stems).count
-                    if common * 5 >= rs.count * 3 && common * 5 >= stems.count * 3 { found.append(c); break }
+                    if stems.count >= 4 && rs.count >= 4 && common * 5 >= rs.count * 3 && common * 5 >= stems.count * 3
+                        || rs.count == stems.count + 1 && common == stems.count && Set(stems).count == stems.count {
+                        found.append(c); break
+                    }
                 }
             }
             if found.count == 1 {

@@ -105,4 +105,40 @@ struct FacilitiesAndNestedNamesTests {
     func polishCardIsTheProgramme(text: String, surface: String) {
         #expect(Env.id(of: surface, in: text) == "dala:karta-polaka")
     }
+
+    // MARK: ru: coordinated adjectives, a quoted name after a lowercase head, headings, a registry name less one word
+
+    @Test func coordinatedAdjectivesBelongToTheName() throws {
+        let a = Env.analyze("В 1999 году ЕС завершил создание Экономического и Валютного Союза.")
+        let m = try #require(a.mentions.first { $0.surface.hasSuffix("Валютного Союза") })
+        #expect(m.surface == "Экономического и Валютного Союза")
+        #expect(Self.label(a, m.entityID) == "Экономический и Валютный Союз")
+    }
+
+    @Test func quotedNameAfterALowercaseHeadIsTheName() throws {
+        let a = Env.analyze("Историки сравнивают её с проектом «Пан-Европа» начала века.")
+        let m = try #require(a.mentions.first { $0.surface == "Пан-Европа" })
+        #expect(m.entityID.hasPrefix("local:programme:"))
+        #expect(!a.mentions.contains { $0.entityID == "dala:europe" })
+        // A registry name in the quotes stays the registry entity.
+        #expect(Env.id(of: "Болашак", in: "Студенты уехали по программе «Болашак» в Лондон.") == "dala:bolashak")
+    }
+
+    @Test func adjectiveAndHeadOpeningASentenceBeforeACommaIsNoName() {
+        let a = Env.analyze("Интеграционная инициатива, предложенная Астаной, обсуждалась долго.")
+        #expect(!a.mentions.contains { $0.entityID.hasPrefix("local:") })
+        let b = Env.analyze("Интеграционный комитет сообщества разместится в Москве.")
+        #expect(b.mentions.contains { $0.surface == "Интеграционный комитет" && $0.entityID.hasPrefix("local:organization:") })
+    }
+
+    @Test func registryNameLessOneWordIsThatEntityWhenTheDocumentNamesIt() {
+        let text = "Центральноазиатское экономическое сообщество было создано в 1998 году. Позже Центральноазиатское сообщество вошло в новую организацию."
+        #expect(Env.analyze(text).mentions.filter { $0.surface.hasPrefix("Центральноазиатское") }.allSatisfy { $0.entityID == "dala:caec" })
+        let alone = Env.id(of: "Центральноазиатское сообщество", in: "Позже Центральноазиатское сообщество вошло в новую организацию.")
+        #expect(alone?.hasPrefix("local:") == true)
+    }
+
+    @Test func transAsianRailwayIsInTheRegistry() {
+        #expect(Env.id(of: "Трансазиатской магистрали", in: "Грузы пошли по Трансазиатской магистрали.") == "dala:trans-asian-railway")
+    }
 }
