@@ -7,6 +7,7 @@ extension DocumentPass {
     /// Whether a head-last name starting at `start` may name a facility: a capitalised word outside the registry, or a
     /// registry place (a city, village, region; not a country or a people: "Қазақстан порттары" describe) written bare,
     /// not in a case ("Үлкен ауылының атом электр станциясы" is the station of the village, not its name).
+    @inline(never)
     func namesFacility(_ s: Int, _ start: Int) -> Bool {
         guard consumed[s][start] else { return true }
         guard let m = mentionCovering(s, start), m.start == start, m.kind == .name || m.kind == .metonymy, !m.stripped,

@@ -63,26 +63,29 @@ extension DocumentPass {
         for idx in mentions.indices where mentions[idx].kind == .name && mentions[idx].end - mentions[idx].start >= 2 {
             guard let local = mentions[idx].local, [.organization, .programme, .agreement].contains(local.type) else { continue }
             let m = mentions[idx], us = units[m.sentence]
+            guard let first = (m.start..<m.end).first(where: { us[$0].isWord }) else { continue }
+            // The registry names that open with the local name's first word (an index probe, not a scan of the registry).
+            var names: [Int32] = []
+            for a in matcher.analyses(of: us[first]) { names += store.namesByFirstWord[a.word] ?? [] }
+            guard !names.isEmpty else { continue }
+            if named == nil { named = Set(mentions.filter { $0.local == nil }.flatMap(\.candidates)) }
+            names = names.filter { let e = store.names[Int($0)].entity; return named!.contains(e) && store.infos[e].record.type == local.type }
+            guard !names.isEmpty else { continue }
             let words = us[m.start..<m.end].filter { $0.isWord && !lex.phrases.isConnector($0.key) }
             guard words.count >= 2 else { continue }
             let script = words[0].script
             let stems = words.map { Morphology.stem($0.text, language: script) }
-            if named == nil {
-                named = Set(mentions.filter { $0.local == nil }.flatMap(\.candidates))
-            }
             var found: [Int] = []
-            for c in named! where store.infos[c].record.type == local.type {
-                let record = store.infos[c].record
-                for name in Array(record.labels.values) + record.aliases {
-                    let rs = name.split(whereSeparator: { $0 == " " || $0 == "-" })
-                        .filter { !lex.phrases.isConnector(TextNorm.key(String($0))) }
-                        .map { Morphology.stem(String($0), language: script) }
-                    guard rs.count >= 3, rs.first == stems.first, rs.last == stems.last else { continue }
-                    let common = Set(rs).intersection(stems).count
-                    if stems.count >= 4 && rs.count >= 4 && common * 5 >= rs.count * 3 && common * 5 >= stems.count * 3
-                        || rs.count == stems.count + 1 && common == stems.count && Set(stems).count == stems.count {
-                        found.append(c); break
-                    }
+            for nid in names {
+                let name = store.names[Int(nid)]
+                guard name.kind == .name, !found.contains(name.entity) else { continue }
+                let rs = name.words.map { store.bareWords[Int($0)] }.filter { !lex.phrases.isConnector(TextNorm.key($0)) }
+                    .map { Morphology.stem($0, language: script) }
+                guard rs.count >= 3, rs.first == stems.first, rs.last == stems.last else { continue }
+                let common = Set(rs).intersection(stems).count
+                if stems.count >= 4 && rs.count >= 4 && common * 5 >= rs.count * 3 && common * 5 >= stems.count * 3
+                    || rs.count == stems.count + 1 && common == stems.count && Set(stems).count == stems.count {
+                    found.append(name.entity)
                 }
             }
             if found.count == 1 {
