@@ -311,7 +311,7 @@ extension DocumentPass {
 
     /// A sentence's first word is capitalised anyway: an adjective and a head alone there before a comma or the
     /// sentence's end ("Интеграционная инициатива, отвечающая …") describe; with a complement, a word after them
-    /// ("Интеграционный комитет сообщества разместится …") or mid-sentence they name.
+    /// ("Интеграционный комитет союза соберётся …") or mid-sentence they name.
     @inline(never)
     func isSentenceOpeningDescription(_ s: Int, _ start: Int, _ head: Int, _ end: Int) -> Bool {
         let us = units[s]

@@ -127,7 +127,7 @@ struct FacilitiesAndNestedNamesTests {
     @Test func adjectiveAndHeadOpeningASentenceBeforeACommaIsNoName() {
         let a = Env.analyze("Интеграционная инициатива, предложенная Астаной, обсуждалась долго.")
         #expect(!a.mentions.contains { $0.entityID.hasPrefix("local:") })
-        let b = Env.analyze("Интеграционный комитет сообщества разместится в Москве.")
+        let b = Env.analyze("Интеграционный комитет союза соберётся в Минске осенью.")
         #expect(b.mentions.contains { $0.surface == "Интеграционный комитет" && $0.entityID.hasPrefix("local:organization:") })
     }
 
