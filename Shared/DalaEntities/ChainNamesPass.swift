@@ -22,6 +22,8 @@ extension DocumentPass {
         }
         guard !chains.isEmpty else { return }
         mentions = mentions.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + chains
+        // As many removed as added (one quoted crossing) leaves the count unchanged: `didSet` cannot tell, refile.
+        refileMentions()
     }
 
     /// The chains of sentence `s` among `members` (mention indices in start order), left to right. `original`: the

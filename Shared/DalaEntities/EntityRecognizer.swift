@@ -84,13 +84,14 @@ struct DocumentPass {
         for s in units.indices { personPass(s) }
         chainNamesPass()
         datedAgreementNamesPass()
-        for s in units.indices { quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s) }
+        for s in units.indices { topicPostpositionNames(s); quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s); facilityNames(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
         datedTreatyReferencesPass()
         fullNameSurnamePass()
         applyAcronymDefinitions()
         applyBracketedShortNames()
+        paraphrasedRegistryNames()
         link()
         shortFormPass()
         localPeopleAcrossScripts()
@@ -178,6 +179,12 @@ struct DocumentPass {
             mentionsBySentence[s].append(filedMentions)
             filedMentions += 1
         }
+    }
+
+    /// Files every mention again: after a change that keeps the count (mentions replaced one for one).
+    mutating func refileMentions() {
+        mentionsBySentence = []; filedMentions = 0
+        fileMentions()
     }
 
     /// Index of the last mention of sentence `s` (in the order found) that satisfies `test`.

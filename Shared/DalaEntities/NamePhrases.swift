@@ -11,6 +11,8 @@ struct NamePhrases: Sendable {
     /// "Брюссельде" before a head-last phrase: "in the meeting", "in Brussels").
     var locativeEndings: [[UInt32]] = []
     var sovietHomonymKeys = U64Set()
+    /// The postposition of a formal name's topic before its head ("… жөніндегі кеңес"): `TopicNames.swift`.
+    var topicPostpositionKeys = U64Set()
     /// The word that makes a year part of a document's name: kk "2017 жылғы …", ru "… 1992 года".
     var datedNameKeys = U64Set()
     // Paradigm languages: the head opens the name.
@@ -41,6 +43,8 @@ struct NamePhrases: Sendable {
     var patronymicCaseTails: [[UInt32]] = []
     /// The letter a feminine surname adds to a surname ending of three letters or more (-ова → -ов, -ova → -ov).
     var surnameFeminineLetters: [UInt32] = []
+    /// Noun endings only the plural writes (ru "аэропортах", "портов"): a plural facility head names no one facility.
+    var pluralNounEndings: [[UInt32]] = []
     // English languages: a capitalised run.
     var runConnectorKeys = U64Set()
     var stateOfKeys = U64Set()
@@ -49,18 +53,22 @@ struct NamePhrases: Sendable {
     var chainJoinerKeys = U64Set()
     /// Ordinals and modifiers a text may insert inside a registry name (`Matcher.longestMatch`).
     var insertedModifierKeys = U64Set()
+    /// Compass words (prefixes: kk "Батыс", ru "западн"): with a head noun alone they give a direction, not a name
+    /// ("Батыс қоғамдастығы", "Западное сообщество": the Western community).
+    var directionPrefixes: [[UInt32]] = []
 
     static let file = "lexicon/name-phrases.tsv"
 
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
-        .suffixChain: ["connector", "descriptive-ending", "locative-ending", "soviet-homonym", "chain-joiner", "inserted-modifier", "dated-name"],
+        .suffixChain: ["connector", "descriptive-ending", "locative-ending", "soviet-homonym", "chain-joiner", "inserted-modifier", "dated-name",
+                       "topic-postposition", "direction"],
         .paradigm: ["connector", "dated-name", "topic-preposition", "stop-preposition", "period-preposition", "year-noun", "genitive-ending", "verb-ending", "past-ending", "vowel",
                     "adjective-ending", "adjective-case-ending", "noun-feminine-end", "noun-neuter-end", "nominative-masculine",
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
                     "soft-stem-letter", "hushing-letter", "masculine-nominative", "plural-adjective-ending",
                     "soft-plural-adjective-ending", "surname-case-tail", "surname-adjective-tail", "patronymic-case-tail",
-                    "surname-feminine-letter", "chain-joiner", "inserted-modifier"],
+                    "surname-feminine-letter", "chain-joiner", "inserted-modifier", "plural-noun-ending", "direction"],
         .english: ["connector", "state-of", "article", "surname-feminine-letter", "chain-joiner", "inserted-modifier"],
     ]
     static let single: Set<String> = ["nominative-masculine", "nominative-masculine-soft", "nominative-feminine", "nominative-neuter",
@@ -89,6 +97,9 @@ struct NamePhrases: Sendable {
             case (_, "descriptive-ending"): p.descriptiveEndings += scalars
             case (_, "locative-ending"): p.locativeEndings += scalars
             case (_, "soviet-homonym"): keys.forEach { p.sovietHomonymKeys.insert($0) }
+            case (_, "topic-postposition"): keys.forEach { p.topicPostpositionKeys.insert($0) }
+            case (_, "plural-noun-ending"): p.pluralNounEndings += scalars
+            case (_, "direction"): p.directionPrefixes += scalars
             case (_, "dated-name"): keys.forEach { p.datedNameKeys.insert($0) }
             case (.paradigm, "connector"): keys.forEach { p.headFirstConnectorKeys.insert($0) }
             case (_, "topic-preposition"): keys.forEach { p.topicPrepositionKeys.insert($0) }
@@ -126,6 +137,11 @@ struct NamePhrases: Sendable {
             }
         }
         return p
+    }
+
+    /// Whether a word starts with a compass word (`direction`).
+    func isDirection(_ sc: [UInt32]) -> Bool {
+        directionPrefixes.contains { sc.count >= $0.count && sc.starts(with: $0) }
     }
 
     /// Whether a word of seven letters or more ends in a bare locative ending (`locative-ending`).

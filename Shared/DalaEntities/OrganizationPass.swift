@@ -154,7 +154,7 @@ extension DocumentPass {
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
             if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
                let head = headNoun(s, i, kind: .suffixChain) {
-                if let start = headLastPhraseStart(s, head: i) {
+                if let start = headLastNameStart(s, head: i, type: head.type) {
                     addOrganization(s, start, i + 1, type: head.type); i += 1; continue
                 }
             }
@@ -166,6 +166,7 @@ extension DocumentPass {
                 while start > 0, us[start - 1].isWord, !consumed[s][start - 1] || isAdjectiveAt(s, start - 1),
                       !lex.notNameKeys.contains(us[start - 1].key),
                       lex.phrases.isAdjective(us[start - 1].sc), i - start < 3 { start -= 1 }
+                if start < i, start >= 2 { start = coordinatedAdjectiveStart(s, start) }
                 while start < i, !us[start].isCapitalized { start += 1 }
                 var end = i + 1
                 var k = i + 1
@@ -215,7 +216,8 @@ extension DocumentPass {
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
-                if capitalizedHead, end - start >= 2 {
+                    && !isSentenceOpeningDescription(s, start, i, end)
+                if capitalizedHead, end - start >= 2, !isDirectionAndHead(s, start, end) {
                     addOrganization(s, start, end, type: head.type); i = end; continue
                 }
             }
@@ -284,6 +286,46 @@ extension DocumentPass {
             k -= 1
         }
         return nil
+    }
+
+    /// The start of a head-last name closed by the head at `head` (`headLastPhraseStart`), unless a facility head
+    /// follows no place that names one or a compass word alone precedes the head.
+    @inline(never)
+    func headLastNameStart(_ s: Int, head: Int, type: EntityType) -> Int? {
+        guard let start = headLastPhraseStart(s, head: head), type != .place || namesFacility(s, start),
+              !isDirectionAndHead(s, start, head + 1) else { return nil }
+        return start
+    }
+
+    /// "Экономического и Валютного Союза": two capitalised adjectives joined by a connector before the head; the start
+    /// moved to the first of them. Not inlined (nor the two helpers below): in the organisation pass's word loop the
+    /// tests made the optimiser copy the lexicon for every word (the pass took four times as long).
+    @inline(never)
+    func coordinatedAdjectiveStart(_ s: Int, _ start: Int) -> Int {
+        let us = units[s]
+        guard us[start].isCapitalized, us[start - 1].isWord, lex.phrases.headFirstConnectorKeys.contains(us[start - 1].key),
+              us[start - 2].isWord, us[start - 2].isCapitalized, !consumed[s][start - 2], lex.phrases.isAdjective(us[start - 2].sc),
+              !lex.notNameKeys.contains(us[start - 2].key) else { return start }
+        return start - 2
+    }
+
+    /// A sentence's first word is capitalised anyway: an adjective and a head alone there before a comma or the
+    /// sentence's end ("Интеграционная инициатива, отвечающая …") describe; with a complement, a word after them
+    /// ("Интеграционный комитет союза соберётся …") or mid-sentence they name.
+    @inline(never)
+    func isSentenceOpeningDescription(_ s: Int, _ start: Int, _ head: Int, _ end: Int) -> Bool {
+        let us = units[s]
+        return us[start].isSentenceStart && head == start + 1 && end == head + 1 && !consumed[s][start]
+            && (end == us.count || us[end].mark == 0x2C || us[end].mark == 0x2E)
+    }
+
+    /// A compass word and a head noun alone ("Батыс қоғамдастығы", "Западное сообщество"): the Western community, a
+    /// direction, not a body's name (`direction` rows of `lexicon/name-phrases.tsv`).
+    @inline(never)
+    func isDirectionAndHead(_ s: Int, _ start: Int, _ end: Int) -> Bool {
+        // A sentence's first word is capitalised anyway ("Сарапшылар Батыс қоғамдастығы …"): not part of it.
+        let st = end - start == 3 && units[s][start].isSentenceStart && !consumed[s][start] ? start + 1 : start
+        return end - st == 2 && units[s][st].isWord && !consumed[s][st] && lex.phrases.isDirection(units[s][st].sc)
     }
 
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
