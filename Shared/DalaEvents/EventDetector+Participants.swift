@@ -43,6 +43,22 @@ extension EventDetector {
         return nil
     }
 
+    /// Whether `p` is the direct object of the trigger `h` (verb-object languages): right after it (past `the`), the trigger
+    /// a verb that acts on someone (`roles.tsv` kind `object-verb`: `urged`, `accused`, `призвал`), with a party before it.
+    func directObject(_ p: Placed, of h: Hit, _ a: [Atom], placed: [Placed], language: Language) -> Bool {
+        guard !lex.verbFinal.contains(language), p.first > h.last, p.type == .country || p.type == .person || p.type == .organization,
+              a[h.last].kind == .word, lex.objectVerbs.mayStart(a[h.last].head), lex.objectVerbs.best(a[h.last].text) == true else {
+            return false
+        }
+        var k = h.last + 1
+        if k < p.first, a[k].kind == .word, lex.transparentWords.contains(a[k].text) { k += 1 }
+        guard k == p.first else { return false }
+        return placed.contains { q in
+            q.last < h.first && (q.type == .country || q.type == .person || q.type == .organization
+                || (q.type == .place && capitalOf(q.mention.entityID) != nil))
+        }
+    }
+
     /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
     /// Where pattern `p`, whose first form matched the word at `i`, ends (one past its last word); nil when its
     /// later forms do not follow word by word.
@@ -330,7 +346,10 @@ extension EventDetector {
             }
         }
         // The state a person visits, or troops are sent to (`направить в Казахстан`), is the other side.
-        let visit = type == .meeting && order.contains { s in out.contains { typeOf[$0.entityID ?? ""] == .person && side($0) == s } }
+        // (So is one a lone state goes to: `The Chinese leader arrived in Astana`.)
+        let loneState = order.count == 1 && counterpartSides.isEmpty && typeOf[order[0]] == .country
+        let visit = type == .meeting
+            && (loneState || order.contains { s in out.contains { typeOf[$0.entityID ?? ""] == .person && side($0) == s } })
         if visit || (type == .military && !order.isEmpty) {
             for p in out where p.role == "place" {
                 guard let id = p.entityID else { continue }

@@ -382,6 +382,9 @@ final class EventDetector: Sendable {
                     if role == "place", bare[pi] {
                         role = !lex.verbFinal.contains(s.language) && p.first > h.last ? "counterpart" : "actor"
                     }
+                    // The direct object of a verb that acts on someone (`Russia urged Kazakhstan`, `Россия призвала Казахстан`),
+                    // after a party named before it, is the one acted on.
+                    if role == "actor", directObject(p, of: h, a, placed: placed, language: s.language) { role = "counterpart" }
                     guard let role else { continue }
                     if seen.insert(RoleKey(role, p.mention.entityID)) {
                         participants.append(EventParticipant(role: role, entityID: p.mention.entityID, surface: p.mention.surface,

@@ -79,6 +79,12 @@ struct DyadTests {
         ("Президент Казахстана провёл телефонный разговор с Владимиром Путиным 5 марта 2024 года.", EventType.meeting, "Q232", "Q159"),
         ("Тоқаев 2024 жылғы 5 наурызда Мирзиёевпен телефон арқылы сөйлесті.", EventType.meeting, "Q232", "Q265"),
         ("Қырғызстан 2017 жылы 20 қазанда Қазақстанды сайлауға араласты деп айыптады.", EventType.dispute, "Q813", "Q232"),
+        // session 28: the direct object of a verb that acts on someone; a lone state's leader arriving somewhere; expelled
+        // diplomats are a dispute.
+        ("Russia urged Kazakhstan on 5 May 2024 to join the new payment system.", EventType.proposal, "Q159", "Q232"),
+        ("Россия 5 мая 2024 года раскритиковала Казахстан за новые пошлины.", EventType.dispute, "Q159", "Q232"),
+        ("The Chinese leader arrived in Astana on 2 July 2024 for a state visit.", EventType.meeting, "Q148", "Q232"),
+        ("Tajikistan expelled a Russian diplomat on 5 May 2024.", EventType.dispute, "Q863", "Q159"),
     ])
     func actorAndCounterpartAreOneSideEach(text: String, type: EventType, actor: String, counterpart: String) throws {
         let r = try roles(text, type)
