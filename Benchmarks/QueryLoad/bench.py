@@ -264,6 +264,8 @@ def main():
     ap.add_argument("--max-throughput", action="store_true", help="also run unpaced (closed-loop) load")
     ap.add_argument("--connections", type=int, default=8,
                     help="wrk connections and pgbench clients (the same on both sides); more connections add wrk's own delay")
+    # The SQL mirror below (sql_entity_lookup, …) still reads the entity label columns migration 0006 replaced.
+    ap.add_argument("--api-only", action="store_true", help="time the API only (no pgbench side)")
     ap.add_argument("--sql-mode", default="", help="pgbench protocol for every endpoint (simple|extended|prepared)")
     a = ap.parse_args()
     gen = os.path.join(a.work, "gen")
@@ -312,6 +314,11 @@ def main():
         floor = floor_for(rate)
         api = paced_wrk(a.base, paths, rate, a.seconds, connections)
         # The same statements at the rate the API actually served, with as many clients as wrk had connections.
+        if a.api_only:
+            rows.append({"endpoint": name, "target": rate, "api": api, "floor": floor})
+            print(f"{name:15s} target {rate:5d}/s | API p50 {api['p50_ms']:7.2f} ms  p99 {api['p99_ms']:7.2f} ms  {api['rps']:7.0f} req/s"
+                  f" | net p50 {api['p50_ms'] - floor['p50_ms']:6.2f} ms over the floor", flush=True)
+            continue
         db = run_pgbench(a.db, scripts, max(1, int(api["rps"])), a.seconds, connections, d, a.sql_mode or mode)
         row = {"endpoint": name, "target": rate, "api": api, "sql": db, "floor": floor}
         if a.max_throughput:

@@ -33,16 +33,24 @@ t0=$(date +%s)
 python3 "$HERE/generate.py" --docs "$DOCS" --out "$WORK/gen"
 t1=$(date +%s)
 echo "[bench] generated in $((t1 - t0)) s; loading with COPY"
-{
+# The generated rows have the schema of migrations 0001-0005 (entity labels and aliases as columns): the store is
+# loaded at that version, then upgraded by the later migrations as a deployed store would be (0006 moves the names
+# into entity_names; views created after the load are computed from the loaded rows).
+migrations() {  # migrations FIRST LAST: the bundled migrations with FIRST <= version <= LAST, in one transaction
   echo "BEGIN;"
-  echo "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());"
   for f in "$ROOT"/Shared/DalaStorage/Migrations/*.sql; do
     base=$(basename "$f" .sql)
+    version=$((10#${base%%_*}))
+    [ "$version" -ge "$1" ] && [ "$version" -le "$2" ] || continue
     cat "$f"
     echo ";"
-    echo "INSERT INTO schema_migrations (version, name) VALUES (${base%%_*}, '${base#*_}');"
+    echo "INSERT INTO schema_migrations (version, name) VALUES ($version, '${base#*_}');"
   done
   echo "COMMIT;"
+}
+{
+  echo "CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now());"
+  migrations 1 5
   cat <<SQL
 \copy entities (id, type, label_en, label_ru, label_kk, aliases, from_kb) FROM '$WORK/gen/entities.csv' WITH (FORMAT csv)
 \copy documents (id, sha256, raw_text, title, source, language, detected_language, languages, published, published_precision, metadata, char_length, received_at, enriched_at, status, extractor_version, attempts, analysis) FROM '$WORK/gen/documents.csv' WITH (FORMAT csv)
@@ -52,6 +60,9 @@ echo "[bench] generated in $((t1 - t0)) s; loading with COPY"
 \copy event_participants (event_id, role, entity_id, surface, start_offset, end_offset) FROM '$WORK/gen/event_participants.csv' WITH (FORMAT csv)
 \copy event_mentions (event_id, sentence_index, start_offset, end_offset, evidence, trigger, trigger_start, trigger_end, confidence) FROM '$WORK/gen/event_mentions.csv' WITH (FORMAT csv)
 \copy extraction_runs (document_id, extractor_version, config_hash, worker, started_at, duration_ms, stats) FROM '$WORK/gen/extraction_runs.csv' WITH (FORMAT csv)
+SQL
+  migrations 6 9999
+  cat <<SQL
 SET maintenance_work_mem = '256MB';
 SET work_mem = '256MB';
 REFRESH MATERIALIZED VIEW entity_stats;

@@ -5,7 +5,7 @@
 # Environment: DALA_BENCH_DB (dala_bench; an existing store with enough documents is reused), DALA_BENCH_DOCS (100000), DALA_BENCH_SECONDS (20 per endpoint and side), DALA_BENCH_ONLY
 # (comma-separated endpoint names), DALA_BENCH_SQL_MODE (pgbench protocol for all endpoints; default: the service's
 # own per endpoint, prepared for the point lookups), DALA_BENCH_SERVER (a command that serves the API on $DALA_BENCH_PORT over
-# $DALA_BENCH_PG_URL instead of the release dala-query), DALA_BENCH_CONNECTIONS (8: wrk connections = pgbench clients),
+# $DALA_BENCH_PG_URL instead of the release dala-query), DALA_BENCH_CONNECTIONS (8: wrk connections = pgbench clients), DALA_BENCH_API_ONLY=1 (no pgbench side),
 # DALA_BENCH_LATENCY_PROFILE=1 (hold /dev/cpu_dma_latency at 0 while measuring, as tuned's latency-performance
 # profile does: idle cores poll instead of halting; needs root), PostgreSQL from deploy/scripts/pg.sh (DALA_PG_DIR/PORT).
 set -euo pipefail
@@ -69,4 +69,4 @@ echo "[bench] query API on $DOCS documents, ${DALA_BENCH_SECONDS:-20} s per endp
 # pgbench reaches the same database as the service.
 export PGHOST=127.0.0.1 PGPORT="${DALA_PG_PORT:-55432}" PGUSER=dala
 python3 Benchmarks/QueryLoad/bench.py --base "http://127.0.0.1:$PORT" --db "$DB" --work "$DALA_BENCH_WORK" \
-  --seconds "${DALA_BENCH_SECONDS:-20}" --connections "${DALA_BENCH_CONNECTIONS:-8}" ${DALA_BENCH_ONLY:+--only "$DALA_BENCH_ONLY"} ${DALA_BENCH_MAX:+--max-throughput} ${DALA_BENCH_SQL_MODE:+--sql-mode "$DALA_BENCH_SQL_MODE"}
+  --seconds "${DALA_BENCH_SECONDS:-20}" --connections "${DALA_BENCH_CONNECTIONS:-8}" ${DALA_BENCH_ONLY:+--only "$DALA_BENCH_ONLY"} ${DALA_BENCH_MAX:+--max-throughput} ${DALA_BENCH_API_ONLY:+--api-only} ${DALA_BENCH_SQL_MODE:+--sql-mode "$DALA_BENCH_SQL_MODE"}

@@ -47,6 +47,44 @@ struct StorageTests {
             events: [event], keywords: [.init(text: "интеграция", language: "kk", source: "author", score: 1)])
     }
 
+    /// Mentions refer to stored entities (migration 0014 checks it once per statement instead of a per-row foreign key):
+    /// a mention of a missing entity, or a delete or re-key of a mentioned entity, fails with 23503 as before.
+    @Test func mentionsStillNeedTheirEntities() async throws {
+        let pg = Env.postgres()
+        try await Migrator.migrate(pg, logger: Env.logger)
+        let docs = DocumentStore(client: pg)
+        let doc = try await docs.insert(try SubmissionValidator().validate(DocumentSubmission(text: "Reference check \(UUID())")))
+        let mentioned = "test:ref-" + Self.tag, unmentioned = "test:free-" + Self.tag
+        _ = try await pg.execute("""
+            INSERT INTO entities (id, type, from_kb) VALUES (\(mentioned), 'person', false), (\(unmentioned), 'person', false)
+            """)
+        func mention(_ entity: String) async throws {
+            _ = try await pg.execute("""
+                INSERT INTO mentions (document_id, extractor_version, entity_id, start_offset, end_offset, surface, sentence_index, kind, confidence)
+                VALUES (\(doc.id.uuidString)::uuid, 'v', \(entity), 0, 1, 'x', 0, 'name', 1)
+                """)
+        }
+        try await mention(mentioned)
+        let missing = await #expect(throws: PostgresError.self) { try await mention("test:missing-" + Self.tag) }
+        #expect(missing?.code == .foreignKeyViolation)
+        let retarget = await #expect(throws: PostgresError.self) {
+            _ = try await pg.execute("UPDATE mentions SET entity_id = \("test:missing-" + Self.tag) WHERE document_id = \(doc.id.uuidString)::uuid")
+        }
+        #expect(retarget?.code == .foreignKeyViolation)
+        let delete = await #expect(throws: PostgresError.self) { _ = try await pg.execute("DELETE FROM entities WHERE id = \(mentioned)") }
+        #expect(delete?.code == .foreignKeyViolation)
+        let rekey = await #expect(throws: PostgresError.self) {
+            _ = try await pg.execute("UPDATE entities SET id = id || '-renamed' WHERE id = \(mentioned)")
+        }
+        #expect(rekey?.code == .foreignKeyViolation)
+        _ = try await pg.execute("DELETE FROM entities WHERE id = \(unmentioned)")
+        // Once its mentions are gone (the document deleted), the entity can go too.
+        _ = try await pg.execute("DELETE FROM documents WHERE id = \(doc.id.uuidString)::uuid")
+        _ = try await pg.execute("DELETE FROM entities WHERE id = \(mentioned)")
+        #expect(try await pg.query("SELECT 1 FROM entities WHERE id = ANY(\([mentioned, unmentioned])::text[])").isEmpty)
+        await pg.shutdown()
+    }
+
     @Test func insertIsIdempotentAndReplacementNeverDuplicates() async throws {
         let pg = Env.postgres()
         try await Migrator.migrate(pg, logger: Env.logger)
