@@ -53,6 +53,16 @@ struct TriggerSenseTests {
         #expect(try Harness.get().run("The summit was followed by a dinner in Astana.", date: "2024-05-10").events.isEmpty)
     }
 
+    /// `Не исключено, что …` (it may be that …) is a hedge: no expulsion, and what follows is hypothetical; an expulsion
+    /// told so stays a withdrawal.
+    @Test func aHedgeIsNoExpulsion() throws {
+        let hedge = try Harness.get().run("Не исключено, что Россия в 2025 году разместит в Таджикистане новые военные базы.", date: "2024-05-10")
+        #expect(!hedge.events.contains { $0.type == .withdrawal }, "\(hedge.events.map(\.type))")
+        #expect(hedge.events.first { $0.type == .military }?.modality == .hypothetical)
+        let expelled = try Harness.get().run("Киргизию исключили из организации в 2024 году.", date: "2024-05-10")
+        #expect(expelled.events.contains { $0.type == .withdrawal })
+    }
+
     /// Leaving an organisation stays a withdrawal (the sense rule needs its argument).
     @Test(arguments: [
         "Uzbekistan withdrew from the CSTO in 2012.",
