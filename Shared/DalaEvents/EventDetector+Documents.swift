@@ -114,7 +114,7 @@ extension EventDetector {
         let lo = max(0, h.first - Self.anaphorReach), hi = min(a.count - 1, h.last + Self.anaphorReach)
         guard lo <= hi else { return false }
         for k in lo...hi where (k < h.first || k > h.last) && a[k].kind == .word && clauses[k] == clauses[h.first] {
-            if lex.documentAnaphors.mayStart(a[k].head), lex.documentAnaphors.best(a[k].text) == true { return true }
+            if lex.documentAnaphors.contains(a[k]) { return true }
         }
         return false
     }
@@ -130,7 +130,7 @@ extension EventDetector {
         guard lo <= hi else { return false }
         var domestic = false
         for k in lo...hi where (k < h.first || k > h.last) && a[k].kind == .word && clauses[k] == clauses[h.first] {
-            if lex.domesticActs.mayStart(a[k].head), lex.domesticActs.best(a[k].text) == true { domestic = true; break }
+            if lex.domesticActs.contains(a[k]) { domestic = true; break }
         }
         guard domestic else { return false }
         if placed.contains(where: { $0.type == .agreement }) { return false }

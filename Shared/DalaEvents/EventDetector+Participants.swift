@@ -18,8 +18,7 @@ extension EventDetector {
             if t == .people {
                 // A people's adjective before a state's agent (`қырғыз тарапы`, `өзбек шекарашылары`, `roles.tsv` kind
                 // `agent`) names the people's state.
-                guard l + 1 < a.count, a[l + 1].kind == .word, lex.stateAgents.mayStart(a[l + 1].head),
-                      lex.stateAgents.best(a[l + 1].text) == true, let state = registry.state(ofPeople: m.entityID) else { continue }
+                guard l + 1 < a.count, lex.stateAgents.contains(a[l + 1]), let state = registry.state(ofPeople: m.entityID) else { continue }
                 var named = m
                 named.entityID = state.id
                 out.append(Placed(mention: named, type: .country, first: k, last: l))
@@ -33,12 +32,8 @@ extension EventDetector {
     /// The first `roles.tsv` kind `follow` phrase of the sentence (`followed`, `did the same`, `последовала примеру`,
     /// `үлгісін қайталады`), in atom coordinates.
     func followWords(_ a: [Atom]) -> (first: Int, last: Int)? {
-        for i in a.indices where a[i].kind == .word && lex.followIndex.mayStart(a[i].head) {
-            var end: Int?
-            lex.followIndex.forEachMatch(a[i].text) { pid, _ in
-                if end == nil { end = patternEnd(lex.followPatterns[pid], from: i, a) }
-            }
-            if let j = end { return (i, j - 1) }
+        for i in a.indices {
+            if let j = firstPatternEnd(lex.followIndex, lex.followPatterns, at: i, a) { return (i, j - 1) }
         }
         return nil
     }
@@ -47,7 +42,7 @@ extension EventDetector {
     /// a verb that acts on someone (`roles.tsv` kind `object-verb`: `urged`, `accused`, `призвал`), with a party before it.
     func directObject(_ p: Placed, of h: Hit, _ a: [Atom], placed: [Placed], language: Language) -> Bool {
         guard !lex.verbFinal.contains(language), p.first > h.last, p.type == .country || p.type == .person || p.type == .organization,
-              a[h.last].kind == .word, lex.objectVerbs.mayStart(a[h.last].head), lex.objectVerbs.best(a[h.last].text) == true else {
+              lex.objectVerbs.contains(a[h.last]) else {
             return false
         }
         var k = h.last + 1
@@ -59,7 +54,6 @@ extension EventDetector {
         }
     }
 
-    /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
     /// Where pattern `p`, whose first form matched the word at `i`, ends (one past its last word); nil when its
     /// later forms do not follow word by word.
     func patternEnd(_ p: Pattern, from i: Int, _ a: [Atom]) -> Int? {
@@ -71,16 +65,22 @@ extension EventDetector {
         return j
     }
 
+    /// Where the first pattern of `patterns` (indexed by their first form) that matches at the word `i` ends, in `lookup`
+    /// order; nil when none does.
+    func firstPatternEnd(_ index: FormIndex<Int>, _ patterns: [Pattern], at i: Int, _ a: [Atom]) -> Int? {
+        guard a[i].kind == .word, index.mayStart(a[i].head) else { return nil }
+        var end: Int?
+        index.forEachMatch(a[i].text) { pid, _ in
+            if end == nil { end = patternEnd(patterns[pid], from: i, a) }
+        }
+        return end
+    }
+
+    /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
     func roleOnly(_ a: [Atom]) -> [EventParticipant] {
         var out: [EventParticipant] = []
-        for i in a.indices where a[i].kind == .word {
-            guard lex.roleIndex.mayStart(a[i].head) else { continue }
-            // The first pattern that matches, in `lookup` order.
-            var end: Int?
-            lex.roleIndex.forEachMatch(a[i].text) { pid, _ in
-                if end == nil { end = patternEnd(lex.rolePatterns[pid], from: i, a) }
-            }
-            guard let j = end else { continue }
+        for i in a.indices {
+            guard let j = firstPatternEnd(lex.roleIndex, lex.rolePatterns, at: i, a) else { continue }
             let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
             out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
                                         span: span))
@@ -197,14 +197,10 @@ extension EventDetector {
             if p.first == 0, next?.text == "," || p.mention.surface.uppercased() == p.mention.surface { return false }
             // `Astana–Moscow flights`: one end of a route.
             if let n = next, n.isDash, n.glued { return false }
-            if let n = next, n.kind == .word, lex.capitalPlaceAfter.mayStart(n.head), lex.capitalPlaceAfter.best(n.text) == true {
-                return false
-            }
+            if let n = next, lex.capitalPlaceAfter.contains(n) { return false }
             var k = p.first - 1
             if k >= 0, a[k].kind == .word, lex.transparentWords.contains(a[k].text) { k -= 1 }
-            if k >= 0, a[k].kind == .word, lex.capitalPlaceBefore.mayStart(a[k].head), lex.capitalPlaceBefore.best(a[k].text) == true {
-                return false
-            }
+            if k >= 0, lex.capitalPlaceBefore.contains(a[k]) { return false }
             return true
         }
         // `Алматы мен Нұр-Сұлтандағы`, `в Алма-Ату и Нур-Султан`, `Tashkent and Samarkand`: one of places listed together,
@@ -255,8 +251,7 @@ extension EventDetector {
     /// an event of the story (issue 14: unannotated sayings); a named analyst (`analyst John Smith said`) stays a statement.
     func saidByCommentator(_ h: Hit, _ a: [Atom], _ placed: [Placed], _ clauses: [Int], language: Language) -> Bool {
         func isCommentator(_ k: Int) -> Bool {
-            a[k].kind == .word && clauses[k] == clauses[h.first] && lex.commentators.mayStart(a[k].head)
-                && lex.commentators.best(a[k].text) == true
+            clauses[k] == clauses[h.first] && lex.commentators.contains(a[k])
         }
         func isParty(_ p: Placed) -> Bool { p.type == .person || p.type == .organization || p.type == .country }
         // Verb-final: the subject opens the clause and the said content stands between it and the verb, so the

@@ -163,6 +163,12 @@ struct FormIndex<Value: Sendable>: Sendable {
     }
 }
 
+extension FormIndex where Value == Bool {
+    /// Whether the atom is a word this set lists (`best` match true; a cheap first-scalar test first).
+    @inline(__always)
+    func contains(_ atom: Atom) -> Bool { atom.kind == .word && mayStart(atom.head) && best(atom.text) == true }
+}
+
 /// A multiword pattern from a data file.
 struct Pattern: Sendable {
     let forms: [Form]
