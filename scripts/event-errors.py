@@ -158,6 +158,7 @@ for p, doc in zip(passages, docs):
             c = "no-trigger"
         elif not typed:
             c = "wrong-type"
+            counts[lang]["wrong-type " + ev["type"] + "->" + "+".join(sorted({s["type"] for s in touching}))] += 1
         elif not withp:
             c = "no-participant"
         elif not any(g["iv"] is None or (s["iv"] is not None and score.meets(g["iv"], s["iv"])) for s in withp):

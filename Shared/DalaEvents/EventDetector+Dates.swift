@@ -208,9 +208,15 @@ extension EventDetector {
     /// to `storyDayReach` days before the dateline (`Шолпан-Ата, 22 шілде. … кездесуі кеше … өтті`: the meeting was
     /// yesterday, and so was what the story tells of it), else the dateline's day.
     static func storyDay(meeting: TimeExpression?, dateline: TimeExpression) -> TimeExpression {
-        guard let m = meeting, m.precision == .day, let mv = m.value, let dv = dateline.value, mv.count == 10, dv.count >= 10,
-              let a = dayNumber(mv), let b = dayNumber(String(dv.prefix(10))), a <= b, b - a <= storyDayReach else { return dateline }
+        guard let m = meeting, m.precision == .day, isStoryDay(m, dateline: dateline) else { return dateline }
         return m
+    }
+
+    /// A day (or a range of days) up to `storyDayReach` days before the dateline's: the day of what the story reports.
+    static func isStoryDay(_ t: TimeExpression, dateline: TimeExpression) -> Bool {
+        guard let v = t.value, let dv = dateline.value, v.count == 10 || isDayRange(v), dv.count >= 10,
+              let a = dayNumber(String(v.prefix(10))), let b = dayNumber(String(dv.prefix(10))) else { return false }
+        return a <= b && b - a <= storyDayReach
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` day (`CivilDay`), nil when it is no such day.

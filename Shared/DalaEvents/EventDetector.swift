@@ -94,6 +94,8 @@ final class EventDetector: Sendable {
         var sentence: Int
         var documentIndex: Int
     }
+    /// The dash that closes a dateline run into its story's first sentence (`ASTANA, July 4 – …`).
+    static let datelineDashes: Set<String> = ["–", "—", "-", "--"]
     /// A date handed on from sentence to sentence goes this many sentences past the one that states it.
     static let maxCarry = 2
 
@@ -195,8 +197,15 @@ final class EventDetector: Sendable {
                 if viaEntity { handOver?.age = Self.maxCarry - 1 }
             }
             if !sentenceTimes.isEmpty, !inherited {
-                let t = sentenceTimes.count == 1 ? sentenceTimes[0] : lastClauseTime(sentenceTimes, a) ?? sentenceTimes[sentenceTimes.count - 1]
-                carried = Carried(time: t, age: 0, several: sentenceTimes.count > 1, sentence: si, documentIndex: s.documentIndex)
+                // A dateline run into the sentence (`ASTANA, July 4 – The council met on July 2 …`) dates the story; the
+                // sentence's own time is what it hands on.
+                var own = sentenceTimes
+                if own.count > 1, let d = datelines[s.documentIndex], d.sentence == si, own[0].expression.value == d.time.value,
+                   own[0].last + 1 < a.count, Self.datelineDashes.contains(a[own[0].last + 1].text) {
+                    own.removeFirst()
+                }
+                let t = own.count == 1 ? own[0] : lastClauseTime(own, a) ?? own[own.count - 1]
+                carried = Carried(time: t, age: 0, several: own.count > 1, sentence: si, documentIndex: s.documentIndex)
             } else if inherited, let c = handOver {
                 carried = Carried(time: c.time, age: c.age + 1, several: false, sentence: si, documentIndex: s.documentIndex)
             } else {
@@ -407,7 +416,7 @@ final class EventDetector: Sendable {
                     // `2022 жылдың 17 қарашасында … 2022-2026 жылдарға арналған жобасын іске қосты`: a period between
                     // the opening date and the trigger describes something else; the event happened at the opening date.
                     if date == nil, h.type == .agreement, let t = treatyDates[h.first] { date = t }
-                    if let d = date, d.precision == .range, let o = opening, o.last < h.first,
+                    if let d = date, d.precision == .range, !Self.isDayRange(d.value ?? ""), let o = opening, o.last < h.first,
                        !sentenceTimes.contains(where: { $0.first > o.last && $0.first < h.first && $0.expression.precision != .range }) {
                         date = o.expression
                     }
@@ -506,13 +515,18 @@ final class EventDetector: Sendable {
                 // the story's meeting a few days before it, `EventDetector+Dates.swift`), while the story has not moved
                 // to another time (the sentence before named no other date) and the event is told as fact; plans,
                 // conditions and proposals are left undated.
+                // The sentence before telling the story's day itself (`… кеңесі кеше Душанбеде өтті. Тоқаев … ұсынды.`) is
+                // the same scene: that day.
                 var datedByDateline = false
                 if date == nil, !inherited, !nextMeeting, let d = datelines[s.documentIndex], d.sentence < si,
-                   case let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time),
-                   handOver.map({ $0.time.expression.value == d.time.value || $0.time.expression.value == day.value }) ?? true,
                    modality == .asserted || modality == .negated || modality == .reported {
-                    date = day
-                    datedByDateline = true
+                    let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time)
+                    if let c = handOver, c.time.expression.value != d.time.value, c.time.expression.value != day.value {
+                        if !c.several, Self.isStoryDay(c.time.expression, dateline: d.time) { date = c.time.expression }
+                    } else {
+                        date = day
+                    }
+                    datedByDateline = date != nil
                 }
                 var confidence = h.weight
                 if date != nil { confidence += inherited ? 0.05 : 0.1 }

@@ -316,6 +316,20 @@ struct StoryDayTests {
         #expect(proposal.date?.value == "2022-07-22")
     }
 
+    /// The sentence before telling what happened on the story's day (not a meeting: a council sat, a treaty took
+    /// effect) sets the scene: the undated event after it happened that day, a range of days included.
+    @Test(arguments: [
+        ("Бішкек, 12 наурыз. Су кеңесі кеше Бішкекте өз жұмысын аяқтады. Жапаров ортақ қор құруды ұсынды.", "2021-03-11"),
+        ("BISHKEK, March 12 – The treaty took effect yesterday. Sadyr Japarov proposed a joint fund.", "2021-03-11"),
+        ("BISHKEK, March 12 – The water council sat on March 9-10 in Bishkek. Sadyr Japarov proposed a joint fund.",
+         "2021-03-09/2021-03-10"),
+    ])
+    func theSceneOfTheSentenceBeforeIsTheStorysDay(text: String, day: String) throws {
+        let events = try Harness.get().run(text, date: "2021-03-12").events
+        let proposal = try #require(events.first { $0.type == .proposal }, "\(events.map(\.type))")
+        #expect(proposal.date?.value == day)
+    }
+
     @Test func dayNumbersCountDays() {
         #expect(EventDetector.dayNumber("1970-01-01") == 0)
         #expect(EventDetector.dayNumber("2024-03-01")! - EventDetector.dayNumber("2024-02-28")! == 2)
