@@ -70,7 +70,7 @@ extension EventDetector {
                     && !(i > 0 && lex.modalityJoints.contains(a[i - 1].text)) { found.insert(c.modality) }
             // The trigger's own form tells the tense (ru perfective future: `подпишут`, `вступит`).
             case .trigger: if i >= h.first && end <= h.last { found.insert(c.modality) }
-            case .joint: break
+            case .joint, .datedFuture: break
             case .sentence: if i < h.first { found.insert(c.modality) }
             // An attribution (`according to X`, `по данным X`, `X хабарлауынша`) covers its whole sentence.
             case .anywhere: if i > h.last || end < h.first { found.insert(c.modality) }

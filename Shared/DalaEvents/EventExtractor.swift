@@ -225,6 +225,7 @@ public struct EventExtractor: Sendable {
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
         // The last explicit day (`1 января 2015 года`): a yearless day soon after it continues that chronology.
         var dayAnchor: (year: Int, sentence: Int, documentIndex: Int)?
+        var dayAnchorDay = ""
         // The last explicit month (`2017 жылдың қазанында`): a yearless day of that month soon after (`10 қазаннан`) starts a
         // chronology in its year. (A yearless month after one is left to the publication date: `в июне` after
         // `в мае 2004 года` is as often this year's.)
@@ -251,7 +252,12 @@ public struct EventExtractor: Sendable {
                     }
                     if r.rangeEnd == nil, r.relation == .point, let y = v.anchorYear {
                         anchor = (y, si, s.documentIndex)
-                        if v.kind == .day { dayAnchor = (y, si, s.documentIndex) }
+                        // Of several days in one sentence the latest is where the chronology stands (`вступил в силу 1
+                        // января 2015 года, подписанный 29 мая 2014 года. Уже 2 января …`).
+                        if v.kind == .day, !(dayAnchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false)
+                            || v.first >= dayAnchorDay {
+                            dayAnchor = (y, si, s.documentIndex); dayAnchorDay = v.first
+                        }
                         if v.kind == .month { monthAnchor = (y, v.month, si, s.documentIndex) }
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: true))
@@ -287,7 +293,7 @@ public struct EventExtractor: Sendable {
                 // A yearless day or month told soon after a dated one continues its chronology, and carries it on (`6 қаңтарда`
                 // … three sentences later `11 қаңтарда`: the same January).
                 let chronology = r.yearless && nearDay && !sameSentence
-                if chronology, let da = dayAnchor { anchor = da; dayAnchor = (da.year, si, s.documentIndex) }
+                if chronology, let da = dayAnchor { anchor = da; dayAnchor = (da.year, si, s.documentIndex); dayAnchorDay = "" }
                 if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
                     if let v = Self.resolveYearless(r, publication: d, future: future) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
@@ -335,7 +341,7 @@ public struct EventExtractor: Sendable {
                     // `годом раньше … того же года`: a resolved context time anchors the next one; a day dated by a year of
                     // its sentence (`В 2015 году … 1 января`) goes on as a chronology like an explicit day.
                     if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
-                    if r.yearless, v.kind == .day, !r.documentAnchored { dayAnchor = (y, si, s.documentIndex) }
+                    if r.yearless, v.kind == .day, !r.documentAnchored { dayAnchor = (y, si, s.documentIndex); dayAnchorDay = "" }
                 }
                 placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
             }

@@ -218,7 +218,11 @@ struct Lexicon: Sendable {
     /// A word of `founding_objects.tsv`.
     enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
     struct ModalityCue: Sendable {
-        enum Place: String, Sendable { case before, after, clause, sentence, suffix, joint, anywhere, auxiliary, trigger, series }
+        enum Place: String, Sendable {
+            case before, after, clause, sentence, suffix, joint, anywhere, auxiliary, trigger, series
+            /// A Kazakh affix that tells the future only beside a date (the aorist: `30 қарашада күшіне енеді`).
+            case datedFuture = "dated-future"
+        }
         let pattern: Pattern; let modality: Modality; let place: Place
     }
     struct Codes: Sendable { let cameo: String; let plover: String }
@@ -273,6 +277,8 @@ struct Lexicon: Sendable {
     var modalityCues: [ModalityCue] = []
     var modalityIndex = FormIndex<Int>()
     var kazakhSuffixCues: [(suffix: String, modality: Modality, scalars: Int)] = []
+    /// Affixes that put a date beside them in the future (`modality.tsv` place `dated-future`).
+    var datedFutureSuffixes: [(suffix: String, scalars: Int)] = []
     /// Auxiliary verbs (`modality.tsv` place `auxiliary`: kk `бол-`) that carry a conditional suffix for the word before
     /// them (`келіссе болады`… `өтетін болса`): a `hypothetical` suffix on such a word after the trigger counts.
     var conditionalAuxiliaries: [String] = []
@@ -472,6 +478,7 @@ struct Lexicon: Sendable {
             }
             if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m, fold(r[1]).unicodeScalars.count)); continue }
             if place == .joint { modalityJoints.insert(fold(r[1])); continue }
+            if place == .datedFuture { datedFutureSuffixes.append((fold(r[1]), fold(r[1]).unicodeScalars.count)); continue }
             if place == .auxiliary { conditionalAuxiliaries.append(fold(r[1])); continue }
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }

@@ -19,6 +19,26 @@ struct ChronologyTests {
         #expect(try values(text, date: "2024-11-15")[day] == "2015-01-02")
     }
 
+    /// Of several days in one sentence the chronology stands at the latest, wherever it is written (session 29).
+    @Test(arguments: [
+        ("Договор вступил в силу 1 марта 2016 года, через год после того, как его подписали 3 апреля 2015 года. "
+            + "Уже 5 марта к нему присоединилась Монголия.", "5 марта"),
+        ("The pact took effect on 1 March 2016, a year after it was signed on 3 April 2015. On 5 March Mongolia joined it.",
+         "5 March"),
+    ])
+    func theChronologyStandsAtTheLatestDayOfItsSentence(text: String, day: String) throws {
+        #expect(try values(text, date: "2024-11-15")[day] == "2016-03-05")
+    }
+
+    /// The Kazakh aorist beside a day without its year tells the future (`30 қарашада күшіне енеді`): the next such day.
+    /// The perfect (`қол қойылған еді`) stays in the past.
+    @Test func theAoristBesideAYearlessDayIsTheFuture() throws {
+        #expect(try values("Келісім 30 қарашада күшіне енеді.", date: "2025-01-10")["30 қарашада"] == "2025-11-30")
+        #expect(try values("Келісімге 30 қарашада қол қойылған еді.", date: "2025-01-10")["30 қарашада"] == "2024-11-30")
+        let out = try Harness.get().run("Келісім 30 қарашада күшіне енеді.", date: "2025-01-10")
+        #expect(out.events.first?.modality == .planned, "\(out.events.map(\.modality))")
+    }
+
     /// A yearless day told in the future after a day long past is the next such day after publication.
     @Test(arguments: [
         ("The roadmap was adopted in Aktau on 9 August 2023. The ministers will meet again in Tbilisi by Aug. 31.", "Aug. 31"),
