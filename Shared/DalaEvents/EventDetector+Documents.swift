@@ -37,6 +37,8 @@ extension EventDetector {
                     switch lex.foundingWords.best(x.text) {
                     case .head?: return true
                     case .skip?, .auxiliary?: continue
+                    case .relative?:
+                        return false
                     case .stop?:
                         // `создание в феврале 2002 г. Организации …`: the preposition of a date is passed over.
                         if k + 1 < a.count, timeAtoms[k + 1] { continue }
@@ -53,6 +55,7 @@ extension EventDetector {
             return false
         }
         if w.after > 0, look(from: h.last + 1, step: 1, words: w.after) { return true }
+        if foundedBeforeRelative(h, a, objectAtoms: objectAtoms) { return true }
         guard w.before > 0 else { return false }
         var start = h.first - 1
         if w.beforeNeedsAuxiliary {
@@ -72,6 +75,25 @@ extension EventDetector {
         }
         return look(from: start, step: -1, words: w.before)
     }
+
+    /// `the Customs Union that Moscow, Minsk and Astana launched in 2010`, `союз, который создали …`: the thing founded
+    /// right before the relative pronoun opening the trigger's clause (`founding_objects.tsv` kind `relative`).
+    func foundedBeforeRelative(_ h: Hit, _ a: [Atom], objectAtoms: [Bool]) -> Bool {
+        var k = h.first - 1, n = 0
+        while k > 0, n < Self.relativeReach {
+            let x = a[k]
+            if x.kind == .punct, Self.sentenceEnds.contains(x.text) || x.text == ";" { return false }
+            if x.kind == .word, lex.foundingWords.best(x.text) == .relative {
+                var j = k - 1
+                if j >= 0, a[j].kind == .punct, a[j].text == "," { j -= 1 }
+                return j >= 0 && (objectAtoms[j] || (a[j].kind == .word && lex.foundingWords.best(a[j].text) == .head))
+            }
+            k -= 1; n += 1
+        }
+        return false
+    }
+    /// How far before a founding verb the relative pronoun of its clause may stand (atoms).
+    static let relativeReach = 14
 
     /// Whether hit `h` is inside the name `p` or touches it, with at most quotation marks or a possessive between them.
     func besideName(_ h: Hit, _ p: Placed, _ a: [Atom]) -> Bool {

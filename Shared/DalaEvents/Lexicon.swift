@@ -216,7 +216,7 @@ struct Lexicon: Sendable {
         }
     }
     /// A word of `founding_objects.tsv`.
-    enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun }
+    enum FoundingWord: Sendable { case head, block, skip, auxiliary, stop, pronoun, relative }
     struct ModalityCue: Sendable {
         enum Place: String, Sendable {
             case before, after, clause, sentence, suffix, joint, anywhere, auxiliary, trigger, series
@@ -548,6 +548,7 @@ struct Lexicon: Sendable {
             case "aux": foundingWords.add(form, .auxiliary)
             case "stop": foundingWords.add(form, .stop)
             case "pronoun": foundingWords.add(form, .pronoun)
+            case "relative": foundingWords.add(form, .relative)
             default: throw r.error("\(r.fields)")
             }
         }

@@ -202,6 +202,10 @@ struct LaunchSenseTests {
         ("В 2020 году стороны запустили новый формат «Центральная Азия – Китай».", EventType.founding),
         ("Uzbekistan and Kyrgyzstan launched construction of a new railway in 2022.", EventType.cooperation),
         ("В 2022 году Узбекистан и Киргизия запустили строительство железной дороги.", EventType.cooperation),
+        // Session 29: the thing founded before the relative pronoun of the verb's clause.
+        ("The water council that the five states launched in 1993 still meets.", EventType.founding),
+        ("Водный совет, который пять государств создали в 1993 году, собирается до сих пор.", EventType.founding),
+        ("The ministers said that the five states launched talks on water in 1993.", EventType.cooperation),
     ])
     func theThingLaunchedDecidesTheType(text: String, type: EventType) throws {
         let types = try Harness.get().run(text).events.map(\.type)
