@@ -79,8 +79,11 @@ extension EventDetector {
     /// Role phrases (`мемлекет басшылары`, `стороны`) kept as unresolved participants.
     func roleOnly(_ a: [Atom]) -> [EventParticipant] {
         var out: [EventParticipant] = []
-        for i in a.indices {
+        var end = 0
+        for i in a.indices where i >= end {
+            // One phrase once: `сыртқы істер министрлері` is not also `министрлері`.
             guard let j = firstPatternEnd(lex.roleIndex, lex.rolePatterns, at: i, a) else { continue }
+            end = j
             let span = Span(start: a[i].span.start, end: a[j - 1].span.end)
             out.append(EventParticipant(role: "actor", entityID: nil, surface: a[i...(j - 1)].map(\.text).joined(separator: " "),
                                         span: span))

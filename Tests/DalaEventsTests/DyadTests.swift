@@ -20,6 +20,10 @@ struct DyadTests {
         "Казахстан провёл переговоры с Узбекистаном 3 марта 2025 года в Ташкенте. Стороны подписали соглашение о транзите.",
         "Қазақстан мен Өзбекстан сыртқы істер министрлері 2025 жылы 3 наурызда Ташкентте кездесті. Тараптар транзит туралы келісімге қол қойды.",
         "Kazakhstan held talks with Uzbekistan in Tashkent on 3 March 2025. The parties signed a transit agreement.",
+        // Session 29: parties counted or paired.
+        "Kazakhstan held talks with Uzbekistan in Tashkent on 3 March 2025. The two sides also signed a transit agreement.",
+        "Казахстан провёл переговоры с Узбекистаном 3 марта 2025 года в Ташкенте. Обе стороны подписали соглашение о транзите.",
+        "Қазақстан мен Өзбекстан 2025 жылы 3 наурызда Ташкентте келіссөз жүргізді. Екі мемлекет транзит туралы келісімге қол қойды.",
     ])
     func aGroupRolePhraseNamesTheStatesJustTold(text: String) throws {
         let out = try Harness.get().run(text, date: "2025-03-04")
