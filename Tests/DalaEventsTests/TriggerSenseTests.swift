@@ -436,3 +436,30 @@ struct ReportedMeetingAndTreatyTopicTests {
         #expect(!out.events.contains { $0.type == type }, "\(text): \(out.events.map(\.type))")
     }
 }
+
+// Session 29: a body that sits, visits by their verbs, troops that arrive, protest notes (sentences written for these tests).
+@Suite("Sitting bodies, arrivals and protest notes")
+struct SittingBodiesAndArrivalsTests {
+    @Test(arguments: [
+        ("Су ресурстары жөніндегі мемлекетаралық комиссия кеше Ташкентте өтті.", EventType.meeting),
+        ("Вчера в Бишкеке прошло заседание Совета министров обороны СНГ.", EventType.meeting),
+        ("The CIS Council of Defence Ministers convened in Bishkek on Tuesday.", EventType.meeting),
+        ("Президент Туркменистана в Душанбе не приехал.", EventType.meeting),
+        ("Казахстанские миротворцы начали прибывать в Бишкек в понедельник.", EventType.military),
+        ("Paratroopers from Kazakhstan landed in Bishkek on Tuesday.", EventType.military),
+        ("МИД Киргизии вручил ноту протеста послу Таджикистана.", EventType.dispute),
+        ("Kyrgyzstan's Foreign Ministry handed a note of protest to Tajikistan's ambassador.", EventType.dispute),
+    ])
+    func theVerbTellsTheEvent(text: String, type: EventType) throws {
+        let types = try Harness.get().run(text, date: "2024-05-15").events.map(\.type)
+        #expect(types.contains(type), "\(types)")
+    }
+
+    /// A verb of taking place without a body beside it (`The election took place`) and an arrival of troops as a visit
+    /// are no meetings.
+    @Test(arguments: ["The election took place on Sunday.", "Казахстанские миротворцы начали прибывать в Бишкек в понедельник."])
+    func noMeetingWithoutASittingBody(text: String) throws {
+        let types = try Harness.get().run(text, date: "2024-05-15").events.map(\.type)
+        #expect(!types.contains(.meeting), "\(types)")
+    }
+}
