@@ -523,6 +523,12 @@ final class EventDetector: Sendable {
                     let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time)
                     if let c = handOver, c.time.expression.value != d.time.value, c.time.expression.value != day.value {
                         if !c.several, Self.isStoryDay(c.time.expression, dateline: d.time) { date = c.time.expression }
+                        // A proposal a person makes in a story about a meeting just held was made there, whatever
+                        // history the sentence before recalled (`Идею … выдвинул в 1992 году. … Токаев предложил …`).
+                        else if h.type == .proposal, let m = toldMeetingDate[s.documentIndex], m.value == day.value,
+                                participants.contains(where: { $0.role == "actor" && $0.entityID.map { typeOf[$0] == .person } == true }) {
+                            date = day
+                        }
                     } else {
                         date = day
                     }

@@ -334,6 +334,19 @@ struct StoryDayTests {
         #expect(proposal.date?.value == day)
     }
 
+    /// A proposal a person makes in a story about yesterday's summit was made there, even after a sentence of history.
+    @Test(arguments: [
+        "ASTANA, July 22 – The summit of Central Asian leaders took place in Cholpon-Ata yesterday. The format was first "
+            + "discussed in 2017. Kassym-Jomart Tokayev proposed a regional water council.",
+        "Астана, 22 июля. Саммит лидеров Центральной Азии прошёл вчера в Чолпон-Ате. Формат впервые обсуждали в 2017 году. "
+            + "Касым-Жомарт Токаев предложил создать региональный совет по воде.",
+    ])
+    func aProposalAfterHistoryIsStillTheSummitsDay(text: String) throws {
+        let events = try Harness.get().run(text, date: "2022-07-22").events
+        let proposal = try #require(events.first { $0.type == .proposal }, "\(events.map(\.type))")
+        #expect(proposal.date?.value == "2022-07-21")
+    }
+
     @Test func dayNumbersCountDays() {
         #expect(EventDetector.dayNumber("1970-01-01") == 0)
         #expect(EventDetector.dayNumber("2024-03-01")! - EventDetector.dayNumber("2024-02-28")! == 2)
