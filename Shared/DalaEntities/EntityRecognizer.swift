@@ -84,7 +84,7 @@ struct DocumentPass {
         for s in units.indices { personPass(s) }
         chainNamesPass()
         datedAgreementNamesPass()
-        for s in units.indices { topicPostpositionNames(s); quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s); facilityNames(s) }
+        for s in units.indices { topicPostpositionNames(s); quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s); facilityNames(s); namedAfterNames(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
         datedTreatyReferencesPass()

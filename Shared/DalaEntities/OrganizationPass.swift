@@ -197,6 +197,8 @@ extension DocumentPass {
                             if consumed[s][q], let m = mentionCovering(s, q) { q = m.end; break }
                             q += 1
                         }
+                        // "Соглашение о партнёрстве и сотрудничестве": a second topic word in the same case joins it.
+                        if q > k + 1, let r = coordinatedTopicEnd(s, q) { q = r }
                         if q > k + 1 { k = q; end = q; continue }
                         break
                     }
@@ -216,7 +218,7 @@ extension DocumentPass {
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
-                    && !isSentenceOpeningDescription(s, start, i, end)
+                    && !isSentenceOpeningDescription(s, start, i, end) && !isSentenceOpeningStateProgramme(s, start, i, end, type: head.type)
                 if capitalizedHead, end - start >= 2, !isDirectionAndHead(s, start, end) {
                     addOrganization(s, start, end, type: head.type); i = end; continue
                 }
@@ -317,6 +319,50 @@ extension DocumentPass {
         let us = units[s]
         return us[start].isSentenceStart && head == start + 1 && end == head + 1 && !consumed[s][start]
             && (end == us.count || us[end].mark == 0x2C || us[end].mark == 0x2E)
+    }
+
+    /// "Интеграционная инициатива Казахстана в СНГ …": a sentence's (or heading's) first word is capitalised anyway, and
+    /// an adjective with a programme head whose only complement is a state (genitive) tells that state's initiative,
+    /// strategy or project, as the lowercase phrase would mid-sentence; the state stays a mention of its own. A body of
+    /// the state ("Национальный банк Казахстана": an organisation head) names.
+    @inline(never)
+    func isSentenceOpeningStateProgramme(_ s: Int, _ start: Int, _ head: Int, _ end: Int, type: EntityType) -> Bool {
+        let us = units[s]
+        guard type == .programme, us[start].isSentenceStart, head == start + 1, end > head + 1, !consumed[s][start],
+              !us[head].isCapitalized, end == us.count || !us[end].isCapitalized,
+              let m = mentionCovering(s, head + 1), m.start == head + 1, m.end == end, m.kind == .name, !m.candidates.isEmpty
+        else { return false }
+        return m.candidates.allSatisfy { store.infos[$0].record.type == .country }
+    }
+
+    /// The end of a topic complement that goes on with a connector and a word of the same case ("о партнёрстве и
+    /// сотрудничестве", "о Партнёрстве и Сотрудничестве": same last letter, same capitalisation, no verb), `q` being
+    /// the word after the complement; nil otherwise.
+    @inline(never)
+    func coordinatedTopicEnd(_ s: Int, _ q: Int) -> Int? {
+        let us = units[s]
+        guard q + 1 < us.count, us[q].isWord, lex.phrases.headFirstConnectorKeys.contains(us[q].key),
+              us[q - 1].isWord, us[q + 1].isWord, !consumed[s][q + 1], !consumed[s][q - 1],
+              us[q + 1].isCapitalized == us[q - 1].isCapitalized, !us[q + 1].isAllCaps,
+              us[q - 1].sc.count >= 4, us[q + 1].sc.count >= 4, us[q - 1].sc.last == us[q + 1].sc.last,
+              !lex.phrases.looksVerbal(us[q + 1].sc), !lex.notNameKeys.contains(us[q + 1].key),
+              headNoun(s, q + 1, kind: .paradigm) == nil else { return nil }
+        return q + 2
+    }
+
+    /// "«Проект о формировании Евразийского союза государств»": a name made of a programme head, a topic preposition, at
+    /// most one lowercase word and a registry programme closing it is that programme (the project of forming the union
+    /// is the union's proposal itself); the registry programme's candidates, nil otherwise.
+    @inline(never)
+    func registryProgrammeInside(_ s: Int, _ start: Int, _ end: Int) -> [Int]? {
+        let us = units[s]
+        guard s < mentionsBySentence.count, end - start >= 3, us[start + 1].isWord,
+              lex.phrases.topicPrepositionKeys.contains(us[start + 1].key),
+              let i = mentionsBySentence[s].last(where: { mentions[$0].end == end && mentions[$0].start > start + 1 }) else { return nil }
+        let m = mentions[i]
+        guard m.start <= start + 3, (start + 2..<m.start).allSatisfy({ us[$0].isWord && !us[$0].isCapitalized }),
+              !m.candidates.isEmpty, m.candidates.allSatisfy({ store.infos[$0].record.type == .programme }) else { return nil }
+        return m.candidates
     }
 
     /// A compass word and a head noun alone ("Батыс қоғамдастығы", "Западное сообщество"): the Western community, a
@@ -576,6 +622,10 @@ extension DocumentPass {
             if !inner.isEmpty, let found = registryNameThroughAcronyms(s, start, end, inner: inner.map { mentions[$0] }) {
                 m.candidates = found; m.local = nil; m.confidence = 0.75
             }
+        }
+        if type == .programme, m.local != nil, lex.morphologyKind(us[start].script) == .paradigm,
+           let inner = registryProgrammeInside(s, start, end) {
+            m.candidates = inner; m.local = nil; m.confidence = 0.75
         }
         for k in start..<end { consumed[s][k] = true }
         // A name inside a longer name is part of it, not a reference of its own (the country in "Kazakhstan Institute
