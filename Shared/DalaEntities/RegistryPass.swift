@@ -66,6 +66,7 @@ extension DocumentPass {
                 }
                 if m.stripped { conf -= 0.02 }
                 if transliterated { conf = m.end - m.start > 1 ? 0.85 : 0.7 }
+                if m.tolerant { conf = min(conf, 0.7) }
                 add(RawMention(sentence: s, start: start, end: end, span: span, candidates: m.entities, local: nil,
                                kind: m.kind, confidence: conf, isSurname: m.isSurname, stripped: m.stripped))
                 i = end
