@@ -21,6 +21,7 @@ extension DocumentPass {
     /// the sentence's organisation pass, over the words a prefix scan picks.
     mutating func facilityNames(_ s: Int) {
         guard units[s].count >= 2, lex.morphologyKind(sentences[s].language) != .suffixChain else { return }
+        if !lex.adjectives.phraseHeads.isEmpty { facilityPhraseNames(s) }
         let prefixes = lex.headNounPrefixes
         let candidates: [Int] = units[s].withUnsafeBufferPointer { b in
             var out: [Int] = []
@@ -43,6 +44,49 @@ extension DocumentPass {
             else if kind == .english { continue }
             if let end = facilityNameAfter(s, k) { addOrganization(s, i, end, type: .place) }
         }
+    }
+
+    /// ru "пункт пропуска «Нур Жолы»", "на пограничном посту Достык": a head of several words (`head-nouns.tsv`, each
+    /// word in any case, singular) before a registry place, a quoted name or capitalised words outside any mention is
+    /// the facility; its label takes the head as the table writes it.
+    @inline(never)
+    mutating func facilityPhraseNames(_ s: Int) {
+        let tables = lex.adjectives
+        var i = 0
+        while i < units[s].count {
+            guard units[s][i].isWord, !consumed[s][i], tables.phraseHeadPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)),
+                  lex.morphologyKind(units[s][i].script) == .paradigm else { i += 1; continue }
+            var matched: (end: Int, words: [String], type: EntityType)?
+            for (stems, words, head) in tables.phraseHeads where i + stems.count <= units[s].count && stems.count > (matched.map { $0.end - i } ?? 0) {
+                var ok = true
+                for (n, stem) in stems.enumerated() {
+                    let u = units[s][i + n]
+                    guard u.isWord, !consumed[s][i + n], n == 0 || !u.isCapitalized, !isPluralHead(u, kind: .paradigm),
+                          u.key == stem || TextNorm.hash(u.sc.prefix(Morphology.russianStemLength(u.sc, lexicon: lex))) == stem
+                    else { ok = false; break }
+                }
+                if ok { matched = (i + stems.count, words, head.type) }
+            }
+            guard let (h, words, type) = matched else { i += 1; continue }
+            guard let end = facilityNameAfter(s, h) ?? capitalizedWordsEnd(s, h) else { i = h; continue }
+            addOrganization(s, i, end, type: type)
+            if let last = mentions.indices.last, var local = mentions[last].local {
+                var head = words
+                head[0] = DocumentPass.withCaseOf(units[s][i].text, head[0])
+                local.label = (head + [DocumentPass.nameLabel(units[s][h..<end], units[s][h..<end].filter(\.isWord).map(\.text))]).joined(separator: " ")
+                mentions[last].local = local
+            }
+            i = end
+        }
+    }
+
+    /// The end of one to three capitalised words outside any mention starting at `k` (a name the registry does not
+    /// hold: "Достык"); nil when `k` starts none.
+    func capitalizedWordsEnd(_ s: Int, _ k: Int) -> Int? {
+        var q = k
+        while q < units[s].count, q - k < 3, units[s][q].isWord, units[s][q].isCapitalized, !units[s][q].isAllCaps,
+              !units[s][q].isInitial, !consumed[s][q], !lex.notNameKeys.contains(units[s][q].key) { q += 1 }
+        return q > k ? q : nil
     }
 
     /// ru "проектом «Пан-Европа»", "программа «Цифровой Казахстан»": a quoted capitalised name right after a lowercase

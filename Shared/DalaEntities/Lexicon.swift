@@ -122,6 +122,17 @@ struct Lexicon: Sendable {
                 throw EntityStageError(code: .malformedData, detail: "head-nouns: \(line)")
             }
             for w in f[3].split(separator: "|") {
+                // "пункт пропуска", "пограничный пост": a head of several words (paradigm languages), matched word by
+                // word on the stems (FacilityNames.swift).
+                if w.contains(" ") {
+                    guard lex.paradigmCodes.contains(f[0]) else {
+                        throw EntityStageError(code: .malformedData, detail: "head-nouns: heads of several words are read for paradigm languages only: \(line)")
+                    }
+                    let stems = w.split(separator: " ").map { TextNorm.key(Morphology.russianFallbackStem(TextNorm.normalize($0), endings: lex.russianEndings)) }
+                    lex.adjectives.phraseHeads.append((stems, w.split(separator: " ").map(String.init), HeadNoun(type: type, position: f[1])))
+                    lex.adjectives.phraseHeadPrefixes.insert(TextNorm.prefixKey(TextNorm.normalizeScalars(String(w.split(separator: " ")[0]))))
+                    continue
+                }
                 lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
             }
         }
@@ -393,4 +404,9 @@ final class AdjectiveTables: @unchecked Sendable {
     /// Adjectives of the suffix-chain languages (`<lang>/adjectives.tsv` of DalaLanguages): roots and endings.
     var adjectiveRootKeys = U64Set()
     var adjectiveSuffixes: [[UInt32]] = []
+    /// Heads of several words of the paradigm languages (`head-nouns.tsv`: "пункт пропуска", "пограничный пост"): the
+    /// keys of their words' stems, the words as written (the label's nominative), and the first four letters of their
+    /// first words.
+    var phraseHeads: [(stems: [UInt64], words: [String], head: Lexicon.HeadNoun)] = []
+    var phraseHeadPrefixes = U64Set()
 }
