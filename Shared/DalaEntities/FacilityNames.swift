@@ -2,7 +2,7 @@ import DalaText
 
 // Facilities named after their place: "Алматы әуежайы", "Қорғас өткізу бекеті", "аэропорт Алматы", "Khorgos border
 // crossing", "port of Aktau". The place inside is part of the longer name, not a mention of its own; the heads are the
-// `place` rows of `lexicon/head-nouns.tsv` (kk closes the name, ru opens it, en closes it or opens it with "of").
+// `place` rows of `<lang>/head_nouns.tsv` (kk closes the name, ru opens it, en closes it or opens it with "of").
 extension DocumentPass {
     /// Whether a head-last name starting at `start` may name a facility: a capitalised word outside the registry, or a
     /// registry place (a city, village, region; not a country or a people: "Қазақстан порттары" describe) written bare,
@@ -46,7 +46,7 @@ extension DocumentPass {
         }
     }
 
-    /// ru "пункт пропуска «Нур Жолы»", "на пограничном посту Достык": a head of several words (`head-nouns.tsv`, each
+    /// ru "пункт пропуска «Нур Жолы»", "на пограничном посту Достык": a head of several words (`head_nouns.tsv`, each
     /// word in any case, singular) before a registry place, a quoted name or capitalised words outside any mention is
     /// the facility; its label takes the head as the table writes it.
     @inline(never)

@@ -116,7 +116,7 @@ struct Matcher {
                         let w = name.words[k]
                         var found = an(j).first(where: { $0.word == w })
                         // "… басшыларының алғашқы Консультативтік кездесуі": one ordinal or modifier inside a name of
-                        // three words or more, after its second word (`inserted-modifier` of name-phrases.tsv), when
+                        // three words or more, after its second word (`inserted-modifier` of name_phrases.tsv), when
                         // the name goes on capitalised after it (a proper name; "… төртінші консультативтік кездесуі"
                         // tells one meeting, and its region is a mention of its own).
                         if found == nil, !inserted, k >= 2, units[j].isWord,

@@ -1,6 +1,6 @@
 import DalaText
 
-/// The words and endings of the rules that find names outside the registry (`lexicon/name-phrases.tsv`). A row's
+/// The words and endings of the rules that find names outside the registry (`<lang>/name_phrases.tsv`). A row's
 /// language picks the rule through its morphology kind: suffix-chain languages close a name with its head, paradigm
 /// languages open it with the head and a genitive complement, english ones write a capitalised run.
 struct NamePhrases: Sendable {
@@ -63,7 +63,8 @@ struct NamePhrases: Sendable {
     /// ("Батыс қоғамдастығы", "Западное сообщество": the Western community).
     var directionPrefixes: [[UInt32]] = []
 
-    static let file = "lexicon/name-phrases.tsv"
+    /// The table each language folder holds (`Shared/DalaLanguages/Resources/<code>/name_phrases.tsv`: kind, items).
+    static let file = "name_phrases.tsv"
 
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
@@ -82,11 +83,17 @@ struct NamePhrases: Sendable {
                                       "nominative-neuter-hushing"]
     static let letterKinds: Set<String> = ["vowel", "soft-stem-letter", "hushing-letter", "surname-feminine-letter"]
 
-    /// The table's rows; `morphology` gives a language code's morphology kind (nil: not registered).
+    /// Rows of `language <TAB> kind <TAB> items` in one text (tests); `morphology` gives a language code's morphology
+    /// kind (nil: not registered).
     static func parse(_ text: String, file: String = NamePhrases.file,
                       morphology: (String) -> MorphologyKind?) throws -> NamePhrases {
+        try parse(try DataFile.rows(text, file: file, columns: 3), morphology: morphology)
+    }
+
+    /// The rows of every language's table, each with its language code first (`LanguageRegistry.table`).
+    static func parse(_ rows: [DataRow], morphology: (String) -> MorphologyKind?) throws -> NamePhrases {
         var p = NamePhrases()
-        for row in try DataFile.rows(text, file: file, columns: 3) {
+        for row in rows {
             guard let kind = morphology(row[0]) else { throw row.error("language \(row[0]) is not in languages.tsv") }
             guard kinds[kind]?.contains(row[1]) == true else {
                 throw row.error("kind \(row[1]) is not one of \(kind.rawValue) languages")

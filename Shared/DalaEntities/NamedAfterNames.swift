@@ -3,7 +3,7 @@ import DalaText
 // Institutions named after a person: "М.В. Ломоносов атындағы Мәскеу мемлекеттік университеті", "Евразийский
 // национальный университет имени Л.Н. Гумилёва", "L.N. Gumilyov Eurasian National University". The person is part of
 // the institution's name, not a mention of its own: the longest well-formed name decides. The words that say "named
-// after" are the `named-after` rows of `lexicon/name-phrases.tsv` (kk `атындағы`: the person before them and the
+// after" are the `named-after` rows of `<lang>/name_phrases.tsv` (kk `атындағы`: the person before them and the
 // institution after; ru `имени`, `им.`: the institution before and the person after); English writes the person right
 // before the institution's capitalised run.
 extension DocumentPass {

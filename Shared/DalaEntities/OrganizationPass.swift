@@ -366,7 +366,7 @@ extension DocumentPass {
     }
 
     /// A compass word and a head noun alone ("Батыс қоғамдастығы", "Западное сообщество"): the Western community, a
-    /// direction, not a body's name (`direction` rows of `lexicon/name-phrases.tsv`).
+    /// direction, not a body's name (`direction` rows of `<lang>/name_phrases.tsv`).
     @inline(never)
     func isDirectionAndHead(_ s: Int, _ start: Int, _ end: Int) -> Bool {
         // A sentence's first word is capitalised anyway ("Сарапшылар Батыс қоғамдастығы …"): not part of it.
@@ -578,7 +578,7 @@ extension DocumentPass {
         let words = us[start..<end].filter { $0.isWord }
         var labelWords = words.map(\.text)
         // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы",
-        // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head-nouns.tsv`).
+        // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head_nouns.tsv`).
         let sentenceKind = lex.morphologyKind(sentences[s].language)
         let lastWord = (start..<end).last { us[$0].isWord }
         if let last = words.last, let lw = lastWord,

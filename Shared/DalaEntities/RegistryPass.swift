@@ -170,7 +170,7 @@ extension DocumentPass {
         return true
     }
 
-    /// A `soviet-homonym` word (`lexicon/name-phrases.tsv`: Kazakh "Кеңес") standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
+    /// A `soviet-homonym` word (`<lang>/name_phrases.tsv`: Kazakh "Кеңес") standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
     func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
         guard lex.phrases.sovietHomonymKeys.contains(units[s][i].key) else { return nil }
         let us = units[s]
