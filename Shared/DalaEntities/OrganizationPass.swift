@@ -148,8 +148,9 @@ extension DocumentPass {
             }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").
             // (Not after a possessive: in "Kazakhstan's Foreign Ministry" the country is a mention of its own.)
+            // (After an organisation's acronym too: "the CICA Asia Council" is a body of CICA, not Asia.)
             guard !consumed[s][i] || (kind == .english && (isPlaceLikeAt(s, i) && !isPossessiveAt(s, i) || isNameInsideLongerAt(s, i))
-                                      && (i == 0 || !consumed[s][i - 1]))
+                                      && (i == 0 || !consumed[s][i - 1] || isOrganizationAcronymAt(s, i - 1)))
             else { i += 1; continue }
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
             if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
@@ -372,6 +373,13 @@ extension DocumentPass {
         // A sentence's first word is capitalised anyway ("Сарапшылар Батыс қоғамдастығы …"): not part of it.
         let st = end - start == 3 && units[s][start].isSentenceStart && !consumed[s][start] ? start + 1 : start
         return end - st == 2 && units[s][st].isWord && !consumed[s][st] && lex.phrases.isDirection(units[s][st].sc)
+    }
+
+    /// A registry organisation's acronym ending at `k` ("CICA" before "Asia Council").
+    @inline(never)
+    func isOrganizationAcronymAt(_ s: Int, _ k: Int) -> Bool {
+        guard let m = mentionCovering(s, k), m.end == k + 1, m.kind == .acronym, !m.candidates.isEmpty else { return false }
+        return m.candidates.allSatisfy { store.infos[$0].record.type == .organization }
     }
 
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {

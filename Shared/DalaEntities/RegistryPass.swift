@@ -29,8 +29,11 @@ extension DocumentPass {
             }
             // "Данияр Ашимбаев" is not the registry's Maulen Ashimbayev: a surname after another given name is
             // someone else (left to the person patterns).
+            // A sentence's first word is capitalised anyway: before the surname of someone the document has named
+            // already ("Later Toqaev …", "Затем Токаев …") it is no given name.
             if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1), !isLocativeOpener(s, m.start - 1),
-               !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }) {
+               !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }),
+               !(us[m.start - 1].isSentenceStart && isNamedBefore(m.entities)) {
                 match = nil
             }
             // "орыс тілі", "қазақ тілінде": the language, not the people (an adjective use: no mention of the people).
@@ -114,6 +117,11 @@ extension DocumentPass {
             m = f
         }
         return m
+    }
+
+    /// Whether a mention found so far (earlier sentences, or earlier in this one) names one of `entities`.
+    func isNamedBefore(_ entities: [Int]) -> Bool {
+        mentions.contains { m in m.candidates.contains { entities.contains($0) } }
     }
 
     /// A lowercase English word at `k` that is not a verb or function word after an ethnonym.
