@@ -206,6 +206,7 @@ struct Lexicon: Sendable {
             case "surname": lex.surnameEndings = forms
             case "patronymic": lex.patronymicEndings = forms
             case "initial": lex.initialDigraphs = Set(f[1].split(separator: "|").map(String.init))
+            case "family-first": f[1].split(separator: "|").forEach { lex.adjectives.familyFirstKeys.insert(TextNorm.key($0)) }
             default: break
             }
         }
@@ -409,4 +410,6 @@ final class AdjectiveTables: @unchecked Sendable {
     /// first words.
     var phraseHeads: [(stems: [UInt64], words: [String], head: Lexicon.HeadNoun)] = []
     var phraseHeadPrefixes = U64Set()
+    /// Family names written before the given name (`person-patterns.tsv` `family-first`: Zhang, Чжан, Kim).
+    var familyFirstKeys = U64Set()
 }

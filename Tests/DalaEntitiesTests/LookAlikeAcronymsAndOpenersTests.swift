@@ -47,4 +47,27 @@ struct LookAlikeAcronymsAndOpenersTests {
         #expect(a.mentions.contains { $0.surface == "Asia Council" && $0.entityID.hasPrefix("local:organization:") })
         #expect(!a.mentions.contains { $0.entityID == "dala:asia" })
     }
+
+    // MARK: family names first (officials no knowledge base holds)
+
+    @Test(arguments: [
+        ("Zhang Qian travelled west with the envoy.", "Zhang Qian"),
+        ("Ван Ицзы приехал в Астану.", "Ван Ицзы"),
+        ("Ким Чен Ын провёл парад.", "Ким Чен Ын"),
+    ])
+    func familyFirstNameIsAPerson(text: String, surface: String) throws {
+        let m = try #require(Env.analyze(text).mentions.first { $0.surface == surface })
+        #expect(m.entityID.hasPrefix("local:person:"))
+    }
+
+    @Test func twoPeopleOfOneFamilyNameAreTwoEntities() {
+        let a = Env.analyze("Zhang Qian met Zhang Wei in Urumqi.")
+        let ids = Set(a.mentions.filter { $0.surface.hasPrefix("Zhang") }.map(\.entityID))
+        #expect(ids.count == 2)
+    }
+
+    @Test func familyNameBeforeARegistryNameOrAPeopleIsNoPerson() {
+        #expect(Env.id(of: "Han Chinese", in: "Han Chinese traders settled in Kashgar.") == "dala:people-chinese")
+        #expect(!Env.analyze("У Ивана Петрова есть план.").mentions.contains { $0.surface.hasPrefix("У ") })
+    }
 }
