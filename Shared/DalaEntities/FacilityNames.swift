@@ -21,7 +21,8 @@ extension DocumentPass {
     /// the sentence's organisation pass, over the words a prefix scan picks.
     mutating func facilityNames(_ s: Int) {
         guard units[s].count >= 2, lex.morphologyKind(sentences[s].language) != .suffixChain else { return }
-        if !lex.adjectives.phraseHeads.isEmpty { facilityPhraseNames(s) }
+        // (Heads of several words are a paradigm language's.)
+        if lex.morphologyKind(sentences[s].language) == .paradigm, !lex.adjectives.phraseHeads.isEmpty { facilityPhraseNames(s) }
         let prefixes = lex.headNounPrefixes
         let candidates: [Int] = units[s].withUnsafeBufferPointer { b in
             var out: [Int] = []
@@ -52,23 +53,30 @@ extension DocumentPass {
     @inline(never)
     mutating func facilityPhraseNames(_ s: Int) {
         let tables = lex.adjectives
-        var i = 0
-        while i < units[s].count {
-            guard units[s][i].isWord, !consumed[s][i], tables.phraseHeadPrefixes.contains(TextNorm.prefixKey(units[s][i].sc)),
-                  lex.morphologyKind(units[s][i].script) == .paradigm else { i += 1; continue }
+        let prefixes = tables.phraseHeadPrefixes
+        // The first words' first letters, tested in place: most sentences have none.
+        let starts: [Int] = units[s].withUnsafeBufferPointer { b in
+            var out: [Int] = []
+            for i in b.indices where b[i].isWord && b[i].sc.count >= 4 && prefixes.contains(TextNorm.prefixKey(b[i].sc)) { out.append(i) }
+            return out
+        }
+        var next = 0
+        for i in starts where i >= next {
+            guard !consumed[s][i], lex.morphologyKind(units[s][i].script) == .paradigm else { continue }
             var matched: (end: Int, words: [String], type: EntityType)?
             for (stems, words, head) in tables.phraseHeads where i + stems.count <= units[s].count && stems.count > (matched.map { $0.end - i } ?? 0) {
                 var ok = true
                 for (n, stem) in stems.enumerated() {
-                    let u = units[s][i + n]
-                    guard u.isWord, !consumed[s][i + n], n == 0 || !u.isCapitalized, !isPluralHead(u, kind: .paradigm),
-                          u.key == stem || TextNorm.hash(u.sc.prefix(Morphology.russianStemLength(u.sc, lexicon: lex))) == stem
+                    guard units[s][i + n].isWord, !consumed[s][i + n], n == 0 || !units[s][i + n].isCapitalized,
+                          units[s][i + n].key == stem
+                          || TextNorm.hash(units[s][i + n].sc.prefix(Morphology.russianStemLength(units[s][i + n].sc, lexicon: lex))) == stem,
+                          !isPluralHead(units[s][i + n], kind: .paradigm)
                     else { ok = false; break }
                 }
                 if ok { matched = (i + stems.count, words, head.type) }
             }
-            guard let (h, words, type) = matched else { i += 1; continue }
-            guard let end = facilityNameAfter(s, h) ?? capitalizedWordsEnd(s, h) else { i = h; continue }
+            guard let (h, words, type) = matched else { continue }
+            guard let end = facilityNameAfter(s, h) ?? capitalizedWordsEnd(s, h) else { next = h; continue }
             addOrganization(s, i, end, type: type)
             if let last = mentions.indices.last, var local = mentions[last].local {
                 var head = words
@@ -76,7 +84,7 @@ extension DocumentPass {
                 local.label = (head + [DocumentPass.nameLabel(units[s][h..<end], units[s][h..<end].filter(\.isWord).map(\.text))]).joined(separator: " ")
                 mentions[last].local = local
             }
-            i = end
+            next = end
         }
     }
 

@@ -127,7 +127,7 @@ struct Matcher {
                         }
                         // "Азия-Тынық мүхит аймағы": in a name of three words or more, one inner word (neither the first
                         // nor the last, which are read exactly) may be one edit from the registry's (OCR, typing).
-                        if found == nil, !tolerant, k + 1 < name.words.count, isInnerWordVariant(units[j], of: w) {
+                        if found == nil, !tolerant, k + 1 < name.words.count, units[j].sc.count >= 5, isInnerWordVariant(units[j], of: w) {
                             found = WordAnalysis(word: w, stripped: false, adjective: false); tolerant = true
                         }
                         guard let hit = found else { ok = false; break }
@@ -168,7 +168,8 @@ struct Matcher {
     @inline(never)
     func isInnerWordVariant(_ unit: WordUnit, of w: Int32) -> Bool {
         let n = store.wordLengths[Int(w)]
-        guard unit.isWord, unit.sc.count >= 5, n >= 5, abs(unit.sc.count - n) <= 1 else { return false }
+        guard unit.isWord, unit.sc.count >= 5, n >= 5, abs(unit.sc.count - n) <= 1,
+              let f = store.bareWords[Int(w)].unicodeScalars.first, TextNorm.lower(f.value) == unit.sc[0] else { return false }
         let b = TextNorm.normalizeScalars(store.bareWords[Int(w)])
         return b.first == unit.sc.first && FuzzyIndex.isOneEdit(unit.sc[...], b[...])
     }

@@ -11,14 +11,19 @@ extension DocumentPass {
     /// type: a local institution becomes a local name holding the person, a registry one keeps its entity with its
     /// mention widened over the person. Run after the sentence's organisation and facility passes.
     mutating func namedAfterNames(_ s: Int) {
-        let us = units[s]
-        guard us.count >= 3 else { return }
-        let phrases = lex.phrases
-        var markers: [Int] = []
-        for k in 1..<us.count - 1 where us[k].isWord
-            && (phrases.namedAfterBeforeKeys.contains(us[k].key) || phrases.namedAfterAfterKeys.contains(us[k].key)) { markers.append(k) }
+        // Nothing to join without an institution: its mentions are fewer than the sentence's words.
+        guard units[s].count >= 3, s < mentionsBySentence.count, mentionsBySentence[s].contains(where: { isInstitution(mentions[$0]) })
+        else { return }
+        let before = lex.phrases.namedAfterBeforeKeys, after = lex.phrases.namedAfterAfterKeys
+        // Most sentences have no marker: a scan of the words in place (no copies) decides.
+        let markers: [Int] = units[s].withUnsafeBufferPointer { b in
+            var out: [Int] = []
+            for k in 1..<b.count - 1 where b[k].isWord && (before.contains(b[k].key) || after.contains(b[k].key)) { out.append(k) }
+            return out
+        }
         for k in markers {
-            if phrases.namedAfterBeforeKeys.contains(us[k].key) {
+            let us = units[s]
+            if before.contains(us[k].key) {
                 // kk: the person, "атындағы", the institution.
                 guard let start = namedAfterPersonStart(s, before: k), let inst = institutionMention(s, startingAt: k + 1) else { continue }
                 joinNamedAfter(s, start, mentions[inst].end, institution: inst)
@@ -34,6 +39,7 @@ extension DocumentPass {
             }
         }
         guard lex.morphologyKind(sentences[s].language) == .english, s < mentionsBySentence.count else { return }
+        let us = units[s]
         // en: a person right before a local institution's run ("L.N. Gumilyov Eurasian National University"); a place's
         // adjective between them is part of the name ("K.I. Satpayev Kazakh National Technical University").
         for p in mentionsBySentence[s] where p < mentions.count && isPersonLike(mentions[p]) {

@@ -90,6 +90,7 @@ extension DocumentPass {
 
     mutating func personPass(_ s: Int) {
         let us = units[s]
+        let familyFirst = lex.adjectives.familyFirstKeys     // read once: the tables sit behind a reference
         var i = 0
         while i < us.count {
             if consumed[s][i] { i += 1; continue }
@@ -134,7 +135,7 @@ extension DocumentPass {
                 }
             }
             // Family name first (Chinese, Korean): "Zhang Qian", "Чжан Мин"; keyed by both words (two Zhangs are two people).
-            if let end = familyFirstNameEnd(s, i) {
+            if familyFirst.contains(us[i].key), let end = familyFirstNameEnd(s, i) {
                 let key = us[i..<end].map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
                 addPerson(s, i, end, surnameAt: i, confidence: 0.65, key: key); i = end; continue
             }
