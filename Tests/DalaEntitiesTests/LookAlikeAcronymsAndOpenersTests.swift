@@ -56,7 +56,7 @@ struct LookAlikeAcronymsAndOpenersTests {
         ("Ким Чен Ын провёл парад.", "Ким Чен Ын"),
     ])
     func familyFirstNameIsAPerson(text: String, surface: String) throws {
-        let m = try #require(Env.analyze(text).mentions.first { $0.surface == surface })
+        let m = try #require(Env.mention(surface, in: text))
         #expect(m.entityID.hasPrefix("local:person:"))
     }
 

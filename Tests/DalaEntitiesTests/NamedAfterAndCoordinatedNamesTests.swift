@@ -32,7 +32,7 @@ struct NamedAfterAndCoordinatedNamesTests {
     ])
     func institutionNamedAfterAPersonIsOneName(text: String, surface: String, id: String) throws {
         let a = Env.analyze(text)
-        let m = try #require(a.mentions.first { $0.surface == surface })
+        let m = try #require(Env.mention(surface, in: text, analysis: a))
         #expect(m.entityID.hasPrefix(id))
         // The person is part of the name: no person mention anywhere in the sentence.
         #expect(!a.mentions.contains { $0.entityID.hasPrefix("local:person:") || $0.entityID.hasPrefix("dala:person-") })
@@ -70,7 +70,7 @@ struct NamedAfterAndCoordinatedNamesTests {
     ])
     func coordinatedTopicIsPartOfTheName(text: String, surface: String) throws {
         let a = Env.analyze(text)
-        let m = try #require(a.mentions.first { $0.surface == surface })
+        let m = try #require(Env.mention(surface, in: text, analysis: a))
         #expect(m.entityID.hasPrefix("local:agreement:"))
         // "Подписание" (a noun in -ние) is no adjective of the name.
         #expect(!a.mentions.contains { $0.surface.hasPrefix("Подписание") })
@@ -89,7 +89,7 @@ struct NamedAfterAndCoordinatedNamesTests {
         ("Ол Шанхай ынтымақтастык ұйымының саммитіне қатысты.", "Шанхай ынтымақтастык ұйымының", "dala:sco"),
     ])
     func innerWordOneEditAwayStillReadsTheName(text: String, surface: String, id: String) throws {
-        let m = try #require(Env.analyze(text).mentions.first { $0.surface == surface })
+        let m = try #require(Env.mention(surface, in: text))
         #expect(m.entityID == id)
         #expect(m.confidence <= 0.7)
     }
@@ -112,7 +112,7 @@ struct NamedAfterAndCoordinatedNamesTests {
     ])
     func twoWordFacilityHeadNamesTheFacility(text: String, surface: String, label: String) throws {
         let a = Env.analyze(text)
-        let m = try #require(a.mentions.first { $0.surface == surface })
+        let m = try #require(Env.mention(surface, in: text, analysis: a))
         #expect(m.entityID.hasPrefix("local:place:"))
         #expect(a.entities.first { $0.id == m.entityID }?.labels["ru"] == label)
     }
