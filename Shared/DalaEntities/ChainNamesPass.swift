@@ -88,7 +88,7 @@ extension DocumentPass {
                           candidates: [], local: ("local:programme:" + key, .programme, label), kind: .name, confidence: 0.6)
     }
 
-    /// A dash or "+" (or a `chain-joiner` word of `lexicon/name-phrases.tsv`: "plus", "плюс") between two members.
+    /// A dash or "+" (or a `chain-joiner` word of `<lang>/name_phrases.tsv`: "plus", "плюс") between two members.
     func isChainJoiner(_ u: WordUnit) -> Bool {
         u.isDash || u.mark == 0x2B || lex.phrases.chainJoinerKeys.contains(u.key)
     }

@@ -2,7 +2,7 @@ import DalaText
 
 // "1992 жылғы шарт", "договор 1992 года", "the 1998 declaration": a treaty named by its kind, its year and its parties.
 extension DocumentPass {
-    /// A treaty head outside any name found (an agreement head noun of `head-nouns.tsv`, bare or inflected: kk `шарт`,
+    /// A treaty head outside any name found (an agreement head noun of `head_nouns.tsv`, bare or inflected: kk `шарт`,
     /// `декларация`, ru `договор`, en `treaty`) with a year written beside it (kk, en before: `1992 жылғы шарт`,
     /// `the 1992 treaty`; ru, en after: `договора 1992 года`, `treaty of 1992`; or opening a bracket right after it:
     /// `Декларация (1998 ж. 6 шілде)`) is the registry agreement of that kind concluded that year whose parties

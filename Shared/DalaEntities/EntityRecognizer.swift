@@ -67,6 +67,8 @@ struct DocumentPass {
     let text: String
     let paragraphSpans: [Span]?
     var paragraphIndex: [Int] = []               // by sentence; computed when a short form needs it
+    /// Mention index → candidates read through a dropped letter of an acronym out of force (`outOfForceAcronyms`).
+    var lookAlikeReadings: [Int: Set<Int>] = [:]
 
     init(store: Store, sentences: [Sentence], text: String = "", paragraphs: [Span]? = nil) {
         self.store = store
@@ -84,7 +86,7 @@ struct DocumentPass {
         for s in units.indices { personPass(s) }
         chainNamesPass()
         datedAgreementNamesPass()
-        for s in units.indices { topicPostpositionNames(s); quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s); facilityNames(s) }
+        for s in units.indices { topicPostpositionNames(s); quotedHeadLastNames(s); organizationPass(s); adjectiveBareHeadNames(s); facilityNames(s); namedAfterNames(s) }
         for s in units.indices { acronymDefinitionPass(s) }
         for s in units.indices { documentNamesPass(s) }
         datedTreatyReferencesPass()
@@ -92,6 +94,7 @@ struct DocumentPass {
         applyAcronymDefinitions()
         applyBracketedShortNames()
         paraphrasedRegistryNames()
+        outOfForceAcronyms()
         link()
         shortFormPass()
         localPeopleAcrossScripts()

@@ -2,7 +2,7 @@ import DalaText
 
 // Facilities named after their place: "Алматы әуежайы", "Қорғас өткізу бекеті", "аэропорт Алматы", "Khorgos border
 // crossing", "port of Aktau". The place inside is part of the longer name, not a mention of its own; the heads are the
-// `place` rows of `lexicon/head-nouns.tsv` (kk closes the name, ru opens it, en closes it or opens it with "of").
+// `place` rows of `<lang>/head_nouns.tsv` (kk closes the name, ru opens it, en closes it or opens it with "of").
 extension DocumentPass {
     /// Whether a head-last name starting at `start` may name a facility: a capitalised word outside the registry, or a
     /// registry place (a city, village, region; not a country or a people: "Қазақстан порттары" describe) written bare,
@@ -21,6 +21,8 @@ extension DocumentPass {
     /// the sentence's organisation pass, over the words a prefix scan picks.
     mutating func facilityNames(_ s: Int) {
         guard units[s].count >= 2, lex.morphologyKind(sentences[s].language) != .suffixChain else { return }
+        // (Heads of several words are a paradigm language's.)
+        if lex.morphologyKind(sentences[s].language) == .paradigm, !lex.adjectives.phraseHeads.isEmpty { facilityPhraseNames(s) }
         let prefixes = lex.headNounPrefixes
         let candidates: [Int] = units[s].withUnsafeBufferPointer { b in
             var out: [Int] = []
@@ -43,6 +45,56 @@ extension DocumentPass {
             else if kind == .english { continue }
             if let end = facilityNameAfter(s, k) { addOrganization(s, i, end, type: .place) }
         }
+    }
+
+    /// ru "пункт пропуска «Нур Жолы»", "на пограничном посту Достык": a head of several words (`head_nouns.tsv`, each
+    /// word in any case, singular) before a registry place, a quoted name or capitalised words outside any mention is
+    /// the facility; its label takes the head as the table writes it.
+    @inline(never)
+    mutating func facilityPhraseNames(_ s: Int) {
+        let tables = lex.adjectives
+        let prefixes = tables.phraseHeadPrefixes
+        // The first words' first letters, tested in place: most sentences have none.
+        let starts: [Int] = units[s].withUnsafeBufferPointer { b in
+            var out: [Int] = []
+            for i in b.indices where b[i].isWord && b[i].sc.count >= 4 && prefixes.contains(TextNorm.prefixKey(b[i].sc)) { out.append(i) }
+            return out
+        }
+        var next = 0
+        for i in starts where i >= next {
+            guard !consumed[s][i], lex.morphologyKind(units[s][i].script) == .paradigm else { continue }
+            var matched: (end: Int, words: [String], type: EntityType)?
+            for (stems, words, head) in tables.phraseHeads where i + stems.count <= units[s].count && stems.count > (matched.map { $0.end - i } ?? 0) {
+                var ok = true
+                for (n, stem) in stems.enumerated() {
+                    guard units[s][i + n].isWord, !consumed[s][i + n], n == 0 || !units[s][i + n].isCapitalized,
+                          units[s][i + n].key == stem
+                          || TextNorm.hash(units[s][i + n].sc.prefix(Morphology.russianStemLength(units[s][i + n].sc, lexicon: lex))) == stem,
+                          !isPluralHead(units[s][i + n], kind: .paradigm)
+                    else { ok = false; break }
+                }
+                if ok { matched = (i + stems.count, words, head.type) }
+            }
+            guard let (h, words, type) = matched else { continue }
+            guard let end = facilityNameAfter(s, h) ?? capitalizedWordsEnd(s, h) else { next = h; continue }
+            addOrganization(s, i, end, type: type)
+            if let last = mentions.indices.last, var local = mentions[last].local {
+                var head = words
+                head[0] = DocumentPass.withCaseOf(units[s][i].text, head[0])
+                local.label = (head + [DocumentPass.nameLabel(units[s][h..<end], units[s][h..<end].filter(\.isWord).map(\.text))]).joined(separator: " ")
+                mentions[last].local = local
+            }
+            next = end
+        }
+    }
+
+    /// The end of one to three capitalised words outside any mention starting at `k` (a name the registry does not
+    /// hold: "Достык"); nil when `k` starts none.
+    func capitalizedWordsEnd(_ s: Int, _ k: Int) -> Int? {
+        var q = k
+        while q < units[s].count, q - k < 3, units[s][q].isWord, units[s][q].isCapitalized, !units[s][q].isAllCaps,
+              !units[s][q].isInitial, !consumed[s][q], !lex.notNameKeys.contains(units[s][q].key) { q += 1 }
+        return q > k ? q : nil
     }
 
     /// ru "проектом «Пан-Европа»", "программа «Цифровой Казахстан»": a quoted capitalised name right after a lowercase

@@ -48,7 +48,7 @@ struct Lexicon: Sendable {
     /// The kinds that have head nouns, in the registry order of their first language (kk ru en: suffix-chain,
     /// paradigm, english).
     var headNounKinds: [MorphologyKind] = []
-    /// The words and endings of the name-phrase rules (`lexicon/name-phrases.tsv`).
+    /// The words and endings of the name-phrase rules (`<lang>/name_phrases.tsv`).
     var phrases = NamePhrases()
     var titles: [String: Set<String>] = [:]
     var surnameEndings: [String] = []
@@ -116,18 +116,29 @@ struct Lexicon: Sendable {
         var lex = Lexicon()
         _ = try Homoglyphs.load()       // a malformed homoglyph table stops the stage here, not silently
         try lex.loadMorphology()
-        for line in ResourceFiles.lines(try ResourceFiles.text("lexicon/head-nouns.tsv")) {
-            let f = line.split(separator: "\t").map(String.init)
-            guard f.count >= 4, let type = EntityType(rawValue: f[2]) else {
-                throw EntityStageError(code: .malformedData, detail: "head-nouns: \(line)")
-            }
-            for w in f[3].split(separator: "|") {
-                lex.headNouns[f[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: f[1])
-            }
-        }
         let registry = try LanguageRegistry.shared.get()
         do {
-            lex.phrases = try NamePhrases.parse(try ResourceFiles.text(NamePhrases.file)) { code in
+            // `<lang>/head_nouns.tsv`: position, type, forms (the registry puts the language code first).
+            for row in try registry.table("head_nouns.tsv", columns: 4) {
+                guard let type = EntityType(rawValue: row[2]) else { throw row.error("type \(row[2]) is no entity type") }
+                guard ["first", "last", "any"].contains(row[1]) else { throw row.error("position \(row[1]): first, last or any") }
+                for w in row[3].split(separator: "|") {
+                    // "пункт пропуска", "пограничный пост": a head of several words (paradigm languages), matched word
+                    // by word on the stems (FacilityNames.swift).
+                    if w.contains(" ") {
+                        guard lex.paradigmCodes.contains(row[0]) else {
+                            throw row.error("heads of several words are read for paradigm languages only: \(w)")
+                        }
+                        let words = w.split(separator: " ").map(String.init)
+                        let stems = words.map { TextNorm.key(Morphology.russianFallbackStem(TextNorm.normalize($0), endings: lex.russianEndings)) }
+                        lex.adjectives.phraseHeads.append((stems, words, HeadNoun(type: type, position: row[1])))
+                        lex.adjectives.phraseHeadPrefixes.insert(TextNorm.prefixKey(TextNorm.normalizeScalars(words[0])))
+                        continue
+                    }
+                    lex.headNouns[row[0], default: [:]][TextNorm.normalize(w)] = HeadNoun(type: type, position: row[1])
+                }
+            }
+            lex.phrases = try NamePhrases.parse(try registry.table(NamePhrases.file, columns: 3)) { code in
                 registry.profiles.first { $0.code == code }?.morphology
             }
         } catch let e as DataFileError { throw EntityStageError(code: .malformedData, detail: e.description) }
@@ -195,6 +206,7 @@ struct Lexicon: Sendable {
             case "surname": lex.surnameEndings = forms
             case "patronymic": lex.patronymicEndings = forms
             case "initial": lex.initialDigraphs = Set(f[1].split(separator: "|").map(String.init))
+            case "family-first": f[1].split(separator: "|").forEach { lex.adjectives.familyFirstKeys.insert(TextNorm.key($0)) }
             default: break
             }
         }
@@ -380,7 +392,7 @@ struct Lexicon: Sendable {
 
 import Foundation
 
-/// Tables of the adjective + head rule (`<lang>/adjectives.tsv`, bare heads from `head-nouns.tsv`) and the community
+/// Tables of the adjective + head rule (`<lang>/adjectives.tsv`, bare heads from `head_nouns.tsv`) and the community
 /// nouns of `people-context.tsv`; filled once by `Lexicon.load`, read only afterwards.
 final class AdjectiveTables: @unchecked Sendable {
     /// Collective nouns of a people (kk диаспора, халқы): a singular ethnonym before one names the people.
@@ -393,4 +405,11 @@ final class AdjectiveTables: @unchecked Sendable {
     /// Adjectives of the suffix-chain languages (`<lang>/adjectives.tsv` of DalaLanguages): roots and endings.
     var adjectiveRootKeys = U64Set()
     var adjectiveSuffixes: [[UInt32]] = []
+    /// Heads of several words of the paradigm languages (`head_nouns.tsv`: "пункт пропуска", "пограничный пост"): the
+    /// keys of their words' stems, the words as written (the label's nominative), and the first four letters of their
+    /// first words.
+    var phraseHeads: [(stems: [UInt64], words: [String], head: Lexicon.HeadNoun)] = []
+    var phraseHeadPrefixes = U64Set()
+    /// Family names written before the given name (`person-patterns.tsv` `family-first`: Zhang, Чжан, Kim).
+    var familyFirstKeys = U64Set()
 }

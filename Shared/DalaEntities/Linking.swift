@@ -62,6 +62,7 @@ extension DocumentPass {
                     }
                 }
                 if current, info.validTo == nil, let l = latestStart, info.validFrom == l { score += 3 }
+                if lookAlikeReadings[idx]?.contains(c) == true { score -= Self.lookAlikePenalty }
                 if let named, named == c { score += 3 }
                 let related = relatedEntities(c)
                 score += min(2, Double(related.intersection(present).count)) * 0.5

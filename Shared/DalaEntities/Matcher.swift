@@ -15,6 +15,7 @@ struct RegistryMatch: Sendable {
     var kind: MentionKind
     var isSurname: Bool
     var stripped: Bool        // the last word was inflected
+    var tolerant = false      // one inner word was read one edit away (OCR: мүхит for мұхит)
 }
 
 /// Registry lookups over word units: hash lookups on normalised forms, suffix-chain stripping (the sentence language's
@@ -103,6 +104,7 @@ struct Matcher {
                 var lastStripped = a.stripped
                 var adjective = a.adjective
                 var inserted = false
+                var tolerant = false
                 var ok = true
                 if name.words.count > 1 {
                     if a.adjective { ok = false }
@@ -114,7 +116,7 @@ struct Matcher {
                         let w = name.words[k]
                         var found = an(j).first(where: { $0.word == w })
                         // "… басшыларының алғашқы Консультативтік кездесуі": one ordinal or modifier inside a name of
-                        // three words or more, after its second word (`inserted-modifier` of name-phrases.tsv), when
+                        // three words or more, after its second word (`inserted-modifier` of name_phrases.tsv), when
                         // the name goes on capitalised after it (a proper name; "… төртінші консультативтік кездесуі"
                         // tells one meeting, and its region is a mention of its own).
                         if found == nil, !inserted, k >= 2, units[j].isWord,
@@ -122,6 +124,11 @@ struct Matcher {
                             var j2 = j + 1
                             while j2 < units.count && units[j2].isSkippableInsideName { j2 += 1 }
                             if j2 < units.count, units[j2].isCapitalized, let h = an(j2).first(where: { $0.word == w }) { found = h; j = j2; inserted = true }
+                        }
+                        // "Азия-Тынық мүхит аймағы": in a name of three words or more, one inner word (neither the first
+                        // nor the last, which are read exactly) may be one edit from the registry's (OCR, typing).
+                        if found == nil, !tolerant, k + 1 < name.words.count, units[j].sc.count >= 5, isInnerWordVariant(units[j], of: w) {
+                            found = WordAnalysis(word: w, stripped: false, adjective: false); tolerant = true
                         }
                         guard let hit = found else { ok = false; break }
                         lastStripped = hit.stripped
@@ -136,12 +143,14 @@ struct Matcher {
                 guard ok else { continue }
                 if adjective && (name.kind == .acronym || name.isSurname) { continue }
                 let kind: MentionKind = adjective ? .adjective : name.kind
-                let m = RegistryMatch(start: start, end: end, entities: [name.entity], kind: kind,
+                var m = RegistryMatch(start: start, end: end, entities: [name.entity], kind: kind,
                                       isSurname: name.isSurname, stripped: lastStripped)
+                m.tolerant = tolerant
                 if let b = best {
-                    if m.end > b.end || (m.end == b.end && rank(m.kind) < rank(b.kind)) {
+                    // At the same end an exact reading wins over a tolerant one.
+                    if m.end > b.end || (m.end == b.end && (rank(m.kind) < rank(b.kind) || b.tolerant && !m.tolerant && m.kind == b.kind)) {
                         best = m
-                    } else if m.end == b.end && m.kind == b.kind && !b.entities.contains(name.entity) {
+                    } else if m.end == b.end && m.kind == b.kind && m.tolerant == b.tolerant && !b.entities.contains(name.entity) {
                         best!.entities.append(name.entity)
                         best!.isSurname = b.isSurname && m.isSurname
                     }
@@ -152,6 +161,17 @@ struct Matcher {
         }
         if var b = best { b.entities.sort(); best = b }
         return best
+    }
+
+    /// Whether `unit` is registry word `w` misspelt by one edit (a substituted, dropped or added letter, or two
+    /// neighbours swapped): five letters or more each, the same first letter.
+    @inline(never)
+    func isInnerWordVariant(_ unit: WordUnit, of w: Int32) -> Bool {
+        let n = store.wordLengths[Int(w)]
+        guard unit.isWord, unit.sc.count >= 5, n >= 5, abs(unit.sc.count - n) <= 1,
+              let f = store.bareWords[Int(w)].unicodeScalars.first, TextNorm.lower(f.value) == unit.sc[0] else { return false }
+        let b = TextNorm.normalizeScalars(store.bareWords[Int(w)])
+        return b.first == unit.sc.first && FuzzyIndex.isOneEdit(unit.sc[...], b[...])
     }
 
     private func rank(_ k: MentionKind) -> Int {

@@ -1,6 +1,6 @@
 import DalaText
 
-/// The words and endings of the rules that find names outside the registry (`lexicon/name-phrases.tsv`). A row's
+/// The words and endings of the rules that find names outside the registry (`<lang>/name_phrases.tsv`). A row's
 /// language picks the rule through its morphology kind: suffix-chain languages close a name with its head, paradigm
 /// languages open it with the head and a genitive complement, english ones write a capitalised run.
 struct NamePhrases: Sendable {
@@ -15,6 +15,11 @@ struct NamePhrases: Sendable {
     var topicPostpositionKeys = U64Set()
     /// The word that makes a year part of a document's name: kk "2017 жылғы …", ru "… 1992 года".
     var datedNameKeys = U64Set()
+    /// "Named after": the person before the word, the institution after it (kk "… атындағы университет").
+    var namedAfterBeforeKeys = U64Set()
+    /// "Named after": the institution before the word, the person after it (ru "университет имени …", "им."; a word of
+    /// two letters or less counts only with its period).
+    var namedAfterAfterKeys = U64Set()
     // Paradigm languages: the head opens the name.
     var headFirstConnectorKeys = U64Set()
     var topicPrepositionKeys = U64Set()
@@ -38,6 +43,7 @@ struct NamePhrases: Sendable {
     var masculineNominatives: Set<String> = []
     var pluralAdjectiveEndings: [String] = []
     var softPluralAdjectiveEndings: [String] = []
+    var softPluralAdjectiveEndingScalars: [[UInt32]] = []
     var surnameCaseTails: [[UInt32]] = []
     var surnameAdjectiveTails: [[UInt32]] = []
     var patronymicCaseTails: [[UInt32]] = []
@@ -57,29 +63,37 @@ struct NamePhrases: Sendable {
     /// ("Батыс қоғамдастығы", "Западное сообщество": the Western community).
     var directionPrefixes: [[UInt32]] = []
 
-    static let file = "lexicon/name-phrases.tsv"
+    /// The table each language folder holds (`Shared/DalaLanguages/Resources/<code>/name_phrases.tsv`: kind, items).
+    static let file = "name_phrases.tsv"
 
     /// The kinds each morphology kind's rows may give; `single` kinds hold one item.
     static let kinds: [MorphologyKind: Set<String>] = [
         .suffixChain: ["connector", "descriptive-ending", "locative-ending", "soviet-homonym", "chain-joiner", "inserted-modifier", "dated-name",
-                       "topic-postposition", "direction"],
+                       "topic-postposition", "direction", "named-after"],
         .paradigm: ["connector", "dated-name", "topic-preposition", "stop-preposition", "period-preposition", "year-noun", "genitive-ending", "verb-ending", "past-ending", "vowel",
                     "adjective-ending", "adjective-case-ending", "noun-feminine-end", "noun-neuter-end", "nominative-masculine",
                     "nominative-masculine-soft", "nominative-feminine", "nominative-neuter", "nominative-neuter-hushing",
                     "soft-stem-letter", "hushing-letter", "masculine-nominative", "plural-adjective-ending",
                     "soft-plural-adjective-ending", "surname-case-tail", "surname-adjective-tail", "patronymic-case-tail",
-                    "surname-feminine-letter", "chain-joiner", "inserted-modifier", "plural-noun-ending", "direction"],
+                    "surname-feminine-letter", "chain-joiner", "inserted-modifier", "plural-noun-ending", "direction",
+                    "named-after"],
         .english: ["connector", "state-of", "article", "surname-feminine-letter", "chain-joiner", "inserted-modifier"],
     ]
     static let single: Set<String> = ["nominative-masculine", "nominative-masculine-soft", "nominative-feminine", "nominative-neuter",
                                       "nominative-neuter-hushing"]
     static let letterKinds: Set<String> = ["vowel", "soft-stem-letter", "hushing-letter", "surname-feminine-letter"]
 
-    /// The table's rows; `morphology` gives a language code's morphology kind (nil: not registered).
+    /// Rows of `language <TAB> kind <TAB> items` in one text (tests); `morphology` gives a language code's morphology
+    /// kind (nil: not registered).
     static func parse(_ text: String, file: String = NamePhrases.file,
                       morphology: (String) -> MorphologyKind?) throws -> NamePhrases {
+        try parse(try DataFile.rows(text, file: file, columns: 3), morphology: morphology)
+    }
+
+    /// The rows of every language's table, each with its language code first (`LanguageRegistry.table`).
+    static func parse(_ rows: [DataRow], morphology: (String) -> MorphologyKind?) throws -> NamePhrases {
         var p = NamePhrases()
-        for row in try DataFile.rows(text, file: file, columns: 3) {
+        for row in rows {
             guard let kind = morphology(row[0]) else { throw row.error("language \(row[0]) is not in languages.tsv") }
             guard kinds[kind]?.contains(row[1]) == true else {
                 throw row.error("kind \(row[1]) is not one of \(kind.rawValue) languages")
@@ -101,6 +115,8 @@ struct NamePhrases: Sendable {
             case (_, "plural-noun-ending"): p.pluralNounEndings += scalars
             case (_, "direction"): p.directionPrefixes += scalars
             case (_, "dated-name"): keys.forEach { p.datedNameKeys.insert($0) }
+            case (.suffixChain, "named-after"): keys.forEach { p.namedAfterBeforeKeys.insert($0) }
+            case (.paradigm, "named-after"): keys.forEach { p.namedAfterAfterKeys.insert($0) }
             case (.paradigm, "connector"): keys.forEach { p.headFirstConnectorKeys.insert($0) }
             case (_, "topic-preposition"): keys.forEach { p.topicPrepositionKeys.insert($0) }
             case (_, "stop-preposition"): keys.forEach { p.stopPrepositionKeys.insert($0) }
@@ -123,7 +139,7 @@ struct NamePhrases: Sendable {
             case (_, "hushing-letter"): p.hushingLetters.formUnion(items.compactMap(\.first))
             case (_, "masculine-nominative"): p.masculineNominatives.formUnion(items)
             case (_, "plural-adjective-ending"): p.pluralAdjectiveEndings += items
-            case (_, "soft-plural-adjective-ending"): p.softPluralAdjectiveEndings += items
+            case (_, "soft-plural-adjective-ending"): p.softPluralAdjectiveEndings += items; p.softPluralAdjectiveEndingScalars += scalars
             case (_, "surname-case-tail"): p.surnameCaseTails += scalars
             case (_, "surname-adjective-tail"): p.surnameAdjectiveTails += scalars
             case (_, "patronymic-case-tail"): p.patronymicCaseTails += scalars
@@ -155,8 +171,12 @@ struct NamePhrases: Sendable {
     }
 
     /// An adjective of a head-first name before its head ("Азиатский банк").
+    /// A plural in -ие only after a soft-stem letter ("Уральские"): nouns in -ние, -тие are none ("Подписание Договора",
+    /// "Заседание Совета": the head's name starts after them).
     func isAdjective(_ sc: [UInt32]) -> Bool {
-        sc.count > 4 && adjectiveEndings.contains { TextNorm.hasSuffix(sc, $0) }
+        guard sc.count > 4, let e = adjectiveEndings.first(where: { TextNorm.hasSuffix(sc, $0) }) else { return false }
+        guard softPluralAdjectiveEndingScalars.contains(e) else { return true }
+        return Character(Unicode.Scalar(sc[sc.count - e.count - 1]) ?? " ").lowercased().first.map { softStemLetters.contains($0) } ?? false
     }
 
     /// A verb: a verb ending, a past-tense one only after a vowel (подписали, решила; торговли, земли are nouns).

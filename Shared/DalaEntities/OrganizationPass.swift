@@ -148,8 +148,9 @@ extension DocumentPass {
             }
             // An English name may start with a registry place or adjective ("Eurasian Research Institute").
             // (Not after a possessive: in "Kazakhstan's Foreign Ministry" the country is a mention of its own.)
+            // (After an organisation's acronym too: "the CICA Asia Council" is a body of CICA, not Asia.)
             guard !consumed[s][i] || (kind == .english && (isPlaceLikeAt(s, i) && !isPossessiveAt(s, i) || isNameInsideLongerAt(s, i))
-                                      && (i == 0 || !consumed[s][i - 1]))
+                                      && (i == 0 || !consumed[s][i - 1] || isOrganizationAcronymAt(s, i - 1)))
             else { i += 1; continue }
             // Suffix-chain languages (kk): the head closes the phrase ("Халықаралық қатынастар факультеті").
             if !consumed[s][i], kind != .english, sentenceKind != .paradigm || kind == .suffixChain,
@@ -197,6 +198,8 @@ extension DocumentPass {
                             if consumed[s][q], let m = mentionCovering(s, q) { q = m.end; break }
                             q += 1
                         }
+                        // "Соглашение о партнёрстве и сотрудничестве": a second topic word in the same case joins it.
+                        if q > k + 1, let r = coordinatedTopicEnd(s, q) { q = r }
                         if q > k + 1 { k = q; end = q; continue }
                         break
                     }
@@ -216,7 +219,7 @@ extension DocumentPass {
                     k += 1; end = k
                 }
                 let capitalizedHead = us[start].isCapitalized && (start < i || !us[i].isSentenceStart || end > i + 1)
-                    && !isSentenceOpeningDescription(s, start, i, end)
+                    && !isSentenceOpeningDescription(s, start, i, end) && !isSentenceOpeningStateProgramme(s, start, i, end, type: head.type)
                 if capitalizedHead, end - start >= 2, !isDirectionAndHead(s, start, end) {
                     addOrganization(s, start, end, type: head.type); i = end; continue
                 }
@@ -319,13 +322,64 @@ extension DocumentPass {
             && (end == us.count || us[end].mark == 0x2C || us[end].mark == 0x2E)
     }
 
+    /// "Интеграционная инициатива Казахстана в СНГ …": a sentence's (or heading's) first word is capitalised anyway, and
+    /// an adjective with a programme head whose only complement is a state (genitive) tells that state's initiative,
+    /// strategy or project, as the lowercase phrase would mid-sentence; the state stays a mention of its own. A body of
+    /// the state ("Национальный банк Казахстана": an organisation head) names.
+    @inline(never)
+    func isSentenceOpeningStateProgramme(_ s: Int, _ start: Int, _ head: Int, _ end: Int, type: EntityType) -> Bool {
+        let us = units[s]
+        guard type == .programme, us[start].isSentenceStart, head == start + 1, end > head + 1, !consumed[s][start],
+              !us[head].isCapitalized, end == us.count || !us[end].isCapitalized,
+              let m = mentionCovering(s, head + 1), m.start == head + 1, m.end == end, m.kind == .name, !m.candidates.isEmpty
+        else { return false }
+        return m.candidates.allSatisfy { store.infos[$0].record.type == .country }
+    }
+
+    /// The end of a topic complement that goes on with a connector and a word of the same case ("о партнёрстве и
+    /// сотрудничестве", "о Партнёрстве и Сотрудничестве": same last letter, same capitalisation, no verb), `q` being
+    /// the word after the complement; nil otherwise.
+    @inline(never)
+    func coordinatedTopicEnd(_ s: Int, _ q: Int) -> Int? {
+        let us = units[s]
+        guard q + 1 < us.count, us[q].isWord, lex.phrases.headFirstConnectorKeys.contains(us[q].key),
+              us[q - 1].isWord, us[q + 1].isWord, !consumed[s][q + 1], !consumed[s][q - 1],
+              us[q + 1].isCapitalized == us[q - 1].isCapitalized, !us[q + 1].isAllCaps,
+              us[q - 1].sc.count >= 4, us[q + 1].sc.count >= 4, us[q - 1].sc.last == us[q + 1].sc.last,
+              !lex.phrases.looksVerbal(us[q + 1].sc), !lex.notNameKeys.contains(us[q + 1].key),
+              headNoun(s, q + 1, kind: .paradigm) == nil else { return nil }
+        return q + 2
+    }
+
+    /// "«Проект о формировании Евразийского союза государств»": a name made of a programme head, a topic preposition, at
+    /// most one lowercase word and a registry programme closing it is that programme (the project of forming the union
+    /// is the union's proposal itself); the registry programme's candidates, nil otherwise.
+    @inline(never)
+    func registryProgrammeInside(_ s: Int, _ start: Int, _ end: Int) -> [Int]? {
+        let us = units[s]
+        guard s < mentionsBySentence.count, end - start >= 3, us[start + 1].isWord,
+              lex.phrases.topicPrepositionKeys.contains(us[start + 1].key),
+              let i = mentionsBySentence[s].last(where: { mentions[$0].end == end && mentions[$0].start > start + 1 }) else { return nil }
+        let m = mentions[i]
+        guard m.start <= start + 3, (start + 2..<m.start).allSatisfy({ us[$0].isWord && !us[$0].isCapitalized }),
+              !m.candidates.isEmpty, m.candidates.allSatisfy({ store.infos[$0].record.type == .programme }) else { return nil }
+        return m.candidates
+    }
+
     /// A compass word and a head noun alone ("Батыс қоғамдастығы", "Западное сообщество"): the Western community, a
-    /// direction, not a body's name (`direction` rows of `lexicon/name-phrases.tsv`).
+    /// direction, not a body's name (`direction` rows of `<lang>/name_phrases.tsv`).
     @inline(never)
     func isDirectionAndHead(_ s: Int, _ start: Int, _ end: Int) -> Bool {
         // A sentence's first word is capitalised anyway ("Сарапшылар Батыс қоғамдастығы …"): not part of it.
         let st = end - start == 3 && units[s][start].isSentenceStart && !consumed[s][start] ? start + 1 : start
         return end - st == 2 && units[s][st].isWord && !consumed[s][st] && lex.phrases.isDirection(units[s][st].sc)
+    }
+
+    /// A registry organisation's acronym ending at `k` ("CICA" before "Asia Council").
+    @inline(never)
+    func isOrganizationAcronymAt(_ s: Int, _ k: Int) -> Bool {
+        guard let m = mentionCovering(s, k), m.end == k + 1, m.kind == .acronym, !m.candidates.isEmpty else { return false }
+        return m.candidates.allSatisfy { store.infos[$0].record.type == .organization }
     }
 
     func isAcronymAt(_ s: Int, _ k: Int) -> Bool {
@@ -532,7 +586,7 @@ extension DocumentPass {
         let words = us[start..<end].filter { $0.isWord }
         var labelWords = words.map(\.text)
         // A suffix-chain head noun's case suffix is not part of the name ("Астана декларациясына" → "… декларациясы",
-        // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head-nouns.tsv`).
+        // ky "… стратегиясын" → "… стратегиясы"): the head nouns of every suffix-chain language (`head_nouns.tsv`).
         let sentenceKind = lex.morphologyKind(sentences[s].language)
         let lastWord = (start..<end).last { us[$0].isWord }
         if let last = words.last, let lw = lastWord,
@@ -576,6 +630,10 @@ extension DocumentPass {
             if !inner.isEmpty, let found = registryNameThroughAcronyms(s, start, end, inner: inner.map { mentions[$0] }) {
                 m.candidates = found; m.local = nil; m.confidence = 0.75
             }
+        }
+        if type == .programme, m.local != nil, lex.morphologyKind(us[start].script) == .paradigm,
+           let inner = registryProgrammeInside(s, start, end) {
+            m.candidates = inner; m.local = nil; m.confidence = 0.75
         }
         for k in start..<end { consumed[s][k] = true }
         // A name inside a longer name is part of it, not a reference of its own (the country in "Kazakhstan Institute

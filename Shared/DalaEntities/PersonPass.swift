@@ -70,9 +70,9 @@ extension DocumentPass {
         return lex.titleKeys.contains(units[s][i].key)
     }
 
-    mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double) {
+    mutating func addPerson(_ s: Int, _ start: Int, _ end: Int, surnameAt: Int, confidence: Double, key fullKey: String? = nil) {
         let us = units[s]
-        let key = surnameKey(us[surnameAt])
+        let key = fullKey ?? surnameKey(us[surnameAt])
             ?? Morphology.stem(us[surnameAt].text, language: us[surnameAt].script)
         // The label in the nominative: in a suffix-chain language's sentence, a case suffix after the surname is dropped
         // ("Ербол Жақыповтың" → "Ербол Жақыпов", "Гүлнар Сәрсенбаеваның" → "Гүлнар Сәрсенбаева").
@@ -90,6 +90,7 @@ extension DocumentPass {
 
     mutating func personPass(_ s: Int) {
         let us = units[s]
+        let familyFirst = lex.adjectives.familyFirstKeys     // read once: the tables sit behind a reference
         var i = 0
         while i < us.count {
             if consumed[s][i] { i += 1; continue }
@@ -133,6 +134,11 @@ extension DocumentPass {
                     addPerson(s, i, i + 2, surnameAt: i + 1, confidence: 0.65); i += 2; continue
                 }
             }
+            // Family name first (Chinese, Korean): "Zhang Qian", "Чжан Мин"; keyed by both words (two Zhangs are two people).
+            if familyFirst.contains(us[i].key), let end = familyFirstNameEnd(s, i) {
+                let key = us[i..<end].map { Morphology.stem($0.text, language: $0.script) }.joined(separator: "-")
+                addPerson(s, i, end, surnameAt: i, confidence: 0.65, key: key); i = end; continue
+            }
             // Surname + given name + patronymic: "Сидоров Иван Петрович"
             if isNameLike(s, i), surnameKey(us[i]) != nil, i + 2 < us.count, isNameLike(s, i + 1), isNameLike(s, i + 2),
                isPatronymic(us[i + 2].sc) {
@@ -140,6 +146,19 @@ extension DocumentPass {
             }
             i += 1
         }
+    }
+
+    /// The end of a family-first name at `i`: a `family-first` family name and one capitalised word outside any mention
+    /// that is no surname of the region's shapes, no title and no head noun (and a short third one); nil otherwise.
+    @inline(never)
+    func familyFirstNameEnd(_ s: Int, _ i: Int) -> Int? {
+        let us = units[s]
+        guard i + 1 < us.count, lex.adjectives.familyFirstKeys.contains(us[i].key), us[i].isCapitalized, !us[i].isAllCaps,
+              isNameLike(s, i + 1), us[i + 1].followsSpace, !isTitle(s, i + 1), surnameKey(us[i + 1]) == nil,
+              headNounAny(s, i + 1) == nil else { return nil }
+        // A Korean given name of two syllables written apart: "Ким Чен Ын".
+        if i + 2 < us.count, us[i + 2].sc.count <= 3, isNameLike(s, i + 2), us[i + 2].followsSpace, !isTitle(s, i + 2) { return i + 3 }
+        return i + 2
     }
 
     /// A suffix-chain sentence's first word in the locative ("Кездесуде Тоқаев …": at the meeting): capitalised by

@@ -29,8 +29,11 @@ extension DocumentPass {
             }
             // "Данияр Ашимбаев" is not the registry's Maulen Ashimbayev: a surname after another given name is
             // someone else (left to the person patterns).
+            // A sentence's first word is capitalised anyway: before the surname of someone the document has named
+            // already ("Later Toqaev …", "Затем Токаев …") it is no given name.
             if let m = match, m.isSurname, m.start > 0, isNameLike(s, m.start - 1), !isTitle(s, m.start - 1), !isLocativeOpener(s, m.start - 1),
-               !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }) {
+               !m.entities.contains(where: { store.givenNames[$0]?.contains(us[m.start - 1].key) ?? false }),
+               !(us[m.start - 1].isSentenceStart && isNamedBefore(m.entities)) {
                 match = nil
             }
             // "орыс тілі", "қазақ тілінде": the language, not the people (an adjective use: no mention of the people).
@@ -66,6 +69,7 @@ extension DocumentPass {
                 }
                 if m.stripped { conf -= 0.02 }
                 if transliterated { conf = m.end - m.start > 1 ? 0.85 : 0.7 }
+                if m.tolerant { conf = min(conf, 0.7) }
                 add(RawMention(sentence: s, start: start, end: end, span: span, candidates: m.entities, local: nil,
                                kind: m.kind, confidence: conf, isSurname: m.isSurname, stripped: m.stripped))
                 i = end
@@ -113,6 +117,11 @@ extension DocumentPass {
             m = f
         }
         return m
+    }
+
+    /// Whether a mention found so far (earlier sentences, or earlier in this one) names one of `entities`.
+    func isNamedBefore(_ entities: [Int]) -> Bool {
+        mentions.contains { m in m.candidates.contains { entities.contains($0) } }
     }
 
     /// A lowercase English word at `k` that is not a verb or function word after an ethnonym.
@@ -169,7 +178,7 @@ extension DocumentPass {
         return true
     }
 
-    /// A `soviet-homonym` word (`lexicon/name-phrases.tsv`: Kazakh "Кеңес") standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
+    /// A `soviet-homonym` word (`<lang>/name_phrases.tsv`: Kazakh "Кеңес") standing alone before a lowercase word is "Soviet" (Кеңес үкіметі), not "council" or "advice".
     func sovietHomonym(_ s: Int, _ i: Int) -> RawMention? {
         guard lex.phrases.sovietHomonymKeys.contains(units[s][i].key) else { return nil }
         let us = units[s]

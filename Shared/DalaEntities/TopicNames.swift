@@ -6,7 +6,7 @@ import DalaText
 // it opens with nor the bare head word ("Кеңес" alone is Soviet).
 extension DocumentPass {
     /// In a suffix-chain sentence, a head noun (possessive or bare, capitalised or not) right after a
-    /// `topic-postposition` word of `lexicon/name-phrases.tsv` closes a name that opens at the nearest capitalised word
+    /// `topic-postposition` word of `<lang>/name_phrases.tsv` closes a name that opens at the nearest capitalised word
     /// within eight words to the left (a registry place in the locative counts: "Азиядағы"), the words between
     /// lowercase or connectors. A head the registry read alone (the Soviet homonym) joins the name.
     mutating func topicPostpositionNames(_ s: Int) {

@@ -41,6 +41,7 @@ public struct LanguageRegistry: Sendable {
         "months.tsv", "time_units.tsv", "time_cues.tsv", "numbers.tsv", "relative_times.tsv", "triggers.tsv",
         "modality.tsv", "roles.tsv", "case_suffixes.tsv", "stopwords.tsv", "topic_heads.tsv", "founding_objects.tsv",
         "dated_documents.tsv", "abbreviations.tsv", "structure.tsv", "hyphenation.tsv", "vowels.tsv", "adjectives.tsv",
+        "head_nouns.tsv", "name_phrases.tsv",
     ]
 
     /// The tables a language folder holds for its morphology kind (`languages.tsv` morphology column).

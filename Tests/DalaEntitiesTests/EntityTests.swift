@@ -19,6 +19,11 @@ enum Env {
         analyze(text).mentions.map { ($0.surface, $0.entityID) }
     }
 
+    /// The first mention written `surface` in `text`'s analysis, or in `analysis` when given.
+    static func mention(_ surface: String, in text: String, analysis: EntityAnalysis? = nil) -> Mention? {
+        (analysis ?? analyze(text)).mentions.first { $0.surface == surface }
+    }
+
     static func id(of surface: String, in text: String) -> String? {
         analyze(text).mentions.first { $0.surface == surface }?.entityID
     }

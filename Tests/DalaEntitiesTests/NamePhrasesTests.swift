@@ -2,7 +2,7 @@ import Testing
 import DalaText
 @testable import DalaEntities
 
-/// `lexicon/name-phrases.tsv`: the name-phrase rules' words and endings, by the morphology kind of each row's language.
+/// `<lang>/name_phrases.tsv`: the name-phrase rules' words and endings, by the morphology kind of each row's language.
 @Suite("Name-phrase lists")
 struct NamePhrasesTests {
     static let morphology: @Sendable (String) -> MorphologyKind? = {
@@ -20,7 +20,7 @@ struct NamePhrasesTests {
     }
 
     @Test func malformedRowsSayFileAndLine() {
-        let file = "lexicon/name-phrases.tsv"
+        let file = "name_phrases.tsv"
         #expect(throws: DataFileError(file: file, line: 3, reason: "expected 3 columns, found 2")) {
             try NamePhrases.parse("# c\nkk\tconnector\tжәне\nru\tconnector\n", morphology: Self.morphology)
         }

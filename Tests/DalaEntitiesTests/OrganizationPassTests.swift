@@ -2,7 +2,7 @@ import Testing
 import DalaText
 @testable import DalaEntities
 
-/// `OrganizationPass.swift`: names outside the registry found by their head noun (`lexicon/head-nouns.tsv`). Kyrgyz
+/// `OrganizationPass.swift`: names outside the registry found by their head noun (`<lang>/head_nouns.tsv`). Kyrgyz
 /// names work as Kazakh ones do, from Kyrgyz head-noun rows alone (sentences written for these tests).
 @Suite("Organisation pass")
 struct OrganizationPassTests {
@@ -15,7 +15,7 @@ struct OrganizationPassTests {
     }
 
     @Test func aKyrgyzHeadNounClosesAnOrganisationName() {
-        // "университети" (kk университеті): found through the ky row of head-nouns.tsv only.
+        // "университети" (kk университеті): found through the ky row of head_nouns.tsv only.
         let found = Self.locals("Талас мамлекеттик университети жаңы окуу жылын салтанаттуу түрдө баштады.")
         #expect(found.contains { $0.surface == "Талас мамлекеттик университети" && $0.type == .organization }, "\(found)")
     }
