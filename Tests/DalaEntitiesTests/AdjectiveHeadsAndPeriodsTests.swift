@@ -94,6 +94,24 @@ struct AdjectiveHeadsAndPeriodsTests {
         #expect(m.alternatives.isEmpty)
     }
 
+    /// The 2003 space of four (with Ukraine) and the 2012 space of three share their names: the year decides, and without
+    /// one the mention says it is ambiguous (alternatives with scores). Session 29, issue 13.
+    @Test(arguments: [
+        ("In 2003 Russia, Ukraine, Belarus and Kazakhstan agreed to form a Single Economic Space.", "Single Economic Space", "dala:ces"),
+        ("С 1 января 2012 года заработало Единое экономическое пространство.", "Единое экономическое пространство", "dala:ces-2012"),
+        ("Бірыңғай экономикалық кеңістік 2013 жылы кеңейтілмеді.", "Бірыңғай экономикалық кеңістік", "dala:ces-2012"),
+    ])
+    func theYearTellsTheTwoEconomicSpacesApart(text: String, surface: String, id: String) throws {
+        let m = try #require(Env.analyze(text).mentions.first { $0.surface == surface }, "\(Env.analyze(text).mentions.map(\.surface))")
+        #expect(m.entityID == id)
+    }
+
+    @Test func anUndatedEconomicSpaceIsAmbiguous() throws {
+        let m = try #require(Env.analyze("Единое экономическое пространство работает.").mentions.first)
+        #expect(Set([m.entityID] + m.alternatives).isSuperset(of: ["dala:ces", "dala:ces-2012"]), "\(m.entityID) \(m.alternatives)")
+        #expect(m.alternativeScores.count == m.alternatives.count)
+    }
+
     // MARK: the long tail of NATO and EU programmes in Kazakh
 
     @Test(arguments: [

@@ -54,7 +54,7 @@ struct PostponedAndMergeTests {
     func theCommonEconomicSpaceIsAFoundedThing(text: String) throws {
         let f = try #require(try Harness.get().run(text).events.first { $0.type == .founding }, "no founding in \(text)")
         #expect(f.date?.value == "2012")
-        #expect(f.participants.contains { $0.entityID == "dala:ces" })
+        #expect(f.participants.contains { $0.entityID == "dala:ces-2012" })
     }
 
     /// Written before the events-1.3.0 rules (first scoring: events P 100.0% R 53.8%, strict F1 30.0%); after them
