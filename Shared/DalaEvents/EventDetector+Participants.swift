@@ -47,6 +47,11 @@ extension EventDetector {
         }
         var k = h.last + 1
         if k < p.first, a[k].kind == .word, lex.transparentWords.contains(a[k].text) { k += 1 }
+        // `hosted the leaders of Kazakhstan`: a role phrase and its link stand for the party.
+        if k < p.first, let j = firstPatternEnd(lex.roleIndex, lex.rolePatterns, at: k, a), j < p.first,
+           a[j].kind == .word, lex.objectLinks.contains(a[j]) {
+            k = j + 1
+        }
         guard k == p.first else { return false }
         return placed.contains { q in
             q.last < h.first && (q.type == .country || q.type == .person || q.type == .organization
@@ -391,8 +396,9 @@ extension EventDetector {
         if let start = date?.start, let y = Int(start.prefix(4)) {
             roles = kb.roles(of: id, inYear: y)
         } else if date == nil {
-            let all = kb.roles(of: id)
-            // Without a date, only an unambiguous state.
+            // Without a date, only an unambiguous state (the roles held for states; one at an international
+            // organisation, `UN Geneva`, leaves the person's state as it is).
+            let all = kb.roles(of: id).filter { kb.entity(id: $0.entityID)?.type == .country }
             let states = Set(all.map(\.entityID))
             roles = states.count == 1 ? all : []
         } else {

@@ -300,6 +300,9 @@ struct Lexicon: Sendable {
     var stateAgents = FormIndex<Bool>()
     /// `roles.tsv` kind `object-verb`: verbs whose direct object is the one acted on (`urged Kazakhstan`, `призвал Киргизию`).
     var objectVerbs = FormIndex<Bool>()
+    /// Words joining a role phrase to the party it stands for, after an object verb (`hosted the leaders of Kazakhstan`;
+    /// `roles.tsv` kind `object-link`).
+    var objectLinks = FormIndex<Bool>()
     var kazakhCaseEndings: [(suffix: String, role: String)] = []
     var prepositionRoles: [String: String] = [:]
     /// Words joining two names (`case_suffixes.tsv` role `and`): the names share a role.
@@ -489,6 +492,7 @@ struct Lexicon: Sendable {
             if r.count > 2, r[2] == "place-after" { _ = try Self.language(r); capitalPlaceAfter.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "agent" { _ = try Self.language(r); stateAgents.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "object-verb" { _ = try Self.language(r); objectVerbs.add(Form(r[1]), true); continue }
+            if r.count > 2, r[2] == "object-link" { _ = try Self.language(r); objectLinks.add(Form(r[1]), true); continue }
             if r.count > 2, r[2] == "follow" { followPatterns.append(Self.pattern(r[1], try Self.language(r))); continue }
             rolePatterns.append(Self.pattern(r[1], try Self.language(r)))
         }

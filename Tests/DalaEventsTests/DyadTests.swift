@@ -89,6 +89,11 @@ struct DyadTests {
         ("Россия 5 мая 2024 года раскритиковала Казахстан за новые пошлины.", EventType.dispute, "Q159", "Q232"),
         ("The Chinese leader arrived in Astana on 2 July 2024 for a state visit.", EventType.meeting, "Q148", "Q232"),
         ("Tajikistan expelled a Russian diplomat on 5 May 2024.", EventType.dispute, "Q863", "Q159"),
+        // session 29: the leaders of a state after an object verb; receiving a visitor; a person's only state when the
+        // event has no date; congratulations.
+        ("Turkey hosted the leaders of Kazakhstan and Kyrgyzstan in Ankara on 5 May 2024.", EventType.meeting, "Q43", "Q232"),
+        ("Shavkat Mirziyoyev received the Chinese foreign minister in Tashkent.", EventType.meeting, "Q265", "Q148"),
+        ("Putin congratulated Tokayev on his re-election.", EventType.statement, "Q159", "Q232"),
     ])
     func actorAndCounterpartAreOneSideEach(text: String, type: EventType, actor: String, counterpart: String) throws {
         let r = try roles(text, type)

@@ -476,3 +476,14 @@ struct SittingBodiesAndArrivalsTests {
         #expect(!types.contains(.meeting), "\(types)")
     }
 }
+
+// Session 29: `received` is a meeting with a visitor, not with what is received.
+@Suite("Receiving a visitor")
+struct ReceivingTests {
+    @Test(arguments: ["Kyrgyzstan received observer status in 2020.", "Tajikistan received a loan from China in 2020.",
+                      "The ministry received a letter from Moscow in 2020."])
+    func whatIsReceivedIsNoVisitor(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.meeting), "\(types)")
+    }
+}
