@@ -94,6 +94,7 @@ struct DyadTests {
         ("Turkey hosted the leaders of Kazakhstan and Kyrgyzstan in Ankara on 5 May 2024.", EventType.meeting, "Q43", "Q232"),
         ("Shavkat Mirziyoyev received the Chinese foreign minister in Tashkent.", EventType.meeting, "Q265", "Q148"),
         ("Putin congratulated Tokayev on his re-election.", EventType.statement, "Q159", "Q232"),
+        ("The European Union called on Turkmenistan on 5 May 2024 to free political prisoners.", EventType.proposal, "Q458", "Q874"),
     ])
     func actorAndCounterpartAreOneSideEach(text: String, type: EventType, actor: String, counterpart: String) throws {
         let r = try roles(text, type)
