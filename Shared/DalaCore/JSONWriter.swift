@@ -39,6 +39,13 @@ public struct JSONWriter: Sendable {
         if !hasMember.isEmpty { hasMember[hasMember.count - 1] = false }
     }
 
+    /// A member's key that is not a literal (a dictionary's key, e.g. a language code); the value written next belongs to it.
+    public mutating func key(string name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        if !hasMember.isEmpty { hasMember[hasMember.count - 1] = false }
+    }
+
     // MARK: Members (a nil value leaves the member out, as synthesized `Encodable` does)
 
     public mutating func member(_ name: StaticString, _ value: String?) {

@@ -28,6 +28,13 @@ public final class KafkaConsumer: Sendable {
         // the local broker (documents paced at 50/s waited ~0.2–1 s in the queue; ~0.06–0.2 s at 20 ms). An idle
         // consumer sends up to 20 empty fetches a second per broker at 50 ms.
         "fetch.wait.max.ms": "50",
+        // A fetch names its topic by id (Fetch v13+). A topic deleted and re-created (the local broker restarted
+        // empty and the TopicKeepers created the topics again) has a new id; a member whose cached metadata still has
+        // the old one gets "unknown topic" answers that librdkafka cannot map to a partition and ignores, so it fetches
+        // nothing, heartbeating and holding its partitions, until its next periodic metadata refresh: up to 5 minutes
+        // with librdkafka's 300 s (the bimodal `make chaos` broker test: 42 s or 85–270 s to recover, new documents
+        // stuck). 10 s bounds that window; it costs one metadata request for the subscribed topics per 10 s.
+        "topic.metadata.refresh.interval.ms": "10000",
     ]
 
     private let core: ConsumerCore

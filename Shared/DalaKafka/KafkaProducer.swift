@@ -19,6 +19,14 @@ public final class KafkaProducer: Sendable {
         "linger.ms": "5",
         // librdkafka's default (300 s) keeps a caller waiting five minutes when the broker is down.
         "message.timeout.ms": "30000",
+        // Topics are created only by CreateTopics (`StartUp.prepare`, `TopicKeeper`), with `--topic-partitions`.
+        // librdkafka's producer default (true) let a message still queued from before a broker restart auto-create
+        // its topic on the empty broker; a TopicKeeper that had just seen the topic missing then created it again, and
+        // the local broker replaced it (new topic id, offsets from 0) while keeping the records written in between:
+        // later produces to those offsets failed ("Unknown broker error", the object already exists) and what
+        // consumers read there was not what was produced (a new document never enriched; `make chaos`, broker test).
+        // A message for a topic that is not there yet waits in the queue (`topic.metadata.propagation.max.ms`, 30 s).
+        "allow.auto.create.topics": "false",
     ]
 
     private let core: ProducerCore

@@ -65,7 +65,8 @@ public struct ServiceConfiguration: Sendable {
     public var httpPort: Int
     /// trace|debug|info|notice|warning|error|critical (`--log-level`, `DALA_LOG_LEVEL`). Default info.
     public var logLevel: Logger.Level
-    /// Extra librdkafka properties, `k=v,k=v` (`--kafka-properties`, `DALA_KAFKA_PROPERTIES`).
+    /// Extra librdkafka properties, `k=v,k=v` (`--kafka-properties`, `DALA_KAFKA_PROPERTIES`). A part without `=`
+    /// continues the previous value, so list-valued properties keep their commas (`debug=cgrp,fetch`).
     public var kafkaProperties: [String: String]
 
     public init(reader: ConfigReader = ConfigReader(), defaultPort: Int) {
@@ -76,11 +77,24 @@ public struct ServiceConfiguration: Sendable {
         httpHost = reader.string("http-host", default: "127.0.0.1")
         httpPort = reader.int("http-port", default: defaultPort)
         logLevel = Logger.Level(rawValue: reader.string("log-level", default: "info").lowercased()) ?? .info
-        var props: [String: String] = [:]
-        for pair in reader.string("kafka-properties", default: "").split(separator: ",") {
-            let kv = pair.split(separator: "=", maxSplits: 1)
-            if kv.count == 2 { props[String(kv[0]).trimmingCharacters(in: .whitespaces)] = String(kv[1]) }
+        kafkaProperties = Self.kafkaProperties(reader.string("kafka-properties", default: ""))
+    }
+}
+
+extension ServiceConfiguration {
+    /// `k=v,k=v` → properties. A part without `=` belongs to the previous value: librdkafka's list-valued properties
+    /// (`debug=cgrp,fetch`, `partition.assignment.strategy=range,roundrobin`) are comma-separated themselves.
+    static func kafkaProperties(_ text: String) -> [String: String] {
+        var props: [String: String] = [:], last: String?
+        for part in text.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            if kv.count == 2 {
+                let key = String(kv[0]).trimmingCharacters(in: .whitespaces)
+                props[key] = String(kv[1]); last = key
+            } else if let key = last {
+                props[key]! += "," + part
+            }
         }
-        kafkaProperties = props
+        return props
     }
 }

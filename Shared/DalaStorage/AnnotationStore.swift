@@ -64,12 +64,19 @@ public struct AnnotationStore: Sendable {
     /// `replaceMany` with the rows already built (CPU work the caller can do on its own thread, and outside the
     /// transaction, which then holds its locks only while talking to the server).
     public func replaceMany(_ prepared: PreparedReplacements, worker: String) async throws -> Set<UUID> {
+        Set(try await replaceManyWithStories(prepared, worker: worker).keys)
+    }
+
+    /// `replaceMany`, returning for each document written the story fields of its events as stored
+    /// (`DocumentStories`, for its `dala.documents.enriched` message: the story linker then need not read them back;
+    /// nil when they cannot be carried).
+    public func replaceManyWithStories(_ prepared: PreparedReplacements, worker: String) async throws -> [UUID: DocumentStories?] {
         let byID = prepared.byID, rows = prepared.rows
-        guard !byID.isEmpty else { return [] }
+        guard !byID.isEmpty else { return [:] }
         let ids = byID.keys.map(\.uuidString)
         return try await client.withTransaction { conn in
             let locked = try Self.lockAndClear(ids, conn: conn)
-            guard !locked.isEmpty else { return [] }
+            guard !locked.isEmpty else { return [:] }
             let present = locked.map(\.id), published = Dictionary(locked.map { ($0.id, $0.published) }, uniquingKeysWith: { a, _ in a })
             let docs = present.map { byID[$0]! }
             // First labels seen win for entities several documents share (as documents written one by one would).
@@ -79,8 +86,24 @@ public struct AnnotationStore: Sendable {
             try Self.copy(present.map { rows[$0]! }, conn: conn)
             try Self.finish(docs, eventIDs: { rows[$0]!.eventIDs }, published: { published[$0] ?? nil }, worker: worker,
                             linksStories: linksStories, conn: conn)
-            return Set(present)
+            return Dictionary(docs.map { d in
+                (d.documentID, Self.stories(d.annotations, eventIDs: rows[d.documentID]!.eventIDs, published: published[d.documentID] ?? nil))
+            }, uniquingKeysWith: { a, _ in a })
         }
+    }
+
+    /// The story fields of a write's events: what `finish` gives `StoryLinker` when it links in the write, and what
+    /// `StoryLinks.pendingItems` reads back otherwise. Bodies: the document's organisations and formats that its events name.
+    static func stories(_ a: AnnotationSet, eventIDs: [UUID], published: String?) -> DocumentStories? {
+        var named = Set<String>()
+        let events = zip(a.events, eventIDs).map { e, id in
+            let participants = e.participants.compactMap { p in p.entityID.map { (role: p.role, entityID: $0) } }
+            for p in participants { named.insert(p.entityID) }
+            if let s = e.speakerEntityID { named.insert(s) }
+            return DocumentStories.Event(id: id, key: e.key, type: e.type, speaker: e.speakerEntityID, dateStart: e.dateStart,
+                                         dateEnd: e.dateEnd, precision: e.datePrecision, participants: participants)
+        }
+        return DocumentStories(published: published, bodies: StoryEvent.bodyIDs(of: a).intersection(named).sorted(), events: events)
     }
 
     /// Replaces one long document's annotations while it is analysed, so that its rows are in memory one piece at a

@@ -33,7 +33,9 @@ public struct StoryLinks: Sendable {
     /// deletion waits for the linking, and the linking never writes a report of an event a rewrite has deleted: it
     /// sees the events of the last committed write. Events of a batch are linked in document id order, then event
     /// key order (the rule is single-link in order; within one write the documents were in id order too).
-    public func link(documents ids: [UUID]) async throws -> Linked {
+    /// `stories`: the story fields some of the documents' enriched messages carried (`DocumentEnriched.stories`); used
+    /// for a document only while its unlinked events are exactly the ones they name, else its events are read back.
+    public func link(documents ids: [UUID], stories: [UUID: DocumentStories] = [:]) async throws -> Linked {
         let list = Array(Set(ids.map(\.uuidString)))
         guard !list.isEmpty else { return Linked() }
         return try await client.withTransaction { conn in
@@ -52,7 +54,7 @@ public struct StoryLinks: Sendable {
             }
             let docs = out.documents.map(\.uuidString)
             phases.mark("documents")
-            let items = try Self.pendingItems(documents: out.documents, conn: conn)
+            let items = try Self.pendingItems(documents: out.documents, stories: stories, conn: conn)
             phases.mark("events")
             try StoryLinker.link(items, conn: conn, phases: phases)
             out.events = items.count
@@ -65,7 +67,52 @@ public struct StoryLinks: Sendable {
 
     /// The story linker's items for the events of `documents` that have no story report yet, as the write built them
     /// from its annotations (`AnnotationStore.finish`): the same `StoryEvent` per event, read back from the store.
-    static func pendingItems(documents: [UUID], conn: PostgresConnection) throws -> [StoryLinker.Item] {
+    static func pendingItems(documents: [UUID], stories: [UUID: DocumentStories] = [:], conn: PostgresConnection) throws
+        -> [StoryLinker.Item]
+    {
+        // Documents whose message carried their events' story fields: those stand for the events only if they are still
+        // the document's events (a later rewrite replaced them all, with new ids); checking the ids costs an index scan
+        // of `events` by document, where reading the fields back also joins the participants and aggregates them.
+        var fromMessage: [StoryLinker.Item] = [], readBack = documents
+        let carried = documents.filter { stories[$0] != nil }
+        if !carried.isEmpty {
+            var current: [UUID: Set<UUID>] = [:]
+            for r in try conn.query("""
+                SELECT e.document_id::text AS document_id, e.id::text AS id FROM events e
+                WHERE e.document_id = ANY(\(carried.map(\.uuidString))::uuid[])
+                  AND NOT EXISTS (SELECT 1 FROM event_story_reports r WHERE r.event_id = e.id)
+                """) { current[try r.decode("document_id", as: UUID.self), default: []].insert(try r.decode("id", as: UUID.self)) }
+            var read = Set<UUID>()
+            for id in carried {
+                let s = stories[id]!
+                guard Set(s.events.map(\.id)) == current[id] ?? [], s.events.count == (current[id]?.count ?? 0) else { read.insert(id); continue }
+                let bodies = Set(s.bodies)
+                for e in s.events {
+                    let row = AnnotationSet.EventRow(
+                        key: e.key, type: e.type, cameo: nil, plover: nil, modality: "", speakerEntityID: e.speaker,
+                        dateValue: nil, dateStart: e.dateStart, dateEnd: e.dateEnd, datePrecision: e.precision, confidence: 0,
+                        language: "", participants: e.participants.map { .init(role: $0.role, entityID: $0.entityID, surface: "", start: nil, end: nil) },
+                        mentions: [])
+                    fromMessage.append(StoryLinker.Item(eventID: e.id, documentID: id, key: e.key,
+                                                        event: StoryEvent(row, bodies: bodies, published: s.published)))
+                }
+            }
+            readBack = documents.filter { stories[$0] == nil || read.contains($0) }
+        }
+        guard !readBack.isEmpty else { return Self.inStoreOrder(fromMessage) }
+        return Self.inStoreOrder(fromMessage + (try readItems(documents: readBack, conn: conn)))
+    }
+
+    /// Items in the order the read-back gives them (document id, then event key; `uuid` and ASCII keys compare as bytes).
+    static func inStoreOrder(_ items: [StoryLinker.Item]) -> [StoryLinker.Item] {
+        items.sorted { a, b in
+            a.documentID == b.documentID ? Array(a.key.utf8).lexicographicallyPrecedes(b.key.utf8)
+                : a.documentID.lowercasedString < b.documentID.lowercasedString
+        }
+    }
+
+    /// The items of `documents` read back from the store.
+    static func readItems(documents: [UUID], conn: PostgresConnection) throws -> [StoryLinker.Item] {
         // Events not linked yet (a report row would mean a write that linked them itself), with their named
         // participants (in no order: the rule compares sets). One join grouped per event: a lateral aggregate per event,
         // or sorted aggregates and the document joined in, took up to twice as long in PostgreSQL.

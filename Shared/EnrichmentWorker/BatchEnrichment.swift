@@ -123,22 +123,23 @@ extension EnrichmentWorker {
         while true {
             do {
                 var t = clock.now
-                let written = try await annotations.replaceMany(batch.rows, worker: settings.workerName)
+                let written = try await annotations.replaceManyWithStories(batch.rows, worker: settings.workerName)
                 stageTimers.write.record(clock.now - t)
                 var settled = true
-                for (message, id) in batch.messages where !written.contains(id) {
+                for (message, id) in batch.messages where written[id] == nil {
                     let outcome = await deadLetter(message, reason: "document \(id.lowercasedString) was deleted during enrichment",
                                                    attempts: 1, documentID: nil)
                     if case .handBack = outcome { settled = false }
                 }
                 t = clock.now
                 let finished = Date()
-                let records = try batch.replacements.filter { written.contains($0.documentID) }.map { r in
+                let records = try batch.replacements.filter { written[$0.documentID] != nil }.map { r in
                     let set = r.annotations, n = r.counts, ms = finished.timeIntervalSince(r.startedAt) * 1000
                     duration.recordMilliseconds(ms)
                     let enriched = DocumentEnriched(documentID: r.documentID, extractorVersion: set.extractorVersion, language: set.language,
                                                     sentences: n.sentences, entities: n.entities,
-                                                    mentions: n.mentions, events: n.events, durationMS: ms)
+                                                    mentions: n.mentions, events: n.events, durationMS: ms,
+                                                    stories: written[r.documentID] ?? nil)
                     let envelope = Envelope(type: DocumentEnriched.type, version: DocumentEnriched.version, producer: "dala-enrichment",
                                             payload: enriched)
                     return KafkaRecord(topic: Topics.enriched, key: MessageKey.document(r.documentID), value: try DalaJSON.encode(envelope))

@@ -135,6 +135,7 @@ public struct EnrichmentWorker: Service {
         let pipeline = self.pipeline
         do {
             let written: AnnotationStore.Replacement?
+            var stories: DocumentStories?  // unknown for a long document written in pieces: the linker reads them back
             if doc.text.utf8.count > Pipeline.segmentBytes {
                 // A long document: each piece's rows are sent inside the transaction as the piece is analysed, so
                 // they are in memory one piece at a time (the analysis runs on the connection's thread).
@@ -148,7 +149,9 @@ public struct EnrichmentWorker: Service {
                     let replacement = AnnotationStore.Replacement(documentID: id, summary: summary, rows: rows, startedAt: started)
                     return (replacement, AnnotationStore.PreparedReplacements([(replacement, rows)]))
                 }
-                written = try await annotations.replaceMany(prepared, worker: settings.workerName).contains(id) ? analysed : nil
+                let result = try await annotations.replaceManyWithStories(prepared, worker: settings.workerName)
+                stories = result[id] ?? nil
+                written = result[id] != nil ? analysed : nil
             }
             guard let replacement = written else {
                 return await deadLetter(message, reason: "document \(name) was deleted during enrichment", attempts: attempt, documentID: nil)
@@ -158,7 +161,7 @@ public struct EnrichmentWorker: Service {
             duration.recordMilliseconds(ms)
             let enriched = DocumentEnriched(documentID: id, extractorVersion: set.extractorVersion, language: set.language,
                                             sentences: n.sentences, entities: n.entities,
-                                            mentions: n.mentions, events: n.events, durationMS: ms)
+                                            mentions: n.mentions, events: n.events, durationMS: ms, stories: stories)
             let envelope = Envelope(type: DocumentEnriched.type, version: DocumentEnriched.version, producer: "dala-enrichment",
                                     payload: enriched)
             try await producer.send(topic: Topics.enriched, key: MessageKey.document(id), value: try DalaJSON.encode(envelope))

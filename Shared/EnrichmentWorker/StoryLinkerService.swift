@@ -97,6 +97,7 @@ public struct StoryLinkerService: Service {
     /// dependency is away: the batch then comes back).
     func process(_ messages: [KafkaMessage]) async {
         var documents: [(message: KafkaMessage, id: UUID)] = [], settled = true
+        var stories: [UUID: DocumentStories] = [:]  // a document's last message in the batch is its latest write
         for message in messages {
             do {
                 let envelope = try DalaJSON.decode(Envelope<DocumentEnriched>.self, from: message.value)
@@ -105,19 +106,20 @@ public struct StoryLinkerService: Service {
                     continue
                 }
                 documents.append((message, envelope.payload.documentID))
+                stories[envelope.payload.documentID] = envelope.payload.stories
             } catch {
                 settled = await deadLetter(message, reason: "malformed envelope: \(EnrichmentWorker.describe(error))") && settled
             }
         }
         if !documents.isEmpty {
-            switch await linkRetrying(documents.map(\.id)) {
+            switch await linkRetrying(documents.map(\.id), stories: stories) {
             case .done: break
             case .stopped: return
             case .failed(let error):
                 logger.warning("story linking failed; linking its documents one by one", metadata: [
                     LogKey.error: "\(EnrichmentWorker.describe(error))", "documents": "\(documents.count)"])
                 for (message, id) in documents {
-                    switch await linkRetrying([id]) {
+                    switch await linkRetrying([id], stories: stories) {
                     case .done: break
                     case .stopped: return
                     case .failed(let error):
@@ -137,13 +139,13 @@ public struct StoryLinkerService: Service {
     enum Result { case done, stopped, failed(any Error) }
 
     /// Links `ids`, waiting out a database that is away (the linking is idempotent, so redoing it is safe).
-    func linkRetrying(_ ids: [UUID]) async -> Result {
+    func linkRetrying(_ ids: [UUID], stories: [UUID: DocumentStories] = [:]) async -> Result {
         var transientFailures = 0
         let clock = ContinuousClock()
         while true {
             do {
                 let start = clock.now
-                let result = try await links.link(documents: ids)
+                let result = try await links.link(documents: ids, stories: stories)
                 batchTime.record(clock.now - start)
                 linked.increment(by: result.documents.count)
                 for s in result.lags { lag.recordNanoseconds(Int64(s * 1e9)) }

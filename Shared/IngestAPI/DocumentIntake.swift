@@ -49,6 +49,46 @@ public struct DocumentIntake: Sendable {
         return IntakeResult(id: ref.id, created: ref.created, status: status)
     }
 
+    /// `take` for the lines of an NDJSON batch, in order: stored with one statement, published together (each within
+    /// the publish timeout) and marked queued with one statement, as `take` does one by one. A failed publish leaves
+    /// that document `received` for the outbox relay.
+    public func takeMany(_ docs: [ValidatedDocument]) async throws -> [IntakeResult] {
+        let refs = try await documents.insertMany(docs)
+        for ref in refs { (ref.created ? accepted : duplicates).increment() }
+        var pending: [(id: UUID, sha256: String)] = [], seen = Set<UUID>()
+        for (doc, ref) in zip(docs, refs) where ref.status == "received" && seen.insert(ref.id).inserted {
+            pending.append((ref.id, doc.sha256))
+        }
+        var queued = Set<UUID>()
+        if !pending.isEmpty {
+            let sent = await withTaskGroup(of: UUID?.self) { group in
+                for (id, sha256) in pending {
+                    group.addTask {
+                        do {
+                            try await publish(id: id, sha256: sha256)
+                            return id
+                        } catch {
+                            logger.warning("publish failed; the outbox relay will retry",
+                                           metadata: [LogKey.documentID: "\(id.lowercasedString)", LogKey.error: "\(error)"])
+                            return nil
+                        }
+                    }
+                }
+                return await group.reduce(into: [UUID]()) { if let id = $1 { $0.append(id) } }
+            }
+            do {
+                try await documents.markQueued(sent)
+                queued = Set(sent)
+            } catch {
+                logger.warning("marking published documents queued failed; the outbox relay will publish them again",
+                               metadata: [LogKey.error: "\(error)"])
+            }
+        }
+        return refs.map { ref in
+            IntakeResult(id: ref.id, created: ref.created, status: queued.contains(ref.id) ? "queued" : ref.status)
+        }
+    }
+
     func publish(id: UUID, sha256: String) async throws {
         let r = try record(id: id, sha256: sha256)
         try await producer.send(topic: r.topic, key: r.key, value: r.value, timeout: publishTimeout)

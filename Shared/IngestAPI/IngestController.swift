@@ -67,46 +67,63 @@ public struct IngestController: Sendable {
         let body = request.body
         let intake = self.intake, validator = self.validator
         return Response(status: .ok, headers: [.contentType: "application/x-ndjson"], body: .init { writer in
-            // Lines are validated here in input order, stored and published concurrently (bounded), and answered in
-            // input order; `BatchLines` makes a repeated text report the first line's document (docs/api-errors.md).
-            try await withThrowingTaskGroup(of: (Int, BatchLines.Outcome).self) { group in
+            // Lines are validated here in input order, stored and published in groups (one INSERT and one status
+            // update per group, a few groups in flight), and answered in input order; `BatchLines` makes a repeated
+            // text report the first line's document (docs/api-errors.md). A group is the lines of what the body has
+            // brought so far, at most `groupSize`: a client that streams its lines slowly still gets answers as they come.
+            try await withThrowingTaskGroup(of: [(Int, BatchLines.Outcome)].self) { group in
                 var splitter = LineSplitter(maxLine: maxLine)
                 var lines = BatchLines()
                 var inFlight = 0
+                var pending: [(number: Int, doc: ValidatedDocument)] = [], pendingBytes = 0
                 func flush() async throws {
                     for (number, outcome) in lines.ready() {
                         try await writer.write(ByteBuffer(bytes: Self.answer(line: number, outcome) + [UInt8(ascii: "\n")]))
                     }
                 }
                 func collect(downTo limit: Int) async throws {
-                    while inFlight > limit, let (number, outcome) = try await group.next() {
+                    while inFlight > limit, let outcomes = try await group.next() {
                         inFlight -= 1
-                        lines.finish(number, outcome)
+                        for (number, outcome) in outcomes { lines.finish(number, outcome) }
                         try await flush()
                     }
                 }
+                func launch() async throws {
+                    guard !pending.isEmpty else { return }
+                    try await collect(downTo: Self.groupsInFlight - 1)
+                    let docs = pending
+                    pending = []; pendingBytes = 0
+                    group.addTask { await Self.store(docs, intake: intake) }
+                    inFlight += 1
+                }
                 func start(_ line: LineSplitter.Line) async throws {
-                    try await collect(downTo: Self.batchConcurrency - 1)
                     let number = lines.admittedCount + 1
                     if let doc = lines.admit(Self.validate(line, number: number, validator: validator)) {
-                        group.addTask { (number, await Self.store(doc, intake: intake)) }
-                        inFlight += 1
-                    } else {
+                        pending.append((number, doc)); pendingBytes += doc.text.utf8.count
+                        if pending.count >= Self.groupSize || pendingBytes >= Self.groupBytes { try await launch() }
+                    } else if pending.isEmpty {
                         try await flush()
                     }
                 }
                 for try await chunk in body {
                     for line in splitter.feed(chunk.readableBytesView) { try await start(line) }
+                    try await launch()
                 }
                 if let last = splitter.finish() { try await start(last) }
+                try await launch()
                 try await collect(downTo: 0)
             }
             try await writer.finish(nil)
         })
     }
 
-    /// Lines of one batch in flight at once: enough to hide the broker's delivery latency (~5 ms linger).
-    static let batchConcurrency = 32
+    /// Lines stored with one statement, at most; groups of one batch in flight at once (enough to hide the broker's
+    /// delivery latency, ~5 ms linger, and the database's commit).
+    static let groupSize = 64
+    static let groupsInFlight = 4
+    /// Text in one group, at most (bytes): what a batch holds in memory is bounded by this times the groups in flight,
+    /// plus one line.
+    static let groupBytes = 4 << 20
 
     static func validate(_ line: LineSplitter.Line, number: Int, validator: SubmissionValidator) -> Result<ValidatedDocument, SubmissionError> {
         switch line {
@@ -118,12 +135,22 @@ public struct IngestController: Sendable {
         }
     }
 
-    static func store(_ doc: ValidatedDocument, intake: DocumentIntake) async -> BatchLines.Outcome {
-        do {
-            return .stored(try await intake.take(doc))
-        } catch {
-            return .refused(SubmissionError(status: 503, title: "Storage unavailable", detail: "The document could not be stored; retry this line."))
+    /// Stores and publishes one group of lines (`DocumentIntake.takeMany`); if the group's statement fails, each line
+    /// is tried alone, so one line the database refuses does not take the others with it.
+    static func store(_ docs: [(number: Int, doc: ValidatedDocument)], intake: DocumentIntake) async -> [(Int, BatchLines.Outcome)] {
+        if docs.count > 1, let results = try? await intake.takeMany(docs.map(\.doc)) {
+            return zip(docs, results).map { ($0.number, .stored($1)) }
         }
+        var out: [(Int, BatchLines.Outcome)] = []
+        for (number, doc) in docs {
+            do {
+                out.append((number, .stored(try await intake.take(doc))))
+            } catch {
+                out.append((number, .refused(SubmissionError(status: 503, title: "Storage unavailable",
+                                                             detail: "The document could not be stored; retry this line."))))
+            }
+        }
+        return out
     }
 
     /// One answer line: `{"line", "id", "created", "status"}`, or `{"line", "status", "title", "detail"}` for a refusal.

@@ -117,6 +117,34 @@ import Testing
         #expect(decoded.payload.documentID == id && decoded.id == messageID)
     }
 
+    /// An enriched message carries its events' story fields; one without them (an older producer, a long document
+    /// written in pieces) still reads, with none.
+    @Test func enrichedMessagesCarryStoryFieldsOrNone() throws {
+        let id = UUID(), event = UUID()
+        let stories = try #require(DocumentStories(published: "2024-06-12", bodies: ["Q7184", "org:x y"], events: [
+            .init(id: event, key: "ev-1", type: "meeting", speaker: nil, dateStart: "2024-06-11", dateEnd: nil, precision: "day",
+                  participants: [("actor", "Q232"), ("counterpart", "Q7184")]),
+            .init(id: UUID(), key: "ev-2", type: "statement", speaker: "Q1", dateStart: nil, dateEnd: nil, precision: nil, participants: []),
+        ]))
+        let enriched = DocumentEnriched(documentID: id, extractorVersion: "v", language: "en", sentences: 1, entities: 2,
+                                        mentions: 3, events: 1, durationMS: 1, stories: stories)
+        let bytes = try DalaJSON.encode(Envelope(type: DocumentEnriched.type, version: 1, producer: "test", payload: enriched))
+        #expect(String(decoding: bytes, as: UTF8.self).contains(event.lowercasedString + "\\tev-1\\tmeeting\\t\\t2024-06-11\\t\\tday"))
+        #expect(try DalaJSON.decode(Envelope<DocumentEnriched>.self, from: bytes).payload == enriched)
+        #expect(DocumentStories(encoded: stories.encoded) == stories)
+        #expect(DocumentStories(encoded: "\nnot-a-uuid\tk\tt\t\t\t\t") == nil)
+        // A value with a separator in it is not carried (the linker reads the events back).
+        #expect(DocumentStories(published: nil, bodies: ["a\tb"], events: []) == nil)
+        let garbled = String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: event.lowercasedString, with: "x")
+        #expect(try DalaJSON.decode(Envelope<DocumentEnriched>.self, from: Array(garbled.utf8)).payload.stories == nil)
+        let older = """
+            {"id":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","payload":{"document_id":"\(id.lowercasedString)","duration_ms":1,\
+            "entities":2,"events":1,"extractor_version":"v","language":"en","mentions":3,"sentences":1},\
+            "produced_at":"2026-11-21T07:52:26.123Z","producer":"dala-enrichment","type":"document.enriched","version":1}
+            """
+        #expect(try DalaJSON.decode(Envelope<DocumentEnriched>.self, from: Array(older.utf8)).payload.stories == nil)
+    }
+
     @Test func deadLetterKeepsBinaryPayloadAsBase64AndTruncatesHugeOnes() {
         let binary = DeadLetter(sourceTopic: "t", partition: 0, offset: 1, key: nil, reason: "bad", attempts: 1,
                                 service: "s", original: [0xFF, 0x00, 0x01])

@@ -39,6 +39,7 @@ import Testing
     }
 
     @Test func messageLargerThanMessageMaxBytesIsAThrownDeliveryError() async throws {
+        try cluster.createTopic("big", partitions: 1)  // producers do not create topics
         var small = configuration
         small.properties["message.max.bytes"] = "1000"
         let producer = try KafkaProducer(configuration: small, logger: testLogger("producer"))

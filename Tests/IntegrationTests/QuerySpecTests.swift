@@ -232,6 +232,8 @@ struct QuerySpecTests {
         // so no enrichment worker of another test picks the fixture up).
         if Env.brokers != nil {
             let topic = "dala.test.reprocess-\(UUID().uuidString.prefix(8))"
+            // Producers do not create topics (`KafkaProducer.defaultProperties`): the services' start-up does.
+            try await KafkaAdmin.createTopics([topic], partitions: 1, configuration: Env.kafka("dala-test-admin"))
             let producer = try KafkaProducer(configuration: Env.kafka("dala-query-test"), logger: Env.logger)
             let candidate = ReprocessCandidate(id: UUID(), sha256: "abc", extractorVersion: "dala-0.0.9")
             try await KafkaRepublisher(producer: producer, topic: topic).republish([candidate])

@@ -142,6 +142,15 @@ struct ReliabilityTests {
         await postgres.shutdown()
     }
 
+    /// `--kafka-properties k=v,k=v`: a list-valued librdkafka property keeps its commas (`debug=cgrp,fetch`).
+    @Test func kafkaPropertiesKeepListValues() {
+        let config = ServiceConfiguration(reader: ConfigReader(arguments: ["x"], environment: [
+            "DALA_KAFKA_PROPERTIES": "debug=cgrp,fetch,metadata, session.timeout.ms=9000,partition.assignment.strategy=range,roundrobin"]),
+            defaultPort: 1)
+        #expect(config.kafkaProperties == ["debug": "cgrp,fetch,metadata", "session.timeout.ms": "9000",
+                                           "partition.assignment.strategy": "range,roundrobin"])
+    }
+
     @Test func openWritesOnlyOnLoopbackUnlessAllowed() throws {
         let logger = Env.logger
         #expect(throws: ConfigurationError.self) {

@@ -85,6 +85,31 @@ struct StorageTests {
         await pg.shutdown()
     }
 
+    /// The lines of an NDJSON batch are stored with one statement: each gets the reference `insert` gives it alone; a
+    /// text given twice is one document, `created` for its first line only; a stored text keeps its document.
+    @Test func insertManyIsInsertLineByLine() async throws {
+        let pg = Env.postgres()
+        try await Migrator.migrate(pg, logger: Env.logger)
+        let docs = DocumentStore(client: pg), validator = SubmissionValidator(), run = UUID()
+        func doc(_ n: Int, _ published: String? = nil) throws -> ValidatedDocument {
+            try validator.validate(DocumentSubmission(text: "Batch \(run) line \(n): Қазақстан келісімге қол қойды", title: "t\(n)",
+                                                      published: published))
+        }
+        let stored = try await docs.insert(try doc(2))
+        let refs = try await docs.insertMany([try doc(1, "2024-05"), try doc(2), try doc(3), try doc(1, "2024-05")])
+        #expect(refs.map(\.created) == [true, false, true, false])
+        #expect(refs[1].id == stored.id && refs[0].id == refs[3].id && Set(refs.map(\.id)).count == 3)
+        #expect(refs.allSatisfy { $0.status == "received" })
+        let row = try await pg.query("""
+            SELECT title, to_char(published, 'YYYY-MM-DD') AS p, published_precision AS prec, char_length FROM documents
+            WHERE id = \(refs[0].id.uuidString)::uuid
+            """)[0]
+        #expect(row["title"] == "t1" && row["p"] == "2024-05-01" && row["prec"] == "month")
+        #expect(try row.decode("char_length", as: Int.self) == (try doc(1)).text.unicodeScalars.count)
+        #expect(try await docs.insertMany([try doc(3)]).map(\.id) == [refs[2].id])
+        await pg.shutdown()
+    }
+
     @Test func insertIsIdempotentAndReplacementNeverDuplicates() async throws {
         let pg = Env.postgres()
         try await Migrator.migrate(pg, logger: Env.logger)

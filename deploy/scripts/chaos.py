@@ -4,8 +4,11 @@ broker, loopback traffic only. Standard library only. Run by deploy/scripts/chao
 PostgreSQL and the broker and exports DALA_PG_PORT / DALA_KAFKA_PORT.
 
     chaos.py [workers|postgres|broker|ingest-kill|hostile|memory ...]   (default: all, in that order)
+    chaos.py broker broker broker                                       (a test named n times runs n times)
 
-Each test prints its figures and `ok`/`FAIL` lines; the last line is `chaos: N passed, M failed`.
+Each test prints its figures and `ok`/`FAIL` lines; the last line is `chaos: N passed, M failed`. After each test
+its services' logs and the broker's log lines of that test are copied to .local/chaos-logs/<start time>/<n>-<test>/
+(DALA_CHAOS_LOG_DIR), so a failure can still be read after the later tests have started from empty logs.
 Every request loop is bounded in count and time, and every address is 127.0.0.1.
 """
 import concurrent.futures as futures
@@ -13,6 +16,7 @@ import http.client
 import json
 import os
 import random
+import shutil
 import signal
 import socket
 import subprocess
@@ -27,6 +31,9 @@ BASE = int(os.environ.get("DALA_CHAOS_PORT_BASE", "18180"))
 QUERY_PORT, INGEST_PORT, ENRICH_PORT = BASE, BASE + 1, BASE + 2
 PG_PORT = os.environ.get("DALA_PG_PORT", "55433")
 RUN_DIR = os.path.join(ROOT, ".local", "chaos-run")
+LOG_DIR = os.environ.get("DALA_CHAOS_LOG_DIR") or os.path.join(
+    ROOT, ".local", "chaos-logs", time.strftime("%Y%m%dT%H%M%S", time.gmtime()))
+BROKER_LOG = os.path.join(ROOT, ".local", "broker", "tansu-%s.log" % os.environ.get("DALA_KAFKA_PORT", "59093"))
 DB = "dala_chaos"
 TOKEN = "chaos-write-%d" % os.getpid()
 AUTH = {"Authorization": "Bearer " + TOKEN}
@@ -825,6 +832,30 @@ TESTS = {"workers": test_workers, "postgres": test_postgres, "broker": test_brok
          "hostile": test_hostile, "memory": test_memory}
 
 
+def broker_log_size():
+    try:
+        return os.path.getsize(BROKER_LOG)
+    except OSError:
+        return 0
+
+
+def keep_logs(number, name, broker_from):
+    """Copies this test's service logs and the broker's log lines since `broker_from` (a byte offset: the broker's
+    log is appended to across restarts) to LOG_DIR/<number>-<name>/; the next test's fresh stack empties RUN_DIR."""
+    dest = os.path.join(LOG_DIR, "%02d-%s" % (number, name))
+    os.makedirs(dest, exist_ok=True)
+    for f in os.listdir(RUN_DIR) if os.path.isdir(RUN_DIR) else []:
+        if f.endswith(".log"):
+            shutil.copyfile(os.path.join(RUN_DIR, f), os.path.join(dest, f))
+    try:
+        with open(BROKER_LOG, "rb") as src, open(os.path.join(dest, "broker.log"), "wb") as out:
+            src.seek(broker_from if broker_from <= os.path.getsize(BROKER_LOG) else 0)
+            shutil.copyfileobj(src, out)
+    except OSError:
+        pass
+    return dest
+
+
 def main():
     names = sys.argv[1:] or list(TESTS)
     for name in names:
@@ -832,13 +863,15 @@ def main():
             sys.exit("unknown test %s; choose from %s" % (name, ", ".join(TESTS)))
     t0 = time.monotonic()
     try:
-        for name in names:
+        for number, name in enumerate(names, 1):
             started = time.monotonic()
+            broker_from = broker_log_size()
             try:
                 TESTS[name]()
             except Exception as e:  # a harness failure is a test failure, and the next test still runs
                 check("%s ran to the end" % name, False, repr(e))
-            log("  (%s: %.0f s)" % (name, time.monotonic() - started))
+            stop_services()
+            log("  (%s: %.0f s; logs in %s)" % (name, time.monotonic() - started, keep_logs(number, name, broker_from)))
     finally:
         stop_services()
     log("chaos figures:")
