@@ -487,3 +487,18 @@ struct ReceivingTests {
         #expect(!types.contains(.meeting), "\(types)")
     }
 }
+
+// Session 29: an invitation puts forward the visit it invites to, a visit still to come.
+@Suite("Invitations")
+struct InvitationTests {
+    @Test(arguments: [
+        "Mirziyoyev invited Tokayev to visit Tashkent in October.",
+        "Мирзиёев пригласил Токаева посетить Ташкент в октябре.",
+    ])
+    func theVisitInvitedToIsProposedAndToCome(text: String) throws {
+        let events = try Harness.get().run(text, date: "2024-03-24").events
+        let visit = try #require(events.first { $0.type == .meeting }, "\(events.map(\.type))")
+        #expect(visit.modality == .proposed)
+        #expect(visit.date?.value == "2024-10")
+    }
+}
