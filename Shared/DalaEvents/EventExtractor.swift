@@ -224,8 +224,8 @@ public struct EventExtractor: Sendable {
         out.reserveCapacity(sentences.count)
         var anchor: (year: Int, sentence: Int, documentIndex: Int)?
         // The last explicit day (`1 января 2015 года`): a yearless day soon after it continues that chronology.
-        var dayAnchor: (year: Int, sentence: Int, documentIndex: Int)?
-        var dayAnchorDay = ""
+        // (`day`: the explicit day itself, `YYYY-MM-DD`; empty when the anchor was carried on by a yearless day.)
+        var dayAnchor: (year: Int, sentence: Int, documentIndex: Int, day: String)?
         // The last explicit month (`2017 жылдың қазанында`): a yearless day of that month soon after (`10 қазаннан`) starts a
         // chronology in its year. (A yearless month after one is left to the publication date: `в июне` after
         // `в мае 2004 года` is as often this year's.)
@@ -254,9 +254,8 @@ public struct EventExtractor: Sendable {
                         anchor = (y, si, s.documentIndex)
                         // Of several days in one sentence the latest is where the chronology stands (`вступил в силу 1
                         // января 2015 года, подписанный 29 мая 2014 года. Уже 2 января …`).
-                        if v.kind == .day, !(dayAnchor.map { $0.sentence == si && $0.documentIndex == s.documentIndex } ?? false)
-                            || v.first >= dayAnchorDay {
-                            dayAnchor = (y, si, s.documentIndex); dayAnchorDay = v.first
+                        if v.kind == .day, dayAnchor.map({ $0.sentence != si || $0.documentIndex != s.documentIndex || v.first >= $0.day }) ?? true {
+                            dayAnchor = (y, si, s.documentIndex, v.first)
                         }
                         if v.kind == .month { monthAnchor = (y, v.month, si, s.documentIndex) }
                     }
@@ -288,12 +287,12 @@ public struct EventExtractor: Sendable {
                 if future, let da = dayAnchor, let d = doc, da.year < d.year { nearDay = false }
                 if !nearDay, !future, r.yearless, r.relDay > 0, let ma = monthAnchor, ma.month == r.relMonth, ma.documentIndex == s.documentIndex,
                    si - ma.sentence <= Self.yearlessReach {
-                    dayAnchor = (ma.year, ma.sentence, ma.documentIndex); nearDay = true
+                    dayAnchor = (ma.year, ma.sentence, ma.documentIndex, ""); nearDay = true
                 }
                 // A yearless day or month told soon after a dated one continues its chronology, and carries it on (`6 қаңтарда`
                 // … three sentences later `11 қаңтарда`: the same January).
                 let chronology = r.yearless && nearDay && !sameSentence
-                if chronology, let da = dayAnchor { anchor = da; dayAnchor = (da.year, si, s.documentIndex); dayAnchorDay = "" }
+                if chronology, let da = dayAnchor { anchor = (da.year, da.sentence, da.documentIndex); dayAnchor = (da.year, si, s.documentIndex, "") }
                 if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
                     if let v = Self.resolveYearless(r, publication: d, future: future) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
@@ -341,7 +340,7 @@ public struct EventExtractor: Sendable {
                     // `годом раньше … того же года`: a resolved context time anchors the next one; a day dated by a year of
                     // its sentence (`В 2015 году … 1 января`) goes on as a chronology like an explicit day.
                     if !r.documentAnchored { anchor = (y, si, s.documentIndex) }
-                    if r.yearless, v.kind == .day, !r.documentAnchored { dayAnchor = (y, si, s.documentIndex); dayAnchorDay = "" }
+                    if r.yearless, v.kind == .day, !r.documentAnchored { dayAnchor = (y, si, s.documentIndex, "") }
                 }
                 placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
             }

@@ -277,8 +277,9 @@ struct Lexicon: Sendable {
     var modalityCues: [ModalityCue] = []
     var modalityIndex = FormIndex<Int>()
     var kazakhSuffixCues: [(suffix: String, modality: Modality, scalars: Int)] = []
-    /// Affixes that put a date beside them in the future (`modality.tsv` place `dated-future`).
-    var datedFutureSuffixes: [(suffix: String, scalars: Int)] = []
+    /// Affixes that put a date beside them in the future: the planned suffix cues and `modality.tsv` place
+    /// `dated-future` (the aorist, future only beside a date).
+    var futureSuffixes: [(suffix: String, scalars: Int)] = []
     /// Auxiliary verbs (`modality.tsv` place `auxiliary`: kk `бол-`) that carry a conditional suffix for the word before
     /// them (`келіссе болады`… `өтетін болса`): a `hypothetical` suffix on such a word after the trigger counts.
     var conditionalAuxiliaries: [String] = []
@@ -479,9 +480,10 @@ struct Lexicon: Sendable {
             guard let m = Modality(rawValue: r[2]), let place = ModalityCue.Place(rawValue: r[3]) else {
                 throw r.error("\(r.fields)")
             }
+            if place == .suffix || place == .datedFuture, m == .planned { futureSuffixes.append((fold(r[1]), fold(r[1]).unicodeScalars.count)) }
             if place == .suffix { kazakhSuffixCues.append((fold(r[1]), m, fold(r[1]).unicodeScalars.count)); continue }
             if place == .joint { modalityJoints.insert(fold(r[1])); continue }
-            if place == .datedFuture { datedFutureSuffixes.append((fold(r[1]), fold(r[1]).unicodeScalars.count)); continue }
+            if place == .datedFuture { continue }
             if place == .auxiliary { conditionalAuxiliaries.append(fold(r[1])); continue }
             modalityCues.append(ModalityCue(pattern: Self.pattern(r[1], lang), modality: m, place: place))
         }

@@ -233,8 +233,7 @@ struct TimeTagger: Sendable {
             guard x.kind == .word else { return false }
             if cue(x) == .future { return true }
             guard suffixes else { return false }
-            return lex.kazakhSuffixCues.contains { $0.modality == .planned && x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count > $0.scalars + 1 }
-                || lex.datedFutureSuffixes.contains { x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count > $0.scalars + 1 }
+            return lex.futureSuffixes.contains { x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count > $0.scalars + 1 }
         }
         var j = first - 1, n = 0
         while j >= 0, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j -= 1; n += 1 }
