@@ -248,7 +248,8 @@ P("en-t08", "2018-08-12",
   "Iranian President Hassan Rouhani said seabed borders still needed more discussion, while Russian President "
   "Vladimir Putin called the deal a milestone. Turkmenistan has long sought a Trans-Caspian gas pipeline to "
   "Azerbaijan, which Moscow and Tehran had opposed; the text allows such pipelines if they meet environmental "
-  "rules. The next Caspian summit will be held in Tehran.",
+  "rules. The next Caspian summit will be held in Tehran. Environmental groups said the five states should first "
+  "agree a joint plan to save the sea's shrinking sturgeon stocks.",
   [("AKTAU", "aktau"), ("Kazakhstan", "kazakhstan"), ("Reuters", "reuters", "opt"), ("Russia", "russia"),
    ("Iran", "iran"), ("Kazakhstan", "kazakhstan"), ("Azerbaijan", "azerbaijan"), ("Turkmenistan", "turkmenistan"),
    ("Caspian Sea", "caspian-sea"), ("Convention on the Legal Status of the Caspian Sea", "caspian-convention"),
@@ -266,7 +267,9 @@ P("en-t08", "2018-08-12",
     "Turkmenistan has long sought a Trans-Caspian gas pipeline to"),
    ("dispute", ["russia", "iran", "trans-caspian-pipeline"], None, "asserted", "which Moscow and Tehran had opposed"),
    ("meeting", ["russia", "iran", "kazakhstan", "azerbaijan", "turkmenistan"], None, "planned",
-    "The next Caspian summit will be held in Tehran")],
+    "The next Caspian summit will be held in Tehran"),
+   ("agreement", ["russia", "iran", "kazakhstan", "azerbaijan", "turkmenistan", "caspian-sea"], None, "recommended",
+    "the five states should first agree a joint plan to save the sea's shrinking sturgeon stocks")],
   notes="sea named inside the convention's name (one mention) and alone before it; 'Caspian' inside 'Trans-Caspian'; "
         "Iranian/Russian adjectives; two statements in one sentence; Moscow and Tehran standing for the states; "
         "'if they meet environmental rules' is a condition, not an event; undated future summit")
@@ -279,12 +282,14 @@ P("en-t09", "2022-09-14",
   "after Russia's invasion of Ukraine in February.\n"
   "The two presidents signed a joint statement and agreed to open a third railway crossing on their border by "
   "2025. Xi is due to meet Russian President Vladimir Putin in Samarkand on Thursday, their first meeting since "
-  "the war began.",
+  "the war began. A Moscow tabloid reported that China had offered Kazakhstan security guarantees, a claim "
+  "Beijing did not confirm.",
   [("ASTANA", "astana"), ("Reuters", "reuters", "opt"), ("Xi Jinping", "xi-jinping"), ("Kazakhstan", "kazakhstan"),
    ("Kassym-Jomart Tokayev", "tokayev"), ("Astana", "astana"), ("Samarkand", "samarkand"),
    ("Shanghai Cooperation Organisation", "sco"), ("Xi", "xi-jinping"), ("Tokayev", "tokayev"), ("China", "china"),
    ("Kazakhstan's", "kazakhstan"), ("Moscow", "moscow"), ("Russia's", "russia"), ("Ukraine", "ukraine"),
-   ("Xi", "xi-jinping"), ("Vladimir Putin", "putin"), ("Samarkand", "samarkand")],
+   ("Xi", "xi-jinping"), ("Vladimir Putin", "putin"), ("Samarkand", "samarkand"), ("Moscow", "moscow"),
+   ("China", "china"), ("Kazakhstan", "kazakhstan"), ("Beijing", "beijing")],
   [("Sept 14", "2022-09-14", "day"), ("Wednesday", "2022-09-14", "day", "rel"), ("February", "2022-02", "month"),
    ("2025", "2025", "year"), ("Thursday", "2022-09-15", "day", "rel")],
   ["COVID-19"],
@@ -300,8 +305,12 @@ P("en-t09", "2022-09-14",
    ("cooperation", ["china", "kazakhstan"], "2025", "planned",
     "agreed to open a third railway crossing on their border by"),
    ("meeting", ["xi-jinping", "putin", "china", "russia"], "2022-09-15", "planned",
-    "Xi is due to meet Russian President Vladimir Putin in Samarkand on Thursday")],
-  notes="'The two presidents' counted parties; 'by 2025' deadline; COVID-19 is no date; background invasion in February; "
+    "Xi is due to meet Russian President Vladimir Putin in Samarkand on Thursday"),
+   ("cooperation", ["china", "kazakhstan"], None, "reported",
+    "A Moscow tabloid reported that China had offered Kazakhstan security guarantees"),
+   ("statement", ["china"], None, "negated", "a claim Beijing did not confirm")],
+  notes="a tabloid's claim the text distances itself from (reported) and a non-confirmation (negated statement); "
+        "'Moscow tabloid' as a mention of the city; 'The two presidents' counted parties; 'by 2025' deadline; COVID-19 is no date; background invasion in February; "
         "weekday equal to the publication day and the next day; 'their border', 'the war' anaphors")
 
 P("en-t10", "2023-05-19",
