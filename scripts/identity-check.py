@@ -117,6 +117,8 @@ def main():
             a, b = baseline[k], outputs[k]
             i = next((i for i in range(min(len(a), len(b))) if a[i] != b[i]), min(len(a), len(b)))
             print(f"  before: …{a[max(0, i - 150):i + 150]}…\n  after:  …{b[max(0, i - 150):i + 150]}…")
+    if len(different) > 5:
+        print("DIFFERENT also: " + ", ".join(different[5:]))
     print(f"identity: {len(expected) - len(missing) - len(different)} identical, {len(different)} different, "
           f"{len(missing)} not available here, {len(new)} new inputs without a baseline")
     sys.exit(1 if different else 0)

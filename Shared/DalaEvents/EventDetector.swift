@@ -454,7 +454,7 @@ final class EventDetector: Sendable {
                 // The next meeting of a series (`Келесі саммит … өтеді`) is the story's organisation's (below).
                 let nextMeeting = h.type == .meeting && nextOfSeries(h, cues)
                 guard entityParticipants + roleParticipants > 0 || (date != nil && h.weight >= 0.75) || placedMeeting
-                        || (nextMeeting && topics[s.documentIndex] != nil) else { continue }
+                        || (nextMeeting && topic(for: s, topics) != nil) else { continue }
                 // An event told without naming its parties (`their presidents met`, `Its first summit`, `the tariff took
                 // effect`) continues the story of the parties of the event just told: it takes them over.
                 // (Not from an event of the same type: that is a retelling, or a second event the merge must keep apart.)
@@ -476,13 +476,13 @@ final class EventDetector: Sendable {
                 }
                 // `The next summit will be held in Samarkand`, `Следующая встреча намечена в Москве`, `Келесі саммит … өтеді`:
                 // the next meeting of a series is the next of the story's organisation, whoever else the sentence names.
-                if nextMeeting, let topic = topics[s.documentIndex],
+                if nextMeeting, let topic = topic(for: s, topics),
                    seen.insert(RoleKey("actor", topic.entityID)) {
                     participants.append(EventParticipant(role: "actor", entityID: topic.entityID, surface: topic.surface, span: nil))
                 }
                 // `The leaders signed …`, `Its first summit …`, `Members agreed …`: parties named only by their role in a
                 // story about one organisation are that organisation's (`EventDetector+Topics.swift`).
-                if let topic = topics[s.documentIndex], Self.topicTakers.contains(h.type),
+                if let topic = topic(for: s, topics), Self.topicTakers.contains(h.type),
                    !participants.contains(where: { $0.entityID != nil && ($0.role == "actor" || $0.role == "counterpart") }),
                    seen.insert(RoleKey("actor", topic.entityID)) {
                     participants.append(EventParticipant(role: "actor", entityID: topic.entityID, surface: topic.surface, span: nil))

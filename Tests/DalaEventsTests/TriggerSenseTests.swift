@@ -502,3 +502,71 @@ struct InvitationTests {
         #expect(visit.date?.value == "2024-10")
     }
 }
+
+// Session 30 (hand check of the sample articles): words whose other sense is no event.
+@Suite("Bases that are a basis, positions made firm, an article's own remarks")
+struct AbstractSenseTests {
+    @Test(arguments: [
+        "Соглашение о дружбе между Казахстаном и Узбекистаном может стать прочной базой для нового союза.",
+        "У Казахстана и Киргизии разная правовая база в сфере таможни.",
+        "Тәжікстан мен Қырғызстанда мұндай базаны құруға қаржы ресурстары жетпейді.",
+        "Қазақстан мен Ресей экономикалық базасын нығайтуда.",
+    ])
+    func aBasisIsNoMilitaryBase(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.military), "\(text): \(types)")
+    }
+
+    @Test(arguments: [
+        "В 2005 году Узбекистан потребовал закрыть американскую базу в Ханабаде.",
+        "2009 жылы Қырғызстан парламенті Манастағы базаны жабу туралы шешім қабылдады.",
+    ])
+    func aBaseClosedStaysMilitary(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(types.contains(.military), "\(text): \(types)")
+    }
+
+    @Test(arguments: [
+        "Еуропалық Одақ пен НАТО өңірдегі позицияларын бекітуге тырысады.",
+        "Қазақстан мен Қырғызстан мемлекеттік шекараларын бекітуге күш салды.",
+    ])
+    func makingFirmIsNoApproval(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.agreement), "\(text): \(types)")
+    }
+
+    @Test func ratifyingABorderTreatyStaysAnAgreement() throws {
+        let types = try Harness.get().run("Қазақстан мен Өзбекстан шекара туралы шартты 2002 жылы бекітті.").events.map(\.type)
+        #expect(types.contains(.agreement), "\(types)")
+    }
+
+    @Test(arguments: [
+        "Мақалада Еуропалық Одақ пен Орталық Азия елдерінің ынтымақтастығы атап өтіледі.",
+        "В статье подчеркивается роль ШОС и ОДКБ в регионе.",
+    ])
+    func anArticlesRemarkIsNoStatement(text: String) throws {
+        let types = try Harness.get().run(text).events.map(\.type)
+        #expect(!types.contains(.statement), "\(text): \(types)")
+    }
+}
+
+// Session 30: the story's organisation stands for parties named by role only near where it was named.
+@Suite("The story's organisation, near its mentions")
+struct TopicReachTests {
+    static let opening = "ШОС провела заседание в Пекине. Генсек ШОС выступил с докладом. "
+    static let filler = "Экономика Казахстана выросла на пять процентов. Урожай зерна оказался рекордным. "
+        + "Цены на нефть снизились. Инфляция замедлилась. Туристов стало больше. "
+
+    @Test func nearItsMentionTheLeadersAreItsLeaders() throws {
+        let events = try Harness.get().run(Self.opening + "Лидеры подписали декларацию о сотрудничестве.").events
+        let e = try #require(events.first { $0.type == .agreement }, "\(events.map(\.type))")
+        #expect(e.participants.contains { $0.entityID == "Q485128" || $0.surface.hasPrefix("ШОС") }, "\(e.participants)")
+    }
+
+    @Test func farFromItsMentionsTheLeadersAreNotItsLeaders() throws {
+        let events = try Harness.get().run(Self.opening + Self.filler + "Лидеры подписали декларацию о сотрудничестве.").events
+        for e in events where e.type == .agreement {
+            #expect(!e.participants.contains { $0.surface.hasPrefix("ШОС") }, "\(e.participants)")
+        }
+    }
+}
