@@ -303,7 +303,8 @@ final class EventDetector: Sendable {
             hits.sort { $0.first < $1.first }
             let caseRoles = caseRoles(placed, atoms: a, language: s.language, names: names)
             let bare = bareCapitals(placed, caseRoles: caseRoles, atoms: a, names: names)
-            let cues = modalityCues(a)
+            // A cue inside a time phrase is part of the time (`на следующий день`, `келесі күні`, `the next day`), not a plan.
+            let cues = modalityCues(a).filter { m in !times[si].contains { t in t.first <= m.first && m.last <= t.last } }
             let quotes = quotations(a)
             // `agreed to meet again`, `договорились проводить встречи`: the planned meeting is what was agreed.
             let toMeet = agreementsToMeet(hits, a, language: s.language, cues: cues, quotes: quotes, clauses: clauses)

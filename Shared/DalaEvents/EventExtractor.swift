@@ -109,6 +109,24 @@ public struct EventExtractor: Sendable {
         return DateValue(kind: .day, year: c.year, month: c.month, day: c.day)
     }
 
+    /// A day or month phrase counted from a day or month of the text (`day` 0: a month): days need a day.
+    static func resolveFromContext(_ r: RawTime, _ year: Int, _ month: Int, _ day: Int) -> Resolved? {
+        guard let off = r.relativeOffset, abs(off) <= 1000 else { return nil }
+        switch r.unit {
+        case .day:
+            guard day > 0 else { return nil }
+            return resolved(dayValue(CivilDay.number(year, month, day) + off))
+        case .month:
+            let total = year * 12 + month - 1 + off
+            guard TimeTagger.yearRange.contains(total / 12) else { return nil }
+            return resolved(DateValue(kind: .month, year: total / 12, month: total % 12 + 1))
+        case .monthOfYear:
+            return resolved(DateValue(kind: .month, year: year, month: off))
+        default:
+            return nil
+        }
+    }
+
     /// A day, week, month or weekday phrase counted from the publication date; nil when that date is too coarse.
     static func resolveFromDocument(_ r: RawTime, _ doc: (year: Int, month: Int, day: Int)?, future: Bool = false) -> Resolved? {
         guard let doc, let off = r.relativeOffset, abs(off) <= 1000 else { return nil }
@@ -121,6 +139,8 @@ public struct EventExtractor: Sendable {
             let y = total / 12
             guard TimeTagger.yearRange.contains(y) else { return nil }
             return resolved(DateValue(kind: .month, year: y, month: total % 12 + 1))
+        case .monthOfYear:
+            return resolved(DateValue(kind: .month, year: doc.year, month: off))
         case .anniversary:
             let y = doc.year + off
             guard doc.day > 0, TimeTagger.yearRange.contains(y) else { return nil }
@@ -155,13 +175,18 @@ public struct EventExtractor: Sendable {
     static let yearlessAhead = 92, yearlessBehind = 273
     /// Days before publication a yearless date told in the future tense may still lie (a story filed a day late).
     static let futureSlack = 7
+    /// Days after publication a yearless date told in the past tense may still lie (a dateline a day or two off).
+    static let pastSlack = 3
 
     /// A yearless `15 марта`, `July 4`, `3-4 шілде` against the publication date: the year that puts its first day within
     /// `yearlessBehind` days before to `yearlessAhead` days after publication (a day-less publication date counts from
     /// its month's first day).
     /// `future`: the time's clause speaks of the future (`пройдут в октябре`, `30 қарашада күшіне енбек`): the next such
     /// day or month on or after publication, however far (within a year), not last year's.
-    static func resolveYearless(_ r: RawTime, publication d: (year: Int, month: Int, day: Int), future: Bool = false) -> Resolved? {
+    /// `past`: the time's clause speaks of the past (`ещё в феврале объявивший`): the last such day or month on or before
+    /// publication (`pastSlack` days after it allowed: a dateline a day behind), however far (within a year).
+    static func resolveYearless(_ r: RawTime, publication d: (year: Int, month: Int, day: Int), future: Bool = false,
+                                past: Bool = false) -> Resolved? {
         guard r.relMonth > 0 else { return nil }
         let pub = CivilDay.number(d.year, d.month, max(d.day, 1))
         var y = d.year
@@ -170,6 +195,8 @@ public struct EventExtractor: Sendable {
         let ahead = r.relation == .since ? 0 : yearlessAhead
         if future && r.relation != .since {
             if pub - first > Self.futureSlack { y += 1 }
+        } else if past {
+            if first - pub > Self.pastSlack { y -= 1 }
         } else if first - pub > ahead { y -= 1 } else if pub - first > yearlessBehind + (yearlessAhead - ahead) { y += 1 }
         if r.relEndDay > 0 { return yearlessRange(r, year: y) }
         if r.relEndMonth > 0, r.relDay == 0 { return monthRange(r, year: y) }
@@ -232,6 +259,14 @@ public struct EventExtractor: Sendable {
         var monthAnchor: (year: Int, month: Int, sentence: Int, documentIndex: Int)?
         // `в этот период`, `сол жылдары`: a period phrase takes the whole value of the last sentence with explicit times.
         var period: (time: TimeExpression, sentence: Int, documentIndex: Int)?
+        // The last day or month the text placed (`11 қаңтарда`, `в сентябре 2013 года`): `the same day`, `на следующий
+        // день`, `бір айдан кейін`, `at the end of the month` soon after it count from it (`day` 0 for a month).
+        var lastPoint: (year: Int, month: Int, day: Int, sentence: Int, documentIndex: Int)?
+        func notePoint(_ te: TimeExpression, _ si: Int, _ d: Int) {
+            guard let v = te.value, te.precision == .day || te.precision == .month,
+                  let y = Int(v.prefix(4)), let m = Int(v.dropFirst(5).prefix(2)) else { return }
+            lastPoint = (y, m, te.precision == .day ? Int(v.dropFirst(8).prefix(2)) ?? 0 : 0, si, d)
+        }
         for (si, s) in sentences.enumerated() {
             var placed: [PlacedTime] = []
             if let section = s.section, Self.skippedSections.contains(section) { out.append(placed); continue }
@@ -259,6 +294,7 @@ public struct EventExtractor: Sendable {
                         }
                         if v.kind == .month { monthAnchor = (y, v.month, si, s.documentIndex) }
                     }
+                    if r.relation == .point { notePoint(te, si, s.documentIndex) }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: true))
                     continue
                 }
@@ -271,9 +307,21 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 // `кеше`, `last week`, `next month`, `on Thursday`: counted in days, weeks or months from the publication date.
+                if r.unit != .year, !r.documentAnchored {
+                    // `the same day`, `на следующий день`, `екі күннен кейін`, `Месяц спустя`: from the last day or month
+                    // placed, a few sentences back at most; without one the phrase stays unresolved.
+                    if let p = lastPoint, p.documentIndex == s.documentIndex, si - p.sentence <= Self.yearlessReach,
+                       let v = Self.resolveFromContext(r, p.year, p.month, p.day) {
+                        te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                        notePoint(te, si, s.documentIndex)
+                    }
+                    placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
+                    continue
+                }
                 if r.unit != .year {
                     if let v = Self.resolveFromDocument(r, doc, future: r.unit == .weekday && tagger.future(a, first: r.first, last: r.last, language: s.language)) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
+                        notePoint(te, si, s.documentIndex)
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
                     continue
@@ -294,9 +342,11 @@ public struct EventExtractor: Sendable {
                 let chronology = r.yearless && nearDay && !sameSentence
                 if chronology, let da = dayAnchor { anchor = (da.year, da.sentence, da.documentIndex); dayAnchor = (da.year, si, s.documentIndex, "") }
                 if r.yearless, let d = doc, d.month > 0, !sameSentence, !nearDay {
-                    if let v = Self.resolveYearless(r, publication: d, future: future) {
+                    let past = !future && r.relation == .point && tagger.past(a, first: r.first, last: r.last, language: s.language)
+                    if let v = Self.resolveYearless(r, publication: d, future: future, past: past) {
                         te.value = v.value; te.start = v.start; te.end = v.end; te.precision = v.precision
                         Self.applyRelation(r, &te)
+                        if r.relation == .point { notePoint(te, si, s.documentIndex) }
                     }
                     placed.append(PlacedTime(expression: te, first: r.first, last: r.last, explicit: false))
                     continue
@@ -337,6 +387,7 @@ public struct EventExtractor: Sendable {
                     }
                     te.value = v.edtf; te.start = v.first; te.end = v.last; te.precision = v.precision
                     Self.applyRelation(r, &te)
+                    if r.relation == .point { notePoint(te, si, s.documentIndex) }
                     // `годом раньше … того же года`: a resolved context time anchors the next one; a day dated by a year of
                     // its sentence (`В 2015 году … 1 января`) goes on as a chronology like an explicit day.
                     if !r.documentAnchored { anchor = (y, si, s.documentIndex) }

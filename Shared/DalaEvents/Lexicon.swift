@@ -179,10 +179,13 @@ struct Pattern: Sendable {
 enum RelativeUnit: Sendable {
     /// `anniversary`: whole years from the publication's day, told to the day (`Twenty years ago today`, `Ровно тридцать
     /// лет назад`): offset suffix `a`.
-    case year, month, week, day, weekday, anniversary
+    /// `monthOfYear`: the month numbered by the offset in the anchor's year (`the end of the year` = its December,
+    /// `в начале года` = its January): offset suffix `M`.
+    case year, month, week, day, weekday, anniversary, monthOfYear
     init?(suffix: Character) {
         switch suffix {
         case "a": self = .anniversary
+        case "M": self = .monthOfYear
         case "m": self = .month
         case "w": self = .week
         case "d": self = .day
@@ -194,7 +197,9 @@ enum RelativeUnit: Sendable {
 /// Every data file of the stage, parsed once per process.
 struct Lexicon: Sendable {
     enum UnitKind: String, Sendable { case year, years, century, decade, page, amount, ordinal, month, quarter, spring, summer, autumn, winter }
-    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative, article, future }
+    enum CueKind: String, Sendable { case `in`, since, until, from, to, between, page, anaphor, clause, relative, article, future, past
+        /// A word with a past ending that is no verb (`канал`, `потенциала`, `недели`).
+        case notPast = "not-past" }
     struct Relative: Sendable {
         let pattern: Pattern; let documentAnchored: Bool; let offset: Int; let timesN: Bool
         /// What the offset counts (`offset` column suffix `m`, `w`, `d`; anchor `weekday`: offset = ISO weekday 1…7).
@@ -280,6 +285,9 @@ struct Lexicon: Sendable {
     /// Affixes that put a date beside them in the future: the planned suffix cues and `modality.tsv` place
     /// `dated-future` (the aorist, future only beside a date).
     var futureSuffixes: [(suffix: String, scalars: Int)] = []
+    /// Endings of past verb forms (`time_cues.tsv` kind `past-suffix`: ru `-ла`, `-вший`, kk `-ған`), by language: a
+    /// lower-case word with one of them, its stem at least three letters, tells the past beside a yearless date.
+    var pastSuffixes: [Language: [(suffix: String, scalars: Int)]] = [:]
     /// Auxiliary verbs (`modality.tsv` place `auxiliary`: kk `бол-`) that carry a conditional suffix for the word before
     /// them (`келіссе болады`… `өтетін болса`): a `hypothetical` suffix on such a word after the trigger counts.
     var conditionalAuxiliaries: [String] = []
@@ -417,6 +425,9 @@ struct Lexicon: Sendable {
         }
         for r in try languages("time_cues.tsv", 3) {
             if r[2] == "page-abbreviation" { pageAbbreviations.insert(fold(r[1])); continue }
+            if r[2] == "past-suffix" {
+                pastSuffixes[try Self.language(r), default: []].append((fold(r[1]), fold(r[1]).unicodeScalars.count)); continue
+            }
             guard let k = CueKind(rawValue: r[2]) else { throw r.error("\(r.fields)") }
             cues.add(Form(r[1]), k)
             if registry.profile(r[0])?.wordOrder == .sov { postCues.add(Form(r[1]), k) }
@@ -442,7 +453,10 @@ struct Lexicon: Sendable {
                     || (r[2] == "period" && magnitude == 0 && !timesN) else {
                 throw r.error("\(r.fields)")
             }
-            guard unit == .year || r[2] != "context" else { throw r.error("\(r.fields): day, week and month offsets count from the document date") }
+            guard unit == .year || unit == .day || unit == .month || unit == .monthOfYear || r[2] != "context" else {
+                throw r.error("\(r.fields): week offsets count from the document date")
+            }
+            guard unit != .monthOfYear || (1...12).contains(magnitude) && sign == 1 && !timesN else { throw r.error("\(r.fields): month 1…12") }
             let p = Self.pattern(r[1], lang)
             relatives.append(Relative(pattern: p, documentAnchored: r[2] == "document" || r[2] == "weekday" || r[2] == "near",
                                       offset: sign * magnitude, timesN: timesN, unit: unit, period: r[2] == "period", near: r[2] == "near"))

@@ -231,7 +231,11 @@ struct TimeTagger: Sendable {
         let suffixes = lex.verbFinal.contains(language)
         func isFuture(_ x: Atom) -> Bool {
             guard x.kind == .word else { return false }
-            if cue(x) == .future { return true }
+            switch cue(x) {
+            case .future: return true
+            case .past: return false    // `қабылдады`, `сөйледі`: a past verb that looks like the aorist
+            default: break
+            }
             guard suffixes else { return false }
             return lex.futureSuffixes.contains { x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count > $0.scalars + 1 }
         }
@@ -239,6 +243,28 @@ struct TimeTagger: Sendable {
         while j >= 0, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j -= 1; n += 1 }
         j = last + 1; n = 0
         while j < a.count, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j += 1; n += 1 }
+        return false
+    }
+
+    /// A yearless date in a clause about the past (`ещё в феврале объявивший`, `in June the two presidents met`): a past
+    /// word (`time_cues.tsv` kind `past`) or a lower-case word with a past ending (kind `past-suffix`) within six words of
+    /// it, in its clause. (Asked only when the clause is not about the future.)
+    func past(_ a: [Atom], first: Int, last: Int, language: Language) -> Bool {
+        let suffixes = lex.pastSuffixes[language] ?? []
+        func isPast(_ x: Atom) -> Bool {
+            guard x.kind == .word else { return false }
+            switch cue(x) {
+            case .past: return true
+            case .notPast: return false
+            default: break
+            }
+            guard !x.capitalized else { return false }
+            return suffixes.contains { x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count >= $0.scalars + 3 }
+        }
+        var j = first - 1, n = 0
+        while j >= 0, n < 6, a[j].kind != .punct { if isPast(a[j]) { return true }; j -= 1; n += 1 }
+        j = last + 1; n = 0
+        while j < a.count, n < 6, a[j].kind != .punct { if isPast(a[j]) { return true }; j += 1; n += 1 }
         return false
     }
 

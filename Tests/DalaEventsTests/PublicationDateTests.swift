@@ -129,4 +129,45 @@ import Testing
     func anAnniversaryIsADay(text: String, surface: String, value: String) throws {
         #expect(try values(text, date: "2024-03-03")[surface] == value)
     }
+
+    /// Session 30: a yearless date in a past clause is the last one on or before publication, even when it lies within
+    /// the quarter after it (sentences written for this test); a future clause and a noun with a past ending do not.
+    @Test(arguments: [
+        ("Никол Пашинян ещё в январе объявил о заморозке участия.", "январе", "2024-01"),
+        ("In January the two presidents met in Tashkent.", "January", "2024-01"),
+        ("Қаңтарда екі президент Ташкентте кездесті.", "Қаңтарда", "2024-01"),
+        ("The summit will be held in January.", "January", "2025-01"),
+        ("Строительство канала в январе продолжится.", "январе", "2025-01"),
+    ])
+    func aPastClauseLooksBack(text: String, surface: String, value: String) throws {
+        #expect(try values(text, date: "2024-11-20")[surface] == value)
+    }
+
+    /// Session 30: days and months counted from the last day or month the text placed (sentences written for this test);
+    /// without one the phrase stays unresolved; months of the publication's year (`the end of the year`).
+    @Test(arguments: [
+        ("Саммит 19 марта 2021 года прошёл в Москве. На следующий день лидеры встретились снова.", "следующий день", "2021-03-20"),
+        ("The summit opened on 19 March 2021. The same day the two ministers signed a protocol.", "The same day", "2021-03-19"),
+        ("7 қыркүйекте Си Астанада сөйледі. Бір айдан кейін ол Джакартада жаңа бастама ұсынды.", "Бір айдан кейін", "2023-10"),
+        ("11 қаңтарда Тоқаев сөз сөйледі. Екі күннен кейін миссия аяқталды.", "Екі күннен кейін", "2023-01-13"),
+        ("The two leaders plan to meet before the end of the year.", "the end of the year", "2023-12"),
+        ("В конце месяца министры соберутся в Бишкеке.", "конце месяца", "2023-11"),
+    ])
+    func countedFromTheTextsDay(text: String, surface: String, value: String) throws {
+        #expect(try values(text, date: "2023-11-20")[surface] == value)
+    }
+
+    @Test func theSameDayWithoutADayIsUnresolved() throws {
+        let v = try values("Ministers met in Astana. The same day a protocol was signed.", date: "2023-11-20")
+        #expect(v["The same day"] == nil || v["The same day"] == "-")
+    }
+
+    /// Session 30: `next` inside a time phrase is the time, not a plan.
+    @Test func theNextDayIsNoPlan() throws {
+        let events = try Harness.get().run("Саммит 19 марта 2021 года прошёл в Москве. На следующий день лидеры встретились снова.",
+                                           date: "2022-01-20").events
+        let met = try #require(events.first { $0.mentions.first?.trigger == "встретились" })
+        #expect(met.modality == .asserted)
+        #expect(met.date?.value == "2021-03-20")
+    }
 }
