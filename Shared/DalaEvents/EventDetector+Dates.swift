@@ -198,6 +198,26 @@ extension EventDetector {
         let parts = v.split(separator: "/")
         return parts.count == 2 && parts.allSatisfy { $0.count == 10 }
     }
+    /// The day a datelined story's lead happened: the first day other than the dateline's that the lead or the
+    /// `leadSentences` sentences after it name, up to `storyDayReach` days before the dateline.
+    func leadDayTimes(sentences: [Sentence], times: [[EventExtractor.PlacedTime]],
+                      datelines: [Int: (time: TimeExpression, sentence: Int)]) -> [Int: (time: TimeExpression, sentence: Int)] {
+        var out: [Int: (time: TimeExpression, sentence: Int)] = [:]
+        for (doc, d) in datelines {
+            var si = d.sentence
+            while si < sentences.count, si - d.sentence <= Self.leadSentences, sentences[si].documentIndex == doc {
+                if let t = times[si].first(where: { t in
+                    t.expression.value != nil && t.expression.value != d.time.value && Self.isStoryDay(t.expression, dateline: d.time)
+                }) {
+                    out[doc] = (t.expression, si)
+                    break
+                }
+                si += 1
+            }
+        }
+        return out
+    }
+
     /// Words (a place name, a comma) that may stand before a dateline's date.
     static let datelineWords = 3
 

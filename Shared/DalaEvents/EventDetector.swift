@@ -164,6 +164,7 @@ final class EventDetector: Sendable {
         var lastGroup: (documentIndex: Int, sentence: Int, type: EventType, participants: [EventParticipant])?
         let topics = topicOrganisations(sentences: sentences, mentions: entities.mentions, types: typeOf)
         let datelines = datelineTimes(sentences: sentences, atoms: atoms, times: times, published: lastPublishedDay)
+        let leadDays = leadDayTimes(sentences: sentences, times: times, datelines: datelines)
         for (si, s) in sentences.enumerated() {
             if let section = s.section, EventExtractor.skippedSections.contains(section) { carried = nil; continue }
             let a = atoms[si]
@@ -518,10 +519,19 @@ final class EventDetector: Sendable {
                 // conditions and proposals are left undated.
                 // The sentence before telling the story's day itself (`… кеңесі кеше Душанбеде өтті. Тоқаев … ұсынды.`) is
                 // the same scene: that day.
+                // The dateline's own day on the lead (`ASTANA, May 17 – Kazakhstan has protested …`) is when it was filed;
+                // a day the next sentences name for it (`… handed a note on Wednesday`) is when it happened.
+                if let d = datelines[s.documentIndex], d.sentence == si, let v = date?.value, v == d.time.value,
+                   date?.span == d.time.span, toldMeetingDate[s.documentIndex] == nil, let l = leadDays[s.documentIndex] {
+                    date = l.time
+                }
                 var datedByDateline = false
                 if date == nil, !inherited, !nextMeeting, let d = datelines[s.documentIndex], d.sentence < si,
                    modality == .asserted || modality == .negated || modality == .reported {
-                    let day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time)
+                    var day = Self.storyDay(meeting: toldMeetingDate[s.documentIndex], dateline: d.time)
+                    // The lead told on the dateline's day and its day told right after it (`… has protested. The
+                    // ministry handed a note on Wednesday`): the lead happened that day.
+                    if toldMeetingDate[s.documentIndex] == nil, let l = leadDays[s.documentIndex], si <= l.sentence { day = l.time }
                     if let c = handOver, c.time.expression.value != d.time.value, c.time.expression.value != day.value {
                         if !c.several, Self.isStoryDay(c.time.expression, dateline: d.time) { date = c.time.expression }
                         // A proposal a person makes in a story about a meeting just held was made there, whatever

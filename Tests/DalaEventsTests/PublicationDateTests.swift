@@ -170,4 +170,14 @@ import Testing
         #expect(met.modality == .asserted)
         #expect(met.date?.value == "2021-03-20")
     }
+
+    /// Session 30: a datelined lead happened on the day the sentence after it names (sentences written for this test).
+    @Test func theLeadHappenedOnTheDayToldAfterIt() throws {
+        let events = try Harness.get().run(
+            "ASTANA, May 17 – Kazakhstan has protested to Kyrgyzstan over the closure of two border posts. "
+                + "The Foreign Ministry handed a note to the Kyrgyz ambassador on Wednesday.", date: "2024-05-17").events
+        let protest = try #require(events.first { $0.type == .dispute && $0.mentions.first?.trigger == "protested" },
+                                   "\(events.map { ($0.type, $0.mentions.first?.trigger ?? "") })")
+        #expect(protest.date?.value == "2024-05-15")
+    }
 }
