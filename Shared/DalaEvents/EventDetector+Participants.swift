@@ -103,6 +103,8 @@ extension EventDetector {
         // stage flags as its government (`Ташкент закрыл …`, `Astana said`: mention kind `metonymy`), as the actor
         // unless a case says otherwise: `sides` adds the state.
         case .place:
+            // A region standing for its states (`party_regions.tsv`) is a party when a case or preposition says so.
+            if lex.partyRegions.contains(p.mention.entityID), let r = caseRole, r == "counterpart" || r == "actor" { return r }
             guard capitalOf(p.mention.entityID) != nil else { return "place" }
             if caseRole == "counterpart" { return "counterpart" }
             if p.mention.kind == .metonymy, caseRole == nil || caseRole == "actor" { return "actor" }
@@ -161,7 +163,7 @@ extension EventDetector {
     func caseRoles(_ placed: [Placed], atoms a: [Atom], language: Language, names: (String) -> [String]) -> [String?] {
         func isParty(_ t: EntityType) -> Bool { t == .country || t == .organization || t == .person }
         var roles = placed.map { p -> String? in
-            isParty(p.type) || (p.type == .place && capitalOf(p.mention.entityID) != nil)
+            isParty(p.type) || (p.type == .place && (capitalOf(p.mention.entityID) != nil || lex.partyRegions.contains(p.mention.entityID)))
                 ? caseRole(p, atoms: a, names: names(p.mention.entityID)) : nil
         }
         func joined(_ i: Int, _ j: Int) -> Bool {

@@ -325,6 +325,8 @@ struct Lexicon: Sendable {
     var attendPatterns: [Pattern] = []
     var attendIndex = FormIndex<Int>()
     var codes: [EventType: Codes] = [:]
+    /// `party_regions.tsv`: regions that stand for a group of states and can be a party.
+    var partyRegions: Set<String> = []
     var stopwords = U64Set()
     /// `topic_heads.tsv`: document words and the topic markers after (ru/en) or before (kk) them.
     var topicHeads = FormIndex<Language>()
@@ -542,6 +544,7 @@ struct Lexicon: Sendable {
             guard let t = EventType(rawValue: r[0]) else { throw r.error("\(r.fields)") }
             codes[t] = Codes(cameo: r[1], plover: r[2])
         }
+        for r in try DataFile.rows(loader("party_regions.tsv"), file: "party_regions.tsv", columns: 1) { partyRegions.insert(r[0]) }
         guard codes.count == EventType.allCases.count else {
             throw EventsError(code: .resourceMalformed, detail: "event_types.tsv: every event type needs codes")
         }

@@ -570,3 +570,24 @@ struct TopicReachTests {
         }
     }
 }
+
+// Session 30: a region that stands for its states is a party when a case or preposition says so.
+@Suite("Regions as parties")
+struct RegionPartyTests {
+    @Test(arguments: [
+        "China held talks with Central Asia in Xi'an.",
+        "Бердімұхамедов Түрікменстан газды Еуропаға да сатуға дайын екенін мәлімдеді.",
+    ])
+    func aRegionWithAPartysCaseIsTheCounterpart(text: String) throws {
+        let events = try Harness.get().run(text).events
+        #expect(events.contains { e in e.participants.contains { $0.role == "counterpart" && ($0.entityID == "dala:central-asia" || $0.entityID == "dala:europe") } },
+                "\(events.map(\.participants))")
+    }
+
+    @Test func aRegionWhereSomethingHappensStaysAPlace() throws {
+        let events = try Harness.get().run("Kazakhstan and Uzbekistan held exercises in Central Asia.").events
+        for e in events {
+            #expect(!e.participants.contains { $0.entityID == "dala:central-asia" && $0.role != "place" }, "\(e.participants)")
+        }
+    }
+}
