@@ -163,6 +163,8 @@ final class Store: Sendable {
     /// Every registry acronym as normalised letters, with its entity, by its number of letters, in name order
     /// (`outOfForceAcronyms`; built per document before, a few percent of the entity stage).
     let acronymForms: [Int: [(sc: [UInt32], entity: Int)]]
+    /// `Matcher.analyses` of the words read so far, shared by every document this store reads.
+    let analysisCache = WordAnalysisCache(capacity: 1 << 16)
 
     init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
         self.lexicon = lexicon
