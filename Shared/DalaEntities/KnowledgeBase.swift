@@ -164,7 +164,7 @@ final class Store: Sendable {
     /// (`outOfForceAcronyms`; built per document before, a few percent of the entity stage).
     let acronymForms: [Int: [(sc: [UInt32], entity: Int)]]
     /// `Matcher.analyses` of the words read so far, shared by every document this store reads.
-    let analysisCache = WordAnalysisCache(capacity: 1 << 16)
+    let analysisCache = WordAnalysisCache(slots: 1 << 16)
 
     init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
         self.lexicon = lexicon
