@@ -283,7 +283,7 @@ public struct AnnotationStore: Sendable {
             let ids = UUID.randomBatch(a.events.count)
             eventIDs += ids
             for (e, id) in zip(a.events, ids) {
-                let eventID = id.uuidString
+                let eventID = id.canonicalText
                 events.beginRow()
                 events.field(eventID); events.field(doc); events.field(version); events.field(e.key); events.field(e.type)
                 events.field(e.cameo); events.field(e.plover); events.field(e.modality); events.field(e.speakerEntityID)

@@ -513,7 +513,7 @@ enum StoryLinker {
 
     /// The id of a story started by event `key` of a document (stable across reprocessing).
     static func storyID(document: UUID, key: String) -> UUID {
-        var b = SHA256.digest(Array(("story\u{1}" + document.lowercasedString + "\u{1}" + key).utf8)).prefix(16).map { $0 }
+        var b = SHA256.digest(Array(("story\u{1}" + document.canonicalText + "\u{1}" + key).utf8)).prefix(16).map { $0 }
         b[6] = (b[6] & 0x0f) | 0x50; b[8] = (b[8] & 0x3f) | 0x80
         return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
     }

@@ -107,7 +107,7 @@ public struct StoryLinks: Sendable {
     /// Each item's sort key is made once: the comparator made two id strings and a key array per comparison, half of
     /// the time of reading a linker batch's items.
     static func inStoreOrder(_ items: [StoryLinker.Item]) -> [StoryLinker.Item] {
-        let keys = items.map { (document: $0.documentID.lowercasedString, key: Array($0.key.utf8)) }
+        let keys = items.map { (document: $0.documentID.canonicalText, key: Array($0.key.utf8)) }
         return items.indices.sorted { i, j in
             keys[i].document == keys[j].document ? keys[i].key.lexicographicallyPrecedes(keys[j].key) : keys[i].document < keys[j].document
         }.map { items[$0] }
