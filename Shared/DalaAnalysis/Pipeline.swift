@@ -74,7 +74,8 @@ extension DocumentAnalysis {
     public func annotationSet(configHash: String) -> AnnotationSet {
         var mentionsBySentence: [Int: [String]] = [:]
         for m in entities.mentions { mentionsBySentence[m.sentenceIndex, default: []].append("e:" + m.entityID) }
-        // Words repeat (Zipf): stem each distinct (word, language) once per document.
+        // Words repeat (Zipf): stem each distinct (word, language) once per document, through the process's cache of
+        // the words earlier documents had.
         var stems: [UInt64: String] = [:]
         let sentenceRows = text.sentences.map { s in
             var keys: [String] = []
@@ -84,7 +85,7 @@ extension DocumentAnalysis {
                 let h = WordKey.fnv1a(scalars: token.text.unicodeScalars.lazy.map(\.value), seed: seed)
                 let key: String
                 if let known = stems[h] { key = known } else {
-                    key = Morphology.stem(token.text, language: s.language)
+                    key = StemCache.shared.stem(token.text, language: s.language, hash: h)
                     stems[h] = key
                 }
                 if !key.isEmpty { keys.append(key) }

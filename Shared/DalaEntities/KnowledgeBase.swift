@@ -160,6 +160,11 @@ final class Store: Sendable {
     /// Agreements with a date of conclusion and two to four parties (`members:`), for treaties named by their kind,
     /// year and parties (`DatedTreatyReferences.swift`): entity, year, parties, names in lowercase.
     let datedAgreements: [(entity: Int, year: Int, members: [Int], names: [String])]
+    /// Every registry acronym as normalised letters, with its entity, by its number of letters, in name order
+    /// (`outOfForceAcronyms`; built per document before, a few percent of the entity stage).
+    let acronymForms: [Int: [(sc: [UInt32], entity: Int)]]
+    /// `Matcher.analyses` of the words read so far, shared by every document this store reads.
+    let analysisCache = WordAnalysisCache(slots: 1 << 16)
 
     init(sources: [(name: String, text: String)], lexicon: Lexicon) throws {
         self.lexicon = lexicon
@@ -403,6 +408,12 @@ final class Store: Sendable {
             dated.append((c, from / 10000, members, (Array(info.record.labels.values) + info.record.aliases).map { $0.lowercased() }))
         }
         self.datedAgreements = dated
+        var acronymForms: [Int: [(sc: [UInt32], entity: Int)]] = [:]
+        for n in names where n.kind == .acronym {
+            let sc = n.words.flatMap { TextNorm.normalizeScalars(bare[Int($0)]) }
+            acronymForms[sc.count, default: []].append((sc, n.entity))
+        }
+        self.acronymForms = acronymForms
     }
 
     /// Registry word ids whose forms include the normalised word with this key.

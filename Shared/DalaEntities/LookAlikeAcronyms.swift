@@ -13,7 +13,6 @@ extension DocumentPass {
     /// with one letter dropped whose entity was in force in one of those years become candidates too
     /// (`lookAlikeReadings` marks them for the linker). Run right before `link()`.
     mutating func outOfForceAcronyms() {
-        var forms: [(sc: [UInt32], entity: Int)]?
         for idx in mentions.indices where mentions[idx].kind == .acronym && !mentions[idx].candidates.isEmpty {
             let m = mentions[idx]
             let years = sentenceYears[m.sentence]
@@ -24,10 +23,9 @@ extension DocumentPass {
             // A reading the document gives by its full name, or an acronym it defines, is its own usage, no slip.
             if acronyms[units[m.sentence][m.start].key] != nil
                 || mentions.contains(where: { $0.kind == .name && $0.candidates.contains(where: m.candidates.contains) }) { continue }
-            if forms == nil { forms = acronymForms() }
             let sc = units[m.sentence][m.start].sc
             var extra: [Int] = []
-            for (form, e) in forms! where form.count == sc.count + 1 && sc.count >= 3 && !m.candidates.contains(e) && !extra.contains(e) {
+            for (form, e) in store.acronymForms[sc.count + 1] ?? [] where sc.count >= 3 && !m.candidates.contains(e) && !extra.contains(e) {
                 let info = store.infos[e]
                 guard info.validFrom != nil || info.validTo != nil, years.contains(where: { info.isValid(inYear: $0) }),
                       FuzzyIndex.isOneEdit(sc[...], form[...]) else { continue }
@@ -36,14 +34,6 @@ extension DocumentPass {
             guard !extra.isEmpty else { continue }
             mentions[idx].candidates = (m.candidates + extra).sorted()
             lookAlikeReadings[idx] = Set(extra)
-        }
-    }
-
-    /// Every registry acronym as normalised letters, with its entity.
-    func acronymForms() -> [(sc: [UInt32], entity: Int)] {
-        store.names.compactMap { n in
-            guard n.kind == .acronym else { return nil }
-            return (n.words.flatMap { TextNorm.normalizeScalars(store.bareWords[Int($0)]) }, n.entity)
         }
     }
 }

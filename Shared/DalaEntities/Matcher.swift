@@ -27,8 +27,13 @@ struct Matcher {
     /// Readings of a unit (empty when it cannot start or continue any registry name).
     func analyses(of unit: WordUnit) -> [WordAnalysis] {
         guard unit.isWord || unit.shape == .number else { return [] }
+        guard mayMatch(unit.sc) else { return [] }
+        return store.analysisCache.analyses(sc: unit.sc, key: unit.key, reading: unit.reading) { lookUp(unit) }
+    }
+
+    /// `analyses(of:)` without the cache: what it reads depends only on the unit's normalised letters and its reading.
+    func lookUp(_ unit: WordUnit) -> [WordAnalysis] {
         let sc = unit.sc
-        guard mayMatch(sc) else { return [] }
         var out: [WordAnalysis] = []
         if let ids = store.words(unit.key) {
             for id in ids { out.append(WordAnalysis(word: id, stripped: false, adjective: false)) }

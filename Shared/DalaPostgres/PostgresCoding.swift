@@ -107,11 +107,61 @@ extension Bool: PostgresEncodable, PostgresDecodable {
 }
 
 extension UUID: PostgresEncodable, PostgresDecodable {
-    public var postgresText: String? { uuidString.lowercased() }
+    public var postgresText: String? { canonicalText }
     public static var postgresTypeOID: UInt32 { PostgresTypeOID.uuid }
     public init(postgresText: String) throws {
-        guard let v = UUID(uuidString: postgresText) else { throw decodeError(UUID.self) }
+        guard let v = UUID(canonicalText: postgresText) ?? UUID(uuidString: postgresText) else { throw decodeError(UUID.self) }
         self = v
+    }
+
+    /// The canonical text (lower-case hex, 8-4-4-4-12), written byte by byte: `uuidString.lowercased()` formats through
+    /// `sprintf` and makes two strings, and a worker writes and reads thousands of ids per batch (with the parse below,
+    /// ~4 % of its time).
+    public var canonicalText: String {
+        withUnsafeBytes(of: uuid) { raw in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var o = 0
+                for (i, b) in raw.enumerated() {
+                    if i == 4 || i == 6 || i == 8 || i == 10 { out[o] = UInt8(ascii: "-"); o += 1 }
+                    out[o] = UUID.hexDigits[Int(b >> 4)]; out[o + 1] = UUID.hexDigits[Int(b & 0x0F)]; o += 2
+                }
+                return o
+            }
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// A UUID from canonical text (8-4-4-4-12 hex digits, either case), read byte by byte (`UUID(uuidString:)` goes
+    /// through `sscanf`); nil for any other text.
+    public init?(canonicalText text: String) {
+        var text = text
+        let parsed: uuid_t? = text.withUTF8 { u in
+            guard u.count == 36, u[8] == UInt8(ascii: "-"), u[13] == UInt8(ascii: "-"), u[18] == UInt8(ascii: "-"),
+                  u[23] == UInt8(ascii: "-") else { return nil }
+            func nibble(_ c: UInt8) -> UInt8? {
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): return c - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+            }
+            var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            let ok = withUnsafeMutableBytes(of: &bytes) { b -> Bool in
+                var i = 0
+                for k in 0..<16 {
+                    if i == 8 || i == 13 || i == 18 || i == 23 { i += 1 }
+                    guard let hi = nibble(u[i]), let lo = nibble(u[i + 1]) else { return false }
+                    b[k] = hi << 4 | lo
+                    i += 2
+                }
+                return true
+            }
+            return ok ? bytes : nil
+        }
+        guard let parsed else { return nil }
+        self.init(uuid: parsed)
     }
 }
 

@@ -511,11 +511,15 @@ public struct PostgresCopyRows: Sendable {
             chunks[last].append(UInt8(ascii: "\\")); chunks[last].append(UInt8(ascii: "N"))
             return
         }
-        // Most values need no escape: copied at once.
-        if !value.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
-                                         || $0 == UInt8(ascii: "\r") || $0 == 0 }) {
-            chunks[last].append(contentsOf: value.utf8)
-        } else if !PostgresCopyText.appendEscaped(value, to: &chunks[last]) {
+        // Most values need no escape: copied at once. Scanned through the contiguous UTF-8 buffer: the generic
+        // `utf8.contains(where:)` was 2 % of a worker's analysis-and-rows time.
+        var text = value
+        let plain = text.withUTF8 { bytes -> Bool in
+            for b in bytes where b <= UInt8(ascii: "\\") && PostgresCopyText.needsEscape(b) { return false }
+            chunks[last].append(contentsOf: bytes)
+            return true
+        }
+        if !plain && !PostgresCopyText.appendEscaped(value, to: &chunks[last]) {
             rowHasNUL = true
         }
     }
@@ -580,6 +584,12 @@ public enum PostgresCopyText {
         var buffer = [UInt8]()
         guard appendRow(row, to: &buffer) else { return nil }
         return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Whether COPY text escapes `byte` (`\`, tab, line feed, carriage return) or refuses it (NUL).
+    @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") || byte == 0
     }
 
     /// `value` escaped for COPY text; false (and nothing more appended than what came before the NUL) on a NUL byte.

@@ -280,10 +280,10 @@ public struct AnnotationStore: Sendable {
                 times.field(t.precision); times.field(t.relative ? "t" : "f")
                 times.endRow()
             }
-            eventIDs.reserveCapacity(eventIDs.count + a.events.count)
-            for e in a.events {
-                let id = UUID(), eventID = id.uuidString
-                eventIDs.append(id)
+            let ids = UUID.randomBatch(a.events.count)
+            eventIDs += ids
+            for (e, id) in zip(a.events, ids) {
+                let eventID = id.canonicalText
                 events.beginRow()
                 events.field(eventID); events.field(doc); events.field(version); events.field(e.key); events.field(e.type)
                 events.field(e.cameo); events.field(e.plover); events.field(e.modality); events.field(e.speakerEntityID)
@@ -424,5 +424,25 @@ public struct AnnotationStore: Sendable {
             return "\"" + (plain ? value : value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))
                 + "\""
         }.joined(separator: ",") + "}"
+    }
+}
+
+extension UUID {
+    /// `count` random (version 4) UUIDs from one read of the system's random source. Foundation's `UUID()` opens and
+    /// reads /dev/urandom for each one: with ~20 events per news document that was ~3 % of a worker's CPU.
+    static func randomBatch(_ count: Int) -> [UUID] {
+        guard count > 0 else { return [] }
+        var bytes = [UInt8](repeating: 0, count: count * 16)
+        bytes.withUnsafeMutableBytes { arc4random_buf($0.baseAddress!, $0.count) }   // glibc ≥ 2.36: one getrandom call
+        for k in 0..<count {
+            bytes[k * 16 + 6] = bytes[k * 16 + 6] & 0x0F | 0x40     // version 4
+            bytes[k * 16 + 8] = bytes[k * 16 + 8] & 0x3F | 0x80     // RFC 9562 variant
+        }
+        return (0..<count).map { k in
+            let b = bytes[(k * 16)...]
+            let o = b.startIndex
+            return UUID(uuid: (b[o], b[o + 1], b[o + 2], b[o + 3], b[o + 4], b[o + 5], b[o + 6], b[o + 7],
+                               b[o + 8], b[o + 9], b[o + 10], b[o + 11], b[o + 12], b[o + 13], b[o + 14], b[o + 15]))
+        }
     }
 }

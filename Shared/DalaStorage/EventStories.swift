@@ -273,18 +273,24 @@ enum StoryLinker {
         var candidates: [Int: [Int]] = [:]
         if !linkable.isEmpty {
             let windows = candidateWindows(linkable.map { items[$0].event })
-            // Participants as a flat (window, entity) list: a text[] per window arrives as a real array.
+            // Participants as a flat (window, entity) list: a text[] per window arrives as a real array. The columns
+            // in one pass (a `map` per column copied every window, participants and all, six times).
             var windowOfPart: [Int] = [], partOfWindow: [String] = []
-            for (n, w) in windows.enumerated() { for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) } }
+            var types: [String] = [], los: [String] = [], his: [String] = [], endFroms: [String] = []
+            var singles: [Bool] = [], days: [Bool] = []
+            for (n, w) in windows.enumerated() {
+                types.append(w.type); los.append(date(w.lo)); his.append(date(w.hi)); endFroms.append(date(w.endFrom))
+                singles.append(w.single); days.append(w.day)
+                for p in w.parts.sorted() { windowOfPart.append(n + 1); partOfWindow.append(p) }
+            }
             let rows = try conn.query("""
                 SELECT s.story_id::text AS story, s.type, s.date_start::text AS ds, s.date_end::text AS de,
                        coalesce(s.date_precision, '') AS prec, s.participants AS parts, s.places, s.counterparts, s.objects,
                        s.bodies
                 FROM (SELECT DISTINCT c.story_id, c.shape
                       FROM (SELECT w.type, w.lo, w.hi, w.end_from, w.single, w.day, array_agg(wp.entity_id) AS parts
-                            FROM unnest(\(windows.map(\.type))::text[], \(windows.map { date($0.lo) })::date[],
-                                        \(windows.map { date($0.hi) })::date[], \(windows.map { date($0.endFrom) })::date[],
-                                        \(windows.map(\.single))::bool[], \(windows.map(\.day))::bool[])
+                            FROM unnest(\(types)::text[], \(los)::date[], \(his)::date[], \(endFroms)::date[],
+                                        \(singles)::bool[], \(days)::bool[])
                                  WITH ORDINALITY AS w(type, lo, hi, end_from, single, day, n)
                             JOIN unnest(\(windowOfPart)::int8[], \(partOfWindow)::text[]) AS wp(n, entity_id) ON wp.n = w.n
                             GROUP BY w.n, w.type, w.lo, w.hi, w.end_from, w.single, w.day) AS q
@@ -314,7 +320,7 @@ enum StoryLinker {
             phases?.mark("candidates.read"); phases?.candidateRows = rows.count
             // Stored shapes by (type, participant) (`StoryRule.score` counts shared participants only: a shared
             // place alone never links), short and long ones apart, each list in start order.
-            var index: [String: Shelf] = [:]
+            var index: [ShelfKey: Shelf] = [:]
             for r in rows {
                 let parts = try r.decode("parts", as: [String].self), places = try r.decode("places", as: [String].self)
                 let prec = try r.decode("prec", as: String.self)
@@ -328,7 +334,7 @@ enum StoryLinker {
                 let n = stored.count
                 stored.append((try r.decode("story", as: UUID.self), e, start, end))
                 let long = end - start > StoryRule.shortSpan
-                for id in e.participants { index[e.type + "\u{1}" + id, default: Shelf()].add(n, start: start, long: long) }
+                for id in e.participants { index[ShelfKey(e.type, id), default: Shelf()].add(n, start: start, long: long) }
             }
             for key in index.keys { index[key]!.sort() }
             for i in linkable {
@@ -337,7 +343,7 @@ enum StoryLinker {
                 for t in StoryRule.family(event.type) {
                     let (lo, hi, endFrom) = StoryRule.window(event, type: t)
                     for p in event.participants {
-                        index[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { n in
+                        index[ShelfKey(t, p)]?.visit(lo: lo, hi: hi, endFrom: endFrom) { n in
                             if stored[n].end >= endFrom { hits.insert(n) }
                         }
                     }
@@ -349,7 +355,7 @@ enum StoryLinker {
         // Assign in order: the best story among stored candidates and the batch's earlier events, else a new one.
         // Earlier events are filed like the stored shapes, by (type, participant) in start order, and looked up in
         // the same windows: a long document's thousands of events were each scored against every earlier one.
-        var story = [UUID](), similarity = [Double](), earlier: [String: Shelf] = [:]
+        var story = [UUID](), similarity = [Double](), earlier: [ShelfKey: Shelf] = [:]
         for (i, item) in items.enumerated() {
             var best: (score: Double, story: UUID)?
             if item.event.linkable {
@@ -361,7 +367,7 @@ enum StoryLinker {
                 for t in StoryRule.family(event.type) {
                     let (lo, hi, endFrom) = StoryRule.window(event, type: t)
                     for p in event.participants {
-                        earlier[t + "\u{1}" + p]?.visit(lo: lo, hi: hi, endFrom: endFrom) { j in
+                        earlier[ShelfKey(t, p)]?.visit(lo: lo, hi: hi, endFrom: endFrom) { j in
                             if items[j].event.end! >= endFrom { hits.insert(j) }
                         }
                     }
@@ -370,7 +376,7 @@ enum StoryLinker {
                     if let s = StoryRule.score(event, items[j].event), s > (best?.score ?? 0) { best = (s, story[j]) }
                 }
                 let long = event.end! - event.start! > StoryRule.shortSpan
-                for p in event.participants { earlier[event.type + "\u{1}" + p, default: Shelf()].insert(i, start: event.start!, long: long) }
+                for p in event.participants { earlier[ShelfKey(event.type, p), default: Shelf()].insert(i, start: event.start!, long: long) }
             }
             story.append(best?.story ?? storyID(document: item.documentID, key: item.key))
             similarity.append(best?.score ?? 1)
@@ -460,6 +466,12 @@ enum StoryLinker {
     /// How far apart the starts of short windows merged into one may be, in days.
     static let mergeDays = 7
 
+    /// The (type, participant) a `Shelf` files shapes under (two strings hashed, no string built per lookup).
+    struct ShelfKey: Hashable {
+        let type: String, participant: String
+        init(_ type: String, _ participant: String) { self.type = type; self.participant = participant }
+    }
+
     /// The stored shapes of one (type, participant), by start: short ones (at most `StoryRule.shortSpan` days) can
     /// only overlap a report's window if they start at most that long before it, long ones anywhere in the window.
     struct Shelf {
@@ -485,18 +497,23 @@ enum StoryLinker {
         }
 
         /// Calls `body` with every shape that starts in [lo, hi] and can still overlap `endFrom`.
+        /// (Short ones first, then long ones; no array of the two lists per call: the linker visits a shelf per
+        /// participant of every new report, and building that array was a tenth of its time.)
         func visit(lo: Int, hi: Int, endFrom: Int, _ body: (Int) -> Void) {
-            for (list, from) in [(short, max(lo, endFrom - StoryRule.shortSpan)), (long, lo)] {
-                var a = 0, b = list.count  // first entry starting at or after `from`
-                while a < b { let m = (a + b) / 2; if list[m].start < from { a = m + 1 } else { b = m } }
-                while a < list.count && list[a].start <= hi { body(list[a].n); a += 1 }
-            }
+            Self.visit(short, from: max(lo, endFrom - StoryRule.shortSpan), hi: hi, body)
+            Self.visit(long, from: lo, hi: hi, body)
+        }
+
+        private static func visit(_ list: [(start: Int, n: Int)], from: Int, hi: Int, _ body: (Int) -> Void) {
+            var a = 0, b = list.count  // first entry starting at or after `from`
+            while a < b { let m = (a + b) / 2; if list[m].start < from { a = m + 1 } else { b = m } }
+            while a < list.count && list[a].start <= hi { body(list[a].n); a += 1 }
         }
     }
 
     /// The id of a story started by event `key` of a document (stable across reprocessing).
     static func storyID(document: UUID, key: String) -> UUID {
-        var b = SHA256.digest(Array(("story\u{1}" + document.lowercasedString + "\u{1}" + key).utf8)).prefix(16).map { $0 }
+        var b = SHA256.digest(Array(("story\u{1}" + document.canonicalText + "\u{1}" + key).utf8)).prefix(16).map { $0 }
         b[6] = (b[6] & 0x0f) | 0x50; b[8] = (b[8] & 0x3f) | 0x80
         return UUID(uuid: (b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]))
     }

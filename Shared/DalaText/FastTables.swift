@@ -1,3 +1,5 @@
+import Foundation
+
 // Small lookup structures shared by the analysis stages' hot loops. Public and @inlinable so the stages that
 // import DalaText get them inlined as if they were their own.
 
@@ -86,4 +88,46 @@ public struct ScalarText: Sendable {
         let a = max(0, min(span.start, n)), b = max(a, min(span.end, n))
         return String(decoding: bytes[Int(offsets[a])..<Int(offsets[b])], as: UTF8.self)
     }
+}
+
+/// A bounded cache of per-word results shared by the documents a process analyses (words repeat across documents far
+/// more than within one): one slot per hash, a new word taking the slot of an older one, so it never holds more than
+/// `slots` values. The caller keeps with each value what identifies its word and checks it on a hit, so what the
+/// cache returns is exactly what computing it again gives. A multiplicative hash and a lock: a `Dictionary` (seeded
+/// hashing) cost about what it saved.
+public final class WordCache<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `values` is read and written only while `lock` is held.
+    @usableFromInline let lock = NSLock()
+    @usableFromInline var values: [Value?]
+    @usableFromInline let shift: UInt64
+
+    /// A cache of `slots` values at most (rounded up to a power of two).
+    public init(slots: Int) {
+        var c = 1
+        while c < slots { c <<= 1 }
+        values = [Value?](repeating: nil, count: c)
+        shift = UInt64(64 - c.trailingZeroBitCount)
+    }
+
+    @inlinable @inline(__always)
+    func slot(_ hash: UInt64) -> Int {
+        values.count == 1 ? 0 : Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    /// The value kept for `hash`, if `matches` says it is the one wanted.
+    @inlinable
+    public func value(_ hash: UInt64, where matches: (Value) -> Bool) -> Value? {
+        let v = lock.withLock { values[slot(hash)] }
+        guard let v, matches(v) else { return nil }
+        return v
+    }
+
+    /// Keeps `value` for `hash` (in place of what its slot held).
+    @inlinable
+    public func set(_ hash: UInt64, _ value: Value) {
+        lock.withLock { values[slot(hash)] = value }
+    }
+
+    /// Values held.
+    public var count: Int { lock.withLock { values.reduce(0) { $0 + ($1 == nil ? 0 : 1) } } }
 }

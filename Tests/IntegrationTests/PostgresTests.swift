@@ -165,6 +165,26 @@ struct PostgresQueryCodecTests {
         #expect(nul.problem == "COPY row 1 contains a NUL byte" && nul.count == 2 && nul.byteCount == 0)
     }
 
+    /// Ids travel as text both ways (parameters, arrays, COPY, results): the byte-wise form and parse must be
+    /// Foundation's, and any text that is not canonical must be read exactly as `UUID(uuidString:)` reads it.
+    @Test func uuidTextIsFoundations() throws {
+        for _ in 0..<2_000 {
+            let id = UUID()
+            #expect(id.canonicalText == id.uuidString.lowercased())
+            #expect(UUID(canonicalText: id.uuidString) == id && UUID(canonicalText: id.canonicalText) == id)
+            #expect(try UUID(postgresText: id.canonicalText) == id && id.postgresText == id.uuidString.lowercased())
+        }
+        let zero = UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), ones = UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))
+        #expect(zero.canonicalText == "00000000-0000-0000-0000-000000000000" && ones.canonicalText == "ffffffff-ffff-ffff-ffff-ffffffffffff")
+        for bad in ["", "xyz", "00000000-0000-0000-0000-00000000000", "00000000-0000-0000-0000-0000000000000",
+                    "000000000-000-0000-0000-000000000000", "0000000g-0000-0000-0000-000000000000",
+                    "{00000000-0000-0000-0000-000000000000}", "00000000000000000000000000000000",
+                    "ffffffff-ffff-ffff-ffff-fffffffffffF", "ÿfffffff-ffff-ffff-ffff-ffffffffffff"] {
+            if let parsed = UUID(canonicalText: bad) { #expect(parsed == UUID(uuidString: bad), "\(bad)") }
+            #expect((try? UUID(postgresText: bad)) == UUID(uuidString: bad), "\(bad)")
+        }
+    }
+
     @Test func urlRedaction() {
         func redacted(_ url: String) -> String { PostgresConfiguration(url: url).redactedURL }
         #expect(redacted("postgres://dala:s3cr3t@127.0.0.1:55432/dala?sslmode=disable")
