@@ -12,11 +12,8 @@ Not part of the runtime: a development aid only.
 """
 import argparse
 import collections
-import json
 import os
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 
 ap = argparse.ArgumentParser()
 ap.add_argument("dala")
@@ -27,25 +24,14 @@ args = ap.parse_args()
 sys.dont_write_bytecode = True
 sys.path.insert(0, "/work/shared/eval")
 import score  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import evalrun  # noqa: E402
 
 passages = score.load_jsonl(os.path.join(args.set, "passages.jsonl"))
 linker = score.Linker(score.load_jsonl(os.path.join(args.set, "registry.jsonl")))
 
 
-def run(p):
-    path = os.path.join(args.cache, p["id"] + ".json") if args.cache else ""
-    if path and os.path.exists(path):
-        return json.load(open(path, encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        doc, err = score.run_dala(args.dala, p, tmp, True)
-    if path and doc is not None:
-        os.makedirs(args.cache, exist_ok=True)
-        json.dump(doc, open(path, "w", encoding="utf-8"), ensure_ascii=False)
-    return doc or {}
-
-
-with ThreadPoolExecutor(2) as pool:
-    docs = list(pool.map(run, passages))
+docs = evalrun.analyses(score, args.dala, passages, args.cache)
 
 
 def kind(iv):

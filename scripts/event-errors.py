@@ -21,11 +21,8 @@ Not part of the runtime: a development aid only.
 """
 import argparse
 import collections
-import json
 import os
 import sys
-import tempfile
-from concurrent.futures import ThreadPoolExecutor
 
 ap = argparse.ArgumentParser()
 ap.add_argument("dala")
@@ -38,29 +35,15 @@ args = ap.parse_args()
 sys.dont_write_bytecode = True
 sys.path.insert(0, "/work/shared/eval")
 import score  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import evalrun  # noqa: E402
 
 langs = args.lang.split(",")
 passages = [p for p in score.load_jsonl(os.path.join(args.set, "passages.jsonl")) if p["lang"] in langs]
 linker = score.Linker(score.load_jsonl(os.path.join(args.set, "registry.jsonl")))
 
 
-def run(p):
-    if args.cache:
-        path = os.path.join(args.cache, p["id"] + ".json")
-        if os.path.exists(path):
-            return json.load(open(path, encoding="utf-8"))
-    with tempfile.TemporaryDirectory() as tmp:
-        doc, err = score.run_dala(args.dala, p, tmp, True)
-    if err:
-        print("run failed", p["id"], err, file=sys.stderr)
-    if args.cache and doc is not None:
-        os.makedirs(args.cache, exist_ok=True)
-        json.dump(doc, open(os.path.join(args.cache, p["id"] + ".json"), "w", encoding="utf-8"), ensure_ascii=False)
-    return doc or {}
-
-
-with ThreadPoolExecutor(2) as pool:
-    docs = list(pool.map(run, passages))
+docs = evalrun.analyses(score, args.dala, passages, args.cache)
 
 classes = collections.defaultdict(list)
 counts = collections.defaultdict(collections.Counter)

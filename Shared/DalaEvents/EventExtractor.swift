@@ -109,7 +109,8 @@ public struct EventExtractor: Sendable {
         return DateValue(kind: .day, year: c.year, month: c.month, day: c.day)
     }
 
-    /// A day or month phrase counted from a day or month of the text (`day` 0: a month): days need a day.
+    /// A day or month phrase counted from a day or month (`day` 0: a month; days need a day): the text's own, or the
+    /// publication's (`resolveFromDocument`).
     static func resolveFromContext(_ r: RawTime, _ year: Int, _ month: Int, _ day: Int) -> Resolved? {
         guard let off = r.relativeOffset, abs(off) <= 1000 else { return nil }
         switch r.unit {
@@ -135,12 +136,9 @@ public struct EventExtractor: Sendable {
             return nil
         case .month:
             guard doc.month > 0 else { return nil }
-            let total = doc.year * 12 + doc.month - 1 + off
-            let y = total / 12
-            guard TimeTagger.yearRange.contains(y) else { return nil }
-            return resolved(DateValue(kind: .month, year: y, month: total % 12 + 1))
+            return resolveFromContext(r, doc.year, doc.month, 0)
         case .monthOfYear:
-            return resolved(DateValue(kind: .month, year: doc.year, month: off))
+            return resolveFromContext(r, doc.year, doc.month, 0)
         case .anniversary:
             let y = doc.year + off
             guard doc.day > 0, TimeTagger.yearRange.contains(y) else { return nil }
@@ -150,7 +148,7 @@ public struct EventExtractor: Sendable {
             let n = CivilDay.number(doc.year, doc.month, doc.day)
             switch r.unit {
             case .day:
-                return resolved(dayValue(n + off))
+                return resolveFromContext(r, doc.year, doc.month, doc.day)
             case .week:
                 let monday = n - (CivilDay.weekday(n) - 1) + 7 * off
                 let a = dayValue(monday), b = dayValue(monday + 6)

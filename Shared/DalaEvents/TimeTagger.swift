@@ -239,11 +239,7 @@ struct TimeTagger: Sendable {
             guard suffixes else { return false }
             return lex.futureSuffixes.contains { x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count > $0.scalars + 1 }
         }
-        var j = first - 1, n = 0
-        while j >= 0, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j -= 1; n += 1 }
-        j = last + 1; n = 0
-        while j < a.count, n < 6, a[j].kind != .punct { if isFuture(a[j]) { return true }; j += 1; n += 1 }
-        return false
+        return nearby(a, first: first, last: last, isFuture)
     }
 
     /// A yearless date in a clause about the past (`ещё в феврале объявивший`, `in June the two presidents met`): a past
@@ -261,12 +257,21 @@ struct TimeTagger: Sendable {
             guard !x.capitalized else { return false }
             return suffixes.contains { x.text.hasSuffix($0.suffix) && x.text.unicodeScalars.count >= $0.scalars + 3 }
         }
+        return nearby(a, first: first, last: last, isPast)
+    }
+
+    /// Whether a word within `tenseReach` words before or after atoms `first…last`, in their clause (no punctuation
+    /// between), passes `test`.
+    func nearby(_ a: [Atom], first: Int, last: Int, _ test: (Atom) -> Bool) -> Bool {
         var j = first - 1, n = 0
-        while j >= 0, n < 6, a[j].kind != .punct { if isPast(a[j]) { return true }; j -= 1; n += 1 }
+        while j >= 0, n < Self.tenseReach, a[j].kind != .punct { if test(a[j]) { return true }; j -= 1; n += 1 }
         j = last + 1; n = 0
-        while j < a.count, n < 6, a[j].kind != .punct { if isPast(a[j]) { return true }; j += 1; n += 1 }
+        while j < a.count, n < Self.tenseReach, a[j].kind != .punct { if test(a[j]) { return true }; j += 1; n += 1 }
         return false
     }
+
+    /// How many words either side of a time a tense word may stand.
+    static let tenseReach = 6
 
     func year(_ a: Atom) -> Int? {
         guard a.kind == .number, a.text.utf8.count == 4, let n = Int(a.text), Self.yearRange.contains(n) else { return nil }
